@@ -1,0 +1,48 @@
+// Layout of a document's companion comments Y.Doc (`doc.<ws>.<doc>.comments`). Shared because the sync server
+// inspects commenters' updates against it: a commenter may add threads and replies, and edit only their own.
+//
+//   root Y.Map COMMENTS_ROOT: threadId -> Y.Map (ThreadKey fields)
+//     ThreadKey.replies: Y.Array<Y.Map> (ReplyKey fields)
+//     ThreadKey.history / ReplyKey.history: Y.Array<{ body, editedAt }> (earlier bodies, append-only)
+//     ThreadKey.response: Y.XmlFragment (rapporteur's answer, rich text)
+
+export const COMMENTS_ROOT = 'comments';
+
+export const ThreadKey = {
+  id: 'id',
+  /** { from: base64 Y.RelativePosition, to: base64 Y.RelativePosition, quote: string } */
+  anchor: 'anchor',
+  /** user id of whoever entered it (token `sub` or local identity id) */
+  authorId: 'authorId',
+  authorName: 'authorName',
+  /** set when entered on behalf of a registered stakeholder */
+  stakeholderId: 'stakeholderId',
+  /** { name, organisation, group, region, gender? } copied at entry time so it stays readable */
+  attribution: 'attribution',
+  type: 'type',
+  body: 'body',
+  proposedWording: 'proposedWording',
+  createdAt: 'createdAt',
+  editedAt: 'editedAt',
+  history: 'history',
+  replies: 'replies',
+  resolved: 'resolved',
+  /** { value, duplicateOf?, setBy, setAt } */
+  disposition: 'disposition',
+  response: 'response',
+  /** 'stakeholder' for consultation comments, 'annotation' for editors' notes outside a consultation */
+  purpose: 'purpose',
+} as const;
+
+export const ReplyKey = {
+  id: 'id',
+  authorId: 'authorId',
+  authorName: 'authorName',
+  body: 'body',
+  createdAt: 'createdAt',
+  editedAt: 'editedAt',
+  history: 'history',
+} as const;
+
+/** Thread fields a commenter may set on their own thread (on creation all of them are allowed except these). */
+export const EDITOR_ONLY_THREAD_KEYS: readonly string[] = [ThreadKey.disposition, ThreadKey.response, ThreadKey.resolved];

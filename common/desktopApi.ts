@@ -1,0 +1,78 @@
+// The one contract between the renderer and the desktop shell. Electron's preload implements it over IPC;
+// the web build implements it with downloads and a file input (renderer/src/platform/webDesktopApi.ts).
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface SaveFileRequest {
+  suggestedName: string;
+  data: Uint8Array;
+  filters?: FileFilter[];
+}
+
+export interface SaveFileResult {
+  /** false when the user cancelled */
+  saved: boolean;
+  /** shown to the user; a path on desktop, the file name in a browser */
+  location?: string;
+}
+
+export interface OpenFileRequest {
+  filters?: FileFilter[];
+}
+
+export interface OpenedFile {
+  name: string;
+  data: Uint8Array;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: 'desktop' | 'web';
+}
+
+/** Commands sent by the native menu (and by the web build's own menu). */
+export const MENU_COMMANDS = ['new-document', 'export', 'import-docx', 'rebuild-index', 'join-invite'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export interface MenuEvent {
+  command: MenuCommand;
+  /** for 'join-invite': the invite link the OS opened us with */
+  payload?: string;
+}
+
+export interface DesktopApi {
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  /** null when the user cancelled */
+  openFile(request: OpenFileRequest): Promise<OpenedFile | null>;
+  /** Only https: and mailto: are opened; anything else resolves to false. */
+  openExternal(url: string): Promise<boolean>;
+  appInfo(): Promise<AppInfo>;
+  /** Returns an unsubscribe function. */
+  onMenu(listener: (event: MenuEvent) => void): () => void;
+}
+
+/** IPC channel names; the preload and main both use these and nothing else. */
+export const IpcChannel = {
+  saveFile: 'rapporteur:save-file',
+  openFile: 'rapporteur:open-file',
+  openExternal: 'rapporteur:open-external',
+  appInfo: 'rapporteur:app-info',
+  menu: 'rapporteur:menu',
+} as const;
+export type InvokeChannel = Exclude<(typeof IpcChannel)[keyof typeof IpcChannel], typeof IpcChannel.menu>;
+
+/** The global the preload exposes. */
+export const DESKTOP_API_GLOBAL = 'rapporteurDesktop';
+
+export const isSafeExternalUrl = (url: string): boolean => {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'mailto:';
+  } catch {
+    return false;
+  }
+};
