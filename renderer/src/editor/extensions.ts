@@ -1,0 +1,34 @@
+import type { Extensions } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { TableKit } from '@tiptap/extension-table';
+import { Footnote } from './footnote';
+import { BlockId } from './blockId';
+import { isAllowedLink } from './safeUrl';
+
+// The one schema of Rapporteur's rich text. The editor, the DOCX exporter and importer, the sync fuzz test and
+// the server all build on this list. Collaboration is added by the editor only (editorExtensions.ts); with it
+// on, StarterKit's own undo/redo is off and Yjs' UndoManager (per user) takes over.
+
+export function schemaExtensions(): Extensions {
+  return [
+    StarterKit.configure({
+      undoRedo: false,
+      codeBlock: false,
+      code: false,
+      horizontalRule: false,
+      heading: { levels: [1, 2, 3] },
+      link: {
+        openOnClick: false,
+        autolink: true,
+        linkOnPaste: true,
+        defaultProtocol: 'https',
+        protocols: ['http', 'https', 'mailto'],
+        isAllowedUri: (url) => isAllowedLink(url),
+        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+      },
+    }),
+    TableKit.configure({ table: { resizable: false } }),
+    Footnote,
+    BlockId,
+  ];
+}
