@@ -1,0 +1,133 @@
+// Main process wiring only; the logic lives in the modules it imports, each tested on its own.
+import { app, BrowserWindow, screen, session } from 'electron';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { IpcChannel, type MenuEvent } from '../../common/desktopApi';
+import { APP_PROTOCOL } from '../../common/invite';
+import { APP_ENTRY_URL, devOriginFrom, type TrustPolicy } from './appOrigin';
+import { inviteEventFrom, inviteEventFromArgv } from './deepLink';
+import { handlers } from './handlers';
+import { registerIpcHandlers } from './ipc';
+import { installMenu } from './menu';
+import { MenuEventOutbox } from './menuEvents';
+import { installAppProtocol, registerAppScheme } from './protocol';
+import { restrictSession, restrictWebContents } from './securityRestrictions';
+import { webPreferences } from './webPreferences';
+import { MIN_WINDOW_SIZE, loadWindowState, trackWindowState } from './windowState';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const PRELOAD_PATH = join(here, '../preload/index.cjs');
+const RENDERER_ROOT = join(here, '../renderer');
+/** Set by `electron-vite dev`; ignored in a packaged app so a stray variable cannot point it elsewhere. */
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const trust: TrustPolicy = { devOrigin: devOriginFrom(devServerUrl) };
+
+let mainWindow: BrowserWindow | undefined;
+const outbox = new MenuEventOutbox();
+
+function createWindow(): BrowserWindow {
+  const stateFile = join(app.getPath('userData'), 'window-state.json');
+  const primary = screen.getPrimaryDisplay();
+  const workAreas = [primary.workArea, ...screen.getAllDisplays().filter((d) => d.id !== primary.id).map((d) => d.workArea)];
+  const state = loadWindowState(stateFile, workAreas);
+  const win = new BrowserWindow({
+    x: state.x,
+    y: state.y,
+    width: state.width,
+    height: state.height,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    show: false,
+    title: 'Rapporteur',
+    webPreferences: webPreferences(PRELOAD_PATH),
+  });
+  if (state.maximized) win.maximize();
+  trackWindowState(win, stateFile);
+  win.once('ready-to-show', () => win.show());
+
+  const contents = win.webContents;
+  contents.on('did-start-loading', () => outbox.detach());
+  contents.on('did-finish-load', () => outbox.attach((event) => contents.send(IpcChannel.menu, event)));
+  win.on('closed', () => {
+    outbox.detach();
+    if (mainWindow === win) mainWindow = undefined;
+  });
+  mainWindow = win;
+  void win.loadURL(devServerUrl ?? APP_ENTRY_URL);
+  return win;
+}
+
+function showWindow(): void {
+  if (!app.isReady()) return; // the window is created on 'ready'
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    createWindow();
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function sendMenuEvent(event: MenuEvent): void {
+  outbox.send(event);
+  showWindow();
+}
+
+function registerProtocolClient(): void {
+  if (app.isPackaged) {
+    app.setAsDefaultProtocolClient(APP_PROTOCOL);
+  } else if (process.env.RAPPORTEUR_DEV_PROTOCOL === '1' && process.argv[1]) {
+    // Opt-in in development: it rewrites the OS handler to point at this checkout.
+    app.setAsDefaultProtocolClient(APP_PROTOCOL, process.execPath, [resolve(process.argv[1])]);
+  }
+}
+
+function start(): void {
+  app.enableSandbox();
+  registerAppScheme();
+  registerProtocolClient();
+
+  const launchInvite = inviteEventFromArgv(process.argv);
+  if (launchInvite) outbox.send(launchInvite);
+
+  app.on('second-instance', (_event, argv) => {
+    const invite = inviteEventFromArgv(argv);
+    if (invite) outbox.send(invite);
+    showWindow();
+  });
+  // macOS delivers links here, possibly before 'ready'; the outbox keeps them until the page has loaded.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    const invite = inviteEventFrom(url);
+    if (invite) sendMenuEvent(invite);
+  });
+  app.on('web-contents-created', (_event, contents) => restrictWebContents(contents, trust));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => showWindow());
+
+  void app.whenReady().then(() => {
+    installAppProtocol(RENDERER_ROOT);
+    restrictSession(session.defaultSession, trust);
+    registerIpcHandlers(handlers, { ...trust, appContents: () => mainWindow?.webContents });
+    installMenu({ platform: process.platform, send: sendMenuEvent });
+    createWindow();
+  });
+}
+
+// userData is fixed before the single-instance lock, which lives there. Development gets its own profile so
+// it never touches the IndexedDB of an installed copy; RAPPORTEUR_USER_DATA isolates test runs.
+app.setName('Rapporteur');
+app.setPath(
+  'userData',
+  process.env.RAPPORTEUR_USER_DATA
+    ? resolve(process.env.RAPPORTEUR_USER_DATA)
+    : join(app.getPath('appData'), app.isPackaged ? 'Rapporteur' : 'Rapporteur-dev'),
+);
+
+if (app.requestSingleInstanceLock()) {
+  start();
+} else {
+  app.quit(); // the running instance receives our argv through 'second-instance'
+}

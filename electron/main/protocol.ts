@@ -1,0 +1,115 @@
+// Serves the built renderer (out/renderer) on app://rapporteur so the app gets a real, secure origin
+// (IndexedDB, fetch, CSP 'self') instead of file://. Every response carries the strict CSP below.
+import { protocol } from 'electron';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
+import { APP_HOST, APP_SCHEME } from './appOrigin';
+
+/** ws:/wss: stay open because users configure their own sync servers. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' ws: wss:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+  "object-src 'none'",
+].join('; ');
+
+const MIME_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+export function mimeTypeFor(filePath: string): string {
+  return MIME_TYPES[extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Must run before app 'ready': gives app:// a standard, secure origin with fetch support. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+/**
+ * Maps an app:// URL to a file under root, or null when the URL is for another host, is malformed,
+ * or would escape root (../, encoded separators, NUL bytes).
+ */
+export function resolveAppPath(root: string, requestUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0')) return null;
+  if (pathname === '' || pathname.endsWith('/')) pathname += 'index.html';
+  const base = resolve(root);
+  const target = resolve(base, `.${pathname.startsWith('/') ? '' : '/'}${pathname}`);
+  return target.startsWith(base + sep) ? target : null;
+}
+
+const baseHeaders = (): Record<string, string> => ({
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-cache',
+});
+
+const textResponse = (status: number, body: string): Response =>
+  new Response(body, { status, headers: { ...baseHeaders(), 'Content-Type': 'text/plain; charset=utf-8' } });
+
+/** The protocol handler itself; plain Request -> Response so it is testable without Electron. */
+export function createAppRequestHandler(root: string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed');
+    const filePath = resolveAppPath(root, request.url);
+    if (!filePath) return textResponse(404, 'Not found');
+    try {
+      const info = await stat(filePath);
+      if (!info.isFile()) return textResponse(404, 'Not found');
+      const headers = { ...baseHeaders(), 'Content-Type': mimeTypeFor(filePath), 'Content-Length': String(info.size) };
+      if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
+      const body = await readFile(filePath);
+      return new Response(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), { status: 200, headers });
+    } catch {
+      return textResponse(404, 'Not found');
+    }
+  };
+}
+
+/** Call after app 'ready'. */
+export function installAppProtocol(root: string): void {
+  protocol.handle(APP_SCHEME, createAppRequestHandler(root));
+}

@@ -1,0 +1,63 @@
+// The sandboxed preload: exposes DesktopApi as window.rapporteurDesktop and nothing else. Runs as CJS and
+// may only import 'electron' and common/ code (bundled in). Listeners get plain data, never Electron events.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import {
+  DESKTOP_API_GLOBAL,
+  IpcChannel,
+  MENU_COMMANDS,
+  type DesktopApi,
+  type MenuEvent,
+} from '../../common/desktopApi';
+
+type MenuListener = (event: MenuEvent) => void;
+
+const listeners = new Set<MenuListener>();
+/** Events that arrived before anyone listened (a deep link that launched the app); given to the first listener. */
+let early: MenuEvent[] = [];
+
+function toMenuEvent(value: unknown): MenuEvent | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { command, payload } = value as Record<string, unknown>;
+  if (!(MENU_COMMANDS as readonly unknown[]).includes(command)) return null;
+  if (payload !== undefined && typeof payload !== 'string') return null;
+  return payload === undefined ? { command: command as MenuEvent['command'] } : { command: command as MenuEvent['command'], payload };
+}
+
+function notify(listener: MenuListener, event: MenuEvent): void {
+  try {
+    listener({ ...event });
+  } catch (error) {
+    console.error('[rapporteur] menu listener failed', error);
+  }
+}
+
+ipcRenderer.on(IpcChannel.menu, (_event: IpcRendererEvent, value: unknown) => {
+  const event = toMenuEvent(value);
+  if (!event) return;
+  if (listeners.size === 0) {
+    early.push(event);
+    return;
+  }
+  for (const listener of [...listeners]) notify(listener, event);
+});
+
+const api: DesktopApi = {
+  saveFile: (request) => ipcRenderer.invoke(IpcChannel.saveFile, request),
+  openFile: (request) => ipcRenderer.invoke(IpcChannel.openFile, request),
+  openExternal: (url) => ipcRenderer.invoke(IpcChannel.openExternal, url),
+  appInfo: () => ipcRenderer.invoke(IpcChannel.appInfo),
+  onMenu: (listener) => {
+    if (typeof listener !== 'function') throw new TypeError('onMenu needs a function');
+    listeners.add(listener);
+    if (early.length > 0) {
+      const waiting = early;
+      early = [];
+      queueMicrotask(() => waiting.forEach((event) => notify(listener, event)));
+    }
+    return () => {
+      listeners.delete(listener);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, api);
