@@ -1,0 +1,124 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Registered = (event: unknown, ...args: unknown[]) => Promise<unknown>;
+const electron = vi.hoisted(() => {
+  const registered = new Map<string, Registered>();
+  return {
+    registered,
+    ipcMain: {
+      handle: vi.fn((channel: string, fn: Registered) => {
+        if (registered.has(channel)) throw new Error(`second handler for ${channel}`);
+        registered.set(channel, fn);
+      }),
+      removeHandler: vi.fn((channel: string) => registered.delete(channel)),
+    },
+  };
+});
+vi.mock('electron', () => ({ ipcMain: electron.ipcMain }));
+
+import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import { IpcChannel } from '../../common/desktopApi';
+import type { HandlerMap } from './handlers';
+import { INVOKE_CHANNELS, IpcSenderError, registerIpcHandlers, senderRejection } from './ipc';
+
+const appContents = { id: 1 } as unknown as WebContents;
+const otherContents = { id: 2 } as unknown as WebContents;
+const topFrame = (url: string) => ({ url, parent: null });
+const subFrame = (url: string) => ({ url, parent: topFrame('app://rapporteur/index.html') });
+const makeEvent = (sender: WebContents, senderFrame: unknown) => ({ sender, senderFrame }) as unknown as IpcMainInvokeEvent;
+
+const policy = { appContents: () => appContents };
+const calls: string[] = [];
+const fakeHandlers: HandlerMap = {
+  [IpcChannel.saveFile]: async () => calls.push('save'),
+  [IpcChannel.openFile]: async () => calls.push('open'),
+  [IpcChannel.openExternal]: async (_event, url) => calls.push(`external ${String(url)}`),
+  [IpcChannel.appInfo]: async () => ({ platform: 'desktop' }),
+};
+
+beforeEach(() => {
+  electron.registered.clear();
+  vi.clearAllMocks();
+  calls.length = 0;
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+describe('registerIpcHandlers', () => {
+  it('registers exactly the four invoke channels, never the menu channel', () => {
+    registerIpcHandlers(fakeHandlers, policy);
+    expect([...electron.registered.keys()].sort()).toEqual(
+      [IpcChannel.appInfo, IpcChannel.openExternal, IpcChannel.openFile, IpcChannel.saveFile].sort(),
+    );
+    expect(electron.registered.has(IpcChannel.menu)).toBe(false);
+    expect(INVOKE_CHANNELS).toHaveLength(4);
+  });
+
+  it('refuses a handler map with unknown channels', () => {
+    const withExtra = { ...fakeHandlers, 'rapporteur:run-shell': async () => 'pwned' } as HandlerMap;
+    expect(() => registerIpcHandlers(withExtra, policy)).toThrow(/unknown channels: rapporteur:run-shell/);
+    expect(electron.registered.size).toBe(0);
+  });
+
+  it('refuses a map with a missing handler', () => {
+    const { [IpcChannel.appInfo]: _dropped, ...partial } = fakeHandlers;
+    expect(() => registerIpcHandlers(partial as HandlerMap, policy)).toThrow(/no handler for rapporteur:app-info/);
+  });
+
+  it('runs handlers for our top frame and passes arguments through', async () => {
+    registerIpcHandlers(fakeHandlers, policy);
+    const ok = makeEvent(appContents, topFrame('app://rapporteur/index.html#/workspaces'));
+    await electron.registered.get(IpcChannel.openExternal)!(ok, 'https://example.org');
+    expect(await electron.registered.get(IpcChannel.appInfo)!(ok)).toEqual({ platform: 'desktop' });
+    expect(calls).toEqual(['external https://example.org']);
+  });
+
+  it('drops calls from a wrong origin, a sub-frame, another window, or no frame, without running the handler', async () => {
+    registerIpcHandlers(fakeHandlers, policy);
+    const save = electron.registered.get(IpcChannel.saveFile)!;
+    const refused = [
+      makeEvent(appContents, topFrame('https://example.org/')),
+      makeEvent(appContents, topFrame('app://evil/index.html')),
+      makeEvent(appContents, topFrame('file:///tmp/index.html')),
+      makeEvent(appContents, subFrame('app://rapporteur/index.html')),
+      makeEvent(otherContents, topFrame('app://rapporteur/index.html')),
+      makeEvent(appContents, null),
+    ];
+    for (const event of refused) await expect(save(event)).rejects.toBeInstanceOf(IpcSenderError);
+    expect(calls).toEqual([]);
+    expect(console.warn).toHaveBeenCalledTimes(refused.length);
+  });
+
+  it('drops everything while there is no app window', async () => {
+    registerIpcHandlers(fakeHandlers, { appContents: () => undefined });
+    await expect(electron.registered.get(IpcChannel.saveFile)!(makeEvent(appContents, topFrame('app://rapporteur/')))).rejects.toThrow(/not the app window/);
+  });
+
+  it('accepts the dev server only when it is the configured dev origin', async () => {
+    registerIpcHandlers(fakeHandlers, { ...policy, devOrigin: 'http://localhost:5173' });
+    const save = electron.registered.get(IpcChannel.saveFile)!;
+    await save(makeEvent(appContents, topFrame('http://localhost:5173/')));
+    await expect(save(makeEvent(appContents, topFrame('http://localhost:6666/')))).rejects.toThrow(/not trusted/);
+    expect(calls).toEqual(['save']);
+  });
+
+  it('returns a disposer that removes the handlers', () => {
+    const dispose = registerIpcHandlers(fakeHandlers, policy);
+    dispose();
+    expect(electron.registered.size).toBe(0);
+  });
+});
+
+describe('senderRejection', () => {
+  it('explains each refusal', () => {
+    expect(senderRejection(makeEvent(appContents, topFrame('app://rapporteur/')), policy)).toBeUndefined();
+    expect(senderRejection(makeEvent(appContents, null), policy)).toBe('no sender frame');
+    expect(senderRejection(makeEvent(appContents, subFrame('app://rapporteur/')), policy)).toBe('sender is a sub-frame');
+    expect(senderRejection(makeEvent(otherContents, topFrame('app://rapporteur/')), policy)).toBe('sender is not the app window');
+    expect(senderRejection(makeEvent(appContents, topFrame('https://example.org/')), policy)).toMatch(/not trusted/);
+  });
+
+  it('treats a frame that throws on access as gone', () => {
+    const event = { sender: appContents, get senderFrame(): never { throw new Error('destroyed'); } } as unknown as IpcMainInvokeEvent;
+    expect(senderRejection(event, policy)).toBe('sender frame is gone');
+  });
+});
