@@ -1,0 +1,10 @@
+import type { Extensions } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import type * as Y from 'yjs';
+import { schemaExtensions } from './extensions';
+import { PasteCleanup } from './pasteCleanup';
+
+/** The editor's extensions: the shared schema plus the Yjs binding of the body (with a per-user UndoManager). */
+export function editorExtensions(opts: { fragment: Y.XmlFragment; extra?: Extensions }): Extensions {
+  return [...schemaExtensions(), Collaboration.configure({ fragment: opts.fragment }), PasteCleanup, ...(opts.extra ?? [])];
+}

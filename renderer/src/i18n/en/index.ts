@@ -1,0 +1,7 @@
+import type { Messages } from '../index';
+import { core } from './core';
+import { domain } from './domain';
+
+// Feature catalogs are merged here; keep ids unique across files (a test checks it).
+export const en: Messages = { ...core, ...domain };
+export const enParts: Record<string, Messages> = { core, domain };

@@ -1,0 +1,10 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './ui/App';
+import './ui/styles.css';
+
+createRoot(document.getElementById('root')!).render(<App />);
+
+// The web build caches its own files so a browser participant can reopen it offline (documents are in IndexedDB).
+if ('serviceWorker' in navigator && location.protocol.startsWith('http') && !import.meta.env.DEV) {
+  navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('Service worker not registered', e));
+}

@@ -1,0 +1,72 @@
+import type * as Y from 'yjs';
+import { bodyToJSON, plainText, countWords } from './bodyJson';
+import { docFields } from './documentDoc';
+import type { DocumentMeta } from './workspaceDoc';
+import type { DocumentKind, DraftSubtype } from './kinds';
+
+/** A row of the local catalog (Dexie): everything a list, a filter or a search needs without opening the doc. */
+export interface CatalogRow {
+  /** `${workspaceId}/${docId}` */
+  key: string;
+  workspaceId: string;
+  docId: string;
+  title: string;
+  kind: DocumentKind;
+  subtype?: DraftSubtype;
+  themes: string[];
+  date: string;
+  createdAt: number;
+  updatedAt: number;
+  wordCount: number;
+  /** plain text, for search */
+  text: string;
+  /** extra searchable fields (meeting location, agenda, key messages) */
+  status?: string;
+}
+
+export const catalogKey = (workspaceId: string, docId: string) => `${workspaceId}/${docId}`;
+
+/** Derives a catalog row from the workspace's metadata and the document's Y.Doc (pure: no storage). */
+export function deriveCatalogRow(workspaceId: string, meta: DocumentMeta, doc: Y.Doc | null, updatedAt: number): CatalogRow {
+  const text = doc ? plainText(bodyToJSON(doc)) : '';
+  const fields = doc ? docFields(doc) : null;
+  const extra = fields ? ['location', 'agenda', 'keyMessages'].map((k) => String(fields.get(k) ?? '')).join('\n').trim() : '';
+  const status = fields?.get('status');
+  return {
+    key: catalogKey(workspaceId, meta.id),
+    workspaceId,
+    docId: meta.id,
+    title: meta.title,
+    kind: meta.kind,
+    subtype: meta.subtype,
+    themes: meta.themes,
+    date: meta.date,
+    createdAt: meta.createdAt,
+    updatedAt,
+    wordCount: countWords(text),
+    text: extra ? `${text}\n${extra}` : text,
+    status: typeof status === 'string' ? status : undefined,
+  };
+}
+
+export interface DocumentFilter {
+  kind?: DocumentKind | '';
+  theme?: string;
+  /** inclusive ISO dates */
+  from?: string;
+  to?: string;
+  /** matched against title (and full text when `fullText` is set) */
+  query?: string;
+  fullText?: boolean;
+}
+
+export function filterCatalog(rows: CatalogRow[], f: DocumentFilter): CatalogRow[] {
+  const q = f.query?.trim().toLocaleLowerCase();
+  return rows
+    .filter((r) => !f.kind || r.kind === f.kind)
+    .filter((r) => !f.theme || r.themes.some((t) => t.toLocaleLowerCase() === f.theme!.toLocaleLowerCase()))
+    .filter((r) => !f.from || r.date >= f.from)
+    .filter((r) => !f.to || r.date <= f.to)
+    .filter((r) => !q || r.title.toLocaleLowerCase().includes(q) || (f.fullText === true && r.text.toLocaleLowerCase().includes(q)))
+    .sort((a, b) => (b.date || '').localeCompare(a.date || '') || b.createdAt - a.createdAt);
+}

@@ -1,0 +1,45 @@
+// Screens are addressed by the URL hash, so a reload (or a browser invite link) lands on the same screen.
+
+export type Route =
+  | { screen: 'workspaces' }
+  | { screen: 'documents'; workspaceId: string }
+  | { screen: 'document'; workspaceId: string; docId: string; view?: 'matrix' | 'balance' }
+  | { screen: 'stakeholders'; workspaceId: string }
+  | { screen: 'settings'; workspaceId: string }
+  | { screen: 'join'; query: string };
+
+const SEG = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function parseRoute(hash: string): Route {
+  const h = hash.replace(/^#/, '');
+  if (h.startsWith('/join?')) return { screen: 'join', query: h.slice('/join'.length) };
+  const parts = h.split('/').filter(Boolean);
+  if (parts[0] !== 'w' || !parts[1] || !SEG.test(parts[1])) return { screen: 'workspaces' };
+  const workspaceId = parts[1];
+  if (parts[2] === 'd' && parts[3] && SEG.test(parts[3])) {
+    const view = parts[4] === 'matrix' || parts[4] === 'balance' ? parts[4] : undefined;
+    return view ? { screen: 'document', workspaceId, docId: parts[3], view } : { screen: 'document', workspaceId, docId: parts[3] };
+  }
+  if (parts[2] === 'stakeholders') return { screen: 'stakeholders', workspaceId };
+  if (parts[2] === 'settings') return { screen: 'settings', workspaceId };
+  return { screen: 'documents', workspaceId };
+}
+
+export function formatRoute(route: Route): string {
+  switch (route.screen) {
+    case 'workspaces':
+      return '#/';
+    case 'documents':
+      return `#/w/${route.workspaceId}`;
+    case 'document':
+      return `#/w/${route.workspaceId}/d/${route.docId}${route.view ? `/${route.view}` : ''}`;
+    case 'stakeholders':
+      return `#/w/${route.workspaceId}/stakeholders`;
+    case 'settings':
+      return `#/w/${route.workspaceId}/settings`;
+    case 'join':
+      return `#/join${route.query}`;
+  }
+}
+
+export const routeWorkspaceId = (route: Route): string | null => ('workspaceId' in route ? route.workspaceId : null);

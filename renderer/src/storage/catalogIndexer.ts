@@ -1,0 +1,51 @@
+import type * as Y from 'yjs';
+import { catalogDb, getPref, setPref, CATALOG_VERSION } from './catalogDb';
+import { docRegistry } from './docRegistry';
+import { deriveCatalogRow, catalogKey } from '../model/catalog';
+import { listDocumentMetas, readWorkspaceInfo, type DocumentMeta } from '../model/workspaceDoc';
+import { documentDocName, workspaceDocName } from '../../../common/rooms';
+
+// Keeps the Dexie catalog in step with the Y.Docs. The catalog is derived data: it can be dropped and rebuilt.
+
+export async function indexDocument(workspaceId: string, meta: DocumentMeta, doc: Y.Doc): Promise<void> {
+  await catalogDb.catalog.put(deriveCatalogRow(workspaceId, meta, doc, Date.now()));
+}
+
+export type RebuildProgress = (done: number, total: number) => void;
+
+/** Rebuilds the catalog rows of one workspace from its Y.Docs; removes rows of documents that no longer exist. */
+export async function rebuildWorkspaceIndex(workspaceId: string, onProgress?: RebuildProgress): Promise<number> {
+  const metas = await docRegistry.withDoc(workspaceDocName(workspaceId), async (ws) => {
+    const name = readWorkspaceInfo(ws).name;
+    if (name) await catalogDb.workspaces.update(workspaceId, { name });
+    return listDocumentMetas(ws);
+  });
+  let done = 0;
+  onProgress?.(0, metas.length);
+  for (const meta of metas) {
+    const existing = await catalogDb.catalog.get(catalogKey(workspaceId, meta.id));
+    await docRegistry.withDoc(documentDocName(workspaceId, meta.id), (doc) =>
+      catalogDb.catalog.put(deriveCatalogRow(workspaceId, meta, doc, existing?.updatedAt ?? meta.createdAt)),
+    { gc: false });
+    onProgress?.(++done, metas.length);
+  }
+  const keep = new Set(metas.map((m) => catalogKey(workspaceId, m.id)));
+  await catalogDb.catalog.where('workspaceId').equals(workspaceId).filter((r) => !keep.has(r.key)).delete();
+  return metas.length;
+}
+
+export async function rebuildAllIndexes(onProgress?: RebuildProgress): Promise<number> {
+  const workspaces = await catalogDb.workspaces.toArray();
+  let total = 0;
+  for (const w of workspaces) total += await rebuildWorkspaceIndex(w.id, onProgress);
+  await setPref('catalogVersion', CATALOG_VERSION);
+  return total;
+}
+
+/** After a schema upgrade (or on a fresh catalog with existing docs) the catalog is rebuilt once. */
+export async function rebuildIfOutdated(): Promise<boolean> {
+  const version = await getPref<number>('catalogVersion', 0);
+  if (version === CATALOG_VERSION) return false;
+  await rebuildAllIndexes();
+  return true;
+}

@@ -1,0 +1,104 @@
+import * as Y from 'yjs';
+import * as idb from 'lib0/indexeddb';
+import { Observable } from 'lib0/observable';
+import { fetchUpdates, storeState, PREFERRED_TRIM_SIZE } from 'y-indexeddb';
+
+// Persists one Y.Doc in IndexedDB in y-indexeddb's format (database = doc name, stores `updates` and `custom`),
+// reusing its fetchUpdates/storeState. It differs from IndexeddbPersistence in two ways:
+// - Opening writes nothing. IndexeddbPersistence appends the in-memory state on every open (an extra row each
+//   time, even when nothing was edited); here a doc opened without edits leaves its store byte-for-byte unchanged.
+// - It counts writes in flight, so the status bar can say "Saving…" or "Saved on this device" truthfully.
+
+export type SaveState = 'loading' | 'saving' | 'saved' | 'error';
+
+export class DocPersistence extends Observable<'synced' | 'state'> {
+  readonly doc: Y.Doc;
+  readonly name: string;
+  db: IDBDatabase | null = null;
+  // Fields read by y-indexeddb's fetchUpdates/storeState.
+  _dbref = 0;
+  _dbsize = 0;
+  _destroyed = false;
+  synced = false;
+  readonly whenSynced: Promise<this>;
+  private pending = 0;
+  private failed = false;
+  private compactTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(name: string, doc: Y.Doc) {
+    super();
+    this.name = name;
+    this.doc = doc;
+    this.whenSynced = new Promise((resolve, reject) => {
+      idb
+        .openDB(name, (db) => idb.createStores(db, [['updates', { autoIncrement: true }], ['custom']]))
+        .then((db) => {
+          this.db = db;
+          if (this._destroyed) return;
+          return fetchUpdates(this as never, () => {}, () => {
+            if (this._destroyed) return;
+            this.synced = true;
+            this.emit('synced', [this]);
+            this.emit('state', [this.state]);
+          }).then(() => resolve(this));
+        })
+        .catch((error) => {
+          this.failed = true;
+          this.emit('state', [this.state]);
+          reject(error);
+        });
+    });
+    doc.on('update', this.storeUpdate);
+    doc.on('destroy', this.destroy);
+  }
+
+  get state(): SaveState {
+    if (this.failed) return 'error';
+    if (!this.synced) return 'loading';
+    return this.pending > 0 ? 'saving' : 'saved';
+  }
+
+  private storeUpdate = (update: Uint8Array, origin: unknown) => {
+    if (!this.db || origin === this || this._destroyed) return;
+    const [store] = idb.transact(this.db, ['updates']);
+    this.pending++;
+    this.emit('state', [this.state]);
+    idb
+      .addAutoKey(store, update as unknown as ArrayBuffer)
+      .then(() => {
+        this.pending--;
+        this.emit('state', [this.state]);
+      })
+      .catch(() => {
+        this.failed = true;
+        this.emit('state', [this.state]);
+      });
+    if (++this._dbsize >= PREFERRED_TRIM_SIZE) this.scheduleCompaction();
+  };
+
+  private scheduleCompaction() {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      if (!this._destroyed) void storeState(this as never, false);
+    }, 1000);
+  }
+
+  /** Resolves when every write issued so far has committed. */
+  async flushed(): Promise<void> {
+    for (let i = 0; i < 200 && this.pending > 0; i++) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  override destroy = async (): Promise<void> => {
+    if (this._destroyed) return;
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.doc.off('update', this.storeUpdate);
+    this.doc.off('destroy', this.destroy);
+    await this.flushed();
+    this._destroyed = true;
+    this.db?.close();
+  };
+}
+
+/** Removes a document's local store (used when leaving a workspace). */
+export const deleteLocalDoc = (name: string) => idb.deleteDB(name);

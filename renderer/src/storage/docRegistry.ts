@@ -1,0 +1,97 @@
+import * as Y from 'yjs';
+import { DocPersistence } from './docPersistence';
+
+// Holds the Y.Docs that are open, by name, with reference counting: a screen and the background sync can share
+// one doc, and the doc is destroyed (its writes flushed) when the last user releases it.
+
+export interface DocHandle {
+  readonly name: string;
+  readonly doc: Y.Doc;
+  readonly persistence: DocPersistence;
+  /** resolves when the local state has been loaded from IndexedDB */
+  readonly ready: Promise<void>;
+  release(): void;
+}
+
+interface Entry {
+  doc: Y.Doc;
+  persistence: DocPersistence;
+  ready: Promise<void>;
+  refs: number;
+}
+
+type OpenListener = (name: string, doc: Y.Doc) => (() => void) | void;
+
+export class DocRegistry {
+  private entries = new Map<string, Entry>();
+  private openListeners = new Set<OpenListener>();
+  private cleanups = new Map<string, Array<() => void>>();
+
+  /** `gc: false` keeps deleted content so named snapshots of drafts can be restored. */
+  acquire(name: string, { gc = true }: { gc?: boolean } = {}): DocHandle {
+    let entry = this.entries.get(name);
+    if (!entry) {
+      const doc = new Y.Doc({ gc, guid: name });
+      const persistence = new DocPersistence(name, doc);
+      entry = { doc, persistence, ready: persistence.whenSynced.then(() => undefined), refs: 0 };
+      this.entries.set(name, entry);
+      const cleanups: Array<() => void> = [];
+      for (const l of this.openListeners) {
+        const c = l(name, doc);
+        if (c) cleanups.push(c);
+      }
+      this.cleanups.set(name, cleanups);
+    }
+    entry.refs++;
+    const e = entry;
+    let released = false;
+    return {
+      name,
+      doc: e.doc,
+      persistence: e.persistence,
+      ready: e.ready,
+      release: () => {
+        if (released) return;
+        released = true;
+        if (--e.refs === 0) void this.close(name);
+      },
+    };
+  }
+
+  isOpen(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  openNames(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** Called for every doc opened from now on (e.g. to attach a sync provider); returns a cleanup run on close. */
+  onOpen(listener: OpenListener): () => void {
+    this.openListeners.add(listener);
+    return () => this.openListeners.delete(listener);
+  }
+
+  private async close(name: string) {
+    const entry = this.entries.get(name);
+    if (!entry || entry.refs > 0) return;
+    this.entries.delete(name);
+    for (const c of this.cleanups.get(name) ?? []) c();
+    this.cleanups.delete(name);
+    await entry.persistence.destroy();
+    entry.doc.destroy();
+  }
+
+  /** Runs `fn` with a doc that is opened (and loaded) for the duration only. */
+  async withDoc<T>(name: string, fn: (doc: Y.Doc) => T | Promise<T>, opts?: { gc?: boolean }): Promise<T> {
+    const handle = this.acquire(name, opts);
+    try {
+      await handle.ready;
+      return await fn(handle.doc);
+    } finally {
+      handle.release();
+    }
+  }
+}
+
+export const docRegistry = new DocRegistry();

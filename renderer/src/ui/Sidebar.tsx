@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { useUi } from '../state/uiStore';
+import { useWorkspace } from '../state/workspaceContext';
+import { readWorkspaceInfo, wsInfo } from '../model/workspaceDoc';
+import { catalogDb } from '../storage/catalogDb';
+import { useLiveQuery, useY } from './hooks';
+import { t } from '../i18n';
+
+export function Sidebar() {
+  const { id, doc, canEdit, local } = useWorkspace();
+  const route = useUi((s) => s.route);
+  const navigate = useUi((s) => s.navigate);
+  const openDialog = useUi((s) => s.openDialog);
+  const info = useY(wsInfo(doc), () => readWorkspaceInfo(doc));
+  const workspaces = useLiveQuery(() => catalogDb.workspaces.orderBy('lastOpenedAt').reverse().toArray(), [], []);
+  const [maintenanceOpen, setMaintenanceOpen] = useState(false);
+
+  const nav = [
+    { screen: 'documents' as const, label: t('nav.documents') },
+    { screen: 'stakeholders' as const, label: t('nav.stakeholders') },
+    { screen: 'settings' as const, label: t('nav.settings') },
+  ];
+  const active = route.screen === 'document' ? 'documents' : route.screen;
+
+  return (
+    <aside className="sidebar" aria-label={t('nav.sidebar')}>
+      <div className="sidebar-brand">Rapporteur</div>
+      <label className="field compact">
+        <span className="field-label">{t('workspace.switch')}</span>
+        <select
+          value={id}
+          onChange={(e) => (e.target.value === '' ? navigate({ screen: 'workspaces' }) : navigate({ screen: 'documents', workspaceId: e.target.value }))}
+        >
+          {workspaces.map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.id === id ? info.name : w.name || t('workspace.untitled')}
+            </option>
+          ))}
+          <option value="">{t('workspace.all')}</option>
+        </select>
+      </label>
+      {local?.role && local.role !== 'editor' && (
+        <p className={`role-badge role-${local.role}`} role="status">
+          {t(`role.${local.role}`)}
+        </p>
+      )}
+      {canEdit && (
+        <button type="button" className="primary wide" onClick={() => openDialog({ type: 'new-document' })}>
+          {t('document.new')}
+        </button>
+      )}
+      <nav aria-label={t('nav.workspace')}>
+        <ul className="nav-list">
+          {nav.map((item) => (
+            <li key={item.screen}>
+              <a
+                href={`#/w/${id}${item.screen === 'documents' ? '' : `/${item.screen}`}`}
+                aria-current={active === item.screen ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate({ screen: item.screen, workspaceId: id });
+                }}
+              >
+                {item.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="sidebar-footer">
+        <button type="button" className="link-button" aria-expanded={maintenanceOpen} onClick={() => setMaintenanceOpen((o) => !o)}>
+          {t('maintenance.menu')}
+        </button>
+        {maintenanceOpen && (
+          <ul className="menu" role="menu" aria-label={t('maintenance.menu')}>
+            <li role="none">
+              <button type="button" role="menuitem" onClick={() => openDialog({ type: 'rebuild-index' })}>
+                {t('maintenance.rebuild')}
+              </button>
+            </li>
+            {canEdit && (
+              <li role="none">
+                <button type="button" role="menuitem" onClick={() => openDialog({ type: 'import-docx' })}>
+                  {t('import.menu')}
+                </button>
+              </li>
+            )}
+            <li role="none">
+              <button type="button" role="menuitem" onClick={() => openDialog({ type: 'join' })}>
+                {t('sync.connect')}
+              </button>
+            </li>
+          </ul>
+        )}
+      </div>
+    </aside>
+  );
+}

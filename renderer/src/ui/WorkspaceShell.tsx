@@ -1,0 +1,57 @@
+import { useEffect, useMemo } from 'react';
+import { useUi } from '../state/uiStore';
+import { useDocHandle } from '../state/useDocHandle';
+import { WorkspaceContext, type WorkspaceContextValue } from '../state/workspaceContext';
+import { touchWorkspace } from '../state/workspaceActions';
+import { catalogDb } from '../storage/catalogDb';
+import { readWorkspaceInfo, wsInfo } from '../model/workspaceDoc';
+import { workspaceDocName } from '../../../common/rooms';
+import { useLiveQuery, useY } from './hooks';
+import { Sidebar } from './Sidebar';
+import { StatusBar } from './StatusBar';
+import { DocumentsScreen } from './documents/DocumentsScreen';
+import { DocumentScreen } from './document/DocumentScreen';
+import { StakeholdersScreen } from './stakeholders/StakeholdersScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
+import { Dialogs } from './Dialogs';
+import { t } from '../i18n';
+
+export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {
+  const route = useUi((s) => s.route);
+  const { doc, error } = useDocHandle(workspaceDocName(workspaceId));
+  const local = useLiveQuery(() => catalogDb.workspaces.get(workspaceId), [workspaceId], undefined);
+  const info = useY(doc ? wsInfo(doc) : null, () => (doc ? readWorkspaceInfo(doc) : null));
+
+  useEffect(() => {
+    if (info?.name) void touchWorkspace(workspaceId, info.name);
+  }, [workspaceId, info?.name]);
+
+  useEffect(() => {
+    document.title = info?.name ? `${info.name} · Rapporteur` : 'Rapporteur';
+  }, [info?.name]);
+
+  const value = useMemo<WorkspaceContextValue | null>(() => {
+    if (!doc) return null;
+    const role = local?.role ?? 'editor';
+    return { id: workspaceId, doc, local, canEdit: role === 'editor', canComment: role !== 'viewer' };
+  }, [doc, local, workspaceId]);
+
+  if (error) return <p role="alert" className="fatal">{t('storage.error.open', { message: String(error) })}</p>;
+  if (!value) return <p className="loading" aria-busy="true">{t('common.loading')}</p>;
+
+  return (
+    <WorkspaceContext.Provider value={value}>
+      <div className="shell">
+        <Sidebar />
+        <main className="main" id="main">
+          {route.screen === 'documents' && <DocumentsScreen />}
+          {route.screen === 'document' && <DocumentScreen key={route.docId} docId={route.docId} view={route.view} />}
+          {route.screen === 'stakeholders' && <StakeholdersScreen />}
+          {route.screen === 'settings' && <SettingsScreen />}
+        </main>
+        <StatusBar />
+      </div>
+      <Dialogs />
+    </WorkspaceContext.Provider>
+  );
+}

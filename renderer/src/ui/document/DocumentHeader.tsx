@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { useWorkspace } from '../../state/workspaceContext';
+import { updateDocumentMeta, type DocumentMeta } from '../../model/workspaceDoc';
+import { formatDate, t } from '../../i18n';
+import { ThemeTags } from './ThemeTags';
+
+/** Title (edited in place, committed on Enter or blur) and theme tags; both live in the workspace doc. */
+export function DocumentHeader({ meta }: { meta: DocumentMeta }) {
+  const { doc: ws, canEdit } = useWorkspace();
+  const [title, setTitle] = useState(meta.title);
+  useEffect(() => setTitle(meta.title), [meta.title]);
+  const commit = () => {
+    const next = title.trim();
+    if (next && next !== meta.title) updateDocumentMeta(ws, meta.id, { title: next });
+    else setTitle(meta.title);
+  };
+  return (
+    <header className="document-header">
+      <p className="eyebrow">
+        {meta.subtype ? t(`subtype.${meta.subtype}`) : t(`kind.${meta.kind}`)} · {formatDate(meta.date)}
+      </p>
+      <h1 id="doc-title" className="visually-hidden">
+        {meta.title}
+      </h1>
+      <input
+        className="title-input"
+        aria-label={t('document.title')}
+        value={title}
+        readOnly={!canEdit}
+        onChange={(e) => setTitle(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+          if (e.key === 'Escape') setTitle(meta.title);
+        }}
+      />
+      <ThemeTags themes={meta.themes} editable={canEdit} onChange={(themes) => updateDocumentMeta(ws, meta.id, { themes })} />
+    </header>
+  );
+}

@@ -1,0 +1,85 @@
+import { useEffect, useMemo } from 'react';
+import type * as Y from 'yjs';
+import { useWorkspace } from '../../state/workspaceContext';
+import { useUi } from '../../state/uiStore';
+import { useDocHandle } from '../../state/useDocHandle';
+import { readDocumentMeta, readHouseStyle, wsDocuments, wsSettings, type DocumentMeta } from '../../model/workspaceDoc';
+import { docFields } from '../../model/documentDoc';
+import { bodyToJSON, countWords, plainText } from '../../model/bodyJson';
+import { estimatePages } from '../../model/pageEstimate';
+import { indexDocument } from '../../storage/catalogIndexer';
+import { documentDocName } from '../../../../common/rooms';
+import { useDocVersion, useDebounced, useY } from '../hooks';
+import { RichTextEditor } from '../editor/RichTextEditor';
+import { DocumentHeader } from './DocumentHeader';
+import { MeetingFields } from './fields/MeetingFields';
+import { ContributionFields } from './fields/ContributionFields';
+import { DraftFields } from './fields/DraftFields';
+import { t } from '../../i18n';
+
+export function DocumentScreen({ docId }: { docId: string; view?: 'matrix' | 'balance' }) {
+  const { id: workspaceId, doc: ws, canEdit } = useWorkspace();
+  const meta = useY(wsDocuments(ws), () => {
+    const entry = wsDocuments(ws).get(docId);
+    return entry ? readDocumentMeta(entry) : null;
+  });
+  const { doc, handle, error } = useDocHandle(documentDocName(workspaceId, docId), { gc: false });
+
+  useSaveState(handle?.persistence);
+  useStatsAndIndex(workspaceId, meta, doc, ws);
+
+  if (error) return <p role="alert" className="error">{t('storage.error.open', { message: String(error) })}</p>;
+  if (!meta) return <p className="muted">{t('document.notFound')}</p>;
+  if (!doc) return <p aria-busy="true">{t('common.loading')}</p>;
+
+  return (
+    <article className="document" aria-labelledby="doc-title">
+      <DocumentHeader meta={meta} />
+      {meta.kind === 'meeting' && <MeetingFields doc={doc} />}
+      {meta.kind === 'contribution' && <ContributionFields doc={doc} />}
+      {meta.kind === 'draft' && <DraftFields doc={doc} />}
+      <section className="body-section" aria-label={t(`body.${meta.kind}`)}>
+        {meta.kind !== 'draft' && <h2 className="section-title">{t(`body.${meta.kind}`)}</h2>}
+        <RichTextEditor doc={doc} editable={canEdit} label={t(`body.${meta.kind}`)} />
+      </section>
+    </article>
+  );
+}
+
+/** Mirrors the document's local persistence state into the status bar. */
+function useSaveState(persistence: { state: import('../../storage/docPersistence').SaveState; on: (e: 'state', f: () => void) => void; off: (e: 'state', f: () => void) => void } | undefined) {
+  const setSaveState = useUi((s) => s.setSaveState);
+  useEffect(() => {
+    if (!persistence) return;
+    const update = () => setSaveState(persistence.state);
+    update();
+    persistence.on('state', update);
+    return () => persistence.off('state', update);
+  }, [persistence, setSaveState]);
+}
+
+/** Word count and page estimate in the status bar, and the catalog row kept current while the doc is open. */
+function useStatsAndIndex(workspaceId: string, meta: DocumentMeta | null, doc: Y.Doc | null, ws: Y.Doc) {
+  const setDocStats = useUi((s) => s.setDocStats);
+  const version = useDebounced(useDocVersion(doc), 250);
+  const style = useY(wsSettings(ws), () => readHouseStyle(ws));
+  const fieldsVersion = useY(doc ? docFields(doc) : null, () => ({ min: doc ? docFields(doc).get('targetMin') : null, max: doc ? docFields(doc).get('targetMax') : null }));
+  const stats = useMemo(() => {
+    if (!doc) return null;
+    const body = bodyToJSON(doc);
+    const min = typeof fieldsVersion.min === 'number' ? fieldsVersion.min : style.pageTargetMin;
+    const max = typeof fieldsVersion.max === 'number' ? fieldsVersion.max : style.pageTargetMax;
+    return { words: countWords(plainText(body)), pages: estimatePages(body, style), targetMin: min, targetMax: max };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [doc, version, style, fieldsVersion]);
+
+  useEffect(() => {
+    setDocStats(stats);
+  }, [stats, setDocStats]);
+  useEffect(() => () => setDocStats(null), [setDocStats]);
+
+  const indexVersion = useDebounced(version, 1500);
+  useEffect(() => {
+    if (doc && meta) void indexDocument(workspaceId, meta, doc);
+  }, [workspaceId, meta, doc, indexVersion]);
+}

@@ -1,0 +1,137 @@
+import { useMemo } from 'react';
+import { useWorkspace } from '../../state/workspaceContext';
+import { useUi } from '../../state/uiStore';
+import { catalogDb } from '../../storage/catalogDb';
+import { allThemes, listDocumentMetas, wsDocuments } from '../../model/workspaceDoc';
+import { deriveCatalogRow, filterCatalog, type CatalogRow } from '../../model/catalog';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../model/kinds';
+import { useLiveQuery, useY } from '../hooks';
+import { formatDate, formatNumber, t } from '../../i18n';
+
+export function DocumentsScreen() {
+  const { id: workspaceId, doc: ws, canEdit } = useWorkspace();
+  const filter = useUi((s) => s.filter);
+  const setFilter = useUi((s) => s.setFilter);
+  const navigate = useUi((s) => s.navigate);
+  const openDialog = useUi((s) => s.openDialog);
+  const metas = useY(wsDocuments(ws), () => listDocumentMetas(ws));
+  const themes = useMemo(() => allThemes(ws), [ws, metas]); // eslint-disable-line react-hooks/exhaustive-deps
+  const indexed = useLiveQuery(() => catalogDb.catalog.where('workspaceId').equals(workspaceId).toArray(), [workspaceId], [] as CatalogRow[]);
+
+  // The workspace doc is the truth for what exists; the local catalog adds word counts and text for search.
+  const rows = useMemo(() => {
+    const byId = new Map(indexed.map((r) => [r.docId, r]));
+    return metas.map((m) => {
+      const derived = deriveCatalogRow(workspaceId, m, null, m.createdAt);
+      const row = byId.get(m.id);
+      return row ? { ...derived, wordCount: row.wordCount, text: row.text, updatedAt: row.updatedAt } : derived;
+    });
+  }, [metas, indexed, workspaceId]);
+  const visible = filterCatalog(rows, filter);
+  const filtered = visible.length !== rows.length;
+
+  return (
+    <div className="screen">
+      <header className="screen-header">
+        <h1>{t('nav.documents')}</h1>
+        {canEdit && (
+          <button type="button" className="primary" onClick={() => openDialog({ type: 'new-document' })}>
+            {t('document.new')}
+          </button>
+        )}
+      </header>
+      <div className="filters" role="search" aria-label={t('filter.label')}>
+        <label className="field compact grow">
+          <span className="field-label">{t('filter.title')}</span>
+          <input type="search" value={filter.query ?? ''} onChange={(e) => setFilter({ query: e.target.value })} placeholder={t('filter.titlePlaceholder')} />
+        </label>
+        <label className="field compact">
+          <span className="field-label">{t('filter.fullText')}</span>
+          <input type="checkbox" checked={!!filter.fullText} onChange={(e) => setFilter({ fullText: e.target.checked })} />
+        </label>
+        <label className="field compact">
+          <span className="field-label">{t('filter.kind')}</span>
+          <select value={filter.kind ?? ''} onChange={(e) => setFilter({ kind: e.target.value as DocumentKind | '' })}>
+            <option value="">{t('filter.any')}</option>
+            {DOCUMENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field compact">
+          <span className="field-label">{t('filter.theme')}</span>
+          <select value={filter.theme ?? ''} onChange={(e) => setFilter({ theme: e.target.value })}>
+            <option value="">{t('filter.any')}</option>
+            {themes.map((th) => (
+              <option key={th} value={th}>
+                {th}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field compact">
+          <span className="field-label">{t('filter.from')}</span>
+          <input type="date" value={filter.from ?? ''} onChange={(e) => setFilter({ from: e.target.value })} />
+        </label>
+        <label className="field compact">
+          <span className="field-label">{t('filter.to')}</span>
+          <input type="date" value={filter.to ?? ''} onChange={(e) => setFilter({ to: e.target.value })} />
+        </label>
+        {filtered && (
+          <button type="button" className="link-button" onClick={() => setFilter({ query: '', kind: '', theme: '', from: '', to: '', fullText: false })}>
+            {t('filter.clear')}
+          </button>
+        )}
+      </div>
+      {rows.length === 0 ? (
+        <div className="empty">
+          <p>{t('document.none')}</p>
+        </div>
+      ) : (
+        <table className="data-table" aria-label={t('nav.documents')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('document.title')}</th>
+              <th scope="col">{t('document.kind')}</th>
+              <th scope="col">{t('document.date')}</th>
+              <th scope="col">{t('document.themes')}</th>
+              <th scope="col" className="num">
+                {t('document.words')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((r) => (
+              <tr key={r.docId}>
+                <td>
+                  <a
+                    href={`#/w/${workspaceId}/d/${r.docId}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate({ screen: 'document', workspaceId, docId: r.docId });
+                    }}
+                  >
+                    {r.title}
+                  </a>
+                </td>
+                <td>{r.subtype ? t(`subtype.${r.subtype}`) : t(`kind.${r.kind}`)}</td>
+                <td>{formatDate(r.date)}</td>
+                <td>
+                  {r.themes.map((th) => (
+                    <span key={th} className="tag">
+                      {th}
+                    </span>
+                  ))}
+                </td>
+                <td className="num">{formatNumber(r.wordCount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {filtered && <p className="muted small">{t('filter.showing', { shown: visible.length, total: rows.length })}</p>}
+    </div>
+  );
+}

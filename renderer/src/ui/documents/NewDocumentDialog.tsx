@@ -1,0 +1,143 @@
+import { useState, type FormEvent } from 'react';
+import { Modal } from '../Modal';
+import { useWorkspace } from '../../state/workspaceContext';
+import { useUi } from '../../state/uiStore';
+import { createNewDocument } from '../../state/documentActions';
+import { useIdentity } from '../../state/identity';
+import { CHANNELS, DOCUMENT_KINDS, DRAFT_SUBTYPES, MEETING_FORMATS, type Channel, type DocumentKind, type DraftSubtype, type MeetingFormat } from '../../model/kinds';
+import { listStakeholders } from '../../model/registry';
+import { wsStakeholders } from '../../model/workspaceDoc';
+import type { NewDocumentInput } from '../../model/templates';
+import { useY } from '../hooks';
+import { t, todayIso } from '../../i18n';
+
+export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
+  const { id: workspaceId, doc: ws } = useWorkspace();
+  const navigate = useUi((s) => s.navigate);
+  const identity = useIdentity();
+  const stakeholders = useY(wsStakeholders(ws), () => listStakeholders(ws));
+  const [kind, setKind] = useState<DocumentKind>('meeting');
+  const [subtype, setSubtype] = useState<DraftSubtype>('output-report');
+  const [title, setTitle] = useState('');
+  const [date, setDate] = useState(todayIso());
+  const [format, setFormat] = useState<MeetingFormat>('in-person');
+  const [location, setLocation] = useState('');
+  const [stakeholderId, setStakeholderId] = useState('');
+  const [channel, setChannel] = useState<Channel>('email');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!title.trim()) return setError(t('document.error.titleRequired'));
+    const input: NewDocumentInput =
+      kind === 'meeting'
+        ? { kind, title, date, format, location }
+        : kind === 'contribution'
+          ? { kind, title, receivedOn: date, stakeholderId, channel }
+          : { kind, title, subtype, date };
+    setBusy(true);
+    try {
+      const docId = await createNewDocument(workspaceId, ws, input, identity.name);
+      onClose();
+      navigate({ screen: 'document', workspaceId, docId });
+    } catch (err) {
+      setError(t(err instanceof Error ? err.message : String(err)));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title={t('document.new')} onClose={onClose}>
+      <form onSubmit={submit} noValidate className="form-grid">
+        <fieldset className="kind-picker">
+          <legend>{t('document.kind')}</legend>
+          {DOCUMENT_KINDS.map((k) => (
+            <label key={k} className={`kind-option${kind === k ? ' selected' : ''}`}>
+              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+              <span className="kind-name">{t(`kind.${k}`)}</span>
+              <span className="muted small">{t(`kind.${k}.hint`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        {kind === 'draft' && (
+          <label className="field">
+            <span className="field-label">{t('document.subtype')}</span>
+            <select value={subtype} onChange={(e) => setSubtype(e.target.value as DraftSubtype)}>
+              {DRAFT_SUBTYPES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`subtype.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="field">
+          <span className="field-label">{t('document.title')}</span>
+          <input value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus aria-invalid={!!error && !title.trim()} />
+        </label>
+        <label className="field">
+          <span className="field-label">{kind === 'contribution' ? t('contribution.receivedOn') : t('document.date')}</span>
+          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </label>
+        {kind === 'meeting' && (
+          <>
+            <label className="field">
+              <span className="field-label">{t('meeting.format')}</span>
+              <select value={format} onChange={(e) => setFormat(e.target.value as MeetingFormat)}>
+                {MEETING_FORMATS.map((f) => (
+                  <option key={f} value={f}>
+                    {t(`format.${f}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span className="field-label">{t('meeting.location')}</span>
+              <input value={location} onChange={(e) => setLocation(e.target.value)} />
+            </label>
+          </>
+        )}
+        {kind === 'contribution' && (
+          <>
+            <label className="field">
+              <span className="field-label">{t('contribution.who')}</span>
+              <select value={stakeholderId} onChange={(e) => setStakeholderId(e.target.value)}>
+                <option value="">{t('contribution.chooseStakeholder')}</option>
+                {stakeholders.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                    {s.organisation ? ` (${s.organisation})` : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span className="field-label">{t('contribution.channel')}</span>
+              <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
+                {CHANNELS.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`channel.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <div className="modal-actions">
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {t('document.create')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { useEditor, EditorContent, type Editor } from '@tiptap/react';
+import type { Extensions } from '@tiptap/core';
+import type * as Y from 'yjs';
+import { editorExtensions } from '../../editor/editorExtensions';
+import { docBody } from '../../model/bodyJson';
+import { Toolbar } from './Toolbar';
+import { t } from '../../i18n';
+
+interface Props {
+  doc: Y.Doc;
+  editable: boolean;
+  /** e.g. collaboration carets, comment highlights */
+  extra?: Extensions;
+  label: string;
+  onReady?: (editor: Editor | null) => void;
+}
+
+/** The rich-text body of a document, bound to its Y.XmlFragment `body`. */
+export function RichTextEditor({ doc, editable, extra, label, onReady }: Props) {
+  const editor = useEditor(
+    {
+      extensions: editorExtensions({ fragment: docBody(doc), extra }),
+      editable,
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+      editorProps: {
+        attributes: {
+          class: 'prose',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': label,
+          spellcheck: 'true',
+        },
+      },
+    },
+    [doc],
+  );
+
+  useEffect(() => {
+    editor?.setEditable(editable);
+  }, [editor, editable]);
+
+  useEffect(() => {
+    onReady?.(editor);
+    return () => onReady?.(null);
+  }, [editor, onReady]);
+
+  if (!editor) return <p aria-busy="true">{t('common.loading')}</p>;
+  return (
+    <div className="editor">
+      {editable && <Toolbar editor={editor} />}
+      <EditorContent editor={editor} className="page" />
+    </div>
+  );
+}

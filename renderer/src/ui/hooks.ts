@@ -1,0 +1,76 @@
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { liveQuery } from 'dexie';
+
+/**
+ * Subscribes a component to a Y type and re-reads `read` when it (or anything below it) changes.
+ * `read` must return a value that changes identity only when the content changes (we memoise by version).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function useY<T>(type: Y.AbstractType<any> | null | undefined, read: () => T): T {
+  const version = useRef(0);
+  const cache = useRef<{ version: number; type: unknown; value: T } | null>(null);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      if (!type) return () => {};
+      const handler = () => {
+        version.current++;
+        onChange();
+      };
+      type.observeDeep(handler);
+      return () => type.unobserveDeep(handler);
+    },
+    [type],
+  );
+  const getSnapshot = () => {
+    const c = cache.current;
+    if (c && c.version === version.current && c.type === type) return c.value;
+    const value = read();
+    cache.current = { version: version.current, type, value };
+    return value;
+  };
+  return useSyncExternalStore(subscribe, getSnapshot);
+}
+
+/** Re-renders on every update of a whole Y.Doc (for derived views such as word counts), throttled to one per frame. */
+export function useDocVersion(doc: Y.Doc | null | undefined): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (!doc) return;
+    let frame = 0;
+    const onUpdate = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        setVersion((v) => v + 1);
+      });
+    };
+    doc.on('update', onUpdate);
+    return () => {
+      doc.off('update', onUpdate);
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [doc]);
+  return version;
+}
+
+/** A debounced value: for expensive derived figures (page estimate) that need not follow every keystroke. */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [current, setCurrent] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setCurrent(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return current;
+}
+
+/** Subscribes to a Dexie live query (re-runs when the tables it read change). */
+export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], initial: T): T {
+  const [value, setValue] = useState<T>(initial);
+  useEffect(() => {
+    const subscription = liveQuery(query).subscribe({ next: setValue, error: (e) => console.error(e) });
+    return () => subscription.unsubscribe();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return value;
+}
