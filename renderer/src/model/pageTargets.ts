@@ -1,0 +1,28 @@
+import type { HouseStyle } from './houseStyle';
+
+// A draft's target length: its own min/max pages when set, otherwise the workspace default from the house style.
+
+/** Parses a page-count input: '' means "use the default" (null); otherwise a whole number from 1 to 2000. */
+export function parsePageCount(input: string): { value: number | null } | { error: string } {
+  const s = input.trim();
+  if (s === '') return { value: null };
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 1 || n > 2000) return { error: 'draft.error.pages' };
+  return { value: n };
+}
+
+/** The range that applies to a draft: its own values where set, the workspace defaults elsewhere. */
+export function effectivePageTarget(min: number | null, max: number | null, style: Pick<HouseStyle, 'pageTargetMin' | 'pageTargetMax'>): { min: number; max: number } {
+  return { min: min ?? style.pageTargetMin, max: max ?? style.pageTargetMax };
+}
+
+/** Message id when the range that would apply is inverted, else null. */
+export function validatePageTarget(min: number | null, max: number | null, style: Pick<HouseStyle, 'pageTargetMin' | 'pageTargetMax'>): string | null {
+  const range = effectivePageTarget(min, max, style);
+  return range.min > range.max ? 'draft.error.minAboveMax' : null;
+}
+
+/** A stored page count (shared Y.Map values may be anything): a positive integer or null. */
+export function storedPageCount(value: unknown): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : null;
+}

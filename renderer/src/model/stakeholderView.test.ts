@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addStakeholder, mergeStakeholders, resolveStakeholder, type Stakeholder } from './registry';
+import { filterStakeholders, previewMerge } from './stakeholderView';
+
+const person = (over: Partial<Stakeholder>): Stakeholder => ({ id: 'x', name: '', organisation: '', group: 'other', region: 'global', themes: [], ...over });
+
+describe('filterStakeholders', () => {
+  const list = [
+    person({ id: 'a', name: 'Amina Diallo', organisation: 'Ministère du Numérique', group: 'government', themes: ['Cybersecurity'] }),
+    person({ id: 'b', name: 'Jonas Berg', organisation: 'Nordic Internet Society', group: 'technical-community', themes: ['Routing security'] }),
+    person({ id: 'c', name: 'Lucía Pérez', organisation: 'Universidad de Chile', group: 'academia' }),
+  ];
+  it('matches every word in name, organisation or themes, ignoring case and accents', () => {
+    expect(filterStakeholders(list, { query: 'numerique' }).map((s) => s.id)).toEqual(['a']);
+    expect(filterStakeholders(list, { query: 'lucia chile' }).map((s) => s.id)).toEqual(['c']);
+    expect(filterStakeholders(list, { query: 'security' }).map((s) => s.id)).toEqual(['a', 'b']);
+    expect(filterStakeholders(list, { query: '' })).toHaveLength(3);
+  });
+  it('filters by group', () => {
+    expect(filterStakeholders(list, { group: 'academia' }).map((s) => s.id)).toEqual(['c']);
+    expect(filterStakeholders(list, { group: 'academia', query: 'jonas' })).toEqual([]);
+  });
+});
+
+describe('previewMerge', () => {
+  it('shows exactly what mergeStakeholders writes', () => {
+    const doc = new Y.Doc();
+    const keep = addStakeholder(doc, { name: 'Jonas Berg', organisation: '', group: 'other', region: 'global', themes: ['Routing security'] });
+    const drop = addStakeholder(doc, { name: 'Jonas  Berg', organisation: 'Nordic Internet Society', group: 'technical-community', region: 'western-european-other', gender: 'man', themes: ['IXPs', 'routing security'] });
+    const preview = previewMerge(keep, drop);
+    const merged = mergeStakeholders(doc, keep.id, drop.id);
+    expect({ ...merged, id: undefined }).toEqual({ ...preview, id: undefined, deleted: undefined, mergedInto: undefined });
+    expect(resolveStakeholder(doc, drop.id)?.id).toBe(keep.id);
+  });
+  it('keeps the kept entry’s own values', () => {
+    const keep = person({ name: 'A', organisation: 'Org A', group: 'academia', region: 'african', gender: 'woman' });
+    const drop = person({ name: 'B', organisation: 'Org B', group: 'government', region: 'asia-pacific', gender: 'man' });
+    expect(previewMerge(keep, drop)).toMatchObject({ name: 'A', organisation: 'Org A', group: 'academia', region: 'african', gender: 'woman' });
+  });
+});

@@ -1,0 +1,33 @@
+import type { Stakeholder, StakeholderInput } from './registry';
+import type { StakeholderGroup } from './kinds';
+import { normalizeThemes } from './workspaceDoc';
+
+// Pure helpers for the stakeholder registry screen: filtering, and the preview of a merge.
+
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Stakeholders whose name, organisation or themes contain every word of `query`, optionally of one group. */
+export function filterStakeholders(list: Stakeholder[], filter: { query?: string; group?: StakeholderGroup | '' }): Stakeholder[] {
+  const words = fold(filter.query ?? '').split(/\s+/).filter(Boolean);
+  return list.filter((s) => {
+    if (filter.group && s.group !== filter.group) return false;
+    if (!words.length) return true;
+    const haystack = fold([s.name, s.organisation, ...s.themes].join(' '));
+    return words.every((w) => haystack.includes(w));
+  });
+}
+
+/**
+ * What `mergeStakeholders(doc, keep.id, drop.id)` will leave in the kept entry (same rules as registry.ts:
+ * the kept entry wins, its empty or generic fields are filled from the duplicate, themes are united).
+ */
+export function previewMerge(keep: Stakeholder, drop: Stakeholder): StakeholderInput {
+  return {
+    name: keep.name || drop.name,
+    organisation: keep.organisation || drop.organisation,
+    group: keep.group === 'other' && drop.group !== 'other' ? drop.group : keep.group,
+    region: keep.region === 'global' && drop.region !== 'global' ? drop.region : keep.region,
+    gender: keep.gender ?? drop.gender,
+    themes: normalizeThemes([...keep.themes, ...drop.themes]),
+  };
+}
