@@ -1,9 +1,33 @@
 import { useWorkspace } from '../state/workspaceContext';
-import { t } from '../i18n';
+import { useSyncSnapshot } from '../sync/syncRegistry';
+import { formatDate, formatTime, t } from '../i18n';
 
-/** Connection state of the workspace; "Local only" until it is connected to a sync server. */
+/** Connection state of the workspace, always truthful: local only, offline, connecting, synced or N waiting. */
 export function SyncStatus() {
-  const { local } = useWorkspace();
-  if (!local?.serverUrl) return <span className="sync-state sync-local">{t('sync.localOnly')}</span>;
-  return <span className="sync-state">{t('sync.connecting')}</span>;
+  const { id, local } = useWorkspace();
+  const snapshot = useSyncSnapshot(id);
+  if (!local?.serverUrl || !snapshot) return <span className="sync-state sync-local">{t('sync.localOnly')}</span>;
+  const label =
+    snapshot.state === 'refused'
+      ? t(snapshot.refusal ?? 'sync.closed.other')
+      : snapshot.state === 'pending' || (snapshot.state === 'offline' && snapshot.pending > 0)
+        ? `${snapshot.state === 'offline' ? `${t('sync.offline')} · ` : ''}${t('sync.pending', { count: snapshot.pending })}`
+        : t(`sync.${snapshot.state}`);
+  const last = snapshot.lastFullSyncAt;
+  return (
+    <>
+      <span role="status" aria-label={t('sync.label')} className={`sync-state sync-${snapshot.state}`}>
+        {label}
+      </span>
+      {snapshot.progress && (
+        <span className="sync-progress">
+          <label>
+            {t('sync.firstSync', { done: snapshot.progress.done, total: snapshot.progress.total })}{' '}
+            <progress max={Math.max(1, snapshot.progress.total)} value={snapshot.progress.done} />
+          </label>
+        </span>
+      )}
+      {last && <span className="muted">{t('sync.lastFull', { when: `${formatDate(last, 'short')} ${formatTime(last)}` })}</span>}
+    </>
+  );
 }

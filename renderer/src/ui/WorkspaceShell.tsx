@@ -15,12 +15,16 @@ import { StakeholdersScreen } from './stakeholders/StakeholdersScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { Dialogs } from './Dialogs';
 import { t } from '../i18n';
+import { useIdentity } from '../state/identity';
+import { useWorkspaceSync } from '../sync/syncRegistry';
 
 export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {
   const route = useUi((s) => s.route);
   const { doc, error } = useDocHandle(workspaceDocName(workspaceId));
   const local = useLiveQuery(() => catalogDb.workspaces.get(workspaceId), [workspaceId], undefined);
   const info = useY(doc ? wsInfo(doc) : null, () => (doc ? readWorkspaceInfo(doc) : null));
+  const identity = useIdentity();
+  useWorkspaceSync(local, identity);
 
   useEffect(() => {
     if (info?.name) void touchWorkspace(workspaceId, info.name);

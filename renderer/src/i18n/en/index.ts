@@ -1,7 +1,7 @@
 import type { Messages } from '../index';
-import { core } from './core';
+import { core, sync } from './core';
 import { domain } from './domain';
 
 // Feature catalogs are merged here; keep ids unique across files (a test checks it).
-export const en: Messages = { ...core, ...domain };
-export const enParts: Record<string, Messages> = { core, domain };
+export const en: Messages = { ...core, ...sync, ...domain };
+export const enParts: Record<string, Messages> = { core, sync, domain };

@@ -16,6 +16,10 @@ import { MeetingFields } from './fields/MeetingFields';
 import { ContributionFields } from './fields/ContributionFields';
 import { DraftFields } from './fields/DraftFields';
 import { t } from '../../i18n';
+import { useProvider, syncUserFor } from '../../sync/syncRegistry';
+import { useIdentity } from '../../state/identity';
+import { PresenceList } from './PresenceList';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 
 export function DocumentScreen({ docId }: { docId: string; view?: 'matrix' | 'balance' }) {
   const { id: workspaceId, doc: ws, canEdit } = useWorkspace();
@@ -23,7 +27,13 @@ export function DocumentScreen({ docId }: { docId: string; view?: 'matrix' | 'ba
     const entry = wsDocuments(ws).get(docId);
     return entry ? readDocumentMeta(entry) : null;
   });
-  const { doc, handle, error } = useDocHandle(documentDocName(workspaceId, docId), { gc: false });
+  const docName = documentDocName(workspaceId, docId);
+  const { doc, handle, error } = useDocHandle(docName, { gc: false });
+  const { local } = useWorkspace();
+  const identity = useIdentity();
+  const provider = useProvider(workspaceId, docName);
+  const user = local ? syncUserFor(local, identity) : identity;
+  const carets = useMemo(() => (provider ? [CollaborationCaret.configure({ provider, user: { name: user.name, color: user.color } })] : []), [provider, user.name, user.color]);
 
   useSaveState(handle?.persistence);
   useStatsAndIndex(workspaceId, meta, doc, ws);
@@ -35,12 +45,13 @@ export function DocumentScreen({ docId }: { docId: string; view?: 'matrix' | 'ba
   return (
     <article className="document" aria-labelledby="doc-title">
       <DocumentHeader meta={meta} />
+      {provider && <PresenceList provider={provider} />}
       {meta.kind === 'meeting' && <MeetingFields doc={doc} />}
       {meta.kind === 'contribution' && <ContributionFields doc={doc} />}
       {meta.kind === 'draft' && <DraftFields doc={doc} />}
       <section className="body-section" aria-label={t(`body.${meta.kind}`)}>
         {meta.kind !== 'draft' && <h2 className="section-title">{t(`body.${meta.kind}`)}</h2>}
-        <RichTextEditor doc={doc} editable={canEdit} label={t(`body.${meta.kind}`)} />
+        <RichTextEditor key={provider ? 'live' : 'local'} doc={doc} editable={canEdit} extra={carets} label={t(`body.${meta.kind}`)} />
       </section>
     </article>
   );

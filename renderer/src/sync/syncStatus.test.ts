@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { summarizeSync } from './syncStatus';
+
+const up = { connected: true, synced: true };
+const down = { connected: false, synced: false };
+
+describe('summarizeSync', () => {
+  it('says local only when no server is configured', () => {
+    expect(summarizeSync({ configured: false, online: true, providers: [], pending: 3 }).state).toBe('local');
+  });
+  it('says offline (with the number waiting) without a network', () => {
+    expect(summarizeSync({ configured: true, online: false, providers: [up], pending: 4 })).toEqual({ state: 'offline', pending: 4 });
+  });
+  it('says synced only when every open doc is connected and synced', () => {
+    expect(summarizeSync({ configured: true, online: true, providers: [up, up], pending: 0 }).state).toBe('synced');
+    expect(summarizeSync({ configured: true, online: true, providers: [up, down], pending: 0 }).state).toBe('connecting');
+  });
+  it('counts changes waiting', () => {
+    expect(summarizeSync({ configured: true, online: true, providers: [up, down], pending: 2 })).toEqual({ state: 'pending', pending: 2 });
+    expect(summarizeSync({ configured: true, online: true, providers: [down], pending: 2 }).state).toBe('connecting');
+  });
+  it('a policy refusal wins over everything', () => {
+    expect(summarizeSync({ configured: true, online: true, providers: [up], pending: 0, refusal: 'sync.closed.forbidden' })).toMatchObject({ state: 'refused', refusal: 'sync.closed.forbidden' });
+  });
+});

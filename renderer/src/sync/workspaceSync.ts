@@ -1,0 +1,237 @@
+import { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { docRegistry, type DocRegistry } from '../storage/docRegistry';
+import { DocPersistence } from '../storage/docPersistence';
+import { listDocumentMetas, wsDocuments } from '../model/workspaceDoc';
+import { commentsDocName, documentDocName, roomForDocName, workspaceDocName, workspaceOfDocName } from '../../../common/rooms';
+import { closeReasonKey } from '../../../common/closeCodes';
+import { TOKEN_QUERY_PARAM } from '../../../common/syncProtocol';
+import { summarizeSync, type SyncSummary } from './syncStatus';
+import { runBounded } from './boundedQueue';
+
+// Connects the open Y.Docs of one workspace to its sync server, one stock y-websocket provider per doc, and walks
+// every document in the background (bounded concurrency) so a laptop that goes offline carries the whole workspace.
+
+export interface SyncUser {
+  id: string;
+  name: string;
+  color: string;
+}
+
+export interface SyncSnapshot extends SyncSummary {
+  lastFullSyncAt: number | null;
+  /** progress of the running full sync, null when idle */
+  progress: { done: number; total: number } | null;
+}
+
+const FULL_SYNC_CONCURRENCY = 3;
+const DOC_SYNC_TIMEOUT_MS = 20_000;
+const FULL_SYNC_INTERVAL_MS = 10 * 60_000;
+
+export class WorkspaceSync {
+  private providers = new Map<string, WebsocketProvider>();
+  private pendingByDoc = new Map<string, number>();
+  private listeners = new Set<(s: SyncSnapshot) => void>();
+  private refusal: string | null = null;
+  private progress: SyncSnapshot['progress'] = null;
+  private stopped = false;
+  private fullSyncRunning = false;
+  private disposers: Array<() => void> = [];
+  private snapshot: SyncSnapshot;
+
+  constructor(
+    readonly workspaceId: string,
+    readonly serverUrl: string,
+    private readonly token: string,
+    private user: SyncUser,
+    private lastFullSyncAt: number | null,
+    private readonly onFullSync: (at: number) => void,
+    private readonly registry: DocRegistry = docRegistry,
+  ) {
+    this.snapshot = this.compute();
+  }
+
+  start(): void {
+    this.disposers.push(this.registry.onOpen((name, doc) => (workspaceOfDocName(name) === this.workspaceId ? this.attach(name, doc) : undefined)));
+    const onOnline = () => {
+      this.emit();
+      void this.fullSync();
+    };
+    const onOffline = () => this.emit();
+    globalThis.addEventListener?.('online', onOnline);
+    globalThis.addEventListener?.('offline', onOffline);
+    this.disposers.push(() => {
+      globalThis.removeEventListener?.('online', onOnline);
+      globalThis.removeEventListener?.('offline', onOffline);
+    });
+    const timer = setInterval(() => void this.fullSync(), FULL_SYNC_INTERVAL_MS);
+    this.disposers.push(() => clearInterval(timer));
+    // Docs opened before we started (the workspace doc, an open document) get their providers now.
+    for (const name of this.registry.openNames()) {
+      if (workspaceOfDocName(name) !== this.workspaceId || this.providers.has(name)) continue;
+      const handle = this.registry.acquire(name);
+      const cleanup = this.attach(name, handle.doc);
+      this.disposers.push(() => {
+        cleanup?.();
+        handle.release();
+      });
+    }
+    void this.fullSync();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const d of this.disposers.splice(0)) d();
+    for (const p of this.providers.values()) p.destroy();
+    this.providers.clear();
+    this.listeners.clear();
+  }
+
+  setUser(user: SyncUser): void {
+    this.user = user;
+    for (const p of this.providers.values()) p.awareness.setLocalStateField('user', user);
+  }
+
+  providerFor(name: string): WebsocketProvider | undefined {
+    return this.providers.get(name);
+  }
+
+  subscribe(listener: (s: SyncSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.snapshot);
+    return () => this.listeners.delete(listener);
+  }
+
+  getSnapshot(): SyncSnapshot {
+    return this.snapshot;
+  }
+
+  private attach(name: string, doc: Y.Doc): (() => void) | undefined {
+    const room = roomForDocName(name);
+    if (!room || this.stopped) return undefined;
+    const provider = new WebsocketProvider(this.serverUrl, room, doc, {
+      params: { [TOKEN_QUERY_PARAM]: this.token },
+      maxBackoffTime: 10_000,
+      disableBc: true,
+    });
+    provider.awareness.setLocalStateField('user', this.user);
+    this.providers.set(name, provider);
+    const onUpdate = (_u: Uint8Array, origin: unknown) => {
+      // A local change while this doc is not connected and synced waits for the connection
+      // (changes from the server, or loaded from IndexedDB, are not waiting for anything).
+      if (origin === provider || origin instanceof DocPersistence || provider.synced) return;
+      this.pendingByDoc.set(name, (this.pendingByDoc.get(name) ?? 0) + 1);
+      this.emit();
+    };
+    const onSync = (synced: boolean) => {
+      if (synced) this.pendingByDoc.delete(name);
+      this.emit();
+    };
+    const onStatus = () => this.emit();
+    const onClosed = (close: { code: number }) => {
+      this.refusal = closeReasonKey(close.code) ?? 'sync.closed.other';
+      this.emit();
+    };
+    doc.on('update', onUpdate);
+    provider.on('sync', onSync);
+    provider.on('status', onStatus);
+    provider.on('closed', onClosed);
+    this.emit();
+    return () => {
+      doc.off('update', onUpdate);
+      provider.destroy();
+      if (this.providers.get(name) === provider) this.providers.delete(name);
+      this.emit();
+    };
+  }
+
+  /** Opens every document (and its comments) of the workspace long enough to sync it. */
+  async fullSync(): Promise<void> {
+    if (this.fullSyncRunning || this.stopped || this.refusal) return;
+    if (globalThis.navigator && !globalThis.navigator.onLine) return;
+    this.fullSyncRunning = true;
+    try {
+      const wsName = workspaceDocName(this.workspaceId);
+      const ws = this.registry.acquire(wsName);
+      try {
+        await ws.ready;
+        if (!(await this.waitSynced(wsName))) return;
+        const names = listDocumentMetas(ws.doc).flatMap((m) => [documentDocName(this.workspaceId, m.id), commentsDocName(this.workspaceId, m.id)]);
+        let failed = 0;
+        const result = await runBounded(
+          names,
+          FULL_SYNC_CONCURRENCY,
+          async (name) => {
+            const handle = this.registry.acquire(name, { gc: name.endsWith('.comments') });
+            try {
+              await handle.ready;
+              if (!(await this.waitSynced(name))) throw new Error('timeout');
+            } finally {
+              handle.release();
+            }
+          },
+          (done, total, f) => {
+            failed = f;
+            this.progress = this.lastFullSyncAt ? null : { done, total };
+            this.emit();
+          },
+          () => this.stopped,
+        );
+        if (!this.stopped && failed === 0 && result.done === names.length) {
+          this.lastFullSyncAt = Date.now();
+          this.onFullSync(this.lastFullSyncAt);
+        }
+      } finally {
+        ws.release();
+      }
+    } finally {
+      this.fullSyncRunning = false;
+      this.progress = null;
+      this.emit();
+    }
+  }
+
+  /** Documents added by others while we are connected are fetched too. */
+  watchNewDocuments(ws: Y.Doc): () => void {
+    const docs = wsDocuments(ws);
+    const onChange = () => void this.fullSync();
+    docs.observe(onChange);
+    return () => docs.unobserve(onChange);
+  }
+
+  private waitSynced(name: string): Promise<boolean> {
+    return new Promise((resolve) => {
+      const provider = this.providers.get(name);
+      if (!provider) return resolve(false);
+      if (provider.synced) return resolve(true);
+      const timer = setTimeout(() => done(false), DOC_SYNC_TIMEOUT_MS);
+      const onSync = (s: boolean) => s && done(true);
+      const onClosed = () => done(false);
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        provider.off('sync', onSync);
+        provider.off('closed', onClosed);
+        resolve(ok);
+      };
+      provider.on('sync', onSync);
+      provider.on('closed', onClosed);
+    });
+  }
+
+  private compute(): SyncSnapshot {
+    const pending = [...this.pendingByDoc.values()].reduce((a, b) => a + b, 0);
+    const summary = summarizeSync({
+      configured: true,
+      online: globalThis.navigator ? globalThis.navigator.onLine : true,
+      providers: [...this.providers.values()].map((p) => ({ connected: p.wsconnected, synced: p.synced })),
+      pending,
+      refusal: this.refusal,
+    });
+    return { ...summary, lastFullSyncAt: this.lastFullSyncAt, progress: this.progress };
+  }
+
+  private emit(): void {
+    this.snapshot = this.compute();
+    for (const l of this.listeners) l(this.snapshot);
+  }
+}
