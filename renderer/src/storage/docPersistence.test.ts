@@ -1,0 +1,49 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as idb from 'lib0/indexeddb';
+import { DocPersistence } from './docPersistence';
+
+async function rowCount(name: string): Promise<number> {
+  const db = await idb.openDB(name, (d) => idb.createStores(d, [['updates', { autoIncrement: true }], ['custom']]));
+  const [store] = idb.transact(db, ['updates'], 'readonly');
+  const n = await idb.count(store);
+  db.close();
+  return n;
+}
+
+async function open(name: string) {
+  const doc = new Y.Doc();
+  const p = new DocPersistence(name, doc);
+  await p.whenSynced;
+  return { doc, p };
+}
+
+describe('DocPersistence', () => {
+  it('stores edits and reloads them; opening without edits writes nothing', async () => {
+    const name = `doc.test.${Math.random()}`;
+    const a = await open(name);
+    a.doc.getText('t').insert(0, 'hello');
+    a.doc.getText('t').insert(5, ' world');
+    await a.p.flushed();
+    expect(a.p.state).toBe('saved');
+    await a.p.destroy();
+    const rows = await rowCount(name);
+    for (let i = 0; i < 20; i++) {
+      const again = await open(name);
+      expect(again.doc.getText('t').toString()).toBe('hello world');
+      await again.p.destroy();
+    }
+    expect(await rowCount(name)).toBe(rows);
+  });
+
+  it('reports saving while a write is in flight', async () => {
+    const { doc, p } = await open(`doc.test.${Math.random()}`);
+    const states: string[] = [];
+    p.on('state', (s: string) => states.push(s));
+    doc.getMap('m').set('k', 1);
+    await p.flushed();
+    expect(states).toEqual(['saving', 'saved']);
+    await p.destroy();
+  });
+});
