@@ -188,7 +188,7 @@ describe('main process wiring', () => {
     await flush();
     const [win] = fake.FakeWindow.all;
     expect(win.webContents.sent).toEqual([]);
-    win.webContents.emit('did-finish-load');
+    win.webContents.emit('did-stop-loading');
     expect(win.webContents.sent).toEqual([['rapporteur:menu', { command: 'join-invite', payload: invite }]]);
   });
 
@@ -197,7 +197,7 @@ describe('main process wiring', () => {
     fake.app.fireReady();
     await flush();
     const [win] = fake.FakeWindow.all;
-    win.webContents.emit('did-finish-load');
+    win.webContents.emit('did-stop-loading');
     fake.app.emit('second-instance', {}, ['/opt/Rapporteur/rapporteur', '--flag', invite], '/home', {});
     expect(win.focused).toBe(1);
     expect(win.webContents.sent).toEqual([['rapporteur:menu', { command: 'join-invite', payload: invite }]]);

@@ -46,8 +46,10 @@ function createWindow(): BrowserWindow {
   win.once('ready-to-show', () => win.show());
 
   const contents = win.webContents;
+  // Start/stop always come in pairs, so held events are never stranded; the preload holds them from there
+  // until the page subscribes.
   contents.on('did-start-loading', () => outbox.detach());
-  contents.on('did-finish-load', () => outbox.attach((event) => contents.send(IpcChannel.menu, event)));
+  contents.on('did-stop-loading', () => outbox.attach((event) => contents.send(IpcChannel.menu, event)));
   win.on('closed', () => {
     outbox.detach();
     if (mainWindow === win) mainWindow = undefined;

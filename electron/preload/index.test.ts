@@ -76,16 +76,45 @@ describe('preload', () => {
     expect(received).toEqual([]);
   });
 
-  it('keeps events that arrive before anyone listens and hands them to the first listener', async () => {
+  it('keeps events that arrive before anyone listens and delivers them once to the listeners present', async () => {
     const api = await loadPreload();
-    sendFromMain({ command: 'join-invite', payload: 'rapporteur://join?server=wss://a&token=t' });
+    const invite = { command: 'join-invite', payload: 'rapporteur://join?server=wss://a&token=t' };
+    sendFromMain(invite);
     const first: MenuEvent[] = [];
     const second: MenuEvent[] = [];
     api.onMenu((event) => first.push(event));
     api.onMenu((event) => second.push(event));
     await Promise.resolve();
-    expect(first).toEqual([{ command: 'join-invite', payload: 'rapporteur://join?server=wss://a&token=t' }]);
-    expect(second).toEqual([]);
+    expect(first).toEqual([invite]);
+    expect(second).toEqual([invite]);
+    const late: MenuEvent[] = [];
+    api.onMenu((event) => late.push(event));
+    await Promise.resolve();
+    expect(late).toEqual([]);
+  });
+
+  it('does not hand held events to a listener that already unsubscribed (StrictMode remount)', async () => {
+    const api = await loadPreload();
+    sendFromMain({ command: 'export' });
+    const stale: MenuEvent[] = [];
+    const current: MenuEvent[] = [];
+    const off = api.onMenu((event) => stale.push(event));
+    off();
+    api.onMenu((event) => current.push(event));
+    await Promise.resolve();
+    expect(stale).toEqual([]);
+    expect(current).toEqual([{ command: 'export' }]);
+  });
+
+  it('keeps holding when the only listener leaves before the flush', async () => {
+    const api = await loadPreload();
+    sendFromMain({ command: 'export' });
+    api.onMenu(() => undefined)();
+    await Promise.resolve();
+    const later: MenuEvent[] = [];
+    api.onMenu((event) => later.push(event));
+    await Promise.resolve();
+    expect(later).toEqual([{ command: 'export' }]);
   });
 
   it('keeps delivering when one listener throws', async () => {

@@ -12,7 +12,7 @@ import {
 type MenuListener = (event: MenuEvent) => void;
 
 const listeners = new Set<MenuListener>();
-/** Events that arrived before anyone listened (a deep link that launched the app); given to the first listener. */
+/** Events that arrived before anyone listened (a deep link that launched the app). */
 let early: MenuEvent[] = [];
 
 function toMenuEvent(value: unknown): MenuEvent | null {
@@ -29,6 +29,13 @@ function notify(listener: MenuListener, event: MenuEvent): void {
   } catch (error) {
     console.error('[rapporteur] menu listener failed', error);
   }
+}
+
+function flushEarly(): void {
+  if (listeners.size === 0 || early.length === 0) return;
+  const waiting = early;
+  early = [];
+  for (const event of waiting) for (const listener of [...listeners]) notify(listener, event);
 }
 
 ipcRenderer.on(IpcChannel.menu, (_event: IpcRendererEvent, value: unknown) => {
@@ -49,11 +56,9 @@ const api: DesktopApi = {
   onMenu: (listener) => {
     if (typeof listener !== 'function') throw new TypeError('onMenu needs a function');
     listeners.add(listener);
-    if (early.length > 0) {
-      const waiting = early;
-      early = [];
-      queueMicrotask(() => waiting.forEach((event) => notify(listener, event)));
-    }
+    // Deliver held events after the caller's synchronous work, to whoever is subscribed by then (React's
+    // StrictMode subscribes, unsubscribes and subscribes again in one go).
+    if (early.length > 0) queueMicrotask(flushEarly);
     return () => {
       listeners.delete(listener);
     };
