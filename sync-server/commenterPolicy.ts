@@ -1,0 +1,208 @@
+// What a commenter may change in a comments doc (layout: common/commentsSchema.ts). The update is applied to a
+// scratch copy of the doc; every item it inserts and every item it deletes is then located in the layout
+// (thread, thread field, reply, reply field, history entry) and checked:
+//   - new threads and replies: any known field except editor-only ones, and authorId must be the token's sub;
+//   - own existing thread / reply: only the editable keys (common/commentsPolicy.ts), overwritten, not removed;
+//   - history arrays: append only (inserted at the end, nothing deleted, old entries untouched);
+//   - nothing else: no deletions of threads or replies, no disposition/response/resolved, no other root types.
+import * as Y from 'yjs';
+import { COMMENTS_ROOT, EDITOR_ONLY_THREAD_KEYS, ReplyKey, ThreadKey } from '../common/commentsSchema';
+import { COMMENTER_EDITABLE_REPLY_KEYS, COMMENTER_EDITABLE_THREAD_KEYS } from '../common/commentsPolicy';
+import { inRanges, structRanges, updateIntegrated, type DecodedUpdate } from './updateEffect';
+
+export type CommenterVerdict = { ok: true; pending: boolean } | { ok: false; reason: string };
+
+const THREAD_KEYS = new Set<string>(Object.values(ThreadKey));
+const REPLY_KEYS = new Set<string>(Object.values(ReplyKey));
+const MAX_DEPTH = 32;
+
+type AnyType = Y.AbstractType<unknown>;
+
+const typeOf = (item: Y.Item): AnyType | null =>
+  item.content instanceof Y.ContentType ? (item.content.type as AnyType) : null;
+const isMapItem = (item: Y.Item) => typeOf(item) instanceof Y.Map;
+const isArrayItem = (item: Y.Item) => typeOf(item) instanceof Y.Array;
+const authorOf = (item: Y.Item): unknown => (typeOf(item) as Y.Map<unknown>).get(ThreadKey.authorId);
+
+/** The items from just below the root type down to `item`, and the root type's name. */
+function locate(item: Y.Item): { chain: Y.Item[]; root: string } | null {
+  const chain = [item];
+  let parent = item.parent as AnyType | null;
+  while (parent && parent._item !== null) {
+    if (chain.length > MAX_DEPTH) return null;
+    chain.unshift(parent._item);
+    parent = parent._item.parent as AnyType | null;
+  }
+  if (!parent) return null;
+  return { chain, root: Y.findRootTypeKey(parent) };
+}
+
+class Inspection {
+  readonly newThreads: Y.Item[] = [];
+  readonly newReplies: Y.Item[] = [];
+  private readonly ranges: Map<number, Array<[number, number]>>;
+
+  constructor(
+    private readonly tr: Y.Transaction,
+    private readonly decoded: DecodedUpdate,
+    private readonly sub: string,
+  ) {
+    this.ranges = structRanges(decoded);
+  }
+
+  /** Inserted by this update in this transaction (not merely unblocked from an earlier pending update). */
+  isNew(item: Y.Item): boolean {
+    return item.id.clock >= (this.tr.beforeState.get(item.id.client) ?? 0) && inRanges(this.ranges, item.id);
+  }
+
+  /** After an overwrite, the key's current entry must be a live item from this update (no plain removal). */
+  private replaced(container: Y.Item, key: string): boolean {
+    const current = (typeOf(container) as AnyType)._map.get(key);
+    return current !== undefined && !current.deleted && this.isNew(current);
+  }
+
+  checkInsert(item: Y.Item): string | null {
+    if (item.content instanceof Y.ContentDoc) return 'subdocuments are not allowed';
+    const where = locate(item);
+    if (!where || where.root !== COMMENTS_ROOT) return 'outside the comments map';
+    const c = where.chain;
+    const thread = c[0];
+    if (thread.parentSub === null) return 'comments root used as a list';
+    const newThread = this.isNew(thread);
+    if (c.length === 1) {
+      if (!isMapItem(item)) return 'a thread must be a map';
+      if (item.left !== null && !this.isNew(item.left)) return 'overwrites an existing thread';
+      this.newThreads.push(item);
+      return null;
+    }
+    if (!isMapItem(thread)) return 'thread is not a map';
+    const key = c[1].parentSub;
+    if (key === null || !THREAD_KEYS.has(key)) return `unknown thread field ${String(key)}`;
+    if (EDITOR_ONLY_THREAD_KEYS.includes(key)) return `${key} is for editors only`;
+    const own = newThread || authorOf(thread) === this.sub;
+    if (key === ThreadKey.replies) {
+      if (c.length === 2) return newThread ? null : 'replaces the replies of a thread';
+      if (!isArrayItem(c[1])) return 'replies is not a list';
+      return this.checkReplyInsert(c.slice(2), item);
+    }
+    if (key === ThreadKey.history) {
+      if (c.length === 2) return newThread ? null : 'replaces the history of a thread';
+      if (!own) return "changes another user's thread";
+      if (!isArrayItem(c[1])) return 'history is not a list';
+      return this.checkHistoryInsert(c.slice(2), item);
+    }
+    if (newThread) return null;
+    if (!COMMENTER_EDITABLE_THREAD_KEYS.includes(key)) return `${key} of an existing thread cannot change`;
+    if (!own) return "changes another user's thread";
+    return null;
+  }
+
+  private checkReplyInsert(rc: Y.Item[], item: Y.Item): string | null {
+    const reply = rc[0];
+    if (reply.parentSub !== null) return 'replies is not a list';
+    if (rc.length === 1) {
+      if (!isMapItem(item)) return 'a reply must be a map';
+      this.newReplies.push(item);
+      return null;
+    }
+    if (!isMapItem(reply)) return 'reply is not a map';
+    const key = rc[1].parentSub;
+    if (key === null || !REPLY_KEYS.has(key)) return `unknown reply field ${String(key)}`;
+    if (this.isNew(reply)) return null;
+    if (authorOf(reply) !== this.sub) return "changes another user's reply";
+    if (key === ReplyKey.history) {
+      if (rc.length === 2) return 'replaces the history of a reply';
+      if (!isArrayItem(rc[1])) return 'history is not a list';
+      return this.checkHistoryInsert(rc.slice(2), item);
+    }
+    return COMMENTER_EDITABLE_REPLY_KEYS.includes(key) ? null : `${key} of an existing reply cannot change`;
+  }
+
+  private checkHistoryInsert(hc: Y.Item[], item: Y.Item): string | null {
+    if (hc[0].parentSub !== null) return 'history is not a list';
+    if (hc.length === 1) return item.rightOrigin === null ? null : 'history is append-only';
+    return this.isNew(hc[0]) ? null : 'history entries cannot change';
+  }
+
+  checkDelete(item: Y.Item): string | null {
+    if (this.isNew(item)) return null; // created by this same update, already checked as an insert
+    const where = locate(item);
+    if (!where || where.root !== COMMENTS_ROOT) return 'deletes outside the comments map';
+    const c = where.chain;
+    if (c.length === 1) return 'deletes a thread';
+    const thread = c[0];
+    const key = c[1].parentSub;
+    if (key === ThreadKey.replies) {
+      if (c.length < 4) return 'deletes a reply';
+      const reply = c[2];
+      const rkey = c[3].parentSub;
+      if (rkey === null || !COMMENTER_EDITABLE_REPLY_KEYS.includes(rkey)) return `deletes ${String(rkey)} of a reply`;
+      if (authorOf(reply) !== this.sub) return "changes another user's reply";
+      if (c.length === 4 && !this.replaced(reply, rkey)) return `removes ${rkey} of a reply`;
+      return null;
+    }
+    if (key === null || !COMMENTER_EDITABLE_THREAD_KEYS.includes(key)) return `deletes ${String(key)} of a thread`;
+    if (authorOf(thread) !== this.sub) return "changes another user's thread";
+    if (c.length === 2 && !this.replaced(thread, key)) return `removes ${key} of a thread`;
+    return null;
+  }
+
+  checkNewEntries(): string | null {
+    for (const t of this.newThreads) if (!t.deleted && authorOf(t) !== this.sub) return "a new thread's authorId must be the token's sub";
+    for (const r of this.newReplies) if (!r.deleted && authorOf(r) !== this.sub) return "a new reply's authorId must be the token's sub";
+    return null;
+  }
+
+  run(doc: Y.Doc): string | null {
+    for (const [client, after] of this.tr.afterState) {
+      const before = this.tr.beforeState.get(client) ?? 0;
+      if (after <= before) continue;
+      const structs = doc.store.clients.get(client) ?? [];
+      for (let i = Y.findIndexSS(structs, before); i < structs.length && structs[i].id.clock < after; i++) {
+        const s = structs[i];
+        if (s instanceof Y.Item && inRanges(this.ranges, s.id)) {
+          const reason = this.checkInsert(s);
+          if (reason) return reason;
+        }
+      }
+    }
+    let reason: string | null = null;
+    Y.iterateDeletedStructs(this.tr, this.tr.deleteSet, (s) => {
+      if (reason === null && s instanceof Y.Item && Y.isDeleted(this.decoded.ds, s.id)) reason = this.checkDelete(s);
+    });
+    return reason ?? this.checkNewEntries();
+  }
+}
+
+/**
+ * Checks `update` (already decoded as `decoded`) from a commenter whose token `sub` is given, against `base`
+ * plus updates accepted but not yet applied. `pending: true` means it passed so far but depends on structs the
+ * server does not have yet (the client's sync step 2 is probably on its way); the caller holds it.
+ */
+export function checkCommenterUpdate(
+  base: Y.Doc,
+  unapplied: readonly Uint8Array[],
+  update: Uint8Array,
+  decoded: DecodedUpdate,
+  sub: string,
+): CommenterVerdict {
+  const scratch = new Y.Doc({ gc: false });
+  try {
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(base));
+    for (const u of unapplied) Y.applyUpdate(scratch, u);
+    let reason: string | null = null;
+    scratch.on('beforeObserverCalls', (tr: Y.Transaction) => {
+      if (reason !== null) return;
+      try {
+        reason = new Inspection(tr, decoded, sub).run(scratch);
+      } catch (err) {
+        reason = `could not inspect update: ${err instanceof Error ? err.message : String(err)}`;
+      }
+    });
+    Y.applyUpdate(scratch, update);
+    if (reason !== null) return { ok: false, reason };
+    return { ok: true, pending: !updateIntegrated(scratch, decoded) };
+  } finally {
+    scratch.destroy();
+  }
+}

@@ -1,0 +1,232 @@
+// One websocket connection: reads frames, answers sync step 1, passes updates through the role policy to the
+// registry, relays awareness. Any frame that cannot be decoded closes this connection only (MalformedMessage);
+// a refused update closes it with ForbiddenUpdate. Nothing here throws into `ws`.
+import type { WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode } from '../common/closeCodes';
+import type { RoomRef } from '../common/rooms';
+import type { TokenClaims } from '../common/tokenClaims';
+import type { DocRegistry, Peer, Room } from './docRegistry';
+import { errorFields, type Logger } from './log';
+import type { Metrics } from './metrics';
+import { decideUpdate } from './policy';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, MalformedMessageError, readMessage } from './protocol';
+import { MalformedUpdateError } from './updateEffect';
+
+export interface ConnectionDeps {
+  registry: DocRegistry;
+  metrics: Metrics;
+  logger: Logger;
+  maxBufferedBytes: number;
+  maxEarlyMessages: number;
+  maxHeldBytes: number;
+}
+
+let nextId = 1;
+/** setTimeout's limit; tokens expiring later than this are not timed (they are re-checked on reconnect). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export class Connection implements Peer {
+  readonly id = nextId++;
+  alive = true;
+  private room: Room | null = null;
+  private closed = false;
+  private early: Uint8Array[] = [];
+  private held: Uint8Array | null = null;
+  private expiryTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly claims: TokenClaims,
+    readonly ref: RoomRef,
+    readonly docName: string,
+    readonly ip: string,
+    private readonly deps: ConnectionDeps,
+    private readonly onGone: (conn: Connection) => void,
+  ) {
+    ws.on('message', (data, isBinary) => this.onFrame(data as Buffer, isBinary));
+    ws.on('pong', () => {
+      this.alive = true;
+    });
+    ws.on('close', (code) => this.onClose(code));
+    ws.on('error', (err) => deps.logger.warn('socket_error', { conn: this.id, ...errorFields(err) }));
+    const msLeft = claims.exp * 1000 - Date.now();
+    if (msLeft < MAX_TIMER_MS) {
+      this.expiryTimer = setTimeout(() => this.close(CloseCode.TokenExpired, 'token expired'), Math.max(0, msLeft));
+      this.expiryTimer.unref();
+    }
+  }
+
+  /** Loads the room, joins it, sends our sync step 1 and the current awareness, then handles early frames. */
+  async start(): Promise<void> {
+    let room: Room;
+    try {
+      room = await this.deps.registry.acquire(this.docName, this.ref);
+    } catch (err) {
+      this.deps.logger.error('doc_load_failed', { doc: this.docName, ...errorFields(err) });
+      this.close(1011, 'document unavailable');
+      return;
+    }
+    if (this.closed) return;
+    this.room = room;
+    this.deps.registry.join(room, this);
+    this.send(encodeSyncStep1(room.doc));
+    const states = room.awareness.getStates();
+    if (states.size > 0) this.send(encodeAwareness(room.awareness, Array.from(states.keys())));
+    const early = this.early;
+    this.early = [];
+    for (const data of early) {
+      if (this.closed) break;
+      this.handle(room, data);
+    }
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > this.deps.maxBufferedBytes) {
+      this.deps.logger.warn('slow_consumer', { conn: this.id, buffered: this.ws.bufferedAmount });
+      this.terminate();
+      return;
+    }
+    this.ws.send(message);
+    this.deps.metrics.messagesOut.inc();
+    this.deps.metrics.bytesOut.inc(message.byteLength);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.ws.close(code, reason);
+    this.leave();
+  }
+
+  terminate(): void {
+    this.closed = true;
+    this.ws.terminate();
+    this.leave();
+  }
+
+  ping(): void {
+    if (!this.alive) {
+      this.deps.logger.info('connection_dead', { conn: this.id });
+      this.terminate();
+      return;
+    }
+    this.alive = false;
+    try {
+      this.ws.ping();
+    } catch {
+      this.terminate();
+    }
+  }
+
+  private onFrame(data: Buffer, isBinary: boolean): void {
+    if (this.closed) return;
+    this.deps.metrics.messagesIn.inc();
+    this.deps.metrics.bytesIn.inc(data.byteLength);
+    if (!isBinary) {
+      this.malformed('text frame');
+      return;
+    }
+    if (!this.room) {
+      if (this.early.length >= this.deps.maxEarlyMessages) this.close(CloseCode.PolicyViolation, 'too many messages before sync');
+      else this.early.push(data);
+      return;
+    }
+    this.handle(this.room, data);
+  }
+
+  private handle(room: Room, data: Uint8Array): void {
+    try {
+      const message = readMessage(data);
+      switch (message.type) {
+        case 'syncStep1':
+          this.send(encodeSyncStep2(room.doc, message.stateVector));
+          return;
+        case 'syncStep2':
+        case 'update':
+          this.handleUpdate(room, message.update);
+          return;
+        case 'awareness':
+          awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, this);
+          return;
+        case 'queryAwareness':
+          this.send(encodeAwareness(room.awareness, Array.from(room.awareness.getStates().keys())));
+          return;
+        case 'auth':
+          return; // the y-websocket auth message is server-to-client only; ignore
+      }
+    } catch (err) {
+      if (err instanceof MalformedMessageError || err instanceof MalformedUpdateError) this.malformed(err.message);
+      else {
+        // Anything else (e.g. a JSON error inside an awareness update) is still the client's bad input.
+        this.deps.logger.warn('message_failed', { conn: this.id, doc: this.docName, ...errorFields(err) });
+        this.malformed('could not handle message');
+      }
+    }
+  }
+
+  private handleUpdate(room: Room, update: Uint8Array): void {
+    const decision = decideUpdate({
+      role: this.claims.role,
+      room: this.ref.kind,
+      sub: this.claims.sub,
+      doc: room.doc,
+      unapplied: room.unapplied,
+      held: this.held,
+      update,
+    });
+    switch (decision.kind) {
+      case 'accept':
+        this.held = null;
+        this.deps.registry.submit(room, this, decision.update);
+        return;
+      case 'noop':
+        return;
+      case 'hold':
+        if (decision.update.byteLength > this.deps.maxHeldBytes) {
+          this.refuse('held update too large');
+          return;
+        }
+        this.held = decision.update;
+        this.deps.logger.debug('update_held', { conn: this.id, doc: this.docName, bytes: decision.update.byteLength });
+        return;
+      case 'refuse':
+        this.refuse(decision.reason);
+        return;
+    }
+  }
+
+  private refuse(reason: string): void {
+    this.deps.metrics.refusedUpdates.inc(1, { role: this.claims.role });
+    this.deps.logger.warn('update_refused', { conn: this.id, doc: this.docName, role: this.claims.role, sub: this.claims.sub, reason });
+    this.close(CloseCode.ForbiddenUpdate, 'update not allowed for your role');
+  }
+
+  private malformed(reason: string): void {
+    this.deps.metrics.malformedMessages.inc();
+    this.deps.logger.warn('malformed_message', { conn: this.id, doc: this.docName, reason: reason.slice(0, 200) });
+    this.close(CloseCode.MalformedMessage, 'malformed message');
+  }
+
+  private leave(): void {
+    if (this.expiryTimer) {
+      clearTimeout(this.expiryTimer);
+      this.expiryTimer = null;
+    }
+    if (this.held) this.deps.logger.info('held_update_dropped', { conn: this.id, doc: this.docName });
+    this.held = null;
+    this.early = [];
+    if (this.room) {
+      this.deps.registry.leave(this.room, this);
+      this.room = null;
+    }
+  }
+
+  private onClose(code: number): void {
+    this.closed = true;
+    this.leave();
+    this.onGone(this);
+    this.deps.logger.info('connection_closed', { conn: this.id, doc: this.docName, code });
+  }
+}

@@ -1,0 +1,37 @@
+// Resource limits: defaults in one place, and the per-IP connection counter (checked before the upgrade).
+
+export const DEFAULT_LIMITS = {
+  /** largest websocket message accepted; bigger frames close the connection with 1009 */
+  maxMessageBytes: 16 * 1024 * 1024,
+  /** open (or opening) websocket connections per client IP */
+  maxConnPerIp: 50,
+  /** unsent bytes queued to one client before it is treated as dead */
+  maxBufferedBytes: 64 * 1024 * 1024,
+  /** messages a connection may send while its document is still loading */
+  maxEarlyMessages: 1024,
+  /** size of a commenter's update held back while waiting for the structs it depends on */
+  maxHeldBytes: 4 * 1024 * 1024,
+} as const;
+
+export class IpLimiter {
+  private readonly counts = new Map<string, number>();
+  constructor(private readonly maxPerIp: number) {}
+
+  /** Reserves a slot for `ip`; false when it already has `maxPerIp`. */
+  tryAcquire(ip: string): boolean {
+    const n = this.counts.get(ip) ?? 0;
+    if (n >= this.maxPerIp) return false;
+    this.counts.set(ip, n + 1);
+    return true;
+  }
+
+  release(ip: string): void {
+    const n = this.counts.get(ip) ?? 0;
+    if (n <= 1) this.counts.delete(ip);
+    else this.counts.set(ip, n - 1);
+  }
+
+  count(ip: string): number {
+    return this.counts.get(ip) ?? 0;
+  }
+}

@@ -1,0 +1,97 @@
+// Prometheus text exposition (format 0.0.4) for the few figures the server keeps. No client library: counters,
+// gauges read at scrape time, and one histogram kind are all we need.
+
+type Labels = Record<string, string>;
+
+const labelKey = (labels: Labels | undefined) =>
+  labels ? Object.keys(labels).sort().map((k) => `${k}="${labels[k].replace(/["\\\n]/g, '_')}"`).join(',') : '';
+
+export class Counter {
+  private readonly values = new Map<string, number>();
+  constructor(readonly name: string, readonly help: string) {}
+  inc(by = 1, labels?: Labels): void {
+    const key = labelKey(labels);
+    this.values.set(key, (this.values.get(key) ?? 0) + by);
+  }
+  get(labels?: Labels): number {
+    return this.values.get(labelKey(labels)) ?? 0;
+  }
+  render(): string {
+    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`];
+    if (this.values.size === 0) lines.push(`${this.name} 0`);
+    for (const [key, value] of this.values) lines.push(`${this.name}${key ? `{${key}}` : ''} ${value}`);
+    return lines.join('\n');
+  }
+}
+
+export class Gauge {
+  constructor(readonly name: string, readonly help: string, private readonly read: () => number) {}
+  render(): string {
+    return [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} gauge`, `${this.name} ${this.read()}`].join('\n');
+  }
+}
+
+export class Histogram {
+  private readonly counts: number[];
+  private sum = 0;
+  private count = 0;
+  constructor(readonly name: string, readonly help: string, readonly buckets: readonly number[]) {
+    this.counts = buckets.map(() => 0);
+  }
+  observe(value: number): void {
+    this.sum += value;
+    this.count += 1;
+    for (let i = 0; i < this.buckets.length; i++) if (value <= this.buckets[i]) this.counts[i] += 1;
+  }
+  get observations(): number {
+    return this.count;
+  }
+  render(): string {
+    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
+    this.buckets.forEach((b, i) => lines.push(`${this.name}_bucket{le="${b}"} ${this.counts[i]}`));
+    lines.push(`${this.name}_bucket{le="+Inf"} ${this.count}`, `${this.name}_sum ${this.sum}`, `${this.name}_count ${this.count}`);
+    return lines.join('\n');
+  }
+}
+
+/** The server's metrics. Gauges are wired by the server once its registry and connection set exist. */
+export class Metrics {
+  readonly connectionsAccepted = new Counter('rapporteur_connections_accepted_total', 'Websocket connections accepted');
+  readonly upgradesRejected = new Counter('rapporteur_upgrades_rejected_total', 'Upgrade requests refused before the websocket opened, by HTTP status');
+  readonly messagesIn = new Counter('rapporteur_messages_in_total', 'Websocket messages received');
+  readonly messagesOut = new Counter('rapporteur_messages_out_total', 'Websocket messages sent');
+  readonly bytesIn = new Counter('rapporteur_bytes_in_total', 'Websocket payload bytes received');
+  readonly bytesOut = new Counter('rapporteur_bytes_out_total', 'Websocket payload bytes sent');
+  readonly refusedUpdates = new Counter('rapporteur_refused_updates_total', 'Updates refused by role policy, by role');
+  readonly malformedMessages = new Counter('rapporteur_malformed_messages_total', 'Messages that could not be decoded');
+  readonly persistedUpdates = new Counter('rapporteur_persisted_updates_total', 'Updates committed to storage');
+  readonly persistFailures = new Counter('rapporteur_persist_failures_total', 'Storage commits that failed');
+  readonly compactions = new Counter('rapporteur_compactions_total', 'Document compactions');
+  readonly persistSeconds = new Histogram('rapporteur_persist_seconds', 'Time to commit one batch of updates durably', [
+    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
+  ]);
+  private readonly gauges: Gauge[] = [];
+
+  gauge(name: string, help: string, read: () => number): void {
+    this.gauges.push(new Gauge(name, help, read));
+  }
+
+  render(): string {
+    const parts = [
+      ...this.gauges.map((g) => g.render()),
+      this.connectionsAccepted.render(),
+      this.upgradesRejected.render(),
+      this.messagesIn.render(),
+      this.messagesOut.render(),
+      this.bytesIn.render(),
+      this.bytesOut.render(),
+      this.refusedUpdates.render(),
+      this.malformedMessages.render(),
+      this.persistedUpdates.render(),
+      this.persistFailures.render(),
+      this.compactions.render(),
+      this.persistSeconds.render(),
+    ];
+    return parts.join('\n') + '\n';
+  }
+}
