@@ -1,7 +1,8 @@
 import type { Messages } from '../index';
 import { core, sync } from './core';
 import { domain } from './domain';
+import { fields } from './fields';
 
 // Feature catalogs are merged here; keep ids unique across files (a test checks it).
-export const en: Messages = { ...core, ...sync, ...domain };
-export const enParts: Record<string, Messages> = { core, sync, domain };
+export const en: Messages = { ...core, ...sync, ...domain, ...fields };
+export const enParts: Record<string, Messages> = { core, sync, domain, fields };

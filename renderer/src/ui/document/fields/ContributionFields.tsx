@@ -1,0 +1,129 @@
+import type * as Y from 'yjs';
+import { useWorkspace } from '../../../state/workspaceContext';
+import { useUi } from '../../../state/uiStore';
+import { docFields, getString, setField } from '../../../model/documentDoc';
+import { listStakeholders, resolveStakeholder } from '../../../model/registry';
+import { wsStakeholders } from '../../../model/workspaceDoc';
+import { CHANNELS, isOneOf, type Channel } from '../../../model/kinds';
+import { useY } from '../../hooks';
+import { formatDate, t } from '../../../i18n';
+import { CommitInput } from './CommitInput';
+import { ReadOnlyField } from './ReadOnlyField';
+import { useMetaDate } from './useMetaDate';
+
+/** Who sent a contribution (a registry entry), when and through which channel. Its themes are the document's tags. */
+export function ContributionFields({ doc }: { doc: Y.Doc }) {
+  const { id: workspaceId, doc: ws, canEdit } = useWorkspace();
+  const navigate = useUi((s) => s.navigate);
+  const fields = docFields(doc);
+  const values = useY(fields, () => {
+    const channel = fields.get('channel');
+    return { stakeholderId: getString(doc, 'stakeholderId'), receivedOn: getString(doc, 'receivedOn'), channel: isOneOf(CHANNELS, channel) ? channel : 'email' };
+  });
+  const stakeholders = useY(wsStakeholders(ws), () => listStakeholders(ws));
+  const syncMetaDate = useMetaDate(doc);
+
+  const who = values.stakeholderId ? resolveStakeholder(ws, values.stakeholderId) : null;
+  // A merged duplicate shows as the entry it was merged into; a deleted entry stays selected, marked as removed.
+  const selected = who && !who.deleted ? who.id : values.stakeholderId;
+  const removedOption = who?.deleted ? who : null;
+  const orphan = values.stakeholderId && !who;
+
+  return (
+    <section className="fields-panel contribution-fields" aria-labelledby="contribution-fields-heading">
+      <h2 id="contribution-fields-heading" className="fields-heading">
+        {t('contribution.details')}
+      </h2>
+      <div className="fields-grid">
+        {canEdit ? (
+          <>
+            <label className="field field-wide">
+              <span className="field-label">{t('contribution.who')}</span>
+              <select value={selected} onChange={(e) => setField(doc, 'stakeholderId', e.target.value)}>
+                <option value="">{t('contribution.chooseStakeholder')}</option>
+                {stakeholders.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                    {s.organisation ? ` (${s.organisation})` : ''}
+                  </option>
+                ))}
+                {removedOption && (
+                  <option value={values.stakeholderId} disabled>
+                    {removedOption.name} {t('stakeholder.removedFromRegistry')}
+                  </option>
+                )}
+                {orphan && (
+                  <option value={values.stakeholderId} disabled>
+                    {t('meeting.unknownStakeholder')}
+                  </option>
+                )}
+              </select>
+            </label>
+            <label className="field">
+              <span className="field-label">{t('contribution.receivedOn')}</span>
+              <CommitInput
+                type="date"
+                value={values.receivedOn}
+                commitOnChange
+                onCommit={(v) => {
+                  if (!v) return false;
+                  setField(doc, 'receivedOn', v);
+                  syncMetaDate(v);
+                }}
+              />
+            </label>
+            <label className="field">
+              <span className="field-label">{t('contribution.channel')}</span>
+              <select value={values.channel} onChange={(e) => setField(doc, 'channel', e.target.value as Channel)}>
+                {CHANNELS.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`channel.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        ) : (
+          <>
+            <ReadOnlyField label={t('contribution.who')} value={who ? `${who.name}${who.deleted ? ` ${t('stakeholder.removedFromRegistry')}` : ''}` : ''} wide />
+            <ReadOnlyField label={t('contribution.receivedOn')} value={formatDate(values.receivedOn, 'long')} />
+            <ReadOnlyField label={t('contribution.channel')} value={t(`channel.${values.channel}`)} />
+          </>
+        )}
+      </div>
+      {who ? (
+        <dl className="stakeholder-summary" aria-label={t('contribution.aboutStakeholder', { name: who.name })}>
+          <div>
+            <dt>{t('stakeholder.organisation')}</dt>
+            <dd>{who.organisation || '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('stakeholder.group')}</dt>
+            <dd>{t(`group.${who.group}`)}</dd>
+          </div>
+          <div>
+            <dt>{t('stakeholder.region')}</dt>
+            <dd>{t(`region.${who.region}`)}</dd>
+          </div>
+          {who.deleted && <p className="removed-note">{t('stakeholder.removedExplain')}</p>}
+        </dl>
+      ) : (
+        stakeholders.length === 0 &&
+        canEdit && (
+          <p className="muted small">
+            {t('contribution.registryEmpty')}{' '}
+            <a
+              href={`#/w/${workspaceId}/stakeholders`}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate({ screen: 'stakeholders', workspaceId });
+              }}
+            >
+              {t('contribution.openRegistry')}
+            </a>
+          </p>
+        )
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import type * as Y from 'yjs';
+import { useWorkspace } from '../../../state/workspaceContext';
+import { docFields, setField } from '../../../model/documentDoc';
+import { readHouseStyle, wsSettings } from '../../../model/workspaceDoc';
+import { DRAFT_STATUSES, DRAFT_SUBTYPES, isOneOf, type DraftStatus } from '../../../model/kinds';
+import { effectivePageTarget, parsePageCount, storedPageCount, validatePageTarget } from '../../../model/pageTargets';
+import { useY } from '../../hooks';
+import { t } from '../../../i18n';
+import { CommitInput } from './CommitInput';
+import { ReadOnlyField } from './ReadOnlyField';
+
+type Bound = 'targetMin' | 'targetMax';
+
+/** A draft output's type, status and target length (empty bounds use the workspace default from Settings). */
+export function DraftFields({ doc }: { doc: Y.Doc }) {
+  const { doc: ws, canEdit } = useWorkspace();
+  const fields = docFields(doc);
+  const values = useY(fields, () => {
+    const subtype = fields.get('subtype');
+    const status = fields.get('status');
+    return {
+      subtype: isOneOf(DRAFT_SUBTYPES, subtype) ? subtype : null,
+      status: isOneOf(DRAFT_STATUSES, status) ? status : 'outline',
+      targetMin: storedPageCount(fields.get('targetMin')),
+      targetMax: storedPageCount(fields.get('targetMax')),
+    };
+  });
+  const style = useY(wsSettings(ws), () => readHouseStyle(ws));
+  const [errors, setErrors] = useState<Partial<Record<Bound, string>>>({});
+  const range = effectivePageTarget(values.targetMin, values.targetMax, style);
+
+  const commitBound = (key: Bound, input: string): boolean => {
+    const parsed = parsePageCount(input);
+    let error = 'error' in parsed ? t(parsed.error) : null;
+    if (!('error' in parsed)) {
+      const min = key === 'targetMin' ? parsed.value : values.targetMin;
+      const max = key === 'targetMax' ? parsed.value : values.targetMax;
+      if (validatePageTarget(min, max, style)) error = t('draft.error.minAboveMax', effectivePageTarget(min, max, style));
+      else setField(doc, key, parsed.value);
+    }
+    setErrors((e) => ({ ...e, [key]: error ?? undefined }));
+    return !error;
+  };
+  const shownError = errors.targetMin ?? errors.targetMax ?? (validatePageTarget(values.targetMin, values.targetMax, style) ? t('draft.error.minAboveMax', range) : null);
+
+  return (
+    <section className="fields-panel draft-fields" aria-labelledby="draft-fields-heading">
+      <h2 id="draft-fields-heading" className="fields-heading">
+        {t('draft.details')}
+      </h2>
+      <div className="fields-grid">
+        <ReadOnlyField label={t('document.subtype')} value={values.subtype ? t(`subtype.${values.subtype}`) : ''} />
+        {canEdit ? (
+          <>
+            <label className="field">
+              <span className="field-label">{t('draft.status')}</span>
+              <select value={values.status} onChange={(e) => setField(doc, 'status', e.target.value as DraftStatus)}>
+                {DRAFT_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {(['targetMin', 'targetMax'] as const).map((key) => (
+              <label className="field" key={key}>
+                <span className="field-label">{t(key === 'targetMin' ? 'draft.targetMin' : 'draft.targetMax')}</span>
+                <CommitInput
+                  inputMode="numeric"
+                  className="input-short"
+                  value={values[key] === null ? '' : String(values[key])}
+                  placeholder={t('draft.defaultPlaceholder', { pages: key === 'targetMin' ? style.pageTargetMin : style.pageTargetMax })}
+                  aria-invalid={!!errors[key]}
+                  aria-describedby="draft-target-note"
+                  onCommit={(v) => commitBound(key, v)}
+                  onRevert={() => setErrors((e) => ({ ...e, [key]: undefined }))}
+                />
+              </label>
+            ))}
+          </>
+        ) : (
+          <>
+            <ReadOnlyField label={t('draft.status')} value={t(`status.${values.status}`)} />
+            <ReadOnlyField label={t('draft.targetLength')} value={t('draft.range', range)} />
+          </>
+        )}
+      </div>
+      {shownError ? (
+        <p role="alert" className="error" id="draft-target-note">
+          {shownError}
+        </p>
+      ) : (
+        canEdit && (
+          <p className="muted small field-note" id="draft-target-note">
+            {t('draft.targetNote', { min: style.pageTargetMin, max: style.pageTargetMax })}
+          </p>
+        )
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { Modal } from '../Modal';
+import type { Stakeholder, StakeholderInput } from '../../model/registry';
+import { previewMerge } from '../../model/stakeholderView';
+import { t } from '../../i18n';
+
+/** Choose which of two entries to keep, see the merged result, then merge. */
+export function MergeDialog({ pair, onMerge, onClose }: { pair: [Stakeholder, Stakeholder]; onMerge: (keepId: string, dropId: string) => void; onClose: () => void }) {
+  const [keepId, setKeepId] = useState(pair[0].id);
+  const keep = pair.find((s) => s.id === keepId) ?? pair[0];
+  const drop = pair.find((s) => s.id !== keep.id) ?? pair[1];
+  const result = previewMerge(keep, drop);
+
+  return (
+    <Modal title={t('stakeholders.mergeTitle')} onClose={onClose} wide>
+      <p className="muted">{t('stakeholders.mergeIntro')}</p>
+      <fieldset className="merge-options">
+        <legend>{t('stakeholders.mergeKeep')}</legend>
+        {pair.map((s) => (
+          <label key={s.id} className={`merge-option${s.id === keep.id ? ' selected' : ''}`}>
+            <input type="radio" name="merge-keep" value={s.id} checked={s.id === keep.id} onChange={() => setKeepId(s.id)} />
+            <span>
+              <span className="merge-option-name">{s.name}</span>
+              <StakeholderLines s={s} />
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <section className="merge-preview" aria-labelledby="merge-preview-heading">
+        <h3 id="merge-preview-heading">{t('stakeholders.mergePreview')}</h3>
+        <p className="merge-option-name">{result.name}</p>
+        <StakeholderLines s={result} />
+        <p className="muted small">{t('stakeholders.mergeEffect', { drop: drop.name, keep: result.name })}</p>
+      </section>
+      <div className="modal-actions">
+        <button type="button" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="primary" onClick={() => onMerge(keep.id, drop.id)}>
+          {t('stakeholders.mergeConfirm')}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function StakeholderLines({ s }: { s: StakeholderInput }) {
+  return (
+    <dl className="merge-lines">
+      <div>
+        <dt>{t('stakeholder.organisation')}</dt>
+        <dd>{s.organisation || '—'}</dd>
+      </div>
+      <div>
+        <dt>{t('stakeholder.group')}</dt>
+        <dd>{t(`group.${s.group}`)}</dd>
+      </div>
+      <div>
+        <dt>{t('stakeholder.region')}</dt>
+        <dd>{t(`region.${s.region}`)}</dd>
+      </div>
+      <div>
+        <dt>{t('stakeholder.gender')}</dt>
+        <dd>{s.gender ? t(`gender.${s.gender}`) : '—'}</dd>
+      </div>
+      <div>
+        <dt>{t('stakeholder.themes')}</dt>
+        <dd>{s.themes.length ? s.themes.join(', ') : '—'}</dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,113 @@
+import { useState, type FormEvent } from 'react';
+import { GENDERS, REGIONS, STAKEHOLDER_GROUPS, type Gender, type Region, type StakeholderGroup } from '../../model/kinds';
+import { validateStakeholder, type StakeholderInput } from '../../model/registry';
+import { ThemeTags } from '../document/ThemeTags';
+import { t } from '../../i18n';
+
+export const EMPTY_STAKEHOLDER: StakeholderInput = { name: '', organisation: '', group: 'civil-society', region: 'global', themes: [] };
+
+/** The add and edit form of a registry entry. The draft is local until saved; the model validates it. */
+export function StakeholderForm({
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  idPrefix,
+}: {
+  initial: StakeholderInput;
+  submitLabel: string;
+  /** writes the entry; throws with message ids on failure */
+  onSubmit: (input: StakeholderInput) => void;
+  onCancel: () => void;
+  idPrefix: string;
+}) {
+  const [draft, setDraft] = useState<StakeholderInput>(initial);
+  const [errors, setErrors] = useState<string[]>([]);
+  const set = (patch: Partial<StakeholderInput>) => setDraft((d) => ({ ...d, ...patch }));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const found = validateStakeholder(draft);
+    if (found.length) return setErrors(found);
+    try {
+      onSubmit(draft);
+    } catch (err) {
+      setErrors((err instanceof Error ? err.message : String(err)).split(', '));
+    }
+  };
+  const nameError = errors.includes('stakeholder.error.name');
+
+  return (
+    <form className="stakeholder-form" onSubmit={submit} noValidate aria-label={submitLabel}>
+      <div className="fields-grid">
+        <label className="field">
+          <span className="field-label">{t('stakeholder.name')}</span>
+          <input
+            value={draft.name}
+            onChange={(e) => set({ name: e.target.value })}
+            required
+            autoFocus
+            aria-invalid={nameError}
+            aria-describedby={errors.length ? `${idPrefix}-errors` : undefined}
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">{t('stakeholder.organisation')}</span>
+          <input value={draft.organisation} onChange={(e) => set({ organisation: e.target.value })} />
+        </label>
+        <label className="field">
+          <span className="field-label">{t('stakeholder.group')}</span>
+          <select value={draft.group} onChange={(e) => set({ group: e.target.value as StakeholderGroup })}>
+            {STAKEHOLDER_GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {t(`group.${g}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">{t('stakeholder.region')}</span>
+          <select value={draft.region} onChange={(e) => set({ region: e.target.value as Region })}>
+            {REGIONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`region.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">{t('stakeholder.genderOptional')}</span>
+          <select value={draft.gender ?? ''} onChange={(e) => set({ gender: (e.target.value || undefined) as Gender | undefined })}>
+            <option value="">{t('stakeholder.genderNotRecorded')}</option>
+            {GENDERS.map((g) => (
+              <option key={g} value={g}>
+                {t(`gender.${g}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="field">
+        <span className="field-label" id={`${idPrefix}-themes`}>
+          {t('stakeholder.expertise')}
+        </span>
+        <ThemeTags themes={draft.themes} editable onChange={(themes) => set({ themes })} label={t('stakeholder.expertise')} />
+      </div>
+      {errors.length > 0 && (
+        <div role="alert" className="error" id={`${idPrefix}-errors`}>
+          {errors.map((id) => (
+            <p key={id}>{t(id)}</p>
+          ))}
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="primary">
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
