@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { appendJSONToBody, bodyToJSON, docBody, type PMNode } from '../bodyJson';
+import { paragraphNumbersByBid } from '../../export/paragraphNumbers';
+import { buildBodyIndex } from './bodyIndex';
+import { numberBlocks, numbersByBid, SectionCounter } from './paragraphNumbers';
+
+const p = (bid: string, text?: string): PMNode => ({ type: 'paragraph', attrs: { bid }, content: text ? [{ type: 'text', text }] : undefined });
+const h = (bid: string, level: number, text: string): PMNode => ({ type: 'heading', attrs: { bid, level }, content: [{ type: 'text', text }] });
+const cell = (...content: PMNode[]): PMNode => ({ type: 'tableCell', content });
+
+const BODY: PMNode[] = [
+  p('p0', 'Before any heading.'),
+  h('h1', 1, 'Introduction'),
+  p('p1', 'One.'),
+  p('e1'),
+  p('w1', '   '),
+  { type: 'paragraph', attrs: { bid: 'fn' }, content: [{ type: 'footnote', attrs: { text: 'only a note' } }] },
+  h('h2', 2, 'Scope'),
+  { type: 'bulletList', content: [{ type: 'listItem', content: [p('li', 'A list item.')] }] },
+  { type: 'blockquote', content: [p('bq', 'Quoted.')] },
+  { type: 'table', content: [{ type: 'tableRow', content: [cell(p('t1', 'In a table.')), cell(h('th', 1, 'Heading in table'))] }] },
+  h('h3', 3, 'Detail'),
+  p('p2', 'Two.'),
+  h('h4', 1, 'Findings'),
+  h('h5', 3, 'Deep without parent'),
+  p('p3', 'Three.'),
+];
+
+function makeDoc(content: PMNode[]): Y.Doc {
+  const doc = new Y.Doc();
+  appendJSONToBody(doc, { type: 'doc', content });
+  return doc;
+}
+
+const numbersOf = (doc: Y.Doc) => new Map(buildBodyIndex(docBody(doc)).blocks.map((b) => [b.bid, [b.para, b.section]]));
+
+describe('paragraph and section numbers', () => {
+  it('count non-empty paragraphs outside tables, and number headings 1 / 1.1 / 1.1.1', () => {
+    const doc = makeDoc(BODY);
+    expect(Object.fromEntries(numbersOf(doc))).toEqual({
+      p0: [1, ''],
+      h1: [null, '1'],
+      p1: [2, '1'],
+      e1: [null, '1'],
+      w1: [null, '1'],
+      fn: [3, '1'],
+      h2: [null, '1.1'],
+      li: [4, '1.1'],
+      bq: [5, '1.1'],
+      t1: [null, '1.1'],
+      th: [null, '1.1'],
+      h3: [null, '1.1.1'],
+      p2: [6, '1.1.1'],
+      h4: [null, '2'],
+      h5: [null, '2.0.1'],
+      p3: [7, '2.0.1'],
+    });
+  });
+
+  it('the Y walk and the JSON walk agree, and agree with the exporter', () => {
+    const doc = makeDoc(BODY);
+    const json = bodyToJSON(doc);
+    const fromJSON = numberBlocks(json).map((b) => [b.bid, b.para, b.section]);
+    const fromY = buildBodyIndex(docBody(doc)).blocks.map((b) => [b.bid, b.para, b.section]);
+    expect(fromY).toEqual(fromJSON);
+    const exporter = paragraphNumbersByBid(json);
+    for (const [bid, n] of numbersByBid(numberBlocks(json))) if (n.para !== null) expect(exporter.get(bid)).toBe(n.para);
+    expect(exporter.size).toBe(7);
+  });
+
+  it('stay stable while text inside paragraphs is edited; a paragraph added above shifts by one; bids survive', () => {
+    const doc = makeDoc(BODY);
+    const before = numbersOf(doc);
+    const index = buildBodyIndex(docBody(doc));
+    // type into, delete from and reformat paragraphs above p2
+    const t1 = index.blocks.find((b) => b.bid === 'p1')!.element.get(0) as Y.XmlText;
+    t1.insert(0, 'Much longer text now. ');
+    t1.format(0, 4, { bold: true });
+    const tp0 = index.blocks.find((b) => b.bid === 'p0')!.element.get(0) as Y.XmlText;
+    tp0.delete(0, 7);
+    expect(numbersOf(doc)).toEqual(before);
+    // insert a paragraph above: everything after shifts by exactly one
+    const np = new Y.XmlElement('paragraph');
+    np.setAttribute('bid', 'new');
+    np.insert(0, [new Y.XmlText('Inserted.')]);
+    docBody(doc).insert(2, [np]);
+    const after = numbersOf(doc);
+    for (const [bid, [para, section]] of before) {
+      const [p2, s2] = after.get(bid)!;
+      expect(s2).toBe(section);
+      expect(p2).toBe(para === null ? null : bid === 'p0' ? para : (para as number) + 1);
+    }
+    expect(after.get('new')).toEqual([2, '1']);
+    // a new heading renumbers the sections after it only
+    const nh = new Y.XmlElement('heading');
+    nh.setAttribute('bid', 'nh');
+    nh.setAttribute('level', 1 as unknown as string);
+    nh.insert(0, [new Y.XmlText('New first section')]);
+    docBody(doc).insert(0, [nh]);
+    expect(numbersOf(doc).get('p3')).toEqual([8, '3.0.1']);
+    expect(numbersOf(doc).get('p0')).toEqual([1, '1']);
+  });
+
+  it('SectionCounter resets deeper levels', () => {
+    const c = new SectionCounter();
+    expect([c.next(1), c.next(2), c.next(2), c.next(3), c.next(1), c.next(3), c.next(2)]).toEqual(['1', '1.1', '1.2', '1.2.1', '2', '2.0.1', '2.1']);
+  });
+});
