@@ -48,5 +48,5 @@ export function plainText(node: PMNode): string {
 
 /** Word count as a word processor counts it: runs of letters/digits (with inner apostrophes and hyphens). */
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }

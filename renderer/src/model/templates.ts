@@ -3,7 +3,7 @@ import { newId } from './ids';
 import { appendJSONToBody, type PMNode } from './bodyJson';
 import { docFields } from './documentDoc';
 import { wsDocuments } from './workspaceDoc';
-import type { Channel, DocumentKind, DraftSubtype, MeetingFormat } from './kinds';
+import type { Channel, DraftSubtype, MeetingFormat } from './kinds';
 
 // Templates are applied once, by the creator, inside the creating transaction. A replica that opens an empty
 // document never seeds it (it waits for the content to arrive), so two replicas can never both apply a template.
