@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { t, formatNumber } from './index';
+import { t, tp, formatNumber } from './index';
 import { enParts } from './en';
 
 describe('i18n', () => {
@@ -12,7 +12,8 @@ describe('i18n', () => {
       }
   });
   it('interpolates and formats numbers with Intl', () => {
-    expect(t('status.words', { count: 12345 })).toBe(`${formatNumber(12345)} words`);
+    expect(tp('status.words', 12345)).toBe(`${formatNumber(12345)} words`);
+    expect(tp('status.words', 1)).toBe('1 word');
     expect(t('no.such.id')).toBe('no.such.id');
   });
 });

@@ -22,6 +22,13 @@ export function t(id: string, vars?: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? formatValue(vars[k]) : m));
 }
 
+/** Plural-aware: looks up `${id}.${Intl plural category}` (e.g. `.one`, `.other`), falling back to `${id}.other`. */
+export function tp(id: string, count: number, vars?: Record<string, string | number>): string {
+  const category = new Intl.PluralRules(locale).select(count);
+  const key = (catalogs[locale]?.[`${id}.${category}`] ?? en[`${id}.${category}`]) ? `${id}.${category}` : `${id}.other`;
+  return t(key, { count, ...vars });
+}
+
 function formatValue(v: string | number): string {
   return typeof v === 'number' ? formatNumber(v) : v;
 }

@@ -1,6 +1,6 @@
 import { useUi } from '../state/uiStore';
 import { pageTargetState } from '../model/pageEstimate';
-import { formatNumber, t } from '../i18n';
+import { t, tp } from '../i18n';
 import { SyncStatus } from './SyncStatus';
 
 const SAVE_LABEL = { loading: 'storage.loading', saving: 'storage.saving', saved: 'storage.saved', error: 'storage.error' } as const;
@@ -18,9 +18,9 @@ export function StatusBar() {
       <span className="spacer" />
       {stats && (
         <>
-          <span>{t('status.words', { count: formatNumber(stats.words) })}</span>
+          <span>{tp('status.words', stats.words)}</span>
           <span className={`page-estimate target-${target}`} title={t('status.pagesTitle')}>
-            {t('status.pages', { pages: stats.pages, min: stats.targetMin, max: stats.targetMax })}
+            {tp('status.pages', stats.pages, { min: stats.targetMin, max: stats.targetMax })}
             {target !== 'within' && <span className="target-note"> · {t(`status.target.${target}`)}</span>}
           </span>
         </>

@@ -1,6 +1,6 @@
 import { useWorkspace } from '../state/workspaceContext';
 import { useSyncSnapshot } from '../sync/syncRegistry';
-import { formatDate, formatTime, t } from '../i18n';
+import { formatDate, formatTime, t, tp } from '../i18n';
 
 /** Connection state of the workspace, always truthful: local only, offline, connecting, synced or N waiting. */
 export function SyncStatus() {
@@ -11,7 +11,7 @@ export function SyncStatus() {
     snapshot.state === 'refused'
       ? t(snapshot.refusal ?? 'sync.closed.other')
       : snapshot.state === 'pending' || (snapshot.state === 'offline' && snapshot.pending > 0)
-        ? `${snapshot.state === 'offline' ? `${t('sync.offline')} · ` : ''}${t('sync.pending', { count: snapshot.pending })}`
+        ? `${snapshot.state === 'offline' ? `${t('sync.offline')} · ` : ''}${tp('sync.pending', snapshot.pending)}`
         : t(`sync.${snapshot.state}`);
   const last = snapshot.lastFullSyncAt;
   return (
