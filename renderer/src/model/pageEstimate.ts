@@ -1,98 +1,412 @@
 import type { PMNode } from './bodyJson';
 import type { HouseStyle } from './houseStyle';
 
-// Estimates how many pages a body fills in house style, by laying it out in lines. The constants are calibrated
-// against LibreOffice's rendering of our DOCX export (see tests/bench/export.ts for the measured error).
+// Estimates how many pages a body fills in house style by laying it out the way the DOCX export does: text is
+// broken into lines with Times New Roman character widths, paragraphs get the export's spacing, headings keep
+// with the next paragraph, paragraphs keep two lines at the top and bottom of a page (widow/orphan control),
+// table rows take the height of their tallest cell and header rows repeat, footnotes take room at the page foot.
+//
+// What it counts: the BODY as the export lays it out in its body section, which starts on a fresh page after
+// the title page (and the table of contents, when there is one) and is numbered from 1. The title page, the
+// TOC and the comment annex are not counted. Calibrated against LibreOffice's rendering of our DOCX (Liberation
+// Serif has Times New Roman's metrics); tests/bench/export.ts measures the error on the corpus.
+
+/** Sizes (pt) and spacing (pt) of the house style, shared with the exporter's styles.xml so both agree. */
+export function typeMetrics(style: HouseStyle) {
+  const s = style.fontSize;
+  return {
+    size: { body: s, h1: s + 4, h2: s + 2, h3: s, title: s * 2, subtitle: s + 4, table: Math.max(8, s - 1), small: Math.max(7, s - 4), footnote: Math.max(7, s - 2), header: Math.max(7, s - 2) },
+    spacing: {
+      after: s / 2,
+      h1: { before: s, after: s / 2 },
+      h2: { before: (s * 5) / 6, after: s / 3 },
+      h3: { before: (s * 2) / 3, after: s / 3 },
+    },
+  };
+}
 
 export const PAGE_METRICS = {
-  /** average advance width of a Times New Roman character, in em */
-  avgCharEm: 0.45,
-  /** line height as a multiple of the font size at single spacing */
+  /** line height at single spacing, as a multiple of the font size (Times New Roman: ascent + descent + gap) */
   lineHeightEm: 1.15,
-  /** space after a paragraph, in lines */
-  paragraphAfterLines: 0.5,
-  /** heading line height factor and space around it, in lines */
-  headingScale: { 1: 1.33, 2: 1.17, 3: 1.0 } as Record<number, number>,
-  headingSpaceLines: 1.5,
-  tableRowPaddingLines: 0.3,
-  /** title page and table of contents the export adds */
+  /** scale on the character widths below (kerning, rounding of the renderer) */
+  widthScale: 1.0,
+  /** top + bottom cell margins and the border of a table row, pt */
+  tableRowPaddingPt: 3.3,
+  /** left + right cell margins, pt */
+  tableCellMarginsPt: 10.8,
+  /** indent of each list level and of a block quote (each side), pt */
+  listIndentPt: 36,
+  quoteIndentPt: 36,
+  /** the gap the export leaves after each table, pt */
+  tableGapPt: 6,
+  /** height of the footnote separator line, pt */
+  footnoteSeparatorPt: 14,
+  /** lines a paragraph keeps together at a page break (widow/orphan control) */
+  widowLines: 2,
+  /** title page and table of contents the export adds (not counted: see above) */
   frontMatterPages: 0,
 };
 
-const CM_PER_PT = 2.54 / 72;
+// Advance widths (1/1000 em) of Times New Roman, ASCII 32..126, regular and bold.
+const REGULAR =
+  '250,333,408,500,500,833,778,180,333,333,500,564,250,333,250,278,500,500,500,500,500,500,500,500,500,500,278,278,564,564,564,444,' +
+  '921,722,667,667,722,611,556,722,722,333,389,722,611,889,722,722,556,722,667,556,611,722,722,944,722,722,611,333,278,333,469,500,' +
+  '333,444,500,444,500,444,333,500,500,278,278,500,278,778,500,500,500,500,333,389,278,500,500,722,500,500,444,480,200,480,541';
+const BOLD =
+  '250,333,555,500,500,1000,833,278,333,333,500,570,250,333,250,278,500,500,500,500,500,500,500,500,500,500,333,333,570,570,570,500,' +
+  '930,722,667,722,722,667,611,778,778,389,500,778,667,944,722,778,611,778,722,556,667,722,722,1000,722,722,667,333,278,333,581,500,' +
+  '333,500,556,444,556,444,333,500,556,278,333,556,278,833,556,500,556,556,444,389,333,556,500,722,500,500,444,394,220,394,520';
+const WIDTHS = { regular: REGULAR.split(',').map(Number), bold: BOLD.split(',').map(Number) };
+const EXTRA: Record<string, number> = { '‘': 333, '’': 333, '“': 444, '”': 444, '–': 500, '—': 1000, '…': 1000, '•': 350, '€': 500, '£': 500, '\u00a0': 250 };
 
-function pageSize(style: HouseStyle) {
-  return style.paper === 'Letter' ? { w: 21.59, h: 27.94 } : { w: 21.0, h: 29.7 };
+/** Other fonts are scaled relative to Times New Roman (rough: only Times New Roman is calibrated). */
+function fontScale(font: string): number {
+  const f = font.toLowerCase();
+  if (/times|liberation serif|tinos|nimbus roman/.test(f)) return 1;
+  if (/arial|helvetica|liberation sans|arimo|nimbus sans/.test(f)) return 1.12;
+  if (/calibri|carlito/.test(f)) return 1.04;
+  if (/cambria|caladea/.test(f)) return 1.1;
+  if (/georgia/.test(f)) return 1.16;
+  if (/verdana|tahoma/.test(f)) return 1.28;
+  if (/garamond/.test(f)) return 0.98;
+  return 1.1;
 }
 
-function inlineText(node: PMNode): string {
-  if (node.type === 'text') return node.text ?? '';
-  if (node.type === 'hardBreak') return '\n';
-  if (node.type === 'footnote') return '¹';
-  return (node.content ?? []).map(inlineText).join('');
+function charWidth(ch: string, bold: boolean): number {
+  const code = ch.charCodeAt(0);
+  if (code >= 32 && code <= 126) return (bold ? WIDTHS.bold : WIDTHS.regular)[code - 32];
+  const extra = EXTRA[ch];
+  if (extra) return extra;
+  if (code >= 0x2e80) return 1000; // CJK and other full-width scripts
+  const base = ch.normalize('NFD').charCodeAt(0);
+  if (base >= 32 && base <= 126) return (bold ? WIDTHS.bold : WIDTHS.regular)[base - 32];
+  return 500;
 }
 
-/** Lines a run of text occupies at a given column width (in characters). */
-function linesFor(text: string, charsPerLine: number): number {
-  return text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / Math.max(10, charsPerLine))), 0);
+/** Width of a string in em. Cached per word: reports repeat their vocabulary. */
+const wordCache = new Map<string, number>();
+function wordWidthEm(word: string, bold: boolean): number {
+  const key = bold ? `b${word}` : word;
+  let w = wordCache.get(key);
+  if (w === undefined) {
+    w = 0;
+    for (const ch of word) w += charWidth(ch, bold);
+    w /= 1000;
+    if (wordCache.size > 50_000) wordCache.clear();
+    wordCache.set(key, w);
+  }
+  return w;
 }
 
-export function estimateLines(body: PMNode, style: HouseStyle): { lines: number; linesPerPage: number } {
-  const m = PAGE_METRICS;
-  const { w, h } = pageSize(style);
-  const usableWidthPt = (w - 2 * style.marginCm) / CM_PER_PT;
-  const usableHeightPt = (h - 2 * style.marginCm) / CM_PER_PT;
-  const lineHeightPt = style.fontSize * m.lineHeightEm * style.lineSpacing;
-  const linesPerPage = Math.floor(usableHeightPt / lineHeightPt);
-  const charsPerLineAt = (widthPt: number, scale = 1) => widthPt / (style.fontSize * scale * m.avgCharEm);
-
+/** Number of lines `text` needs in a column `widthEm` wide (greedy breaking at spaces, as word processors do). */
+export function countLines(text: string, widthEm: number, bold = false): number {
   let lines = 0;
-  const walk = (node: PMNode, widthPt: number) => {
+  const space = wordWidthEm(' ', bold);
+  for (const part of text.split('\n')) {
+    lines++;
+    let x = 0;
+    for (const word of part.split(/[ \t]+/)) {
+      if (!word) continue;
+      let w = wordWidthEm(word, bold);
+      if (x > 0 && x + space + w > widthEm) {
+        lines++;
+        x = 0;
+      }
+      // A word longer than the line is broken wherever it overflows.
+      while (w > widthEm) {
+        lines++;
+        w -= widthEm;
+      }
+      x += (x > 0 ? space : 0) + w;
+    }
+  }
+  return lines;
+}
+
+interface ParaBox {
+  kind: 'para';
+  lines: number;
+  lineHeight: number;
+  before: number;
+  after: number;
+  keepNext: boolean;
+  pageBreakBefore: boolean;
+  footnotes: number;
+  node: PMNode;
+}
+interface TableBox {
+  kind: 'table';
+  rows: Array<{ height: number; lineHeight: number; header: boolean }>;
+  node: PMNode;
+}
+type Box = ParaBox | TableBox;
+
+function inlineParts(node: PMNode): { text: string; footnotes: string[]; bold: boolean } {
+  let text = '';
+  let boldChars = 0;
+  const footnotes: string[] = [];
+  for (const c of node.content ?? []) {
+    if (c.type === 'text') {
+      text += c.text ?? '';
+      if (c.marks?.some((m) => m.type === 'bold')) boldChars += (c.text ?? '').length;
+    } else if (c.type === 'hardBreak') text += '\n';
+    else if (c.type === 'footnote') {
+      text += '¹';
+      footnotes.push(String(c.attrs?.text ?? ''));
+    }
+  }
+  return { text, footnotes, bold: boldChars > text.length / 2 };
+}
+
+function layoutBoxes(body: PMNode, style: HouseStyle, usableWidthPt: number): Box[] {
+  const m = PAGE_METRICS;
+  const t = typeMetrics(style);
+  const scale = fontScale(style.font) * m.widthScale;
+  const lh = (size: number) => size * m.lineHeightEm * style.lineSpacing;
+  const widthEm = (widthPt: number, size: number) => widthPt / (size * scale);
+  const fnLines = (notes: string[]) => notes.reduce((sum, n) => sum + countLines(n, widthEm(usableWidthPt, t.size.footnote)), 0) * t.size.footnote * m.lineHeightEm;
+
+  const boxes: Box[] = [];
+  const walk = (node: PMNode, widthPt: number, inTable: boolean, out: Box[]) => {
     switch (node.type) {
-      case 'paragraph':
-        lines += linesFor(inlineText(node), charsPerLineAt(widthPt)) + m.paragraphAfterLines;
+      case 'paragraph': {
+        const size = inTable ? t.size.table : t.size.body;
+        const parts = inlineParts(node);
+        out.push({
+          kind: 'para',
+          lines: countLines(parts.text, widthEm(widthPt, size), parts.bold),
+          lineHeight: lh(size),
+          before: 0,
+          after: inTable ? 0 : t.spacing.after,
+          keepNext: false,
+          pageBreakBefore: node.attrs?.pageBreakBefore === true,
+          footnotes: parts.footnotes.length ? fnLines(parts.footnotes) : 0,
+          node,
+        });
         return;
+      }
       case 'heading': {
-        const scale = m.headingScale[Number(node.attrs?.level ?? 1)] ?? 1;
-        lines += linesFor(inlineText(node), charsPerLineAt(widthPt, scale)) * scale + m.headingSpaceLines;
+        const level = Math.min(3, Math.max(1, Number(node.attrs?.level) || 1));
+        const size = level === 1 ? t.size.h1 : level === 2 ? t.size.h2 : t.size.h3;
+        const sp = level === 1 ? t.spacing.h1 : level === 2 ? t.spacing.h2 : t.spacing.h3;
+        const parts = inlineParts(node);
+        out.push({
+          kind: 'para',
+          lines: countLines(parts.text, widthEm(widthPt, size), true),
+          lineHeight: lh(size),
+          before: inTable ? 0 : sp.before,
+          after: inTable ? 0 : sp.after,
+          keepNext: !inTable,
+          pageBreakBefore: node.attrs?.pageBreakBefore === true,
+          footnotes: parts.footnotes.length ? fnLines(parts.footnotes) : 0,
+          node,
+        });
         return;
       }
       case 'bulletList':
       case 'orderedList':
+        for (const item of node.content ?? []) item.content?.forEach((c) => walk(c, widthPt - m.listIndentPt, inTable, out));
+        return;
       case 'blockquote':
-        node.content?.forEach((c) => walk(c, widthPt - 36));
+        node.content?.forEach((c) => walk(c, widthPt - 2 * m.quoteIndentPt, inTable, out));
         return;
       case 'table': {
-        for (const row of node.content ?? []) {
-          const cells = row.content ?? [];
-          const cellWidth = widthPt / Math.max(1, cells.length);
-          let rowLines = 1;
-          for (const cell of cells) {
-            const before = lines;
-            cell.content?.forEach((c) => walk(c, cellWidth - 10));
-            rowLines = Math.max(rowLines, lines - before);
-            lines = before;
+        const rows = (node.content ?? []).filter((r) => r.type === 'tableRow');
+        const cols = Math.max(1, ...rows.map((r) => (r.content ?? []).reduce((n, c) => n + (Number(c.attrs?.colspan) || 1), 0)));
+        const weights = columnWeights(rows, cols);
+        const total = weights.reduce((a, b) => a + b, 0);
+        const box: TableBox = { kind: 'table', rows: [], node };
+        let leading = true;
+        for (const row of rows) {
+          let height = 0;
+          let col = 0;
+          let allHeader = true;
+          for (const cell of row.content ?? []) {
+            const span = Number(cell.attrs?.colspan) || 1;
+            const cellWidth = (weights.slice(col, col + span).reduce((a, b) => a + b, 0) / total) * widthPt - m.tableCellMarginsPt;
+            col += span;
+            allHeader &&= cell.type === 'tableHeader';
+            const inner: Box[] = [];
+            cell.content?.forEach((c) => walk(c, Math.max(20, cellWidth), true, inner));
+            height = Math.max(height, boxesHeight(inner));
           }
-          lines += rowLines + m.tableRowPaddingLines;
+          leading &&= allHeader;
+          box.rows.push({ height: Math.max(height, lh(t.size.table)) + m.tableRowPaddingPt, lineHeight: lh(t.size.table), header: leading });
         }
-        lines += m.paragraphAfterLines;
+        out.push(box);
         return;
       }
       default:
-        node.content?.forEach((c) => walk(c, widthPt));
+        node.content?.forEach((c) => walk(c, widthPt, inTable, out));
     }
   };
-  walk(body, usableWidthPt);
-  return { lines, linesPerPage };
+  walk(body, usableWidthPt, false, boxes);
+  return boxes;
+}
+
+function columnWeights(rows: PMNode[], cols: number): number[] {
+  const weights: Array<number | null> = Array.from({ length: cols }, () => null);
+  for (const row of rows) {
+    let col = 0;
+    for (const cell of row.content ?? []) {
+      const cw = cell.attrs?.colwidth;
+      if (Array.isArray(cw)) cw.forEach((w, i) => {
+        if (col + i < cols && weights[col + i] === null && typeof w === 'number' && w > 0) weights[col + i] = w;
+      });
+      col += Number(cell.attrs?.colspan) || 1;
+    }
+  }
+  const known = weights.filter((w): w is number => w !== null);
+  const fallback = known.length ? known.reduce((a, b) => a + b, 0) / known.length : 1;
+  return weights.map((w) => w ?? fallback);
+}
+
+function boxesHeight(boxes: Box[]): number {
+  let h = 0;
+  for (const b of boxes) h += b.kind === 'para' ? b.before + b.lines * b.lineHeight + b.after : b.rows.reduce((s, r) => s + r.height, 0);
+  return h;
+}
+
+function pageGeometryPt(style: HouseStyle) {
+  const cmToPt = 72 / 2.54;
+  const paper = style.paper === 'Letter' ? { w: 21.59, h: 27.94 } : { w: 21.0, h: 29.7 };
+  return { width: (paper.w - 2 * style.marginCm) * cmToPt, height: (paper.h - 2 * style.marginCm) * cmToPt };
+}
+
+export interface PageLayout {
+  /** pages filled, with the last one as a fraction (e.g. 12.4) */
+  fractionalPages: number;
+  pages: number;
+  /** body page (from 1) on which each heading node starts */
+  headingPages: Map<PMNode, number>;
+}
+
+/** Lays out the body in pages. Heading pages feed the exported table of contents. */
+export function estimateLayout(body: PMNode, style: HouseStyle): PageLayout {
+  const m = PAGE_METRICS;
+  const geo = pageGeometryPt(style);
+  const boxes = layoutBoxes(body, style, geo.width);
+  const H = geo.height;
+  let page = 0;
+  let y = 0;
+  let footnoteRoom = 0; // space taken at the foot of the current page
+  const headingPages = new Map<PMNode, number>();
+  const newPage = () => {
+    page++;
+    y = 0;
+    footnoteRoom = 0;
+  };
+  const avail = () => H - y - footnoteRoom;
+  const addFootnotes = (h: number) => {
+    if (!h) return;
+    footnoteRoom += (footnoteRoom ? 0 : m.footnoteSeparatorPt) + h;
+    // Notes that do not fit run on to the next page (Word continues them there).
+    while (y + footnoteRoom > H && y > 0) {
+      const over = y + footnoteRoom - H;
+      newPage();
+      footnoteRoom = Math.min(over, H / 2);
+    }
+  };
+
+  /** Height of what must stay with a keep-with-next paragraph: the next box's first lines or first row. */
+  const keepHeight = (i: number): number => {
+    const b = boxes[i];
+    if (!b) return 0;
+    if (b.kind === 'table') return (b.rows[0]?.height ?? 0) + (b.rows[1]?.height ?? 0);
+    const own = b.before + Math.min(b.lines, m.widowLines) * b.lineHeight;
+    return b.keepNext ? b.before + b.lines * b.lineHeight + b.after + keepHeight(i + 1) : own;
+  };
+
+  boxes.forEach((b, i) => {
+    if (b.kind === 'para') {
+      if (b.pageBreakBefore && (y > 0 || page > 0) && y > 0) newPage();
+      if (b.keepNext) {
+        const group = b.before + b.lines * b.lineHeight + b.after + keepHeight(i + 1);
+        if (y > 0 && group > avail() && group <= H) newPage();
+      }
+      if (b.node.type === 'heading') headingPages.set(b.node, page + 1);
+      y += b.before;
+      let lines = b.lines;
+      while (lines > 0) {
+        const fit = Math.floor((avail() + 0.01) / b.lineHeight);
+        if (fit >= lines) {
+          y += lines * b.lineHeight;
+          lines = 0;
+          break;
+        }
+        // Widow/orphan control: at least two lines on each side of a break, else the paragraph moves.
+        let take = Math.min(fit, lines - m.widowLines);
+        if (lines <= m.widowLines * 2 - 1 || take < m.widowLines) take = 0;
+        if (b.keepNext) take = 0;
+        if (take === 0 && y === 0) take = Math.max(1, fit); // taller than a page: no choice
+        y += take * b.lineHeight;
+        lines -= take;
+        newPage();
+      }
+      y += b.after;
+      addFootnotes(b.footnotes);
+      if (y > H - footnoteRoom) {
+        // The space after a paragraph never pushes the next one; it is swallowed by the page break.
+        newPage();
+      }
+    } else {
+      const headerRows = b.rows.filter((r) => r.header);
+      const headerHeight = headerRows.reduce((s, r) => s + r.height, 0);
+      b.rows.forEach((r) => {
+        if (r.height <= avail()) {
+          y += r.height;
+          return;
+        }
+        // A row that does not fit breaks at a line (rows may break across pages) or moves whole if only a
+        // line or two would stay behind.
+        let rest = r.height;
+        const fitLines = Math.floor((avail() - m.tableRowPaddingPt) / r.lineHeight);
+        if (fitLines >= 2 && !r.header) rest -= fitLines * r.lineHeight;
+        newPage();
+        if (!r.header) y += headerHeight;
+        while (rest > avail()) {
+          rest -= avail();
+          newPage();
+          y += headerHeight;
+        }
+        y += rest;
+      });
+      y = Math.min(H, y + m.tableGapPt);
+    }
+  });
+  const fractionalPages = page + Math.min(1, (y + footnoteRoom) / H);
+  return { fractionalPages, pages: Math.max(1, page + (y + footnoteRoom > 0.5 ? 1 : 0)), headingPages };
+}
+
+/** Kept for callers that think in lines: the layout expressed as lines of body text. */
+export function estimateLines(body: PMNode, style: HouseStyle): { lines: number; linesPerPage: number } {
+  const geo = pageGeometryPt(style);
+  const lineHeightPt = style.fontSize * PAGE_METRICS.lineHeightEm * style.lineSpacing;
+  const linesPerPage = Math.floor(geo.height / lineHeightPt);
+  return { lines: Math.round(estimateLayout(body, style).fractionalPages * linesPerPage), linesPerPage };
 }
 
 export function estimatePages(body: PMNode, style: HouseStyle): number {
-  const { lines, linesPerPage } = estimateLines(body, style);
-  return Math.max(1, Math.ceil(lines / linesPerPage + PAGE_METRICS.frontMatterPages));
+  return Math.max(1, estimateLayout(body, style).pages + PAGE_METRICS.frontMatterPages);
 }
 
 export type PageTargetState = 'below' | 'within' | 'above';
 
 export function pageTargetState(pages: number, min: number, max: number): PageTargetState {
   return pages < min ? 'below' : pages > max ? 'above' : 'within';
+}
+
+/**
+ * The warning shown before exporting a draft outside its target range, or null when it is within (or there is
+ * no usable target). Pages are body pages (see above).
+ */
+export function pageWarning(pages: number, min: number | null | undefined, max: number | null | undefined): string | null {
+  const lo = typeof min === 'number' && Number.isFinite(min) && min > 0 ? min : null;
+  const hi = typeof max === 'number' && Number.isFinite(max) && max > 0 ? max : null;
+  if (lo === null && hi === null) return null;
+  const range = lo !== null && hi !== null ? (lo === hi ? `${lo} pages` : `${lo}–${hi} pages`) : lo !== null ? `at least ${lo} pages` : `at most ${hi} pages`;
+  const est = `about ${pages} ${pages === 1 ? 'page' : 'pages'}`;
+  if (lo !== null && pages < lo) return `This draft is ${est}, below its target range of ${range}.`;
+  if (hi !== null && pages > hi) return `This draft is ${est}, above its target range of ${range}.`;
+  return null;
 }

@@ -1,0 +1,37 @@
+// The one choke point between our strings and WordprocessingML: every text and attribute value passes through
+// here, so control characters, lone surrogates and other characters XML 1.0 forbids never reach a part.
+
+/** Anything outside XML 1.0's Char production. With the `u` flag a lone surrogate is one code point in D800-DFFF. */
+const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Removes characters that are not allowed in XML 1.0 (C0 controls except tab/LF/CR, U+FFFE/FFFF, lone surrogates). */
+export function cleanText(s: string): string {
+  return s.replace(INVALID_XML, '');
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Escaped, sanitised text content. */
+export function esc(s: string): string {
+  return cleanText(s).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/** An attribute value: also folds newlines and tabs, which attribute normalisation would turn into spaces anyway. */
+export function attr(s: string): string {
+  return esc(s).replace(/[\t\n\r]/g, ' ');
+}
+
+export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Namespaces of the main document, headers, footers, footnotes and comments parts. */
+export const W_NS =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +
+  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ' +
+  'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" ' +
+  'xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" ' +
+  'mc:Ignorable="w14 w15"';
+
+/** cm and pt to twentieths of a point (twips), the unit of most WordprocessingML lengths. */
+export const cmToTwips = (cm: number) => Math.round((cm / 2.54) * 1440);
+export const ptToTwips = (pt: number) => Math.round(pt * 20);
