@@ -1,0 +1,160 @@
+// Role enforcement end to end: real websocket clients against an in-process server.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { CloseCode } from '../common/closeCodes';
+import { COMMENTS_ROOT, ThreadKey } from '../common/commentsSchema';
+import { DB_FILE_NAME, startServer, type RunningServer } from './server';
+import { silentLogger } from './log';
+import { fetchDoc, makeToken, RawClient, roomUrl, sleep, TEST_SECRET, tempDir, waitFor } from './testHelpers';
+
+const dir = tempDir();
+let server: RunningServer;
+const editor = makeToken({ ws: 'ws1', role: 'editor', sub: 'ed1' });
+const viewer = makeToken({ ws: 'ws1', role: 'viewer', sub: 'vi1' });
+const commenter = makeToken({ ws: 'ws1', role: 'commenter', sub: 'co1' });
+
+beforeAll(async () => {
+  server = await startServer({ port: 0, dataDir: dir.path, secret: TEST_SECRET, webDir: null, logger: silentLogger });
+  // Seed: a body, and a comments doc with one editor thread.
+  const seed = await RawClient.connect(roomUrl(server.url, 'ws1/d1', editor));
+  await seed.whenSynced();
+  seed.doc.getText('body').insert(0, 'Agreed text.');
+  const seedComments = await RawClient.connect(roomUrl(server.url, 'ws1/d1/comments', editor));
+  await seedComments.whenSynced();
+  const t = new Y.Map<unknown>();
+  t.set(ThreadKey.id, 't-ed');
+  t.set(ThreadKey.authorId, 'ed1');
+  t.set(ThreadKey.body, 'editor note');
+  t.set(ThreadKey.replies, new Y.Array());
+  t.set(ThreadKey.history, new Y.Array());
+  seedComments.doc.getMap(COMMENTS_ROOT).set('t-ed', t);
+  await waitFor(async () => (await fetchDoc(server.url, 'ws1/d1/comments', editor)).getMap(COMMENTS_ROOT).has('t-ed'));
+  await waitFor(async () => (await fetchDoc(server.url, 'ws1/d1', editor)).getText('body').toString() === 'Agreed text.');
+  seed.close();
+  seedComments.close();
+});
+
+afterAll(async () => {
+  await server.close();
+  dir.remove();
+});
+
+async function refusedAfter(room: string, token: string, change: (doc: Y.Doc) => void): Promise<number> {
+  const client = await RawClient.connect(roomUrl(server.url, room, token));
+  await client.whenSynced();
+  change(client.doc);
+  return client.whenClosed();
+}
+
+describe('roles', () => {
+  it("refuses a viewer's edit with ForbiddenUpdate and keeps the server state", async () => {
+    const before = server.metrics.refusedUpdates.get({ role: 'viewer' });
+    const code = await refusedAfter('ws1/d1', viewer, (doc) => doc.getText('body').insert(0, 'VIEWER WAS HERE '));
+    expect(code).toBe(CloseCode.ForbiddenUpdate);
+    expect(server.metrics.refusedUpdates.get({ role: 'viewer' })).toBe(before + 1);
+    await sleep(50);
+    expect((await fetchDoc(server.url, 'ws1/d1', editor)).getText('body').toString()).toBe('Agreed text.');
+  });
+
+  it('lets a viewer connect and stay connected with the stock provider (its sync step 2 brings nothing)', async () => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(server.url, 'ws1/d1', doc, {
+      params: { token: viewer },
+      WebSocketPolyfill: WebSocket as never,
+      disableBc: true,
+    });
+    const closes: number[] = [];
+    provider.on('connection-close', (e) => closes.push(e?.code ?? -1));
+    try {
+      await waitFor(() => provider.synced, 10_000, 'viewer sync');
+      expect(doc.getText('body').toString()).toBe('Agreed text.');
+      await sleep(300);
+      expect(closes).toEqual([]);
+      expect(provider.wsconnected).toBe(true);
+    } finally {
+      provider.destroy();
+    }
+  });
+
+  it("refuses a commenter's body edit", async () => {
+    const code = await refusedAfter('ws1/d1', commenter, (doc) => doc.getText('body').delete(0, 6));
+    expect(code).toBe(CloseCode.ForbiddenUpdate);
+    expect((await fetchDoc(server.url, 'ws1/d1', editor)).getText('body').toString()).toBe('Agreed text.');
+  });
+
+  it("refuses a viewer's comment", async () => {
+    const code = await refusedAfter('ws1/d1/comments', viewer, (doc) => {
+      const t = new Y.Map<unknown>();
+      t.set(ThreadKey.authorId, 'vi1');
+      doc.getMap(COMMENTS_ROOT).set('t-vi', t);
+    });
+    expect(code).toBe(CloseCode.ForbiddenUpdate);
+  });
+
+  it("accepts a commenter's own comment and broadcasts it to an editor", async () => {
+    const watcher = await RawClient.connect(roomUrl(server.url, 'ws1/d1/comments', editor));
+    await watcher.whenSynced();
+    const client = await RawClient.connect(roomUrl(server.url, 'ws1/d1/comments', commenter));
+    await client.whenSynced();
+    const t = new Y.Map<unknown>();
+    t.set(ThreadKey.id, 't-co');
+    t.set(ThreadKey.authorId, 'co1');
+    t.set(ThreadKey.body, 'Please reconsider paragraph 2.');
+    t.set(ThreadKey.replies, new Y.Array());
+    t.set(ThreadKey.history, new Y.Array());
+    client.doc.getMap(COMMENTS_ROOT).set('t-co', t);
+    // and a reply to the editor's thread
+    const reply = new Y.Map<unknown>();
+    reply.set('authorId', 'co1');
+    reply.set('body', 'Seconded.');
+    ((client.doc.getMap(COMMENTS_ROOT).get('t-ed') as Y.Map<unknown>).get(ThreadKey.replies) as Y.Array<unknown>).push([reply]);
+    await waitFor(() => (watcher.doc.getMap(COMMENTS_ROOT).get('t-co') as Y.Map<unknown> | undefined)?.get(ThreadKey.body) === 'Please reconsider paragraph 2.');
+    await waitFor(() => ((watcher.doc.getMap(COMMENTS_ROOT).get('t-ed') as Y.Map<unknown>).get(ThreadKey.replies) as Y.Array<unknown>).length === 1);
+    expect(client.closeCode).toBeNull();
+    client.close();
+    watcher.close();
+  });
+
+  it("refuses a commenter editing someone else's thread, or setting a disposition on their own", async () => {
+    const other = await refusedAfter('ws1/d1/comments', commenter, (doc) =>
+      (doc.getMap(COMMENTS_ROOT).get('t-ed') as Y.Map<unknown>).set(ThreadKey.body, 'rewritten by commenter'),
+    );
+    expect(other).toBe(CloseCode.ForbiddenUpdate);
+    const disposition = await refusedAfter('ws1/d1/comments', commenter, (doc) =>
+      (doc.getMap(COMMENTS_ROOT).get('t-co') as Y.Map<unknown>).set(ThreadKey.disposition, { value: 'accepted', setBy: 'co1', setAt: 1 }),
+    );
+    expect(disposition).toBe(CloseCode.ForbiddenUpdate);
+    const state = (await fetchDoc(server.url, 'ws1/d1/comments', editor)).getMap(COMMENTS_ROOT);
+    expect((state.get('t-ed') as Y.Map<unknown>).get(ThreadKey.body)).toBe('editor note');
+    expect((state.get('t-co') as Y.Map<unknown>).has(ThreadKey.disposition)).toBe(false);
+  });
+
+  it('does not let refused updates reach storage', async () => {
+    await refusedAfter('ws1/d1', viewer, (doc) => doc.getText('body').insert(0, 'x'));
+    await sleep(50);
+    // Read the SQLite file directly (WAL allows a reader next to the running server).
+    const db = new Database(join(dir.path, DB_FILE_NAME), { readonly: true });
+    try {
+      const doc = new Y.Doc();
+      const state = db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_states WHERE doc = ?').get('doc.ws1.d1');
+      if (state) Y.applyUpdate(doc, state.data);
+      for (const row of db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE doc = ? ORDER BY seq').all('doc.ws1.d1')) {
+        Y.applyUpdate(doc, row.data);
+      }
+      expect(doc.getText('body').toString()).toBe('Agreed text.');
+      const comments = new Y.Doc();
+      for (const row of db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE doc = ? ORDER BY seq').all('doc.ws1.d1.comments')) {
+        Y.applyUpdate(comments, row.data);
+      }
+      const threads = comments.getMap(COMMENTS_ROOT);
+      expect(Array.from(threads.keys()).sort()).toEqual(['t-co', 't-ed']);
+      expect((threads.get('t-ed') as Y.Map<unknown>).get(ThreadKey.body)).toBe('editor note');
+    } finally {
+      db.close();
+    }
+  });
+});
