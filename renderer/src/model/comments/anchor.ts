@@ -85,10 +85,21 @@ export function anchorToYAbsolute(doc: Y.Doc, anchor: StoredAnchor): { from: Y.A
   };
 }
 
+// Decoded positions by anchor object: threads read from the same Y.Doc share their anchor objects across reads.
+const decoded = new WeakMap<object, [Y.RelativePosition | null, Y.RelativePosition | null]>();
+
+function decodeAnchor(anchor: Readonly<StoredAnchor>): [Y.RelativePosition | null, Y.RelativePosition | null] {
+  let d = decoded.get(anchor);
+  if (!d || (d[0] === null && d[1] === null)) {
+    d = [decodeRelativePosition(anchor.from), decodeRelativePosition(anchor.to)];
+    decoded.set(anchor, d);
+  }
+  return d;
+}
+
 /** Where an anchor is now, in ProseMirror positions of the indexed body. O(1) per anchor after the index walk. */
-export function resolveAnchor(index: BodyIndex, anchor: StoredAnchor): AnchorResolution {
-  const rf = decodeRelativePosition(anchor.from);
-  const rt = decodeRelativePosition(anchor.to);
+export function resolveAnchor(index: BodyIndex, anchor: Readonly<StoredAnchor>): AnchorResolution {
+  const [rf, rt] = decodeAnchor(anchor);
   if (!rf || !rt) return { status: 'deleted' };
   if (notYetReceived(index.doc, rf) || notYetReceived(index.doc, rt)) return { status: 'pending' };
   const af = Y.createAbsolutePositionFromRelativePosition(rf, index.doc);
@@ -115,12 +126,13 @@ export interface AnchorLocation {
 
 const point = (b: IndexedBlock | null, pos: number): BlockPoint | null => (b && b.bid ? { bid: b.bid, offset: pos - b.contentStart } : null);
 
-/** Block points, paragraph and section of a resolved anchor. */
-export function anchorLocation(index: BodyIndex, r: AnchorResolution): AnchorLocation {
+/** Block points, paragraph and section of a resolved anchor; `text` only when asked (it costs a slice). */
+export function anchorLocation(index: BodyIndex, r: AnchorResolution, opts: { text?: boolean } = { text: true }): AnchorLocation {
   if (r.status !== 'ok') return { from: null, to: null, para: null, section: '', text: '' };
   const fb = blockAt(index, r.from);
   const tb = blockAt(index, r.to);
-  return { from: point(fb, r.from), to: point(tb, r.to), para: fb?.para ?? null, section: fb?.section ?? '', text: textBetween(index, r.from, r.to) };
+  const text = opts.text ? textBetween(index, r.from, r.to) : '';
+  return { from: point(fb, r.from), to: point(tb, r.to), para: fb?.para ?? null, section: fb?.section ?? '', text };
 }
 
 /**

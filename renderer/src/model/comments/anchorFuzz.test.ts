@@ -39,8 +39,8 @@ function texts(p: Y.XmlElement): Y.XmlText[] {
 
 const plain = (t: Y.XmlText) => (t.toDelta() as Array<{ insert: unknown }>).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('');
 
-function isLive(type: Y.AbstractType<unknown>): boolean {
-  for (let item = type._item; item; item = (item.parent as Y.AbstractType<unknown>)._item) if (item.deleted) return false;
+function isLive(type: { _item: Y.Item | null }): boolean {
+  for (let item = type._item; item; item = (item.parent as unknown as { _item: Y.Item | null })._item) if (item.deleted) return false;
   return true;
 }
 

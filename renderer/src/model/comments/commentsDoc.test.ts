@@ -191,7 +191,7 @@ function recordChanges(doc: Y.Doc, write: () => void): { paths: string[]; maps: 
     }
   };
   let otherRoots = 0;
-  const tx = (tr: Y.Transaction) => tr.changed.forEach((_, type) => (type === root || pathOf(type as Y.AbstractType<unknown>).length ? 0 : otherRoots++));
+  const tx = (tr: Y.Transaction) => tr.changed.forEach((_, type) => ((type as unknown) === root || pathOf(type as Y.AbstractType<unknown>).length ? 0 : otherRoots++));
   root.observeDeep(observer);
   doc.on('afterTransaction', tx);
   try {

@@ -277,8 +277,9 @@ export interface ReadOptions {
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const numOrNull = (v: unknown) => (typeof v === 'number' ? v : null);
 
+/** History entries are returned as stored (shared with the Y.Doc, never to be mutated): copying them costs. */
 function readHistory(v: unknown): HistoryEntry[] {
-  return v instanceof Y.Array ? (v.toArray() as HistoryEntry[]).map((h) => ({ ...h })) : [];
+  return v instanceof Y.Array ? (v.toArray() as HistoryEntry[]) : [];
 }
 
 function readReply(r: Y.Map<unknown>): Reply {
@@ -301,13 +302,16 @@ function readAttribution(v: unknown): Attribution | null {
   return out;
 }
 
+/** The stored object itself when well-formed: its identity lets anchor.ts cache the decoded positions. */
 function readAnchor(v: unknown): StoredAnchor | null {
   if (!v || typeof v !== 'object') return null;
   const a = v as Record<string, unknown>;
-  return typeof a.from === 'string' && typeof a.to === 'string' ? { from: a.from, to: a.to, quote: str(a.quote) } : null;
+  if (typeof a.from !== 'string' || typeof a.to !== 'string') return null;
+  return typeof a.quote === 'string' ? (a as unknown as StoredAnchor) : { from: a.from, to: a.to, quote: '' };
 }
 
-function readOne(t: Y.Map<unknown>, id: string, opts: ReadOptions): Thread {
+/** One thread as plain data, `number` left 0 (numbering needs all threads: see numberThreads). */
+export function readOne(t: Y.Map<unknown>, id: string, opts: ReadOptions): Thread {
   const stakeholderId = typeof t.get(ThreadKey.stakeholderId) === 'string' ? (t.get(ThreadKey.stakeholderId) as string) : null;
   const live = stakeholderId && opts.resolveStakeholder ? opts.resolveStakeholder(stakeholderId) : null;
   const snapshot = readAttribution(t.get(ThreadKey.attribution));
@@ -344,15 +348,35 @@ function readOne(t: Y.Map<unknown>, id: string, opts: ReadOptions): Thread {
   };
 }
 
-const byCreation = (a: { createdAt: number; id: string }, b: { createdAt: number; id: string }) =>
+/** One registry lookup per stakeholder per read, however many comments they made. */
+export function memoizeRegistry(opts: ReadOptions): ReadOptions {
+  const resolve = opts.resolveStakeholder;
+  if (!resolve) return opts;
+  const cache = new Map<string, Stakeholder | null>();
+  return {
+    ...opts,
+    resolveStakeholder: (id) => {
+      if (!cache.has(id)) cache.set(id, resolve(id));
+      return cache.get(id)!;
+    },
+  };
+}
+
+export const byCreation = (a: { createdAt: number; id: string }, b: { createdAt: number; id: string }) =>
   a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Every thread as plain data, numbered #1.. by (createdAt, id), in that order. */
 export function readThreads(doc: Y.Doc, opts: ReadOptions = {}): Thread[] {
+  opts = memoizeRegistry(opts);
   const threads: Thread[] = [];
   commentsRoot(doc).forEach((t, id) => {
     if (t instanceof Y.Map) threads.push(readOne(t, id, opts));
   });
+  return numberThreads(threads);
+}
+
+/** Sorts by (createdAt, id) in place and numbers #1..; returns the same array. */
+export function numberThreads(threads: Thread[]): Thread[] {
   threads.sort(byCreation);
   threads.forEach((t, i) => (t.number = i + 1));
   return threads;

@@ -51,15 +51,15 @@ export interface Reply {
   body: string;
   createdAt: number;
   editedAt: number | null;
-  history: HistoryEntry[];
+  history: readonly HistoryEntry[];
 }
 
 export interface Thread {
   id: string;
   /** #N: rank by (createdAt, id), 1-based. Deterministic on every replica once they hold the same threads. */
   number: number;
-  /** null for a comment on the whole document */
-  anchor: StoredAnchor | null;
+  /** null for a comment on the whole document; shared with the Y.Doc: read only */
+  anchor: Readonly<StoredAnchor> | null;
   authorId: string;
   authorName: string;
   stakeholderId: string | null;
@@ -72,7 +72,8 @@ export interface Thread {
   proposedWording: string;
   createdAt: number;
   editedAt: number | null;
-  history: HistoryEntry[];
+  /** earlier versions, oldest first; shared with the Y.Doc: read only */
+  history: readonly HistoryEntry[];
   replies: Reply[];
   resolved: boolean;
   /** value 'open' with no setBy when never set */
