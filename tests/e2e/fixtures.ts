@@ -1,0 +1,276 @@
+// Shared helpers for the web build's end-to-end tests. Everything is found by role and accessible name, the way
+// assistive technology finds it; the English labels come from renderer/src/i18n/en/*.ts.
+import { expect, test as base, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SCREENS_DIR = join(REPO_ROOT, 'tests', 'artifacts', 'screens');
+export const WORKSPACE_NAME = 'BPF Cybersecurity 2025';
+
+/** Uncaught exceptions in the page are collected for every test; a test fails if there were any. */
+export const test = base.extend<{ pageErrors: string[] }>({
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      await use(errors);
+      expect(errors, 'uncaught exceptions in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+// ---------------------------------------------------------------------------------------------------------
+// Landmarks and common controls
+
+export const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Workspace navigation' });
+export const mainArea = (page: Page) => page.getByRole('main');
+export const statusBar = (page: Page) => page.getByRole('contentinfo', { name: 'Status' });
+export const syncStatus = (page: Page) => page.getByRole('status', { name: 'Sync status' });
+/** The rich-text body: a contenteditable with role textbox named after the body (e.g. "Discussion summary"). */
+export const editorBody = (page: Page, name: string | RegExp = /^(Discussion summary|Contribution|Draft text)$/) => page.getByRole('textbox', { name });
+export const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Formatting' });
+
+export function workspaceIdFromUrl(url: string): string {
+  const m = /#\/w\/([A-Za-z0-9_-]+)/.exec(url);
+  if (!m) throw new Error(`no workspace id in ${url}`);
+  return m[1];
+}
+
+/** Opens the app (workspace list) and waits for it to be interactive. */
+export async function openApp(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1, name: 'Workspaces' })).toBeVisible();
+}
+
+/** Creates a workspace from the workspace list; returns its id (from the URL hash `#/w/<id>`). */
+export async function createWorkspace(page: Page, name = WORKSPACE_NAME, description = ''): Promise<string> {
+  const form = page.getByRole('region', { name: 'New workspace' });
+  await form.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+  if (description) await form.getByRole('textbox', { name: 'Description' }).fill(description);
+  await form.getByRole('button', { name: 'Create workspace' }).click();
+  await expect(page).toHaveURL(/#\/w\/[A-Za-z0-9_-]+$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Documents' })).toBeVisible();
+  return workspaceIdFromUrl(page.url());
+}
+
+export async function goToSection(page: Page, section: 'Documents' | 'Stakeholders' | 'Settings'): Promise<void> {
+  await sidebar(page).getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section }).click();
+  await expect(page.getByRole('heading', { level: 1, name: section })).toBeVisible();
+}
+
+export type NewDoc =
+  | { kind: 'Meeting summary'; title: string; date?: string; format?: string; location?: string }
+  | { kind: 'Stakeholder contribution'; title: string; date?: string; stakeholder?: string; channel?: string }
+  | { kind: 'Draft output'; title: string; date?: string; subtype?: string };
+
+/** Creates a document through the "New document" dialog; returns its id. Ends on the document screen. */
+export async function createDocument(page: Page, input: NewDoc): Promise<string> {
+  await sidebar(page).getByRole('button', { name: 'New document' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New document' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('radio', { name: new RegExp(`^${input.kind}`) }).check();
+  if (input.kind === 'Draft output' && input.subtype) await dialog.getByRole('combobox', { name: 'Type of output' }).selectOption({ label: input.subtype });
+  await dialog.getByRole('textbox', { name: 'Title' }).fill(input.title);
+  if (input.date) await dialog.getByLabel(input.kind === 'Stakeholder contribution' ? 'Received on' : 'Date', { exact: true }).fill(input.date);
+  if (input.kind === 'Meeting summary') {
+    if (input.format) await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: input.format });
+    if (input.location) await dialog.getByRole('textbox', { name: 'Location' }).fill(input.location);
+  }
+  if (input.kind === 'Stakeholder contribution') {
+    if (input.stakeholder) await dialog.getByRole('combobox', { name: 'Stakeholder' }).selectOption({ label: input.stakeholder });
+    if (input.channel) await dialog.getByRole('combobox', { name: 'Channel' }).selectOption({ label: input.channel });
+  }
+  await dialog.getByRole('button', { name: 'Create document' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/#\/w\/[A-Za-z0-9_-]+\/d\/[A-Za-z0-9_-]+$/);
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(input.title);
+  return /\/d\/([A-Za-z0-9_-]+)$/.exec(page.url())![1];
+}
+
+/** Opens a document from the document list by its title. */
+export async function openDocument(page: Page, title: string): Promise<void> {
+  await goToSection(page, 'Documents');
+  await documentsTable(page).getByRole('link', { name: title, exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(title);
+}
+
+export const documentsTable = (page: Page) => page.getByRole('table', { name: 'Documents' });
+
+/** Titles listed in the document table, in order. */
+export async function listedTitles(page: Page): Promise<string[]> {
+  const table = documentsTable(page);
+  if ((await table.count()) === 0) return [];
+  return (await table.getByRole('row').getByRole('link').allTextContents()).map((s) => s.trim());
+}
+
+/** Puts the caret at the very end of the editor body. */
+export async function focusEditorEnd(page: Page, body: Locator): Promise<void> {
+  await body.click();
+  await page.keyboard.press('Control+End');
+}
+
+/** Waits until the open document's local writes have committed ("Saved on this device"). */
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(statusBar(page).getByText('Saved on this device')).toBeVisible();
+}
+
+/** Adds a theme tag to the open document (type, Enter). */
+export async function addTheme(page: Page, theme: string): Promise<void> {
+  const input = page.getByRole('group', { name: 'Themes' }).getByRole('textbox', { name: 'Add theme' });
+  await input.fill(theme);
+  await input.press('Enter');
+  await expect(page.getByRole('group', { name: 'Themes' }).getByRole('button', { name: `Remove theme ${theme}` })).toBeVisible();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Editor DOM, as a compact structural string: tags and text only (attributes that matter are kept), so the
+// same content renders to the same string before and after a reload or on another replica.
+
+export async function editorStructure(body: Locator): Promise<string> {
+  return body.evaluate((root) => {
+    const KEEP = ['href', 'data-footnote', 'colspan', 'rowspan', 'level'];
+    const walk = (n: Node): string => {
+      if (n.nodeType === Node.TEXT_NODE) return n.textContent ?? '';
+      if (!(n instanceof HTMLElement)) return '';
+      // Decorations that are not content: remote carets, trailing breaks, table grips.
+      if (n.classList.contains('collaboration-carets__caret') || n.classList.contains('ProseMirror-trailingBreak') || n.classList.contains('ProseMirror-gapcursor') || n.classList.contains('ProseMirror-separator')) return '';
+      if (n.tagName === 'COLGROUP') return '';
+      const attrs = KEEP.filter((a) => n.hasAttribute(a)).map((a) => ` ${a}="${n.getAttribute(a)}"`).join('');
+      const tag = n.tagName.toLowerCase();
+      const inner = [...n.childNodes].map(walk).join('');
+      return tag === 'div' && n.classList.contains('tableWrapper') ? inner : `<${tag}${attrs}>${inner}</${tag}>`;
+    };
+    return [...root.childNodes].map(walk).join('');
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Service worker
+
+/** Waits until the page is controlled by the build's service worker (sw.js), so a reload works offline. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    if (!('serviceWorker' in navigator)) throw new Error('no navigator.serviceWorker');
+    await navigator.serviceWorker.ready;
+  });
+  // `ready` resolves once a worker is active; the page becomes controlled when it claims clients.
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null), { timeout: 20_000 }).toMatch(/\/sw\.js$/);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Processes and ports (sync server)
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export function tempDir(prefix: string): string {
+  mkdirSync(join(tmpdir()), { recursive: true });
+  return mkdtempSync(join(tmpdir(), `rapporteur-e2e-${prefix}-`));
+}
+
+export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
+
+/** A sync server process (sync-server/cli.ts) on 127.0.0.1, its own process group so a kill takes all of it. */
+export class SyncServerProcess {
+  private child: ChildProcess | null = null;
+  readonly log: string[] = [];
+  constructor(
+    readonly port: number,
+    readonly dataDir: string,
+  ) {}
+
+  get wsUrl() {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+  get httpUrl() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/cli.ts', '--host', '127.0.0.1', '--port', String(this.port), '--data', this.dataDir, '--web', join(REPO_ROOT, 'dist', 'web')], {
+      cwd: REPO_ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    child.stdout?.on('data', (d) => this.log.push(String(d)));
+    child.stderr?.on('data', (d) => this.log.push(String(d)));
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`sync server exited with ${child.exitCode}: ${this.log.join('')}`);
+      try {
+        const res = await fetch(`${this.httpUrl}/healthz`);
+        if (res.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`sync server did not answer /healthz within 30 s: ${this.log.join('')}`);
+  }
+
+  /** Kills the server process group at once (no graceful shutdown), and waits for the process to be gone. */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+    await exited;
+    this.child = null;
+  }
+
+  /** Issues an invite with the CLI's token command; the token is on its last line. */
+  token(workspaceId: string, role: 'editor' | 'commenter' | 'viewer', name: string): { token: string; desktopLink: string; browserLink: string } {
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'sync-server/cli.ts', 'token', '--data', this.dataDir, '--workspace', workspaceId, '--role', role, '--name', name, '--server', this.wsUrl],
+      { cwd: REPO_ROOT, encoding: 'utf8' },
+    );
+    const lines = out.trim().split('\n');
+    const token = lines[lines.length - 1].trim();
+    const desktopLink = /rapporteur:\/\/join\?\S+/.exec(out)?.[0] ?? '';
+    const browserLink = /https?:\/\/\S+\/#\/join\?\S+/.exec(out)?.[0] ?? '';
+    return { token, desktopLink, browserLink };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Chromium processes of a persistent profile (crash test)
+
+/** Pids of every process whose command line names this user data dir: the browser and its children. */
+export function chromiumPidsFor(userDataDir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmdline.includes(`--user-data-dir=${userDataDir}`)) pids.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids;
+}
+
+export type { BrowserContext, Locator, Page };
