@@ -13,7 +13,7 @@ import { generatedHeading } from './toc';
 // The comment matrix annex: one row per thread, on landscape pages so twelve columns stay readable, with the
 // header row repeated on every page. Threads on deleted text are listed too (they can't be Word comments).
 
-const WEIGHTS = [3, 4, 6, 9, 9, 7, 7, 6, 17, 12, 7, 13];
+const WEIGHTS = [3, 4, 6, 9, 9, 9, 7, 6, 16, 12, 8, 11];
 
 function cell(text: string, o: { bold?: boolean } = {}): string {
   const paras = text.split('\n');
