@@ -1,0 +1,126 @@
+import * as Y from 'yjs';
+import * as idb from 'lib0/indexeddb';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { rapporteurSchema } from '../../renderer/src/editor/schema';
+import { BODY } from '../../renderer/src/model/bodyJson';
+
+// Code the editor bench runs inside the page (bundled by editor.ts into an ES module served from the same
+// origin as the web build, so the app's CSP `script-src 'self'` admits it). The app exposes nothing for the
+// bench: this module brings its own copy of the same yjs, y-indexeddb and y-tiptap versions from node_modules.
+// Every function opens and closes its own IndexedDB connection, so it never blocks the app's.
+
+export { Y };
+
+const STORES: Array<[string, IDBObjectStoreParameters?]> = [['updates', { autoIncrement: true }], ['custom']];
+
+/** Writes a Y.Doc's store as y-indexeddb lays it out: database `name`, stores `updates` (autoIncrement) and `custom`. */
+export async function seedDocDb(name: string, updates: Uint8Array[]): Promise<void> {
+  await idb.deleteDB(name);
+  const db = await idb.openDB(name, (d) => idb.createStores(d, STORES));
+  const [store] = idb.transact(db, ['updates']);
+  for (const u of updates) await idb.addAutoKey(store, u as unknown as ArrayBuffer);
+  db.close();
+}
+
+export interface StoreSize {
+  rows: number;
+  bytes: number;
+  customRows: number;
+}
+
+/** Rows and total byte length of the values in a doc database's `updates` store (and the `custom` row count). */
+export async function storeSize(name: string): Promise<StoreSize> {
+  const db = await idb.openDB(name, (d) => idb.createStores(d, STORES));
+  const [updates, custom] = idb.transact(db, ['updates', 'custom'], 'readonly');
+  const values = (await idb.getAll(updates)) as Uint8Array[];
+  const customRows = await idb.count(custom);
+  db.close();
+  return { rows: values.length, bytes: values.reduce((n, v) => n + v.byteLength, 0), customRows };
+}
+
+/** Adds (or replaces) the app's local catalog row for a workspace, in Dexie's database, as createWorkspace does. */
+export async function putWorkspaceRow(row: { id: string; name: string; lastOpenedAt: number }): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('rapporteur-catalog');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  if (!db.objectStoreNames.contains('workspaces')) {
+    db.close();
+    throw new Error('rapporteur-catalog has no workspaces table: load the app once before seeding');
+  }
+  const tx = db.transaction('workspaces', 'readwrite');
+  tx.objectStore('workspaces').put(row);
+  await new Promise((resolve, reject) => {
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
+
+/** The IndexedDB part of opening a doc: open the database and read every row of `updates`. */
+export async function idbReadMs(name: string): Promise<number> {
+  const t0 = performance.now();
+  const db = await idb.openDB(name, (d) => idb.createStores(d, STORES));
+  const [updates] = idb.transact(db, ['updates'], 'readonly');
+  await idb.getAll(updates);
+  const ms = performance.now() - t0;
+  db.close();
+  return ms;
+}
+
+/** Reads a doc's updates from IndexedDB (to hand the exact stored bytes to the decode measurement). */
+export async function readUpdates(name: string): Promise<Uint8Array[]> {
+  const db = await idb.openDB(name, (d) => idb.createStores(d, STORES));
+  const [updates] = idb.transact(db, ['updates'], 'readonly');
+  const values = (await idb.getAll(updates)) as Uint8Array[];
+  db.close();
+  return values.map((v) => new Uint8Array(v));
+}
+
+/** Times Y.applyUpdate of the stored updates into a fresh Y.Doc (gc off, as the app opens documents). */
+export function decodeMs(updates: Uint8Array[]): number {
+  const doc = new Y.Doc({ gc: false });
+  const t0 = performance.now();
+  Y.transact(doc, () => updates.forEach((u) => Y.applyUpdate(doc, u)));
+  const ms = performance.now() - t0;
+  doc.destroy();
+  return ms;
+}
+
+/** Times building the ProseMirror document from the decoded body (what the editor's sync plugin does first). */
+export function yToPmMs(updates: Uint8Array[]): { ms: number; nodes: number } {
+  const doc = new Y.Doc({ gc: false });
+  updates.forEach((u) => Y.applyUpdate(doc, u));
+  const t0 = performance.now();
+  const pm = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY), rapporteurSchema());
+  const ms = performance.now() - t0;
+  let nodes = 0;
+  pm.descendants(() => {
+    nodes++;
+    return true;
+  });
+  doc.destroy();
+  return { ms, nodes };
+}
+
+/**
+ * Opens a doc `times` times with the stock IndexeddbPersistence and closes it again, editing nothing.
+ * `preload`: updates applied to the in-memory doc before persistence attaches (a doc that arrived from the sync
+ * server first); without it each open starts from an empty Y.Doc, as a plain local open does.
+ */
+export async function stockOpens(name: string, times: number, preload?: Uint8Array[]): Promise<number[]> {
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const doc = new Y.Doc({ gc: false });
+    preload?.forEach((u) => Y.applyUpdate(doc, u));
+    const t0 = performance.now();
+    const persistence = new IndexeddbPersistence(name, doc);
+    await persistence.whenSynced;
+    ms.push(performance.now() - t0);
+    await persistence.destroy(); // db.close() lets the open-time write commit first
+    doc.destroy();
+  }
+  return ms;
+}
