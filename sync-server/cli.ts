@@ -1,5 +1,6 @@
 // Command line:
 //   npm run server -- [--host 127.0.0.1] [--port 4321] [--data ./data] [--web <dir>] [--max-conn-per-ip N] [--max-message-bytes N]
+//                     [--sync full|normal]   (SQLite synchronous; full, the default, fsyncs every commit)
 //   npm run -s server -- token --data ./data --workspace <id> --role editor|commenter|viewer --name "<name>" [--days 30] [--server ws://127.0.0.1:4321]
 // Bad arguments print one line on stderr and exit with code 2.
 import { resolve } from 'node:path';
@@ -84,7 +85,9 @@ export function tokenCommand(args: readonly string[], env: NodeJS.ProcessEnv = p
 }
 
 async function serveCommand(args: readonly string[]): Promise<void> {
-  const flags = parseFlags(args, ['host', 'port', 'data', 'web', 'max-conn-per-ip', 'max-message-bytes']);
+  const flags = parseFlags(args, ['host', 'port', 'data', 'web', 'max-conn-per-ip', 'max-message-bytes', 'sync']);
+  const sync = (flags.get('sync') ?? 'full').toUpperCase();
+  if (sync !== 'FULL' && sync !== 'NORMAL') throw new UsageError(`--sync must be full or normal, got "${flags.get('sync')}"`);
   const host = flags.get('host') ?? '127.0.0.1';
   const port = intFlag(flags, 'port', 4321, 0, 65535);
   const maxConnPerIp = intFlag(flags, 'max-conn-per-ip', 50, 1, 1_000_000);
@@ -97,6 +100,7 @@ async function serveCommand(args: readonly string[]): Promise<void> {
     webDir: flags.has('web') ? resolve(flags.get('web') as string) : undefined,
     maxConnPerIp,
     maxMessageBytes,
+    synchronous: sync,
     logger,
   });
   process.stderr.write(`Rapporteur sync server listening on ${server.httpUrl} (websocket ${server.url})\n`);
@@ -126,7 +130,7 @@ export async function main(argv: readonly string[]): Promise<number | null> {
     }
     if (argv[0] === 'help' || argv[0] === '--help') {
       process.stdout.write(
-        'usage: server [--host H] [--port N] [--data DIR] [--web DIR] [--max-conn-per-ip N] [--max-message-bytes N]\n' +
+        'usage: server [--host H] [--port N] [--data DIR] [--web DIR] [--max-conn-per-ip N] [--max-message-bytes N] [--sync full|normal]\n' +
           '       server token --data DIR --workspace ID --role editor|commenter|viewer --name NAME [--days 30] [--server ws://host:port]\n',
       );
       return 0;

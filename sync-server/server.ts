@@ -16,8 +16,9 @@ import { createLogger, errorFields, type Logger } from './log';
 import { DEFAULT_LIMITS, IpLimiter } from './limits';
 import { Metrics } from './metrics';
 import { loadSecret } from './secret';
-import { SqliteDocStore } from './sqliteDocStore';
+import type { SyncMode } from './sqliteDocStore';
 import { createStaticHandler } from './staticFiles';
+import { WorkerDocStore } from './workerDocStore';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url));
 export const DB_FILE_NAME = 'rapporteur.sqlite';
@@ -35,6 +36,8 @@ export interface ServerOptions {
   secret?: Uint8Array;
   /** overrides the SQLite store in <data> */
   store?: DocStore;
+  /** SQLite `synchronous` for the default store: FULL (default, fsync per commit) or NORMAL */
+  synchronous?: SyncMode;
   logger?: Logger;
   pingIntervalMs?: number;
   unloadDelayMs?: number;
@@ -87,7 +90,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     secret = loaded.secret;
     logger.info('secret_loaded', { source: loaded.source, ...(loaded.fixedMode ? { fixedMode: true } : {}) });
   }
-  const store = options.store ?? new SqliteDocStore(join(dataDir, DB_FILE_NAME));
+  let store: DocStore;
+  if (options.store) store = options.store;
+  else {
+    const workerStore = new WorkerDocStore(join(dataDir, DB_FILE_NAME), options.synchronous ?? 'FULL');
+    try {
+      await workerStore.ready;
+    } catch (err) {
+      await workerStore.close().catch(() => {});
+      throw err;
+    }
+    store = workerStore;
+  }
   const metrics = new Metrics();
   const registry = new DocRegistry(
     store,
@@ -209,7 +223,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const url = `ws://${urlHost}:${port}`;
   const httpUrl = `http://${urlHost}:${port}`;
-  logger.info('listening', { url: httpUrl, ws: url, dataDir, maxConnPerIp, maxMessageBytes });
+  logger.info('listening', {
+    url: httpUrl,
+    ws: url,
+    dataDir,
+    maxConnPerIp,
+    maxMessageBytes,
+    synchronous: options.store ? 'custom store' : (options.synchronous ?? 'FULL'),
+  });
 
   let closing: Promise<void> | null = null;
   const close = () => {

@@ -1,24 +1,31 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { DocStore } from './docStore';
 import { SqliteDocStore } from './sqliteDocStore';
 import { tempDir } from './testHelpers';
+import { WorkerDocStore } from './workerDocStore';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function open(): { store: SqliteDocStore; file: string } {
-  const dir = tempDir();
-  const file = join(dir.path, 'db.sqlite');
-  const store = new SqliteDocStore(file);
-  cleanups.push(() => dir.remove(), () => store.close());
-  return { store, file };
-}
+const implementations: Array<[string, (file: string) => DocStore]> = [
+  ['SqliteDocStore', (file) => new SqliteDocStore(file)],
+  ['WorkerDocStore', (file) => new WorkerDocStore(file)],
+];
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 
-describe('SqliteDocStore', () => {
+describe.each(implementations)('%s', (_name, create) => {
+  function open(): { store: DocStore; file: string } {
+    const dir = tempDir();
+    const file = join(dir.path, 'db.sqlite');
+    const store = create(file);
+    cleanups.push(() => dir.remove(), () => store.close());
+    return { store, file };
+  }
+
   it('appends in order per doc and survives reopening', async () => {
     const { store, file } = open();
     const seqs = await store.append([
@@ -29,7 +36,7 @@ describe('SqliteDocStore', () => {
     expect(seqs).toHaveLength(3);
     expect(seqs[0]).toBeLessThan(seqs[1]);
     await store.close();
-    const reopened = new SqliteDocStore(file);
+    const reopened = create(file);
     cleanups.push(() => reopened.close());
     const a = await reopened.load('a');
     expect(a.updates.map((u) => Array.from(u))).toEqual([[1], [3]]);
@@ -78,10 +85,26 @@ describe('SqliteDocStore', () => {
     expect(loaded.lastSeq).toBe(s2);
   });
 
-  it('uses WAL with synchronous=FULL', () => {
-    const { store } = open();
-    const db = (store as unknown as { db: { pragma(s: string, o: { simple: true }): unknown } }).db;
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+});
+
+describe('SqliteDocStore settings', () => {
+  it('uses WAL with synchronous=FULL by default, NORMAL on request', async () => {
+    const dir = tempDir();
+    cleanups.push(() => dir.remove());
+    for (const [mode, expected] of [['FULL', 2], ['NORMAL', 1]] as const) {
+      const store = new SqliteDocStore(join(dir.path, `${mode}.sqlite`), mode);
+      const db = (store as unknown as { db: { pragma(s: string, o: { simple: true }): unknown } }).db;
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('synchronous', { simple: true })).toBe(expected);
+      await store.close();
+    }
+  });
+
+  it('a worker store reports a database it cannot open', async () => {
+    const dir = tempDir();
+    cleanups.push(() => dir.remove());
+    const store = new WorkerDocStore(join(dir.path, 'missing-dir', 'x', '\0bad.sqlite'));
+    await expect(store.ready).rejects.toThrow();
+    await store.close();
   });
 });

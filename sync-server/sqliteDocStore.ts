@@ -1,6 +1,8 @@
-// DocStore on an embedded SQLite file (better-sqlite3). WAL with synchronous=FULL: every commit is fsynced
-// before `append` returns, so a power cut cannot lose an update that was broadcast. The server batches all
-// updates that arrive in one event-loop turn into one commit, which keeps the fsync cost per update small.
+// DocStore on an embedded SQLite file (better-sqlite3), synchronous calls. The server runs it in a worker
+// thread (workerDocStore.ts) so that commits never block the event loop; tools and tests use it directly.
+// WAL with synchronous=FULL by default: every commit is fsynced before `append` returns, so neither a crash nor
+// a power cut can lose an update that was broadcast. NORMAL (opt-in) skips that fsync: still safe against a
+// process crash (the WAL write is in the OS page cache), not against power loss or a kernel crash.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -23,6 +25,8 @@ CREATE TABLE IF NOT EXISTS doc_states (
 
 const toBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
+export type SyncMode = 'FULL' | 'NORMAL';
+
 export class SqliteDocStore implements DocStore {
   private readonly db: Database.Database;
   private readonly insert: Database.Statement<[string, Uint8Array]>;
@@ -36,11 +40,14 @@ export class SqliteDocStore implements DocStore {
   private readonly compactTx: (docName: string, state: Uint8Array, uptoSeq: number) => void;
   private closed = false;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    readonly synchronous: SyncMode = 'FULL',
+  ) {
     mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     this.insert = this.db.prepare('INSERT INTO updates (doc, data) VALUES (?, ?)');
@@ -88,20 +95,32 @@ export class SqliteDocStore implements DocStore {
     return this.appendSync(entries);
   }
 
-  async compact(docName: string, state: Uint8Array, uptoSeq: number): Promise<void> {
+  compactSync(docName: string, state: Uint8Array, uptoSeq: number): void {
     this.compactTx(docName, state, uptoSeq);
   }
 
-  async discard(docName: string, seqs: readonly number[]): Promise<void> {
+  async compact(docName: string, state: Uint8Array, uptoSeq: number): Promise<void> {
+    this.compactSync(docName, state, uptoSeq);
+  }
+
+  discardSync(docName: string, seqs: readonly number[]): void {
     this.db.transaction(() => seqs.forEach((s) => this.deleteOne.run(docName, s)))();
   }
 
-  async pendingUpdates(docName: string): Promise<number> {
+  async discard(docName: string, seqs: readonly number[]): Promise<void> {
+    this.discardSync(docName, seqs);
+  }
+
+  pendingUpdatesSync(docName: string): number {
     const upto = this.selectState.get(docName)?.upto ?? 0;
     return this.countUpdates.get(docName, upto)?.n ?? 0;
   }
 
-  async stats(): Promise<DocStoreStats> {
+  async pendingUpdates(docName: string): Promise<number> {
+    return this.pendingUpdatesSync(docName);
+  }
+
+  statsSync(): DocStoreStats {
     const docs = this.db
       .prepare<[], { n: number }>('SELECT count(*) AS n FROM (SELECT doc FROM updates UNION SELECT doc FROM doc_states)')
       .get();
@@ -109,7 +128,11 @@ export class SqliteDocStore implements DocStore {
     return { docs: docs?.n ?? 0, updates: updates?.n ?? 0 };
   }
 
-  async close(): Promise<void> {
+  async stats(): Promise<DocStoreStats> {
+    return this.statsSync();
+  }
+
+  closeSync(): void {
     if (this.closed) return;
     this.closed = true;
     // Fold the WAL back into the main file so the data dir is a single file at rest.
@@ -118,5 +141,9 @@ export class SqliteDocStore implements DocStore {
     } finally {
       this.db.close();
     }
+  }
+
+  async close(): Promise<void> {
+    this.closeSync();
   }
 }

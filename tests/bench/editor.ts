@@ -8,7 +8,9 @@
 //                        and the Yjs -> ProseMirror conversion
 //   editor_keystroke     keydown -> next frame, 200 keystrokes typed in the middle section
 //   editor_idb_growth    store growth after 20 edit-free opens: the app's persistence vs stock y-indexeddb
-//   editor_profile_*     where the time goes (CPU profile), printed when a target is missed
+//   editor_profile_*     where the time goes (CPU profile and trace), printed when a target is missed
+//   editor_experiment    (BENCH_EXPERIMENTS=1) the profile's suggestions measured on patched builds
+//   editor_machine       cores and load average: on a shared machine, read the figures with these
 // Figures are reported against the targets, never asserted (see README of tests/bench in the brief).
 
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
@@ -20,6 +22,8 @@ import { b64, buildPageLib, openCold, openFromList, probe, ROOT, seed, sleep, st
 import { startStaticServer, type StaticServer } from './editorServer';
 import { percentile, round, summary } from './editorStats';
 import { profileOpen, profileKeystrokes } from './editorProfile';
+import { runExperiments } from './editorExperiments';
+import { cpus, loadavg } from 'node:os';
 
 const WEB_ROOT = join(ROOT, 'dist/web');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -193,6 +197,7 @@ async function measureGrowth(context: BrowserContext, base: string, s: EditorSee
 async function main() {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('dist/web/index.html missing: run `npm run build:web` (npm run bench builds it)');
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  const load0 = loadavg()[0];
   const benchDir = mkdtempSync(join(tmpdir(), 'rapporteur-editor-bench-'));
   let server: StaticServer | null = null;
   let browser: Browser | null = null;
@@ -291,6 +296,11 @@ async function main() {
       emit({ bench: 'editor_profile_keystroke', ...(await profileKeystrokes(browser, s, benchDir, probe)) });
     }
     await context.close();
+    if (process.env.BENCH_EXPERIMENTS === '1') {
+      log('experiments: app changes suggested by the profile, measured on patched builds');
+      for (const line of await runExperiments(browser, s, benchDir, probe, OPEN_RUNS, 100)) emit(line);
+    }
+    emit({ bench: 'editor_machine', cpus: cpus().length, loadavg_1m_start: round(load0, 2), loadavg_1m_end: round(loadavg()[0], 2), chromium: browser.version() });
   } finally {
     await browser?.close();
     await server?.close();

@@ -1,0 +1,422 @@
+// Sync server benchmark: `npx tsx tests/bench/server.ts` prints one JSON object per line.
+//   server_fanout      200 clients over 50 docs (4 per doc), paced load; send -> receipt at the other 3 clients
+//   server_throughput  same clients, each keeping a window of unacknowledged updates; updates/s through one process
+//   (each run against our server, persisting to SQLite with synchronous=FULL, and against the stock
+//    @y/websocket-server 0.1.1 in memory; ratios are ours / stock)
+//   server_compaction  automerge-paper trace: 259,778 single-character updates stored separately, then compacted
+// Servers run in child processes; the clients share this process (raw ws clients speaking y-protocols).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as syncProtocol from 'y-protocols/sync';
+import { MessageType } from '../../common/syncProtocol';
+import { compactStored } from '../../sync-server/compaction';
+import { SqliteDocStore } from '../../sync-server/sqliteDocStore';
+import { signToken } from '../../sync-server/token';
+
+const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const TRACE = resolve(repoRoot, '../shared/bench-data/automerge-paper.json.gz');
+const SECRET = 'bench-secret-bench-secret-bench-secret';
+const CLIENTS = 200;
+const DOCS = 50;
+const LATENCY_RATE_PER_CLIENT = 5; // updates/s per client -> 1,000 updates/s, 3,000 deliveries/s
+const LATENCY_SECONDS = 6;
+const THROUGHPUT_UPDATES_PER_CLIENT = 150;
+const THROUGHPUT_WINDOW = 8;
+
+const emit = (obj: Record<string, unknown>) => process.stdout.write(JSON.stringify(obj) + '\n');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round = (n: number, digits = 3) => Number(n.toFixed(digits));
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+interface Target {
+  name: 'rapporteur' | 'stock';
+  url: string;
+  proc: ChildProcess;
+  query: (docIndex: number) => string;
+}
+
+function startProcess(args: string[], env: NodeJS.ProcessEnv, isReady: (line: string) => number | null): Promise<{ proc: ChildProcess; port: number }> {
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=.tmp/prof") is passed to the server processes, for profiling.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolveStart, reject) => {
+    let buf = '';
+    let errBuf = '';
+    let ready = false;
+    // Keep draining both pipes: a child blocked on a full stdout pipe would skew the numbers.
+    proc.stderr!.on('data', (c: Buffer) => (errBuf = (errBuf + c.toString()).slice(-4000)));
+    proc.stdout!.on('data', (c: Buffer) => {
+      if (ready) return;
+      buf += c.toString();
+      for (const line of buf.split('\n')) {
+        const port = isReady(line);
+        if (port !== null) {
+          ready = true;
+          resolveStart({ proc, port });
+          return;
+        }
+      }
+    });
+    proc.on('exit', (code) => {
+      if (!ready) reject(new Error(`${args.join(' ')} exited with ${code}: ${errBuf}`));
+    });
+  });
+}
+
+async function startOurs(dataDir: string): Promise<Target> {
+  const { proc, port } = await startProcess(
+    ['sync-server/cli.ts', '--port', '0', '--data', dataDir, '--max-conn-per-ip', '100000'],
+    { RAPPORTEUR_SECRET: SECRET },
+    (line) => {
+      try {
+        const e = JSON.parse(line) as { event?: string; url?: string };
+        return e.event === 'listening' && e.url ? Number(new URL(e.url).port) : null;
+      } catch {
+        return null;
+      }
+    },
+  );
+  const token = signToken(
+    { ws: 'bench', role: 'editor', name: 'bench', sub: 'bench', exp: Math.floor(Date.now() / 1000) + 86_400 },
+    Buffer.from(SECRET),
+  );
+  return { name: 'rapporteur', url: `ws://127.0.0.1:${port}`, proc, query: (d) => `/bench/doc${d}?token=${token}` };
+}
+
+async function startStock(): Promise<Target> {
+  const { proc, port } = await startProcess(['tests/bench/serverStock.ts'], {}, (line) => {
+    try {
+      const e = JSON.parse(line) as { event?: string; port?: number };
+      return e.event === 'listening' && e.port ? e.port : null;
+    } catch {
+      return null;
+    }
+  });
+  return { name: 'stock', url: `ws://127.0.0.1:${port}`, proc, query: (d) => `/bench/doc${d}` };
+}
+
+/** Send time of each update by (client id, clock) of its first struct. */
+const sendTimes = new Map<number, number>();
+const keyOf = (client: number, clock: number) => client * 1_000_000 + clock;
+
+class BenchClient {
+  readonly doc = new Y.Doc();
+  readonly ws: WebSocket;
+  private readonly log = this.doc.getArray<number>('log');
+  private seq = 0;
+  latencies: number[] | null = null;
+  onDelivery: ((key: number) => void) | null = null;
+  deliveries = 0;
+
+  constructor(url: string) {
+    this.ws = new WebSocket(url, { perMessageDeflate: false });
+    this.ws.binaryType = 'nodebuffer';
+    this.ws.on('message', (data: Buffer) => this.onMessage(data));
+    this.ws.on('error', () => {});
+  }
+
+  opened(): Promise<void> {
+    return new Promise((res, rej) => {
+      this.ws.once('open', () => res());
+      this.ws.once('error', rej);
+    });
+  }
+
+  /** Appends to its own array: valid on its own, so the client never needs to apply others' updates. */
+  sendUpdate(): number {
+    const sv = Y.encodeStateVector(this.doc);
+    this.log.push([this.seq++]);
+    const update = Y.encodeStateAsUpdate(this.doc, sv);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Sync);
+    syncProtocol.writeUpdate(encoder, update);
+    const key = keyOf(this.doc.clientID, this.seq - 1);
+    sendTimes.set(key, performance.now());
+    this.ws.send(encoding.toUint8Array(encoder));
+    return key;
+  }
+
+  private onMessage(data: Buffer): void {
+    const now = performance.now();
+    const decoder = decoding.createDecoder(data);
+    if (decoding.readVarUint(decoder) !== MessageType.Sync) return;
+    const step = decoding.readVarUint(decoder);
+    if (step === syncProtocol.messageYjsSyncStep1) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.Sync);
+      syncProtocol.writeSyncStep2(encoder, this.doc, decoding.readVarUint8Array(decoder));
+      this.ws.send(encoding.toUint8Array(encoder));
+      return;
+    }
+    if (step !== syncProtocol.messageYjsUpdate) return;
+    // Update v1: numClients, then per client: numStructs, client, clock.
+    const update = decoding.readVarUint8Array(decoder);
+    const u = decoding.createDecoder(update);
+    if (decoding.readVarUint(u) < 1) return;
+    decoding.readVarUint(u);
+    const client = decoding.readVarUint(u);
+    if (client === this.doc.clientID) return; // the stock server echoes updates to their sender
+    const clock = decoding.readVarUint(u);
+    const key = keyOf(client, clock);
+    const sent = sendTimes.get(key);
+    if (sent === undefined) return;
+    this.deliveries += 1;
+    this.latencies?.push(now - sent);
+    this.onDelivery?.(key);
+  }
+}
+
+async function connectAll(target: Target): Promise<BenchClient[]> {
+  const clients: BenchClient[] = [];
+  for (let i = 0; i < CLIENTS; i++) {
+    const c = new BenchClient(target.url + target.query(i % DOCS));
+    clients.push(c);
+    await c.opened();
+  }
+  await sleep(500); // initial sync exchanges settle
+  return clients;
+}
+
+async function fanout(target: Target, clients: BenchClient[]): Promise<Record<string, unknown>> {
+  const latencies: number[] = [];
+  clients.forEach((c) => (c.latencies = latencies));
+  const interval = 1000 / LATENCY_RATE_PER_CLIENT;
+  let sent = 0;
+  const timers: NodeJS.Timeout[] = [];
+  clients.forEach((c, i) => {
+    const start = setTimeout(() => {
+      timers.push(
+        setInterval(() => {
+          c.sendUpdate();
+          sent += 1;
+        }, interval),
+      );
+    }, (i * interval) / CLIENTS);
+    timers.push(start);
+  });
+  await sleep(LATENCY_SECONDS * 1000);
+  timers.forEach((t) => clearInterval(t));
+  await sleep(500);
+  clients.forEach((c) => (c.latencies = null));
+  const expected = sent * (CLIENTS / DOCS - 1);
+  latencies.sort((a, b) => a - b);
+  return {
+    bench: 'server_fanout',
+    server: target.name,
+    clients: CLIENTS,
+    docs: DOCS,
+    updates_per_s_offered: CLIENTS * LATENCY_RATE_PER_CLIENT,
+    updates_sent: sent,
+    deliveries: latencies.length,
+    deliveries_missing: expected - latencies.length,
+    p50_ms: round(percentile(latencies, 50)),
+    p99_ms: round(percentile(latencies, 99)),
+    max_ms: round(latencies[latencies.length - 1] ?? NaN),
+  };
+}
+
+async function throughput(target: Target, clients: BenchClient[]): Promise<Record<string, unknown>> {
+  const perDoc = CLIENTS / DOCS;
+  const total = CLIENTS * THROUGHPUT_UPDATES_PER_CLIENT;
+  const expectedDeliveries = total * (perDoc - 1);
+  let deliveries = 0;
+  let lastDelivery = 0;
+  const outstanding = new Map<number, BenchClient>();
+  const remaining = new Map<BenchClient, number>(clients.map((c) => [c, THROUGHPUT_UPDATES_PER_CLIENT]));
+  const inFlight = new Map<BenchClient, number>(clients.map((c) => [c, 0]));
+  const pump = (c: BenchClient) => {
+    while ((inFlight.get(c) ?? 0) < THROUGHPUT_WINDOW && (remaining.get(c) ?? 0) > 0) {
+      outstanding.set(c.sendUpdate(), c);
+      inFlight.set(c, (inFlight.get(c) ?? 0) + 1);
+      remaining.set(c, (remaining.get(c) ?? 0) - 1);
+    }
+  };
+  let finish: () => void = () => {};
+  const done = new Promise<void>((r) => (finish = r));
+  for (const c of clients) {
+    c.onDelivery = (key) => {
+      deliveries += 1;
+      lastDelivery = performance.now();
+      // The first receipt by another client acknowledges the update to its sender.
+      const sender = outstanding.get(key);
+      if (sender) {
+        outstanding.delete(key);
+        inFlight.set(sender, (inFlight.get(sender) ?? 1) - 1);
+        pump(sender);
+      }
+      if (deliveries >= expectedDeliveries) finish();
+    };
+  }
+  const started = performance.now();
+  clients.forEach(pump);
+  await Promise.race([done, sleep(120_000)]);
+  clients.forEach((c) => (c.onDelivery = null));
+  const seconds = (lastDelivery - started) / 1000;
+  return {
+    bench: 'server_throughput',
+    server: target.name,
+    clients: CLIENTS,
+    docs: DOCS,
+    window: THROUGHPUT_WINDOW,
+    updates: total,
+    deliveries,
+    deliveries_expected: expectedDeliveries,
+    seconds: round(seconds),
+    updates_per_s: Math.round(total / seconds),
+    deliveries_per_s: Math.round(deliveries / seconds),
+  };
+}
+
+async function runAgainst(target: Target): Promise<{ fanout: Record<string, unknown>; throughput: Record<string, unknown> }> {
+  const clients = await connectAll(target);
+  try {
+    const f = await fanout(target, clients);
+    emit(f);
+    const t = await throughput(target, clients);
+    emit(t);
+    return { fanout: f, throughput: t };
+  } finally {
+    clients.forEach((c) => c.ws.terminate());
+    sendTimes.clear();
+  }
+}
+
+/** Commit latency as the server measured it (histogram from /metrics): batches, mean, share under 1 and 5 ms. */
+async function persistStats(target: Target): Promise<Record<string, unknown>> {
+  const text = await (await fetch(target.url.replace('ws:', 'http:') + '/metrics')).text();
+  const value = (name: string) => Number(new RegExp(`^${name.replace(/[{}"+.]/g, (c) => `\\${c}`)} (\\S+)$`, 'm').exec(text)?.[1]);
+  const count = value('rapporteur_persist_seconds_count');
+  const sum = value('rapporteur_persist_seconds_sum');
+  return {
+    bench: 'server_persist',
+    server: target.name,
+    commits: count,
+    updates_persisted: value('rapporteur_persisted_updates_total'),
+    mean_commit_ms: round((sum / count) * 1000),
+    commits_under_1ms: round(value('rapporteur_persist_seconds_bucket{le="0.001"}') / count, 3),
+    commits_under_5ms: round(value('rapporteur_persist_seconds_bucket{le="0.005"}') / count, 3),
+    synchronous: 'FULL',
+  };
+}
+
+async function stop(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null) return;
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function compactionBench(): Promise<void> {
+  if (!existsSync(TRACE)) {
+    emit({ bench: 'server_compaction', skipped: `trace not found at ${TRACE}` });
+    return;
+  }
+  const trace = JSON.parse(gunzipSync(readFileSync(TRACE)).toString('utf8')) as {
+    startContent: string;
+    endContent: string;
+    txns: Array<{ patches: Array<[number, number, string]> }>;
+  };
+  const doc = new Y.Doc({ gc: false });
+  const text = doc.getText('body');
+  if (trace.startContent) text.insert(0, trace.startContent);
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  for (const txn of trace.txns) {
+    for (const [pos, del, ins] of txn.patches) {
+      doc.transact(() => {
+        if (del > 0) text.delete(pos, del);
+        if (ins) text.insert(pos, ins);
+      });
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'rapporteur-bench-'));
+  const store = new SqliteDocStore(join(dir, 'bench.sqlite'));
+  try {
+    const name = 'doc.bench.automerge-paper';
+    const storeStarted = performance.now();
+    for (let i = 0; i < updates.length; i += 10_000) {
+      await store.append(updates.slice(i, i + 10_000).map((update) => ({ docName: name, update })));
+    }
+    const storeMs = performance.now() - storeStarted;
+    const started = performance.now();
+    const result = await compactStored(store, name);
+    const compactMs = performance.now() - started;
+    // Check the compacted state, and time what a loaded room pays to compact a doc of this size.
+    const restored = new Y.Doc({ gc: false });
+    Y.applyUpdate(restored, (await store.load(name)).state!);
+    const correct = restored.getText('body').toString() === trace.endContent;
+    const loadedStarted = performance.now();
+    const state = Y.encodeStateAsUpdate(restored);
+    await store.compact(name, state, result.uptoSeq);
+    const loadedMs = performance.now() - loadedStarted;
+    emit({
+      bench: 'server_compaction',
+      trace: 'automerge-paper',
+      updates: result.updatesFolded,
+      update_bytes: updates.reduce((n, u) => n + u.byteLength, 0),
+      store_ms: Math.round(storeMs),
+      compact_ms: Math.round(compactMs),
+      state_bytes: result.stateBytes,
+      content_matches: correct,
+      loaded_doc_compact_ms: Math.round(loadedMs),
+    });
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY; // 'servers' or 'compaction' runs just that part
+  const dataDir = mkdtempSync(join(tmpdir(), 'rapporteur-bench-data-'));
+  const results: Record<string, { fanout: Record<string, unknown>; throughput: Record<string, unknown> }> = {};
+  if (only !== 'compaction') try {
+    const ours = await startOurs(dataDir);
+    try {
+      results.rapporteur = await runAgainst(ours);
+      emit(await persistStats(ours));
+    } finally {
+      await stop(ours.proc);
+    }
+    const stock = await startStock();
+    try {
+      results.stock = await runAgainst(stock);
+    } finally {
+      await stop(stock.proc);
+    }
+    const o = results.rapporteur;
+    const s = results.stock;
+    emit({
+      bench: 'server_vs_stock',
+      throughput_ratio: round((o.throughput.updates_per_s as number) / (s.throughput.updates_per_s as number), 2),
+      p50_ratio: round((o.fanout.p50_ms as number) / (s.fanout.p50_ms as number), 2),
+      p99_ratio: round((o.fanout.p99_ms as number) / (s.fanout.p99_ms as number), 2),
+      note: 'ours persists every update to SQLite (WAL, synchronous=FULL) before broadcasting; stock keeps documents in memory only',
+    });
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (only !== 'servers') await compactionBench();
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);
