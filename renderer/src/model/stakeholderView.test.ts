@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addStakeholder, mergeStakeholders, resolveStakeholder, type Stakeholder } from './registry';
-import { filterStakeholders, previewMerge } from './stakeholderView';
+import { filterStakeholders, previewMerge, suggestKeep } from './stakeholderView';
 
 const person = (over: Partial<Stakeholder>): Stakeholder => ({ id: 'x', name: '', organisation: '', group: 'other', region: 'global', themes: [], ...over });
 
@@ -37,5 +37,15 @@ describe('previewMerge', () => {
     const keep = person({ name: 'A', organisation: 'Org A', group: 'academia', region: 'african', gender: 'woman' });
     const drop = person({ name: 'B', organisation: 'Org B', group: 'government', region: 'asia-pacific', gender: 'man' });
     expect(previewMerge(keep, drop)).toMatchObject({ name: 'A', organisation: 'Org A', group: 'academia', region: 'african', gender: 'woman' });
+  });
+});
+
+describe('suggestKeep', () => {
+  it('prefers the more complete entry, the first on a tie', () => {
+    const bare = person({ id: 'bare', name: 'jonas berg', themes: ['IXPs'] });
+    const full = person({ id: 'full', name: 'Jonas Berg', organisation: 'Nordic Internet Society', group: 'technical-community' });
+    expect(suggestKeep(bare, full).id).toBe('full');
+    expect(suggestKeep(full, bare).id).toBe('full');
+    expect(suggestKeep(person({ id: 'a' }), person({ id: 'b' })).id).toBe('a');
   });
 });

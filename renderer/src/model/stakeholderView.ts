@@ -31,3 +31,10 @@ export function previewMerge(keep: Stakeholder, drop: Stakeholder): StakeholderI
     themes: normalizeThemes([...keep.themes, ...drop.themes]),
   };
 }
+
+/** Of two duplicates, the one to keep by default: the entry with more details filled in (the first on a tie). */
+export function suggestKeep(a: Stakeholder, b: Stakeholder): Stakeholder {
+  const score = (s: Stakeholder) =>
+    (s.organisation ? 2 : 0) + (s.group !== 'other' ? 1 : 0) + (s.region !== 'global' ? 1 : 0) + (s.gender ? 1 : 0) + Math.min(s.themes.length, 3) * 0.1;
+  return score(b) > score(a) ? b : a;
+}

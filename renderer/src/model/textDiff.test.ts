@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { applyTextChange, diffText, transformIndex } from './textDiff';
+import { applyTextChange, caretAfterDelta, diffText, transformIndex } from './textDiff';
 
 describe('diffText', () => {
   it('finds the single changed span', () => {
@@ -79,5 +79,14 @@ describe('transformIndex', () => {
       text.insert(0, 'See: ');
     });
     expect(text.toString().slice(0, moved)).toBe('See: The brown');
+  });
+});
+
+describe('caretAfterDelta', () => {
+  it('puts the caret after the last edit of an undo or redo', () => {
+    expect(caretAfterDelta([{ retain: 4 }, { insert: 'abc' }])).toBe(7);
+    expect(caretAfterDelta([{ retain: 4 }, { delete: 3 }])).toBe(4);
+    expect(caretAfterDelta([{ retain: 2 }, { delete: 1 }, { insert: 'xy' }])).toBe(4);
+    expect(caretAfterDelta([])).toBeNull();
   });
 });

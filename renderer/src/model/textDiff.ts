@@ -55,3 +55,17 @@ export function transformIndex(pos: number, delta: ReadonlyArray<{ insert?: unkn
   }
   return Math.max(0, out);
 }
+
+/** Where the caret belongs after one's own change arrives as a delta (undo/redo): just after its last edit. */
+export function caretAfterDelta(delta: ReadonlyArray<{ insert?: unknown; delete?: number; retain?: number }>): number | null {
+  let index = 0;
+  let caret: number | null = null;
+  for (const op of delta) {
+    if (op.retain !== undefined) index += op.retain;
+    else if (op.insert !== undefined) {
+      index += typeof op.insert === 'string' ? op.insert.length : 1;
+      caret = index;
+    } else if (op.delete !== undefined) caret = index;
+  }
+  return caret;
+}

@@ -9,6 +9,7 @@ import { ReadOnlyField } from '../document/fields/ReadOnlyField';
 import { useY } from '../hooks';
 import { formatNumber, t } from '../../i18n';
 import { useSavedNote } from './useSavedNote';
+import { LabeledField } from '../document/fields/LabeledField';
 
 // Every change is written as soon as it is committed (select: on change; text: on Enter or leaving the field),
 // and the section says "Saved". Workspace values are shared with co-editors; the display name is this device's.
@@ -198,24 +199,26 @@ function HouseStyleSection() {
               )}
             </div>
             {numberField('fontSize', t('settings.fontSize'), t('settings.unit.pt'))}
-            <label className="field">
-              <span className="field-label">{t('settings.lineSpacing')}</span>
-              <select value={String(style.lineSpacing)} onChange={(e) => save({ lineSpacing: Number(e.target.value) })}>
-                {!spacingLabel && <option value={String(style.lineSpacing)}>{formatNumber(style.lineSpacing)}</option>}
-                {LINE_SPACINGS.map((s) => (
-                  <option key={s.value} value={String(s.value)}>
-                    {t(s.id)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span className="field-label">{t('settings.paper')}</span>
-              <select value={style.paper} onChange={(e) => save({ paper: e.target.value as HouseStyle['paper'] })}>
-                <option value="A4">{t('settings.paper.a4')}</option>
-                <option value="Letter">{t('settings.paper.letter')}</option>
-              </select>
-            </label>
+            <LabeledField label={t('settings.lineSpacing')} className="field">
+              {(id) => (
+                <select id={id} value={String(style.lineSpacing)} onChange={(e) => save({ lineSpacing: Number(e.target.value) })}>
+                  {!spacingLabel && <option value={String(style.lineSpacing)}>{formatNumber(style.lineSpacing)}</option>}
+                  {LINE_SPACINGS.map((s) => (
+                    <option key={s.value} value={String(s.value)}>
+                      {t(s.id)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </LabeledField>
+            <LabeledField label={t('settings.paper')} className="field">
+              {(id) => (
+                <select id={id} value={style.paper} onChange={(e) => save({ paper: e.target.value as HouseStyle['paper'] })}>
+                  <option value="A4">{t('settings.paper.a4')}</option>
+                  <option value="Letter">{t('settings.paper.letter')}</option>
+                </select>
+              )}
+            </LabeledField>
             {numberField('marginCm', t('settings.margins'), t('settings.unit.cm'))}
           </div>
           <h3 className="fields-subtitle">{t('settings.pageTarget')}</h3>

@@ -1,37 +1,50 @@
 import { useState } from 'react';
 import { Modal } from '../Modal';
 import type { Stakeholder, StakeholderInput } from '../../model/registry';
-import { previewMerge } from '../../model/stakeholderView';
+import { previewMerge, suggestKeep } from '../../model/stakeholderView';
 import { t } from '../../i18n';
 
 /** Choose which of two entries to keep, see the merged result, then merge. */
 export function MergeDialog({ pair, onMerge, onClose }: { pair: [Stakeholder, Stakeholder]; onMerge: (keepId: string, dropId: string) => void; onClose: () => void }) {
-  const [keepId, setKeepId] = useState(pair[0].id);
+  const [keepId, setKeepId] = useState(() => suggestKeep(pair[0], pair[1]).id);
   const keep = pair.find((s) => s.id === keepId) ?? pair[0];
   const drop = pair.find((s) => s.id !== keep.id) ?? pair[1];
   const result = previewMerge(keep, drop);
 
   return (
     <Modal title={t('stakeholders.mergeTitle')} onClose={onClose} wide>
-      <p className="muted">{t('stakeholders.mergeIntro')}</p>
-      <fieldset className="merge-options">
-        <legend>{t('stakeholders.mergeKeep')}</legend>
-        {pair.map((s) => (
-          <label key={s.id} className={`merge-option${s.id === keep.id ? ' selected' : ''}`}>
-            <input type="radio" name="merge-keep" value={s.id} checked={s.id === keep.id} onChange={() => setKeepId(s.id)} />
-            <span>
-              <span className="merge-option-name">{s.name}</span>
-              <StakeholderLines s={s} />
-            </span>
-          </label>
-        ))}
-      </fieldset>
-      <section className="merge-preview" aria-labelledby="merge-preview-heading">
-        <h3 id="merge-preview-heading">{t('stakeholders.mergePreview')}</h3>
-        <p className="merge-option-name">{result.name}</p>
-        <StakeholderLines s={result} />
-        <p className="muted small">{t('stakeholders.mergeEffect', { drop: drop.name, keep: result.name })}</p>
-      </section>
+      <div className="modal-body">
+        <p className="muted">{t('stakeholders.mergeIntro')}</p>
+        <fieldset className="merge-options">
+          <legend>{t('stakeholders.mergeKeep')}</legend>
+          {pair.map((s) => (
+            // The whole card selects; the radio and its label remain the keyboard and screen reader control.
+            <div key={s.id} className={`merge-option${s.id === keep.id ? ' selected' : ''}`} onClick={() => setKeepId(s.id)}>
+              <input
+                type="radio"
+                id={`merge-keep-${s.id}`}
+                name="merge-keep"
+                value={s.id}
+                checked={s.id === keep.id}
+                onChange={() => setKeepId(s.id)}
+                aria-describedby={`merge-details-${s.id}`}
+              />
+              <div>
+                <label htmlFor={`merge-keep-${s.id}`} className="merge-option-name">
+                  {s.name}
+                </label>
+                <StakeholderLines s={s} id={`merge-details-${s.id}`} />
+              </div>
+            </div>
+          ))}
+        </fieldset>
+        <section className="merge-preview" aria-labelledby="merge-preview-heading">
+          <h3 id="merge-preview-heading">{t('stakeholders.mergePreview')}</h3>
+          <p className="merge-option-name">{result.name}</p>
+          <StakeholderLines s={result} />
+          <p className="muted small">{t('stakeholders.mergeEffect', { drop: drop.name, keep: result.name })}</p>
+        </section>
+      </div>
       <div className="modal-actions">
         <button type="button" onClick={onClose}>
           {t('common.cancel')}
@@ -44,9 +57,9 @@ export function MergeDialog({ pair, onMerge, onClose }: { pair: [Stakeholder, St
   );
 }
 
-function StakeholderLines({ s }: { s: StakeholderInput }) {
+function StakeholderLines({ s, id }: { s: StakeholderInput; id?: string }) {
   return (
-    <dl className="merge-lines">
+    <dl className="merge-lines" id={id}>
       <div>
         <dt>{t('stakeholder.organisation')}</dt>
         <dd>{s.organisation || '—'}</dd>

@@ -3,18 +3,22 @@ import { GENDERS, REGIONS, STAKEHOLDER_GROUPS, type Gender, type Region, type St
 import { validateStakeholder, type StakeholderInput } from '../../model/registry';
 import { ThemeTags } from '../document/ThemeTags';
 import { t } from '../../i18n';
+import { LabeledField } from '../document/fields/LabeledField';
 
 export const EMPTY_STAKEHOLDER: StakeholderInput = { name: '', organisation: '', group: 'civil-society', region: 'global', themes: [] };
 
 /** The add and edit form of a registry entry. The draft is local until saved; the model validates it. */
 export function StakeholderForm({
   initial,
+  label,
   submitLabel,
   onSubmit,
   onCancel,
   idPrefix,
 }: {
   initial: StakeholderInput;
+  /** accessible name of the form */
+  label: string;
   submitLabel: string;
   /** writes the entry; throws with message ids on failure */
   onSubmit: (input: StakeholderInput) => void;
@@ -38,7 +42,7 @@ export function StakeholderForm({
   const nameError = errors.includes('stakeholder.error.name');
 
   return (
-    <form className="stakeholder-form" onSubmit={submit} noValidate aria-label={submitLabel}>
+    <form className="stakeholder-form" onSubmit={submit} noValidate aria-label={label}>
       <div className="fields-grid">
         <label className="field">
           <span className="field-label">{t('stakeholder.name')}</span>
@@ -55,37 +59,40 @@ export function StakeholderForm({
           <span className="field-label">{t('stakeholder.organisation')}</span>
           <input value={draft.organisation} onChange={(e) => set({ organisation: e.target.value })} />
         </label>
-        <label className="field">
-          <span className="field-label">{t('stakeholder.group')}</span>
-          <select value={draft.group} onChange={(e) => set({ group: e.target.value as StakeholderGroup })}>
-            {STAKEHOLDER_GROUPS.map((g) => (
-              <option key={g} value={g}>
-                {t(`group.${g}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">{t('stakeholder.region')}</span>
-          <select value={draft.region} onChange={(e) => set({ region: e.target.value as Region })}>
-            {REGIONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`region.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">{t('stakeholder.genderOptional')}</span>
-          <select value={draft.gender ?? ''} onChange={(e) => set({ gender: (e.target.value || undefined) as Gender | undefined })}>
-            <option value="">{t('stakeholder.genderNotRecorded')}</option>
-            {GENDERS.map((g) => (
-              <option key={g} value={g}>
-                {t(`gender.${g}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabeledField label={t('stakeholder.group')} className="field">
+          {(id) => (
+            <select id={id} value={draft.group} onChange={(e) => set({ group: e.target.value as StakeholderGroup })}>
+              {STAKEHOLDER_GROUPS.map((g) => (
+                <option key={g} value={g}>
+                  {t(`group.${g}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </LabeledField>
+        <LabeledField label={t('stakeholder.region')} className="field">
+          {(id) => (
+            <select id={id} value={draft.region} onChange={(e) => set({ region: e.target.value as Region })}>
+              {REGIONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`region.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </LabeledField>
+        <LabeledField label={t('stakeholder.genderOptional')} className="field">
+          {(id) => (
+            <select id={id} value={draft.gender ?? ''} onChange={(e) => set({ gender: (e.target.value || undefined) as Gender | undefined })}>
+              <option value="">{t('stakeholder.genderNotRecorded')}</option>
+              {GENDERS.map((g) => (
+                <option key={g} value={g}>
+                  {t(`gender.${g}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </LabeledField>
       </div>
       <div className="field">
         <span className="field-label" id={`${idPrefix}-themes`}>

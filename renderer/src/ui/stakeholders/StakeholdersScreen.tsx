@@ -10,6 +10,7 @@ import { Modal } from '../Modal';
 import { t } from '../../i18n';
 import { EMPTY_STAKEHOLDER, StakeholderForm } from './StakeholderForm';
 import { MergeDialog } from './MergeDialog';
+import { LabeledField } from '../document/fields/LabeledField';
 
 /** The workspace's stakeholder registry: list, filter, add, edit in place, delete, merge duplicates. */
 export function StakeholdersScreen() {
@@ -60,16 +61,16 @@ export function StakeholdersScreen() {
           <StakeholderForm
             idPrefix="add-stakeholder"
             initial={EMPTY_STAKEHOLDER}
+            label={t('stakeholders.add')}
             submitLabel={t('stakeholders.addSubmit')}
             onCancel={() => {
               setAdding(false);
               setFocusTarget('add-stakeholder');
             }}
             onSubmit={(input) => {
-              const s = addStakeholder(ws, input);
+              addStakeholder(ws, input);
               setAdding(false);
               setFocusTarget('add-stakeholder');
-              notify('info', t('stakeholders.added', { name: s.name }));
             }}
           />
         </section>
@@ -95,22 +96,24 @@ export function StakeholdersScreen() {
         </section>
       )}
 
+      {registry.list.length > 0 && (
       <div className="filters" role="search" aria-label={t('stakeholders.filter')}>
         <label className="field compact grow">
           <span className="field-label">{t('stakeholders.search')}</span>
           <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('stakeholders.searchPlaceholder')} />
         </label>
-        <label className="field compact">
-          <span className="field-label">{t('stakeholder.group')}</span>
-          <select value={group} onChange={(e) => setGroup(e.target.value as StakeholderGroup | '')}>
-            <option value="">{t('stakeholders.allGroups')}</option>
-            {STAKEHOLDER_GROUPS.map((g) => (
-              <option key={g} value={g}>
-                {t(`group.${g}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabeledField label={t('stakeholder.group')} className="field compact">
+          {(id) => (
+            <select id={id} value={group} onChange={(e) => setGroup(e.target.value as StakeholderGroup | '')}>
+              <option value="">{t('stakeholders.allGroups')}</option>
+              {STAKEHOLDER_GROUPS.map((g) => (
+                <option key={g} value={g}>
+                  {t(`group.${g}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </LabeledField>
         {filtered && (
           <button
             type="button"
@@ -124,6 +127,7 @@ export function StakeholdersScreen() {
           </button>
         )}
       </div>
+      )}
 
       {canEdit && registry.list.length > 1 && (
         <div className="table-toolbar">
@@ -172,10 +176,10 @@ export function StakeholdersScreen() {
               editingId === s.id ? (
                 <tr key={s.id} className="editing-row">
                   <td colSpan={columns}>
-                    <h2 className="visually-hidden">{t('stakeholders.editTitle', { name: s.name })}</h2>
                     <StakeholderForm
                       idPrefix={`edit-${s.id}`}
                       initial={{ name: s.name, organisation: s.organisation, group: s.group, region: s.region, gender: s.gender, themes: s.themes }}
+                      label={t('stakeholders.editTitle', { name: s.name })}
                       submitLabel={t('stakeholders.saveChanges')}
                       onCancel={() => {
                         setEditingId(null);
@@ -233,6 +237,8 @@ export function StakeholdersScreen() {
           </tbody>
         </table>
       )}
+
+      {filtered && <p className="muted small">{t('stakeholders.showing', { shown: visible.length, total: registry.list.length })}</p>}
 
       {mergePair && (
         <MergeDialog

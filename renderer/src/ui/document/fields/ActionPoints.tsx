@@ -6,7 +6,7 @@ import { resolveStakeholder } from '../../../model/registry';
 import { ACTION_STATUSES, type ActionStatus } from '../../../model/kinds';
 import { useY } from '../../hooks';
 import { formatDate, t } from '../../../i18n';
-import { CommitInput } from './CommitInput';
+import { CommitInput, CommitTextarea } from './CommitInput';
 
 /** Action points as an editable table: every cell is an input that writes its own key of the row's Y.Map. */
 export function ActionPoints({ doc }: { doc: Y.Doc }) {
@@ -66,7 +66,7 @@ export function ActionPoints({ doc }: { doc: Y.Doc }) {
                   <tr key={p.id} className={p.status === 'done' ? 'is-done' : undefined}>
                     <td>{p.owner || <span className="muted">—</span>}</td>
                     <td>{p.task || <span className="muted">—</span>}</td>
-                    <td>{p.due ? formatDate(p.due) : <span className="muted">—</span>}</td>
+                    <td className="nowrap">{p.due ? formatDate(p.due) : <span className="muted">—</span>}</td>
                     <td>
                       <span className={`status-pill status-${p.status}`}>{t(`action.${p.status}`)}</span>
                     </td>
@@ -84,7 +84,14 @@ export function ActionPoints({ doc }: { doc: Y.Doc }) {
                     />
                   </td>
                   <td>
-                    <CommitInput aria-label={t('meeting.action.taskOf', { n })} value={p.task} onCommit={(v) => update(p.id, { task: v.trim() })} />
+                    <CommitTextarea
+                      className="task-input"
+                      rows={1}
+                      commitOnEnter
+                      aria-label={t('meeting.action.taskOf', { n })}
+                      value={p.task}
+                      onCommit={(v) => update(p.id, { task: v.trim() })}
+                    />
                   </td>
                   <td>
                     <CommitInput type="date" aria-label={t('meeting.action.dueOf', { n })} value={p.due} commitOnChange onCommit={(v) => update(p.id, { due: v })} />

@@ -53,20 +53,34 @@ export function CommitInput({
   );
 }
 
-/** A multi-line variant (Enter makes a new line; commit on blur). */
-export function CommitTextarea({ value, onCommit, ...rest }: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange' | 'defaultValue'> & { value: string; onCommit: Commit }) {
+/**
+ * A multi-line variant: commits on blur; Enter makes a new line, or commits when `commitOnEnter` (for one-line
+ * values that should wrap, such as a task; Shift+Enter still breaks the line).
+ */
+export function CommitTextarea({
+  value,
+  onCommit,
+  commitOnEnter,
+  ...rest
+}: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange' | 'defaultValue'> & { value: string; onCommit: Commit; commitOnEnter?: boolean }) {
   const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft !== null && (draft === value || onCommit(draft) !== false)) setDraft(null);
+  };
   return (
     <textarea
       {...rest}
       value={draft ?? value}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={(e) => {
-        if (draft !== null && (draft === value || onCommit(draft) !== false)) setDraft(null);
+        commit();
         rest.onBlur?.(e);
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && draft !== null) {
+        if (commitOnEnter && e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+          e.preventDefault();
+          commit();
+        } else if (e.key === 'Escape' && draft !== null) {
           e.preventDefault();
           e.stopPropagation();
           setDraft(null);

@@ -10,6 +10,7 @@ import { formatDate, t } from '../../../i18n';
 import { CommitInput } from './CommitInput';
 import { ReadOnlyField } from './ReadOnlyField';
 import { useMetaDate } from './useMetaDate';
+import { LabeledField } from './LabeledField';
 
 /** Who sent a contribution (a registry entry), when and through which channel. Its themes are the document's tags. */
 export function ContributionFields({ doc }: { doc: Y.Doc }) {
@@ -34,31 +35,32 @@ export function ContributionFields({ doc }: { doc: Y.Doc }) {
       <h2 id="contribution-fields-heading" className="fields-heading">
         {t('contribution.details')}
       </h2>
-      <div className="fields-grid">
+      <div className="fields-grid contribution-grid">
         {canEdit ? (
           <>
-            <label className="field field-wide">
-              <span className="field-label">{t('contribution.who')}</span>
-              <select value={selected} onChange={(e) => setField(doc, 'stakeholderId', e.target.value)}>
-                <option value="">{t('contribution.chooseStakeholder')}</option>
-                {stakeholders.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                    {s.organisation ? ` (${s.organisation})` : ''}
-                  </option>
-                ))}
-                {removedOption && (
-                  <option value={values.stakeholderId} disabled>
-                    {removedOption.name} {t('stakeholder.removedFromRegistry')}
-                  </option>
-                )}
-                {orphan && (
-                  <option value={values.stakeholderId} disabled>
-                    {t('meeting.unknownStakeholder')}
-                  </option>
-                )}
-              </select>
-            </label>
+            <LabeledField label={t('contribution.who')} className="field">
+              {(id) => (
+                <select id={id} value={selected} onChange={(e) => setField(doc, 'stakeholderId', e.target.value)}>
+                  <option value="">{t('contribution.chooseStakeholder')}</option>
+                  {stakeholders.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                      {s.organisation ? ` (${s.organisation})` : ''}
+                    </option>
+                  ))}
+                  {removedOption && (
+                    <option value={values.stakeholderId} disabled>
+                      {removedOption.name} {t('stakeholder.removedFromRegistry')}
+                    </option>
+                  )}
+                  {orphan && (
+                    <option value={values.stakeholderId} disabled>
+                      {t('meeting.unknownStakeholder')}
+                    </option>
+                  )}
+                </select>
+              )}
+            </LabeledField>
             <label className="field">
               <span className="field-label">{t('contribution.receivedOn')}</span>
               <CommitInput
@@ -72,20 +74,21 @@ export function ContributionFields({ doc }: { doc: Y.Doc }) {
                 }}
               />
             </label>
-            <label className="field">
-              <span className="field-label">{t('contribution.channel')}</span>
-              <select value={values.channel} onChange={(e) => setField(doc, 'channel', e.target.value as Channel)}>
-                {CHANNELS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`channel.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <LabeledField label={t('contribution.channel')} className="field">
+              {(id) => (
+                <select id={id} value={values.channel} onChange={(e) => setField(doc, 'channel', e.target.value as Channel)}>
+                  {CHANNELS.map((c) => (
+                    <option key={c} value={c}>
+                      {t(`channel.${c}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </LabeledField>
           </>
         ) : (
           <>
-            <ReadOnlyField label={t('contribution.who')} value={who ? `${who.name}${who.deleted ? ` ${t('stakeholder.removedFromRegistry')}` : ''}` : ''} wide />
+            <ReadOnlyField label={t('contribution.who')} value={who ? `${who.name}${who.deleted ? ` ${t('stakeholder.removedFromRegistry')}` : ''}` : ''} />
             <ReadOnlyField label={t('contribution.receivedOn')} value={formatDate(values.receivedOn, 'long')} />
             <ReadOnlyField label={t('contribution.channel')} value={t(`channel.${values.channel}`)} />
           </>

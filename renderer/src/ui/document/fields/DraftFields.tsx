@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type * as Y from 'yjs';
 import { useWorkspace } from '../../../state/workspaceContext';
 import { docFields, setField } from '../../../model/documentDoc';
@@ -9,6 +9,7 @@ import { useY } from '../../hooks';
 import { t } from '../../../i18n';
 import { CommitInput } from './CommitInput';
 import { ReadOnlyField } from './ReadOnlyField';
+import { LabeledField } from './LabeledField';
 
 type Bound = 'targetMin' | 'targetMax';
 
@@ -49,35 +50,46 @@ export function DraftFields({ doc }: { doc: Y.Doc }) {
       <h2 id="draft-fields-heading" className="fields-heading">
         {t('draft.details')}
       </h2>
-      <div className="fields-grid">
+      <div className="fields-grid draft-grid">
         <ReadOnlyField label={t('document.subtype')} value={values.subtype ? t(`subtype.${values.subtype}`) : ''} />
         {canEdit ? (
           <>
-            <label className="field">
-              <span className="field-label">{t('draft.status')}</span>
-              <select value={values.status} onChange={(e) => setField(doc, 'status', e.target.value as DraftStatus)}>
-                {DRAFT_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status.${s}`)}
-                  </option>
+            <LabeledField label={t('draft.status')} className="field">
+              {(id) => (
+                <select id={id} value={values.status} onChange={(e) => setField(doc, 'status', e.target.value as DraftStatus)}>
+                  {DRAFT_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`status.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </LabeledField>
+            <fieldset className="field target-range" aria-describedby="draft-target-note">
+              <legend className="field-label">{t('draft.targetLength')}</legend>
+              <span className="range-inputs">
+                {(['targetMin', 'targetMax'] as const).map((key, i) => (
+                  <Fragment key={key}>
+                    {i === 1 && (
+                      <span className="range-sep" aria-hidden="true">
+                        –
+                      </span>
+                    )}
+                    <CommitInput
+                      inputMode="numeric"
+                      className="input-pages"
+                      aria-label={t(key === 'targetMin' ? 'draft.targetMin' : 'draft.targetMax')}
+                      value={values[key] === null ? '' : String(values[key])}
+                      placeholder={String(key === 'targetMin' ? style.pageTargetMin : style.pageTargetMax)}
+                      aria-invalid={!!errors[key]}
+                      onCommit={(v) => commitBound(key, v)}
+                      onRevert={() => setErrors((e) => ({ ...e, [key]: undefined }))}
+                    />
+                  </Fragment>
                 ))}
-              </select>
-            </label>
-            {(['targetMin', 'targetMax'] as const).map((key) => (
-              <label className="field" key={key}>
-                <span className="field-label">{t(key === 'targetMin' ? 'draft.targetMin' : 'draft.targetMax')}</span>
-                <CommitInput
-                  inputMode="numeric"
-                  className="input-short"
-                  value={values[key] === null ? '' : String(values[key])}
-                  placeholder={t('draft.defaultPlaceholder', { pages: key === 'targetMin' ? style.pageTargetMin : style.pageTargetMax })}
-                  aria-invalid={!!errors[key]}
-                  aria-describedby="draft-target-note"
-                  onCommit={(v) => commitBound(key, v)}
-                  onRevert={() => setErrors((e) => ({ ...e, [key]: undefined }))}
-                />
-              </label>
-            ))}
+                <span className="unit">{t('draft.pages')}</span>
+              </span>
+            </fieldset>
           </>
         ) : (
           <>

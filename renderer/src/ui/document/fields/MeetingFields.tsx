@@ -10,6 +10,7 @@ import { Participants } from './Participants';
 import { ActionPoints } from './ActionPoints';
 import { ReadOnlyField } from './ReadOnlyField';
 import { useMetaDate } from './useMetaDate';
+import { LabeledField } from './LabeledField';
 
 /** Structured fields of a meeting summary: when and where, who took part, agenda, key messages, action points. */
 export function MeetingFields({ doc }: { doc: Y.Doc }) {
@@ -34,7 +35,7 @@ export function MeetingFields({ doc }: { doc: Y.Doc }) {
       <h2 id="meeting-fields-heading" className="fields-heading">
         {t('meeting.details')}
       </h2>
-      <div className="fields-grid">
+      <div className="fields-grid meeting-grid">
         {canEdit ? (
           <>
             <label className="field">
@@ -50,17 +51,18 @@ export function MeetingFields({ doc }: { doc: Y.Doc }) {
                 }}
               />
             </label>
+            <LabeledField label={t('meeting.format')} className="field">
+              {(id) => (
+                <select id={id} value={basics.format} onChange={(e) => setField(doc, 'format', e.target.value as MeetingFormat)}>
+                  {MEETING_FORMATS.map((f) => (
+                    <option key={f} value={f}>
+                      {t(`format.${f}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </LabeledField>
             <label className="field">
-              <span className="field-label">{t('meeting.format')}</span>
-              <select value={basics.format} onChange={(e) => setField(doc, 'format', e.target.value as MeetingFormat)}>
-                {MEETING_FORMATS.map((f) => (
-                  <option key={f} value={f}>
-                    {t(`format.${f}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field field-wide">
               <span className="field-label">{t('meeting.location')}</span>
               <CommitInput value={basics.location} placeholder={t('meeting.locationPlaceholder')} onCommit={(v) => setField(doc, 'location', v.trim())} />
             </label>
@@ -69,7 +71,7 @@ export function MeetingFields({ doc }: { doc: Y.Doc }) {
           <>
             <ReadOnlyField label={t('meeting.date')} value={formatDate(basics.date, 'long')} />
             <ReadOnlyField label={t('meeting.format')} value={t(`format.${basics.format}`)} />
-            <ReadOnlyField label={t('meeting.location')} value={basics.location} wide />
+            <ReadOnlyField label={t('meeting.location')} value={basics.location} />
           </>
         )}
       </div>

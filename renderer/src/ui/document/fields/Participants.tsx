@@ -6,6 +6,7 @@ import { listStakeholders, resolveStakeholder } from '../../../model/registry';
 import { wsStakeholders } from '../../../model/workspaceDoc';
 import { useY } from '../../hooks';
 import { t } from '../../../i18n';
+import { LabeledField } from './LabeledField';
 
 interface ParticipantRow {
   id: string;
@@ -111,24 +112,25 @@ function AddParticipant({ doc, available }: { doc: Y.Doc; available: Array<{ id:
 
   return (
     <div className="add-participant">
-      <form className="inline-form" onSubmit={addRegistered} aria-label={t('meeting.addFromRegistry')}>
-        <label className="field compact grow">
-          <span className="field-label">{t('meeting.addFromRegistry')}</span>
-          <select value={chosen} onChange={(e) => setStakeholderId(e.target.value)}>
-            <option value="">{available.length ? t('contribution.chooseStakeholder') : t('meeting.registryEmpty')}</option>
-            {available.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-                {s.organisation ? ` (${s.organisation})` : ''}
-              </option>
-            ))}
-          </select>
-        </label>
+      <form className="inline-form" onSubmit={addRegistered}>
+        <LabeledField label={t('meeting.addFromRegistry')} className="field compact grow">
+          {(id) => (
+            <select id={id} value={chosen} onChange={(e) => setStakeholderId(e.target.value)}>
+              <option value="">{available.length ? t('contribution.chooseStakeholder') : t('meeting.registryEmpty')}</option>
+              {available.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                  {s.organisation ? ` (${s.organisation})` : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </LabeledField>
         <button type="submit" disabled={!available.length}>
           {t('meeting.addParticipant')}
         </button>
       </form>
-      <form className="inline-form" onSubmit={addFree} aria-label={t('meeting.addOther')}>
+      <form className="inline-form" onSubmit={addFree}>
         <label className="field compact grow">
           <span className="field-label">{t('meeting.otherName')}</span>
           <input value={name} onChange={(e) => setName(e.target.value)} />

@@ -1,11 +1,12 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import type * as Y from 'yjs';
-import { applyTextChange, transformIndex } from '../../../model/textDiff';
+import * as Y from 'yjs';
+import { applyTextChange, caretAfterDelta, transformIndex } from '../../../model/textDiff';
 import { useY } from '../../hooks';
 
 // A plain <textarea> bound to a Y.Text. Each input applies only the changed span (see model/textDiff.ts), so
 // co-editors typing in the same field merge instead of overwriting each other; remote edits keep the caret
-// where it was relative to the surrounding text.
+// where it was relative to the surrounding text. Undo and redo (Ctrl/Cmd+Z, Ctrl+Y, Shift+Ctrl/Cmd+Z) go through a
+// Y.UndoManager that tracks only this textarea's own edits, so they never revert what a co-editor typed.
 
 const LOCAL = Symbol('YTextArea');
 
@@ -39,6 +40,11 @@ export function YTextArea({
     const onChange = (event: Y.YTextEvent, transaction: Y.Transaction) => {
       const el = ref.current;
       if (transaction.origin === LOCAL || !el || document.activeElement !== el) return;
+      const own = transaction.origin instanceof Y.UndoManager ? caretAfterDelta(event.delta) : null;
+      if (own !== null) {
+        selection.current = { start: own, end: own, direction: 'none' };
+        return;
+      }
       selection.current = {
         start: transformIndex(el.selectionStart, event.delta),
         end: transformIndex(el.selectionEnd, event.delta),
@@ -47,6 +53,17 @@ export function YTextArea({
     };
     text.observe(onChange);
     return () => text.unobserve(onChange);
+  }, [text]);
+
+  const undo = useRef<Y.UndoManager | null>(null);
+  useEffect(() => {
+    if (!text) return;
+    const manager = new Y.UndoManager(text, { trackedOrigins: new Set([LOCAL]), captureTimeout: 600 });
+    undo.current = manager;
+    return () => {
+      manager.destroy();
+      if (undo.current === manager) undo.current = null;
+    };
   }, [text]);
 
   useLayoutEffect(() => {
@@ -77,6 +94,16 @@ export function YTextArea({
       onChange={(e) => {
         const target = text ?? ensure?.();
         if (target) applyTextChange(target, e.target.value, LOCAL);
+      }}
+      onKeyDown={(e) => {
+        if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+        const key = e.key.toLowerCase();
+        const isUndo = key === 'z' && !e.shiftKey;
+        const isRedo = (key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey);
+        if (!isUndo && !isRedo) return;
+        e.preventDefault();
+        if (isUndo) undo.current?.undo();
+        else undo.current?.redo();
       }}
     />
   );
