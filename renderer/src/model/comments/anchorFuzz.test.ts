@@ -77,7 +77,7 @@ function actual(doc: Y.Doc, anchor: StoredAnchor): string {
 
 function run(seed: number, rounds: number, gc: boolean) {
   const rng = seededRng(seed);
-  const replicas: Replica[] = [0, 1, 2].map((i) => ({ doc: new Y.Doc({ gc }), inbox: [] }));
+  const replicas: Replica[] = [0, 1, 2].map(() => ({ doc: new Y.Doc({ gc }), inbox: [] }));
   replicas.forEach((r, i) => (r.doc.clientID = 1000 + i));
   const initial: PMNode[] = Array.from({ length: 6 }, (_, i) => ({
     type: 'paragraph',

@@ -91,18 +91,27 @@ const ENUM_ORDER: Partial<Record<MatrixColumn, readonly string[]>> = {
   purpose: PURPOSES,
 };
 
-export function locationText(row: Pick<MatrixRow, 'status' | 'para' | 'section'>, t: Translate = englishLabels): string {
-  if (row.status === 'deleted') return t('comments.location.deleted');
-  if (row.status === 'general') return t('comments.location.general');
-  const parts: string[] = [];
-  if (row.para !== null) parts.push(fill(t, 'comments.location.para', { n: row.para }));
-  if (row.section) parts.push(fill(t, 'comments.location.section', { n: row.section }));
-  return parts.join(', ');
+/** "para 23, § 3.2" / "on deleted text" / "whole document". Templates read once per formatter. */
+export function locationFormatter(t: Translate = englishLabels): (row: Pick<MatrixRow, 'status' | 'para' | 'section'>) => string {
+  const deleted = t('comments.location.deleted');
+  const general = t('comments.location.general');
+  const [p0, p1 = ''] = fill(t, 'comments.location.para', { n: '\u0000' }).split('\u0000');
+  const [s0, s1 = ''] = fill(t, 'comments.location.section', { n: '\u0000' }).split('\u0000');
+  return (row) => {
+    if (row.status === 'deleted') return deleted;
+    if (row.status === 'general') return general;
+    const para = row.para === null ? '' : p0 + row.para + p1;
+    const section = row.section ? s0 + row.section + s1 : '';
+    return para && section ? `${para}, ${section}` : para || section;
+  };
 }
+
+export const locationText = (row: Pick<MatrixRow, 'status' | 'para' | 'section'>, t: Translate = englishLabels) => locationFormatter(t)(row);
 
 /** Rows in thread order (#1, #2...). `index` is the body index of the document (null: no locations). */
 export function matrixRows(threads: readonly Thread[], index: BodyIndex | null, t: Translate = englishLabels): MatrixRow[] {
   const numberById = new Map(threads.map((th) => [th.id, th.number]));
+  const location = locationFormatter(t);
   return threads.map((th) => {
     let status: MatrixRow['status'] = 'general';
     let para: number | null = null;
@@ -151,7 +160,7 @@ export function matrixRows(threads: readonly Thread[], index: BodyIndex | null, 
       authorId: th.authorId,
       stakeholderId: th.stakeholderId,
     };
-    row.location = locationText(row, t);
+    row.location = location(row);
     return row;
   });
 }
