@@ -42,7 +42,18 @@ export function StakeholderForm({
   const nameError = errors.includes('stakeholder.error.name');
 
   return (
-    <form className="stakeholder-form" onSubmit={submit} noValidate aria-label={label}>
+    <form
+      className="stakeholder-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={label}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
       <div className="fields-grid">
         <label className="field">
           <span className="field-label">{t('stakeholder.name')}</span>

@@ -46,7 +46,11 @@ export function StakeholdersScreen() {
       <header className="screen-header">
         <div>
           <h1>{t('nav.stakeholders')}</h1>
-          <p className="muted small screen-subtitle">{t('stakeholders.count', { count: registry.list.length })}</p>
+          {registry.list.length > 0 && (
+            <p className="muted small screen-subtitle">
+              {t(registry.list.length === 1 ? 'stakeholders.countOne' : 'stakeholders.count', { count: registry.list.length })}
+            </p>
+          )}
         </div>
         {canEdit && !adding && (
           <button type="button" className="primary" id="add-stakeholder" onClick={() => setAdding(true)}>

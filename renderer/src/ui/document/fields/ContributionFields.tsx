@@ -68,7 +68,7 @@ export function ContributionFields({ doc }: { doc: Y.Doc }) {
                 value={values.receivedOn}
                 commitOnChange
                 onCommit={(v) => {
-                  if (!v) return false;
+                  if (!v) return; // an incomplete date is dropped: the stored one stays
                   setField(doc, 'receivedOn', v);
                   syncMetaDate(v);
                 }}

@@ -45,7 +45,7 @@ export function MeetingFields({ doc }: { doc: Y.Doc }) {
                 value={basics.date}
                 commitOnChange
                 onCommit={(v) => {
-                  if (!v) return false;
+                  if (!v) return; // an incomplete date is dropped: the stored one stays
                   setField(doc, 'date', v);
                   syncMetaDate(v);
                 }}
