@@ -68,7 +68,7 @@ export function createDocument(
   ws: Y.Doc,
   makeDoc: (docId: string) => Y.Doc,
   input: NewDocumentInput,
-  opts: { t: (id: string) => string; createdBy: string; now?: number; id?: string },
+  opts: { t: (id: string) => string; createdBy: string; now?: number; id?: string; body?: PMNode },
 ): { id: string; doc: Y.Doc } {
   const title = input.title.trim();
   if (!title) throw new Error('document.error.titleRequired');
@@ -77,7 +77,8 @@ export function createDocument(
   if (docFields(doc).get('seeded')) throw new Error('document.error.alreadySeeded');
   doc.transact(() => {
     seedFields(docFields(doc), input);
-    appendJSONToBody(doc, templateBody(input, opts.t));
+    // An imported document brings its own body instead of the template's.
+    appendJSONToBody(doc, opts.body ?? templateBody(input, opts.t));
   });
   const date = input.kind === 'meeting' || input.kind === 'draft' ? input.date : input.receivedOn;
   ws.transact(() => {

@@ -5,7 +5,7 @@ import type { SaveState } from '../storage/docPersistence';
 
 // UI state only. Shared content lives in Y.Docs; this store holds where the user is and what is open.
 
-export type Dialog = null | { type: 'new-document' } | { type: 'import-docx' } | { type: 'export' } | { type: 'join' } | { type: 'rebuild-index' };
+export type Dialog = null | { type: 'new-document' } | { type: 'import-docx' } | { type: 'export'; docIds?: string[] } | { type: 'join' } | { type: 'rebuild-index' };
 
 export interface Toast {
   id: number;

@@ -5,16 +5,36 @@ import { Modal } from './Modal';
 import { JoinPanel } from './workspaces/JoinPanel';
 import { useWorkspace } from '../state/workspaceContext';
 import { t } from '../i18n';
+import { lazy, Suspense } from 'react';
+
+// Export and import pull in the DOCX writer and mammoth: loaded when first used, not at startup.
+const ExportDialog = lazy(() => import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const ImportDialog = lazy(() => import('./export/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 /** The dialog that the menu, a shortcut or a button asked for. Other features register theirs here. */
 export function Dialogs() {
   const { id } = useWorkspace();
   const dialog = useUi((s) => s.dialog);
+  const route = useUi((s) => s.route);
   const close = () => useUi.getState().openDialog(null);
   if (!dialog) return null;
   switch (dialog.type) {
     case 'new-document':
       return <NewDocumentDialog onClose={close} />;
+    case 'export': {
+      const docIds = dialog.docIds ?? (route.screen === 'document' ? [route.docId] : []);
+      return docIds.length ? (
+        <Suspense fallback={null}>
+          <ExportDialog docIds={docIds} onClose={close} />
+        </Suspense>
+      ) : null;
+    }
+    case 'import-docx':
+      return (
+        <Suspense fallback={null}>
+          <ImportDialog onClose={close} />
+        </Suspense>
+      );
     case 'rebuild-index':
       return <RebuildIndexDialog onClose={close} />;
     case 'join':

@@ -2,7 +2,8 @@ import type { Messages } from '../index';
 import { core, sync } from './core';
 import { domain } from './domain';
 import { fields } from './fields';
+import { exchange } from './exchange';
 
 // Feature catalogs are merged here; keep ids unique across files (a test checks it).
-export const en: Messages = { ...core, ...sync, ...domain, ...fields };
-export const enParts: Record<string, Messages> = { core, sync, domain, fields };
+export const en: Messages = { ...core, ...sync, ...domain, ...fields, ...exchange };
+export const enParts: Record<string, Messages> = { core, sync, domain, fields, exchange };

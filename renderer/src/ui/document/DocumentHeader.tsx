@@ -3,10 +3,12 @@ import { useWorkspace } from '../../state/workspaceContext';
 import { updateDocumentMeta, type DocumentMeta } from '../../model/workspaceDoc';
 import { formatDate, t } from '../../i18n';
 import { ThemeTags } from './ThemeTags';
+import { useUi } from '../../state/uiStore';
 
 /** Title (edited in place, committed on Enter or blur) and theme tags; both live in the workspace doc. */
 export function DocumentHeader({ meta }: { meta: DocumentMeta }) {
   const { doc: ws, canEdit } = useWorkspace();
+  const openDialog = useUi((s) => s.openDialog);
   const [title, setTitle] = useState(meta.title);
   useEffect(() => setTitle(meta.title), [meta.title]);
   const commit = () => {
@@ -16,9 +18,14 @@ export function DocumentHeader({ meta }: { meta: DocumentMeta }) {
   };
   return (
     <header className="document-header">
-      <p className="eyebrow">
-        {meta.subtype ? t(`subtype.${meta.subtype}`) : t(`kind.${meta.kind}`)} · {formatDate(meta.date)}
-      </p>
+      <div className="document-header-row">
+        <p className="eyebrow">
+          {meta.subtype ? t(`subtype.${meta.subtype}`) : t(`kind.${meta.kind}`)} · {formatDate(meta.date)}
+        </p>
+        <button type="button" onClick={() => openDialog({ type: 'export', docIds: [meta.id] })}>
+          {t('export.open')}
+        </button>
+      </div>
       <h1 id="doc-title" className="visually-hidden">
         {meta.title}
       </h1>

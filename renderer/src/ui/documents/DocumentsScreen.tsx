@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useWorkspace } from '../../state/workspaceContext';
 import { useUi } from '../../state/uiStore';
 import { catalogDb } from '../../storage/catalogDb';
@@ -28,17 +28,33 @@ export function DocumentsScreen() {
     });
   }, [metas, indexed, workspaceId]);
   const visible = filterCatalog(rows, filter);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const chosen = visible.filter((r) => selected.has(r.docId)).map((r) => r.docId);
+  const toggle = (id: string, on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const filtered = visible.length !== rows.length;
 
   return (
     <div className="screen">
       <header className="screen-header">
         <h1>{t('nav.documents')}</h1>
-        {canEdit && (
-          <button type="button" className="primary" onClick={() => openDialog({ type: 'new-document' })}>
-            {t('document.new')}
-          </button>
-        )}
+        <div className="header-actions">
+          {chosen.length >= 2 && (
+            <button type="button" onClick={() => openDialog({ type: 'export', docIds: chosen })}>
+              {t('export.compile')} ({chosen.length})
+            </button>
+          )}
+          {canEdit && (
+            <button type="button" className="primary" onClick={() => openDialog({ type: 'new-document' })}>
+              {t('document.new')}
+            </button>
+          )}
+        </div>
       </header>
       <div className="filters" role="search" aria-label={t('filter.label')}>
         <label className="field compact grow">
@@ -93,6 +109,14 @@ export function DocumentsScreen() {
         <table className="data-table" aria-label={t('nav.documents')}>
           <thead>
             <tr>
+              <th scope="col" className="select-col">
+                <input
+                  type="checkbox"
+                  aria-label={t('export.selectAll')}
+                  checked={visible.length > 0 && chosen.length === visible.length}
+                  onChange={(e) => setSelected(e.target.checked ? new Set(visible.map((r) => r.docId)) : new Set())}
+                />
+              </th>
               <th scope="col">{t('document.title')}</th>
               <th scope="col">{t('document.kind')}</th>
               <th scope="col">{t('document.date')}</th>
@@ -105,6 +129,9 @@ export function DocumentsScreen() {
           <tbody>
             {visible.map((r) => (
               <tr key={r.docId}>
+                <td className="select-col">
+                  <input type="checkbox" aria-label={t('export.select', { title: r.title })} checked={selected.has(r.docId)} onChange={(e) => toggle(r.docId, e.target.checked)} />
+                </td>
                 <td>
                   <a
                     href={`#/w/${workspaceId}/d/${r.docId}`}

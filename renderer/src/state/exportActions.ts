@@ -1,0 +1,81 @@
+import type * as Y from 'yjs';
+import { docRegistry } from '../storage/docRegistry';
+import { indexDocument } from '../storage/catalogIndexer';
+import { commentsDocName, documentDocName } from '../../../common/rooms';
+import { readThreads } from '../model/comments/commentsDoc';
+import { buildBodyIndex } from '../model/comments/bodyIndex';
+import { threadsForExport } from '../model/comments/threadsForExport';
+import { createAnchorAtBlocks } from '../model/comments/anchor';
+import { addThread } from '../model/comments/commentsDoc';
+import type { Actor } from '../model/comments/threadTypes';
+import { docBody } from '../model/bodyJson';
+import { resolveStakeholder, type Stakeholder } from '../model/registry';
+import { createDocument, type NewDocumentInput } from '../model/templates';
+import { readDocumentMeta, wsDocuments } from '../model/workspaceDoc';
+import { newId } from '../model/ids';
+import { compileInputFromDocs } from '../export/fromDocs';
+import type { ExportInput } from '../export/exportInput';
+import type { ImportResult } from '../export/import/importDocx';
+import { t } from '../i18n';
+
+// Gathers what the exporter needs from the Y.Docs (documents and their comments), and creates documents from an
+// imported DOCX. The writer and reader themselves are pure (renderer/src/export).
+
+/** Export input for the given documents, in order, with their comment threads resolved against their bodies. */
+export async function gatherExportInput(workspaceId: string, ws: Y.Doc, docIds: string[], onProgress?: (done: number, total: number) => void): Promise<ExportInput> {
+  const handles = docIds.flatMap((id) => [docRegistry.acquire(documentDocName(workspaceId, id), { gc: false }), docRegistry.acquire(commentsDocName(workspaceId, id))]);
+  try {
+    const docs: Array<{ doc: Y.Doc; threads: ReturnType<typeof threadsForExport>; docId: string }> = [];
+    for (let i = 0; i < docIds.length; i++) {
+      const [doc, comments] = [handles[2 * i], handles[2 * i + 1]];
+      await Promise.all([doc.ready, comments.ready]);
+      const threads = readThreads(comments.doc, { resolveStakeholder: (sid) => resolveStakeholder(ws, sid) });
+      docs.push({ doc: doc.doc, threads: threadsForExport(threads, buildBodyIndex(docBody(doc.doc))), docId: docIds[i] });
+      onProgress?.(i + 1, docIds.length);
+    }
+    return compileInputFromDocs(ws, docs);
+  } finally {
+    handles.forEach((h) => h.release());
+  }
+}
+
+/** Creates a contribution or draft from an imported DOCX; its Word comments become stakeholder comments. */
+export async function createFromImport(
+  workspaceId: string,
+  ws: Y.Doc,
+  imported: ImportResult,
+  input: NewDocumentInput,
+  actor: Actor,
+  stakeholder: Stakeholder | null,
+): Promise<string> {
+  const id = newId();
+  const docHandle = docRegistry.acquire(documentDocName(workspaceId, id), { gc: false });
+  const commentsHandle = docRegistry.acquire(commentsDocName(workspaceId, id));
+  try {
+    await Promise.all([docHandle.ready, commentsHandle.ready]);
+    createDocument(ws, () => docHandle.doc, input, { t, createdBy: actor.name, id, body: imported.body });
+    const index = buildBodyIndex(docBody(docHandle.doc));
+    commentsHandle.doc.transact(() => {
+      for (const c of imported.comments) {
+        addThread(
+          commentsHandle.doc,
+          {
+            anchor: createAnchorAtBlocks(index, c.from, c.to),
+            type: 'general',
+            body: c.body,
+            purpose: 'stakeholder',
+            ...(stakeholder ? { stakeholder } : { attribution: { name: c.author, organisation: '', group: 'other', region: 'global' } }),
+          },
+          actor,
+        );
+      }
+    });
+    const meta = readDocumentMeta(wsDocuments(ws).get(id)!);
+    if (meta) await indexDocument(workspaceId, meta, docHandle.doc);
+    return id;
+  } finally {
+    docHandle.release();
+    commentsHandle.release();
+  }
+}
+

@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'react';
+import { Modal } from '../Modal';
+import { useWorkspace } from '../../state/workspaceContext';
+import { gatherExportInput } from '../../state/exportActions';
+import { exportDocx, compileDocx, estimateExportPages } from '../../export/exportDocx';
+import type { ExportInput } from '../../export/exportInput';
+import { pageTargetState } from '../../model/pageEstimate';
+import { readHouseStyle } from '../../model/workspaceDoc';
+import { desktopApi } from '../../platform/desktopApi';
+import { useUi } from '../../state/uiStore';
+import { t, tp } from '../../i18n';
+
+const DOCX_FILTER = [{ name: 'Word document', extensions: ['docx'] }];
+
+/** File name from a title: letters, digits, spaces, dashes; never empty. */
+export function fileNameFor(title: string): string {
+  const base = title.normalize('NFKC').replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, ' ').slice(0, 80);
+  return `${base || 'Rapporteur export'}.docx`;
+}
+
+/** Export one document (docIds.length === 1) or compile several into one DOCX, with options and progress. */
+export function ExportDialog({ docIds, onClose }: { docIds: string[]; onClose: () => void }) {
+  const { id: workspaceId, doc: ws } = useWorkspace();
+  const notify = useUi((s) => s.notify);
+  const compile = docIds.length > 1;
+  const [input, setInput] = useState<ExportInput | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [opts, setOpts] = useState({ toc: true, paraNumbers: false, annex: false, wordComments: false, chathamHouse: false });
+  const [title, setTitle] = useState('');
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    gatherExportInput(workspaceId, ws, docIds).then(
+      (i) => live && (setInput(i), setTitle(compile ? i.workspace.name : (i.documents[0]?.meta.title ?? ''))),
+      (e) => live && setLoadError(String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [workspaceId, ws, docIds, compile]);
+
+  const first = input?.documents[0];
+  const kinds = new Set(input?.documents.map((d) => d.meta.kind));
+  const hasComments = !!input?.documents.some((d) => d.threads.length > 0);
+  const warning = (() => {
+    if (!input || compile || first?.meta.kind !== 'draft') return null;
+    const style = readHouseStyle(ws);
+    const f = first.fields;
+    const min = typeof f.targetMin === 'number' ? f.targetMin : style.pageTargetMin;
+    const max = typeof f.targetMax === 'number' ? f.targetMax : style.pageTargetMax;
+    const pages = estimateExportPages(input, opts).pages;
+    const state = pageTargetState(pages, min, max);
+    return state === 'within' ? null : tp(`export.pageWarning.${state}`, pages, { min, max });
+  })();
+
+  const run = async () => {
+    if (!input) return;
+    setError(null);
+    setProgress({ done: 0, total: compile ? docIds.length + 1 : 1 });
+    try {
+      const options = { ...opts, title: title.trim() || undefined, onProgress: (done: number, total: number) => setProgress({ done, total }) };
+      const bytes = compile ? await compileDocx(input, options) : await exportDocx(input, options);
+      const result = await desktopApi.saveFile({ suggestedName: fileNameFor(title || first?.meta.title || ''), data: bytes, filters: DOCX_FILTER });
+      if (result.saved) {
+        notify('info', t('export.saved', { location: result.location ?? '' }));
+        onClose();
+      } else setProgress(null);
+    } catch (e) {
+      setError(t('export.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setProgress(null);
+    }
+  };
+
+  const check = (key: keyof typeof opts, label: string, hint?: string) => (
+    <label className="check">
+      <input type="checkbox" checked={opts[key]} onChange={(e) => setOpts({ ...opts, [key]: e.target.checked })} />
+      <span>
+        {label}
+        {hint && <span className="muted small"> — {hint}</span>}
+      </span>
+    </label>
+  );
+
+  return (
+    <Modal title={compile ? t('export.compileTitle', { count: docIds.length }) : t('export.title')} onClose={onClose}>
+      {loadError && <p role="alert" className="error">{loadError}</p>}
+      {!input && !loadError && <p aria-busy="true">{t('common.loading')}</p>}
+      {input && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run();
+          }}
+        >
+          <label className="field">
+            <span className="field-label">{compile ? t('export.compileName') : t('document.title')}</span>
+            <input value={title} onChange={(e) => setTitle(e.target.value)} />
+          </label>
+          {compile && (
+            <ol className="compile-list" aria-label={t('export.chapters')}>
+              {input.documents.map((d) => (
+                <li key={d.meta.id}>{d.meta.title}</li>
+              ))}
+            </ol>
+          )}
+          <fieldset className="checks">
+            <legend>{t('export.options')}</legend>
+            {check('toc', t('export.toc'))}
+            {check('paraNumbers', t('export.paraNumbers'))}
+            {kinds.has('draft') && check('annex', t('export.annex'), hasComments ? undefined : t('export.noComments'))}
+            {kinds.has('draft') && check('wordComments', t('export.wordComments'))}
+            {kinds.has('meeting') && check('chathamHouse', t('export.chathamHouse'), t('export.chathamHouseHint'))}
+          </fieldset>
+          {warning && (
+            <p className="warning" role="alert">
+              {warning}
+            </p>
+          )}
+          {progress && (
+            <label className="field">
+              <span className="field-label">{t('export.progress', { done: progress.done, total: progress.total })}</span>
+              <progress max={Math.max(1, progress.total)} value={progress.done} />
+            </label>
+          )}
+          {error && <p role="alert" className="error">{error}</p>}
+          <div className="modal-actions">
+            <button type="button" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" className="primary" disabled={!!progress}>
+              {t('export.button')}
+            </button>
+          </div>
+        </form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import { Modal } from '../Modal';
+import { useWorkspace } from '../../state/workspaceContext';
+import { useUi } from '../../state/uiStore';
+import { useIdentity } from '../../state/identity';
+import { syncUserFor } from '../../sync/syncRegistry';
+import { createFromImport } from '../../state/exportActions';
+import { importDocx, type ImportResult } from '../../export/import/importDocx';
+import { ImportError } from '../../export/import/importError';
+import { listStakeholders } from '../../model/registry';
+import { wsStakeholders } from '../../model/workspaceDoc';
+import { DRAFT_SUBTYPES, type DraftSubtype } from '../../model/kinds';
+import { desktopApi } from '../../platform/desktopApi';
+import { useY } from '../hooks';
+import { t, tp, todayIso } from '../../i18n';
+
+/** File > Import DOCX: a new stakeholder contribution (choose who sent it) or a new draft. */
+export function ImportDialog({ onClose }: { onClose: () => void }) {
+  const { id: workspaceId, doc: ws, local } = useWorkspace();
+  const identity = useIdentity();
+  const navigate = useUi((s) => s.navigate);
+  const stakeholders = useY(wsStakeholders(ws), () => listStakeholders(ws));
+  const [file, setFile] = useState<{ name: string; result: ImportResult } | null>(null);
+  const [as, setAs] = useState<'contribution' | 'draft'>('contribution');
+  const [stakeholderId, setStakeholderId] = useState('');
+  const [subtype, setSubtype] = useState<DraftSubtype>('output-report');
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const choose = async () => {
+    setError(null);
+    const opened = await desktopApi.openFile({ filters: [{ name: 'Word document', extensions: ['docx'] }] });
+    if (!opened) return;
+    setBusy(true);
+    try {
+      const result = await importDocx(opened.data);
+      setFile({ name: opened.name, result });
+      setTitle(opened.name.replace(/\.docx$/i, ''));
+    } catch (e) {
+      setFile(null);
+      setError(e instanceof ImportError ? t('import.refused', { message: e.message }) : t('import.failed', { message: String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const create = async () => {
+    if (!file) return;
+    if (!title.trim()) return setError(t('document.error.titleRequired'));
+    if (as === 'contribution' && !stakeholderId) return setError(t('import.chooseStakeholder'));
+    setBusy(true);
+    try {
+      const user = local ? syncUserFor(local, identity) : identity;
+      const stakeholder = stakeholders.find((s) => s.id === stakeholderId) ?? null;
+      const input =
+        as === 'contribution'
+          ? { kind: 'contribution' as const, title, stakeholderId, receivedOn: todayIso(), channel: 'written-submission' as const }
+          : { kind: 'draft' as const, title, subtype, date: todayIso() };
+      const docId = await createFromImport(workspaceId, ws, file.result, input, { id: user.id, name: user.name, role: local?.role ?? 'editor' }, stakeholder);
+      onClose();
+      navigate({ screen: 'document', workspaceId, docId });
+    } catch (e) {
+      setError(t('import.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title={t('import.title')} onClose={onClose}>
+      <p className="muted">{t('import.explain')}</p>
+      <p>
+        <button type="button" onClick={choose} disabled={busy}>
+          {file ? t('import.chooseOther') : t('import.choose')}
+        </button>
+        {file && <span className="muted"> {file.name}</span>}
+      </p>
+      {file && (
+        <>
+          <p role="status" className="small">
+            {tp('import.summary', file.result.comments.length, { name: file.name })}
+          </p>
+          {file.result.notices.length > 0 && (
+            <ul className="notices" aria-label={t('import.notices')}>
+              {file.result.notices.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          )}
+          <fieldset className="checks">
+            <legend>{t('import.as')}</legend>
+            <label className="check">
+              <input type="radio" name="import-as" checked={as === 'contribution'} onChange={() => setAs('contribution')} />
+              {t('kind.contribution')}
+            </label>
+            <label className="check">
+              <input type="radio" name="import-as" checked={as === 'draft'} onChange={() => setAs('draft')} />
+              {t('kind.draft')}
+            </label>
+          </fieldset>
+          <label className="field">
+            <span className="field-label">{t('document.title')}</span>
+            <input value={title} onChange={(e) => setTitle(e.target.value)} />
+          </label>
+          {as === 'contribution' ? (
+            <label className="field">
+              <span className="field-label">{t('contribution.who')}</span>
+              <select value={stakeholderId} onChange={(e) => setStakeholderId(e.target.value)}>
+                <option value="">{t('contribution.chooseStakeholder')}</option>
+                {stakeholders.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                    {s.organisation ? ` (${s.organisation})` : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <label className="field">
+              <span className="field-label">{t('document.subtype')}</span>
+              <select value={subtype} onChange={(e) => setSubtype(e.target.value as DraftSubtype)}>
+                {DRAFT_SUBTYPES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`subtype.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </>
+      )}
+      {error && <p role="alert" className="error">{error}</p>}
+      <div className="modal-actions">
+        <button type="button" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="primary" onClick={create} disabled={!file || busy}>
+          {t('import.create')}
+        </button>
+      </div>
+    </Modal>
+  );
+}
