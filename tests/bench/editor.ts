@@ -14,7 +14,7 @@
 // Figures are reported against the targets, never asserted (see README of tests/bench in the brief).
 
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildEditorSeed, DOC_TITLE, WORKSPACE_ID, type EditorSeed } from './editorSeed';
@@ -207,7 +207,10 @@ async function main() {
     const s = buildEditorSeed(25_000);
     emit({ bench: 'editor_seed', words: s.words, sections: s.sections, doc_update_bytes: s.docUpdate.byteLength, ws_update_bytes: s.wsUpdate.byteLength, last_block: s.lastBlockType });
 
-    server = await startStaticServer(WEB_ROOT, benchDir);
+    // Serve a snapshot: others may rebuild dist/web while the bench runs.
+    const web = join(benchDir, 'web');
+    cpSync(WEB_ROOT, web, { recursive: true });
+    server = await startStaticServer(web, benchDir);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
     // Service workers blocked: every load comes from the server (with HTTP caching), as in Electron's app://.
     const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });

@@ -3,7 +3,7 @@ import type { Plugin } from 'vite';
 import { build } from 'vite';
 import { join } from 'node:path';
 import type { EditorSeed } from './editorSeed';
-import { openCold, openFromList, ROOT, seed, sleep, type OpenResult } from './editorPage';
+import { openCold, openFromList, ROOT, seed, sleep } from './editorPage';
 import { startStaticServer, type StaticServer } from './editorServer';
 import { percentile, round } from './editorStats';
 
@@ -54,7 +54,7 @@ async function buildVariant(variant: Variant, outDir: string): Promise<void> {
 }
 
 export async function runExperiments(browser: Browser, s: EditorSeed, benchDir: string, probe: (lastText: string) => void, runs: number, keystrokes: number): Promise<Array<Record<string, unknown>>> {
-  const setups: Array<{ variant: Variant; server: StaticServer; context: BrowserContext; open: OpenResult[]; keys: number[] }> = [];
+  const setups: Array<{ variant: Variant; server: StaticServer; context: BrowserContext; open: number[]; keys: number[] }> = [];
   try {
     for (const variant of VARIANTS) {
       const outDir = join(benchDir, `variant-${variant.name}`);

@@ -275,6 +275,8 @@ export async function profileKeystrokes(browser: Browser, s: EditorSeed, benchDi
       top_self_ms_per_keystroke: cpu.top('self', 15, keys, /^\((root|idle)\)$/),
       top_inclusive_ms_per_keystroke: cpu.top('inclusive', 30, keys, SKIP_INCLUSIVE),
       named_steps_inclusive_ms_per_keystroke: cpu.focus(FOCUS, keys),
+      // React function components re-rendered while typing (PascalCase functions of the bundle).
+      components_inclusive_ms_per_keystroke: cpu.focus(/^[A-Z][a-z]+[A-Z][A-Za-z]*$|^(Toolbar|Sidebar)$/, keys).filter(([k]) => !/^(EditorView|EditorState|DOMObserver|NodeViewDesc|ViewDesc|TextViewDesc|MarkViewDesc)\b/.test(k)),
       trace_per_keystroke: trace,
     };
   } finally {
