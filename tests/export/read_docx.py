@@ -71,9 +71,24 @@ def main(path):
 
     tables = []
     for t in d.tables:
+        # Cells read from the table XML (python-docx's row.cells is quadratic in the row count): a cell spanning
+        # n grid columns is listed n times and a vertically merged cell repeats the text of its first row, as
+        # python-docx's own cell model does.
         rows = []
-        for r in t.rows:
-            rows.append([c.text for c in r.cells])
+        above = {}
+        for tr in t._tbl.tr_lst:
+            row = []
+            for tc in tr.tc_lst:
+                span = tc.grid_span
+                vmerge = tc.tcPr.find(qn('w:vMerge')) if tc.tcPr is not None else None
+                col = len(row)
+                if vmerge is not None and vmerge.get(qn('w:val')) in (None, 'continue'):
+                    text = above.get(col, '')
+                else:
+                    text = '\n'.join(text_of(p) for p in tc.findall(qn('w:p')))
+                above[col] = text
+                row.extend([text] * span)
+            rows.append(row)
         header_rows = len(t._tbl.xpath('./w:tr[w:trPr/w:tblHeader]'))
         widths = [int(g.get(qn('w:w'))) for g in t._tbl.xpath('./w:tblGrid/w:gridCol')]
         tables.append({'rows': rows, 'headerRows': header_rows, 'gridWidths': widths})

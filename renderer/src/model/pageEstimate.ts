@@ -41,13 +41,15 @@ export const PAGE_METRICS = {
   tableGapPt: 6,
   /** height of the footnote separator line, pt */
   footnoteSeparatorPt: 14,
+  /** rows that do not fit move to the next page whole (true) or break at a line (false) */
+  moveRows: false,
   /** lines a paragraph keeps together at a page break (widow/orphan control) */
   widowLines: 2,
   /** title page and table of contents the export adds (not counted: see above) */
   frontMatterPages: 0,
 };
 
-// Advance widths (1/1000 em) of Times New Roman, ASCII 32..126, regular and bold.
+// Advance widths (1/1000 em) of Times New Roman, ASCII 32..126, regular, bold and italic.
 const REGULAR =
   '250,333,408,500,500,833,778,180,333,333,500,564,250,333,250,278,500,500,500,500,500,500,500,500,500,500,278,278,564,564,564,444,' +
   '921,722,667,667,722,611,556,722,722,333,389,722,611,889,722,722,556,722,667,556,611,722,722,944,722,722,611,333,278,333,469,500,' +
@@ -56,7 +58,12 @@ const BOLD =
   '250,333,555,500,500,1000,833,278,333,333,500,570,250,333,250,278,500,500,500,500,500,500,500,500,500,500,333,333,570,570,570,500,' +
   '930,722,667,722,722,667,611,778,778,389,500,778,667,944,722,778,611,778,722,556,667,722,722,1000,722,722,667,333,278,333,581,500,' +
   '333,500,556,444,556,444,333,500,556,278,333,556,278,833,556,500,556,556,444,389,333,556,500,722,500,500,444,394,220,394,520';
-const WIDTHS = { regular: REGULAR.split(',').map(Number), bold: BOLD.split(',').map(Number) };
+const ITALIC =
+  '250,333,420,500,500,833,778,214,333,333,500,675,250,333,250,278,500,500,500,500,500,500,500,500,500,500,333,333,675,675,675,500,' +
+  '920,611,611,667,722,611,611,722,722,333,444,667,556,833,667,722,611,722,611,500,556,722,611,833,611,556,556,389,278,389,422,500,' +
+  '333,500,500,444,500,444,278,500,500,278,278,444,278,722,500,500,500,500,389,389,278,500,444,667,444,444,389,400,275,400,541';
+export type Face = 'regular' | 'bold' | 'italic';
+const WIDTHS: Record<Face, number[]> = { regular: REGULAR.split(',').map(Number), bold: BOLD.split(',').map(Number), italic: ITALIC.split(',').map(Number) };
 const EXTRA: Record<string, number> = { '‘': 333, '’': 333, '“': 444, '”': 444, '–': 500, '—': 1000, '…': 1000, '•': 350, '€': 500, '£': 500, '\u00a0': 250 };
 
 /** Other fonts are scaled relative to Times New Roman (rough: only Times New Roman is calibrated). */
@@ -72,25 +79,25 @@ function fontScale(font: string): number {
   return 1.1;
 }
 
-function charWidth(ch: string, bold: boolean): number {
+function charWidth(ch: string, face: Face): number {
   const code = ch.charCodeAt(0);
-  if (code >= 32 && code <= 126) return (bold ? WIDTHS.bold : WIDTHS.regular)[code - 32];
+  if (code >= 32 && code <= 126) return WIDTHS[face][code - 32];
   const extra = EXTRA[ch];
   if (extra) return extra;
   if (code >= 0x2e80) return 1000; // CJK and other full-width scripts
   const base = ch.normalize('NFD').charCodeAt(0);
-  if (base >= 32 && base <= 126) return (bold ? WIDTHS.bold : WIDTHS.regular)[base - 32];
+  if (base >= 32 && base <= 126) return WIDTHS[face][base - 32];
   return 500;
 }
 
 /** Width of a string in em. Cached per word: reports repeat their vocabulary. */
 const wordCache = new Map<string, number>();
-function wordWidthEm(word: string, bold: boolean): number {
-  const key = bold ? `b${word}` : word;
+function wordWidthEm(word: string, face: Face): number {
+  const key = face === 'regular' ? word : `${face[0]}${word}`;
   let w = wordCache.get(key);
   if (w === undefined) {
     w = 0;
-    for (const ch of word) w += charWidth(ch, bold);
+    for (const ch of word) w += charWidth(ch, face);
     w /= 1000;
     if (wordCache.size > 50_000) wordCache.clear();
     wordCache.set(key, w);
@@ -99,15 +106,15 @@ function wordWidthEm(word: string, bold: boolean): number {
 }
 
 /** Number of lines `text` needs in a column `widthEm` wide (greedy breaking at spaces, as word processors do). */
-export function countLines(text: string, widthEm: number, bold = false): number {
+export function countLines(text: string, widthEm: number, face: Face = 'regular'): number {
   let lines = 0;
-  const space = wordWidthEm(' ', bold);
+  const space = wordWidthEm(' ', face);
   for (const part of text.split('\n')) {
     lines++;
     let x = 0;
     for (const word of part.split(/[ \t]+/)) {
       if (!word) continue;
-      let w = wordWidthEm(word, bold);
+      let w = wordWidthEm(word, face);
       if (x > 0 && x + space + w > widthEm) {
         lines++;
         x = 0;
@@ -141,21 +148,26 @@ interface TableBox {
 }
 type Box = ParaBox | TableBox;
 
-function inlineParts(node: PMNode): { text: string; footnotes: string[]; bold: boolean } {
+/** Text of a paragraph, its footnotes, and the face most of its characters are set in. */
+function inlineParts(node: PMNode, base: Face): { text: string; footnotes: string[]; face: Face } {
   let text = '';
-  let boldChars = 0;
+  let bold = 0;
+  let italic = 0;
   const footnotes: string[] = [];
   for (const c of node.content ?? []) {
     if (c.type === 'text') {
+      const n = (c.text ?? '').length;
       text += c.text ?? '';
-      if (c.marks?.some((m) => m.type === 'bold')) boldChars += (c.text ?? '').length;
+      if (c.marks?.some((m) => m.type === 'bold')) bold += n;
+      else if (c.marks?.some((m) => m.type === 'italic')) italic += n;
     } else if (c.type === 'hardBreak') text += '\n';
     else if (c.type === 'footnote') {
       text += '¹';
       footnotes.push(String(c.attrs?.text ?? ''));
     }
   }
-  return { text, footnotes, bold: boldChars > text.length / 2 };
+  const face: Face = bold > text.length / 2 ? 'bold' : italic > text.length / 2 ? 'italic' : base;
+  return { text, footnotes, face };
 }
 
 function layoutBoxes(body: PMNode, style: HouseStyle, usableWidthPt: number): Box[] {
@@ -167,14 +179,14 @@ function layoutBoxes(body: PMNode, style: HouseStyle, usableWidthPt: number): Bo
   const fnLines = (notes: string[]) => notes.reduce((sum, n) => sum + countLines(n, widthEm(usableWidthPt, t.size.footnote)), 0) * t.size.footnote * m.lineHeightEm;
 
   const boxes: Box[] = [];
-  const walk = (node: PMNode, widthPt: number, inTable: boolean, out: Box[]) => {
+  const walk = (node: PMNode, widthPt: number, inTable: boolean, out: Box[], face: Face = 'regular') => {
     switch (node.type) {
       case 'paragraph': {
         const size = inTable ? t.size.table : t.size.body;
-        const parts = inlineParts(node);
+        const parts = inlineParts(node, face);
         out.push({
           kind: 'para',
-          lines: countLines(parts.text, widthEm(widthPt, size), parts.bold),
+          lines: countLines(parts.text, widthEm(widthPt, size), parts.face),
           lineHeight: lh(size),
           before: 0,
           after: inTable ? 0 : t.spacing.after,
@@ -189,10 +201,10 @@ function layoutBoxes(body: PMNode, style: HouseStyle, usableWidthPt: number): Bo
         const level = Math.min(3, Math.max(1, Number(node.attrs?.level) || 1));
         const size = level === 1 ? t.size.h1 : level === 2 ? t.size.h2 : t.size.h3;
         const sp = level === 1 ? t.spacing.h1 : level === 2 ? t.spacing.h2 : t.spacing.h3;
-        const parts = inlineParts(node);
+        const parts = inlineParts(node, 'bold');
         out.push({
           kind: 'para',
-          lines: countLines(parts.text, widthEm(widthPt, size), true),
+          lines: countLines(parts.text, widthEm(widthPt, size), 'bold'),
           lineHeight: lh(size),
           before: inTable ? 0 : sp.before,
           after: inTable ? 0 : sp.after,
@@ -205,10 +217,10 @@ function layoutBoxes(body: PMNode, style: HouseStyle, usableWidthPt: number): Bo
       }
       case 'bulletList':
       case 'orderedList':
-        for (const item of node.content ?? []) item.content?.forEach((c) => walk(c, widthPt - m.listIndentPt, inTable, out));
+        for (const item of node.content ?? []) item.content?.forEach((c) => walk(c, widthPt - m.listIndentPt, inTable, out, face));
         return;
       case 'blockquote':
-        node.content?.forEach((c) => walk(c, widthPt - 2 * m.quoteIndentPt, inTable, out));
+        node.content?.forEach((c) => walk(c, widthPt - 2 * m.quoteIndentPt, inTable, out, 'italic'));
         return;
       case 'table': {
         const rows = (node.content ?? []).filter((r) => r.type === 'tableRow');
@@ -227,7 +239,7 @@ function layoutBoxes(body: PMNode, style: HouseStyle, usableWidthPt: number): Bo
             col += span;
             allHeader &&= cell.type === 'tableHeader';
             const inner: Box[] = [];
-            cell.content?.forEach((c) => walk(c, Math.max(20, cellWidth), true, inner));
+            cell.content?.forEach((c) => walk(c, Math.max(20, cellWidth), true, inner, cell.type === 'tableHeader' ? 'bold' : 'regular'));
             height = Math.max(height, boxesHeight(inner));
           }
           leading &&= allHeader;
@@ -237,7 +249,7 @@ function layoutBoxes(body: PMNode, style: HouseStyle, usableWidthPt: number): Bo
         return;
       }
       default:
-        node.content?.forEach((c) => walk(c, widthPt, inTable, out));
+        node.content?.forEach((c) => walk(c, widthPt, inTable, out, face));
     }
   };
   walk(body, usableWidthPt, false, boxes);
@@ -290,11 +302,13 @@ export function estimateLayout(body: PMNode, style: HouseStyle): PageLayout {
   let page = 0;
   let y = 0;
   let footnoteRoom = 0; // space taken at the foot of the current page
+  let prevAfter = 0; // space after the last paragraph, already in y
   const headingPages = new Map<PMNode, number>();
   const newPage = () => {
     page++;
     y = 0;
     footnoteRoom = 0;
+    prevAfter = 0;
   };
   const avail = () => H - y - footnoteRoom;
   const addFootnotes = (h: number) => {
@@ -325,7 +339,9 @@ export function estimateLayout(body: PMNode, style: HouseStyle): PageLayout {
         if (y > 0 && group > avail() && group <= H) newPage();
       }
       if (b.node.type === 'heading') headingPages.set(b.node, page + 1);
-      y += b.before;
+      // Space between paragraphs is the larger of the space after one and before the next, not the sum
+      // (Word's rule; LibreOffice follows it for .docx).
+      y += y > 0 ? Math.max(0, b.before - prevAfter) : 0;
       let lines = b.lines;
       while (lines > 0) {
         const fit = Math.floor((avail() + 0.01) / b.lineHeight);
@@ -344,6 +360,7 @@ export function estimateLayout(body: PMNode, style: HouseStyle): PageLayout {
         newPage();
       }
       y += b.after;
+      prevAfter = b.after;
       addFootnotes(b.footnotes);
       if (y > H - footnoteRoom) {
         // The space after a paragraph never pushes the next one; it is swallowed by the page break.
@@ -361,7 +378,7 @@ export function estimateLayout(body: PMNode, style: HouseStyle): PageLayout {
         // line or two would stay behind.
         let rest = r.height;
         const fitLines = Math.floor((avail() - m.tableRowPaddingPt) / r.lineHeight);
-        if (fitLines >= 2 && !r.header) rest -= fitLines * r.lineHeight;
+        if (!m.moveRows && fitLines >= 2 && !r.header) rest -= fitLines * r.lineHeight;
         newPage();
         if (!r.header) y += headerHeight;
         while (rest > avail()) {
@@ -372,6 +389,7 @@ export function estimateLayout(body: PMNode, style: HouseStyle): PageLayout {
         y += rest;
       });
       y = Math.min(H, y + m.tableGapPt);
+      prevAfter = 0;
     }
   });
   const fractionalPages = page + Math.min(1, (y + footnoteRoom) / H);

@@ -254,6 +254,12 @@ export function walkDocument(doc: MDocument, newId: () => string): WalkResult {
           stack[depth].list.content!.push({ type: 'listItem', content: [textblock(e, 'paragraph', {})] });
           continue;
         }
+        if (QUOTE_STYLE.test(style)) {
+          closeLists();
+          if (!quote) out.push((quote = { type: 'blockquote', content: [] }));
+          quote.content!.push(textblock(e, 'paragraph', {}));
+          continue;
+        }
         const indented = Number(e.indent?.start ?? 0) > 0;
         if (stack.length && indented) {
           // An indented paragraph right after a list item continues that item.
@@ -262,11 +268,6 @@ export function walkDocument(doc: MDocument, newId: () => string): WalkResult {
           continue;
         }
         closeLists();
-        if (QUOTE_STYLE.test(style)) {
-          if (!quote) out.push((quote = { type: 'blockquote', content: [] }));
-          quote.content!.push(textblock(e, 'paragraph', {}));
-          continue;
-        }
         quote = null;
         out.push(textblock(e, 'paragraph', {}));
       } else if (e.type === 'table') {

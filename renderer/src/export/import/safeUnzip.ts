@@ -28,7 +28,8 @@ export interface ZipEntry {
   encrypted: boolean;
 }
 
-const SLICE = 16 * 1024;
+// Small slices bound what one push can produce (deflate expands at most ~1032x): 4 KiB in, ~4 MiB out.
+const SLICE = 4 * 1024;
 
 function u16(b: Uint8Array, o: number) {
   return b[o] | (b[o + 1] << 8);
