@@ -69,12 +69,13 @@ const STATUS_TEXT: Record<number, string> = {
 
 function refuseUpgrade(socket: Duplex, status: number): void {
   const body = `${STATUS_TEXT[status] ?? 'Error'}\n`;
+  // Destroy once the response is flushed (as ws' own abortHandshake does), so the client reads the status.
+  socket.once('finish', () => socket.destroy());
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\n` +
       'Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
-  socket.destroy();
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {

@@ -31,7 +31,8 @@ export class SqliteDocStore implements DocStore {
   private readonly db: Database.Database;
   private readonly insert: Database.Statement<[string, Uint8Array]>;
   private readonly selectState: Database.Statement<[string], { data: Buffer; upto: number }>;
-  private readonly selectUpdates: Database.Statement<[string, number], { seq: number; data: Buffer }>;
+  private readonly selectUpdates: Database.Statement<[string, number], Buffer>;
+  private readonly selectLastSeq: Database.Statement<[string], number | null>;
   private readonly countUpdates: Database.Statement<[string, number], { n: number }>;
   private readonly upsertState: Database.Statement<[string, Uint8Array, number, number]>;
   private readonly deleteUpTo: Database.Statement<[string, number]>;
@@ -52,7 +53,9 @@ export class SqliteDocStore implements DocStore {
     this.db.exec(SCHEMA);
     this.insert = this.db.prepare('INSERT INTO updates (doc, data) VALUES (?, ?)');
     this.selectState = this.db.prepare('SELECT data, upto FROM doc_states WHERE doc = ?');
-    this.selectUpdates = this.db.prepare('SELECT seq, data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq');
+    // pluck: rows come back as bare Buffers (a load may read hundreds of thousands of them)
+    this.selectUpdates = this.db.prepare<[string, number], Buffer>('SELECT data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq').pluck();
+    this.selectLastSeq = this.db.prepare<[string], number | null>('SELECT max(seq) FROM updates WHERE doc = ?').pluck();
     this.countUpdates = this.db.prepare('SELECT count(*) AS n FROM updates WHERE doc = ? AND seq > ?');
     this.upsertState = this.db.prepare(
       'INSERT INTO doc_states (doc, data, upto, compacted_at) VALUES (?, ?, ?, ?) ' +
@@ -73,14 +76,17 @@ export class SqliteDocStore implements DocStore {
   }
 
   loadSync(docName: string): StoredDoc {
-    const row = this.selectState.get(docName);
-    const upto = row?.upto ?? 0;
-    const rows = this.selectUpdates.all(docName, upto);
-    return {
-      state: row ? toBytes(row.data) : null,
-      updates: rows.map((r) => toBytes(r.data)),
-      lastSeq: rows.length > 0 ? rows[rows.length - 1].seq : upto,
-    };
+    // One read transaction, so the state, the updates and their last seq come from the same snapshot.
+    return this.db.transaction(() => {
+      const row = this.selectState.get(docName);
+      const upto = row?.upto ?? 0;
+      const rows = this.selectUpdates.all(docName, upto);
+      return {
+        state: row ? toBytes(row.data) : null,
+        updates: rows.map(toBytes),
+        lastSeq: rows.length > 0 ? (this.selectLastSeq.get(docName) ?? upto) : upto,
+      };
+    })();
   }
 
   async load(docName: string): Promise<StoredDoc> {

@@ -7,7 +7,7 @@
 // Servers run in child processes; the clients share this process (raw ws clients speaking y-protocols).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -41,7 +41,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 interface Target {
-  name: 'rapporteur' | 'stock';
+  name: 'rapporteur' | 'rapporteur_sync_normal' | 'stock';
   url: string;
   proc: ChildProcess;
   query: (docIndex: number) => string;
@@ -75,9 +75,9 @@ function startProcess(args: string[], env: NodeJS.ProcessEnv, isReady: (line: st
   });
 }
 
-async function startOurs(dataDir: string): Promise<Target> {
+async function startOurs(dataDir: string, sync: 'full' | 'normal' = 'full'): Promise<Target> {
   const { proc, port } = await startProcess(
-    ['sync-server/cli.ts', '--port', '0', '--data', dataDir, '--max-conn-per-ip', '100000'],
+    ['sync-server/cli.ts', '--port', '0', '--data', dataDir, '--max-conn-per-ip', '100000', '--sync', sync],
     { RAPPORTEUR_SECRET: SECRET },
     (line) => {
       try {
@@ -92,7 +92,8 @@ async function startOurs(dataDir: string): Promise<Target> {
     { ws: 'bench', role: 'editor', name: 'bench', sub: 'bench', exp: Math.floor(Date.now() / 1000) + 86_400 },
     Buffer.from(SECRET),
   );
-  return { name: 'rapporteur', url: `ws://127.0.0.1:${port}`, proc, query: (d) => `/bench/doc${d}?token=${token}` };
+  const name = sync === 'full' ? 'rapporteur' : 'rapporteur_sync_normal';
+  return { name, url: `ws://127.0.0.1:${port}`, proc, query: (d) => `/bench/doc${d}?token=${token}` };
 }
 
 async function startStock(): Promise<Target> {
@@ -307,7 +308,7 @@ async function persistStats(target: Target): Promise<Record<string, unknown>> {
     mean_commit_ms: round((sum / count) * 1000),
     commits_under_1ms: round(value('rapporteur_persist_seconds_bucket{le="0.001"}') / count, 3),
     commits_under_5ms: round(value('rapporteur_persist_seconds_bucket{le="0.005"}') / count, 3),
-    synchronous: 'FULL',
+    synchronous: target.name === 'rapporteur' ? 'FULL' : 'NORMAL',
   };
 }
 
@@ -382,6 +383,8 @@ async function compactionBench(): Promise<void> {
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY; // 'servers' or 'compaction' runs just that part
+  // Latency figures depend on what else the machine runs (fsync in particular): say so next to them.
+  emit({ bench: 'server_env', node: process.version, cpus: cpus().length, loadavg_1m: round(loadavg()[0], 2) });
   const dataDir = mkdtempSync(join(tmpdir(), 'rapporteur-bench-data-'));
   const results: Record<string, { fanout: Record<string, unknown>; throughput: Record<string, unknown> }> = {};
   if (only !== 'compaction') try {
@@ -391,6 +394,14 @@ async function main(): Promise<void> {
       emit(await persistStats(ours));
     } finally {
       await stop(ours.proc);
+    }
+    // For comparison only: the same server without an fsync per commit (safe against a crash, not a power cut).
+    const normal = await startOurs(join(dataDir, 'normal'), 'normal');
+    try {
+      results.rapporteur_sync_normal = await runAgainst(normal);
+      emit(await persistStats(normal));
+    } finally {
+      await stop(normal.proc);
     }
     const stock = await startStock();
     try {
@@ -402,10 +413,19 @@ async function main(): Promise<void> {
     const s = results.stock;
     emit({
       bench: 'server_vs_stock',
+      server: 'rapporteur',
       throughput_ratio: round((o.throughput.updates_per_s as number) / (s.throughput.updates_per_s as number), 2),
       p50_ratio: round((o.fanout.p50_ms as number) / (s.fanout.p50_ms as number), 2),
       p99_ratio: round((o.fanout.p99_ms as number) / (s.fanout.p99_ms as number), 2),
       note: 'ours persists every update to SQLite (WAL, synchronous=FULL) before broadcasting; stock keeps documents in memory only',
+    });
+    const n = results.rapporteur_sync_normal;
+    emit({
+      bench: 'server_vs_stock',
+      server: 'rapporteur_sync_normal',
+      throughput_ratio: round((n.throughput.updates_per_s as number) / (s.throughput.updates_per_s as number), 2),
+      p50_ratio: round((n.fanout.p50_ms as number) / (s.fanout.p50_ms as number), 2),
+      p99_ratio: round((n.fanout.p99_ms as number) / (s.fanout.p99_ms as number), 2),
     });
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
