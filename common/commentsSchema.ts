@@ -27,11 +27,13 @@ export const ThreadKey = {
   history: 'history',
   replies: 'replies',
   resolved: 'resolved',
-  /** { value, duplicateOf?, setBy, setAt } */
+  /** { value, duplicateOf? (thread id), setBy, setByName?, setAt } */
   disposition: 'disposition',
   response: 'response',
   /** 'stakeholder' for consultation comments, 'annotation' for editors' notes outside a consultation */
   purpose: 'purpose',
+  /** ISO date a submission arrived (email, survey...), when an editor enters it after the consultation closed */
+  receivedOn: 'receivedOn',
 } as const;
 
 export const ReplyKey = {
@@ -45,4 +47,4 @@ export const ReplyKey = {
 } as const;
 
 /** Thread fields a commenter may set on their own thread (on creation all of them are allowed except these). */
-export const EDITOR_ONLY_THREAD_KEYS: readonly string[] = [ThreadKey.disposition, ThreadKey.response, ThreadKey.resolved];
+export const EDITOR_ONLY_THREAD_KEYS: readonly string[] = [ThreadKey.disposition, ThreadKey.response, ThreadKey.resolved, ThreadKey.receivedOn];

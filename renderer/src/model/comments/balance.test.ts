@@ -12,6 +12,7 @@ const thread = (id: string, who: string, group: string, region: string, disposit
   attribution: { name: who, organisation: '', group, region, ...(who === 'w1' ? { gender: 'woman' } : {}) },
   attributionSource: 'snapshot',
   purpose: 'stakeholder',
+  receivedOn: null,
   type: 'substantive',
   body: 'x',
   proposedWording: '',

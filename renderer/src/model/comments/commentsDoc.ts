@@ -38,6 +38,8 @@ export interface NewThreadInput {
   stakeholder?: Stakeholder;
   /** attribution for someone not in the registry (self-declared by a commenter, or typed in) */
   attribution?: Attribution;
+  /** ISO date the submission arrived, for input entered late by an editor (editor-only key) */
+  receivedOn?: string;
 }
 
 interface WriteOptions {
@@ -78,6 +80,9 @@ export function addThread(doc: Y.Doc, input: NewThreadInput, actor: Actor, opts:
   if (!isPurpose(input.purpose)) throw new ModelError('comments.error.purpose', `Unknown purpose "${String(input.purpose)}".`);
   if (actor.role === 'commenter' && input.purpose !== 'stakeholder')
     throw new ModelError('comments.error.commenterAnnotation', 'Commenters add stakeholder comments, not annotations.');
+  if (input.receivedOn !== undefined && actor.role !== 'editor') throw new ModelError('comments.error.editorsOnly', 'Only editors can do this.');
+  if (input.receivedOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.receivedOn))
+    throw new ModelError('comments.error.receivedOn', 'The date received must be a date (yyyy-mm-dd).');
   if (input.anchor && (typeof input.anchor.from !== 'string' || typeof input.anchor.to !== 'string'))
     throw new ModelError('comments.error.anchor', 'The comment is not attached to any text.');
   const id = opts.id ?? newId();
@@ -94,6 +99,7 @@ export function addThread(doc: Y.Doc, input: NewThreadInput, actor: Actor, opts:
       t.set(ThreadKey.attribution, attributionOf(input.stakeholder));
     } else if (input.attribution) t.set(ThreadKey.attribution, { ...input.attribution });
     t.set(ThreadKey.purpose, input.purpose);
+    if (input.receivedOn) t.set(ThreadKey.receivedOn, input.receivedOn);
     t.set(ThreadKey.type, input.type);
     t.set(ThreadKey.body, body);
     t.set(ThreadKey.proposedWording, (input.proposedWording ?? '').trim());
@@ -335,6 +341,7 @@ export function readOne(t: Y.Map<unknown>, id: string, opts: ReadOptions): Threa
     attribution: live ? attributionOf(live) : snapshot,
     attributionSource: live ? 'registry' : snapshot ? 'snapshot' : 'none',
     purpose: t.get(ThreadKey.purpose) === 'annotation' ? 'annotation' : 'stakeholder',
+    receivedOn: typeof t.get(ThreadKey.receivedOn) === 'string' ? (t.get(ThreadKey.receivedOn) as string) : null,
     type: isCommentType(type) ? type : 'general',
     body: str(t.get(ThreadKey.body)),
     proposedWording: str(t.get(ThreadKey.proposedWording)),

@@ -67,6 +67,8 @@ export interface Thread {
   attribution: Attribution | null;
   attributionSource: 'registry' | 'snapshot' | 'none';
   purpose: Purpose;
+  /** when a submission entered late by an editor arrived (ISO date) */
+  receivedOn: string | null;
   type: CommentType;
   body: string;
   proposedWording: string;
