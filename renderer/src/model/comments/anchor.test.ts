@@ -196,3 +196,36 @@ describe('anchors', () => {
     expect(hits[0].from).toBeGreaterThan(index.blocks[1].contentStart);
   });
 });
+
+describe('positions agree with ProseMirror', () => {
+  it('block starts and in-block text match the ProseMirror document of the same body', async () => {
+    const { rapporteurSchema } = await import('../../editor/schema');
+    const { bodyToJSON } = await import('../bodyJson');
+    const cell = (...content: PMNode[]): PMNode => ({ type: 'tableCell', content });
+    const doc = makeDoc([
+      h('h1', 1, 'Title'),
+      p('a', txt('Some '), txt('bold', true), { type: 'footnote', attrs: { text: 'n' } }, txt(' text'), { type: 'hardBreak' }, txt('more')),
+      { type: 'bulletList', content: [{ type: 'listItem', content: [p('l1', txt('item one')), { type: 'bulletList', content: [{ type: 'listItem', content: [p('l2', txt('nested'))] }] }] }] },
+      { type: 'blockquote', content: [p('q', txt('quoted'))] },
+      { type: 'table', content: [{ type: 'tableRow', content: [cell(p('t1', txt('cell one'))), cell(p('t2', txt('cell two')), p('t3'))] }] },
+      p('z', txt('end')),
+    ]);
+    const pm = rapporteurSchema().nodeFromJSON(bodyToJSON(doc));
+    const index = buildBodyIndex(docBody(doc));
+    expect(index.size).toBe(pm.content.size);
+    const starts: Array<[string, number]> = [];
+    pm.descendants((node, pos) => {
+      if (node.isTextblock) starts.push([node.attrs.bid as string, pos]);
+      return true;
+    });
+    expect(index.blocks.map((b) => [b.bid, b.start])).toEqual(starts);
+    const leaf = (n: { type: { name: string } }) => (n.type.name === 'hardBreak' ? '\n' : '');
+    for (const b of index.blocks)
+      for (let f = b.contentStart; f <= b.contentEnd; f++)
+        for (let t = f; t <= b.contentEnd; t++) expect(textBetween(index, f, t)).toBe(pm.textBetween(f, t, '\n', leaf));
+    // and an anchor made from any in-block range quotes what ProseMirror shows there
+    const a = index.blocks[1];
+    const anchor = createAnchor(index, a.contentStart + 2, a.contentEnd - 1);
+    expect(anchor.quote).toBe(pm.textBetween(a.contentStart + 2, a.contentEnd - 1, '\n', leaf));
+  });
+});
