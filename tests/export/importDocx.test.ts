@@ -31,7 +31,7 @@ async function expectImportError(bytes: Uint8Array, code: ImportErrorCode) {
 
 /** The package with some parts replaced (strings) or removed (null). */
 function patch(bytes: Uint8Array, changes: Record<string, string | Uint8Array | null>): Uint8Array {
-  const files = unzipSync(bytes);
+  const files: Record<string, Uint8Array> = unzipSync(bytes);
   for (const [name, value] of Object.entries(changes)) {
     if (value === null) delete files[name];
     else files[name] = typeof value === 'string' ? strToU8(value) : value;

@@ -1,0 +1,151 @@
+// The export CLI: against a real sync server (in process, stock y-websocket clients seed it) and from saved JSON.
+// Failures must be one line on stderr and a non-zero exit.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { spawn } from 'node:child_process';
+import { chmodSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { startServer, type RunningServer } from '../../sync-server/server';
+import { signToken } from '../../sync-server/token';
+import { silentLogger } from '../../sync-server/log';
+import { roomPath, type RoomRef } from '../../common/rooms';
+import { initWorkspace } from '../../renderer/src/model/workspaceDoc';
+import { addStakeholder } from '../../renderer/src/model/registry';
+import { createDocument } from '../../renderer/src/model/templates';
+import { appendJSONToBody } from '../../renderer/src/model/bodyJson';
+import { run } from '../../renderer/src/export/cli';
+import { readDocx, tempDir, richBody, draft, meeting, inputOf, STAKEHOLDERS } from './helpers';
+
+const CLI = fileURLToPath(new URL('../../renderer/src/export/cli.ts', import.meta.url));
+const SECRET = Buffer.from('export-cli-test-secret-export-cli-test', 'utf8');
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+const token = (ws: string, role: 'editor' | 'viewer' = 'viewer', secret: Uint8Array = SECRET) =>
+  signToken({ ws, role, name: 'Export bot', sub: `${role}-export`, exp: Math.floor(Date.now() / 1000) + 3600 }, secret);
+
+function sync(server: RunningServer, ref: RoomRef, doc: Y.Doc, tok: string): Promise<WebsocketProvider> {
+  return new Promise((resolve, reject) => {
+    const provider = new WebsocketProvider(server.url, roomPath(ref), doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      params: { token: tok },
+      disableBc: true,
+    });
+    const timer = setTimeout(() => reject(new Error(`seeding ${roomPath(ref)} timed out`)), 10_000);
+    provider.on('sync', (synced: boolean) => {
+      if (synced) {
+        clearTimeout(timer);
+        resolve(provider);
+      }
+    });
+  });
+}
+
+describe('export CLI', () => {
+  const dir = tempDir();
+  let server: RunningServer;
+  let docId = '';
+
+  beforeAll(async () => {
+    server = await startServer({ port: 0, dataDir: join(dir.path, 'data'), secret: SECRET, webDir: null, logger: silentLogger });
+    const ws = new Y.Doc();
+    initWorkspace(ws, { name: 'BPF on Cybersecurity' });
+    addStakeholder(ws, { name: 'Jane Doe', organisation: 'ACME', group: 'private-sector', region: 'global', themes: [] });
+    let doc = new Y.Doc();
+    const created = createDocument(ws, () => doc, { kind: 'draft', title: 'Synced output report', subtype: 'digest', date: '2025-06-12' }, { t: (id) => `Section ${id.split('.').pop()}`, createdBy: 'me' });
+    docId = created.id;
+    doc = created.doc;
+    appendJSONToBody(doc, richBody());
+    const editor = token('wsx', 'editor');
+    const providers = [await sync(server, { kind: 'workspace', workspaceId: 'wsx' }, ws, editor), await sync(server, { kind: 'document', workspaceId: 'wsx', docId }, doc, editor)];
+    // Read it back through fresh clients: the server has it before the CLI runs.
+    const check = new Y.Doc();
+    const p = await sync(server, { kind: 'document', workspaceId: 'wsx', docId }, check, editor);
+    for (let i = 0; i < 100 && check.getXmlFragment('body').length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    p.destroy();
+    providers.forEach((x) => x.destroy());
+  }, 30_000);
+
+  afterAll(async () => {
+    await server.close();
+    dir.remove();
+  });
+
+  it('syncs the workspace, document and comments rooms from the server and writes the DOCX', async () => {
+    const out = join(dir.path, 'synced.docx');
+    const res = await cli(['--server', server.url, '--token', token('wsx'), '--workspace', 'wsx', '--doc', docId, '--out', out, '--toc', '--para-numbers']);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    const r = readDocx(new Uint8Array(readFileSync(out)));
+    expect(r.paragraphs[0]).toMatchObject({ style: 'Title', text: 'Synced output report' });
+    expect(r.paragraphs.map((p) => p.text)).toContain('BPF on Cybersecurity');
+    expect(r.paragraphs.filter((p) => p.style === 'Heading 1').map((p) => p.text)).toEqual(['Section highlights', 'Section upcoming', 'Introduction']);
+    expect(r.footnotes.map((f) => f.text)).toEqual(['First note', 'Said by Jane Doe.']);
+    expect(r.internalLinks.length).toBeGreaterThan(3);
+  }, 30_000);
+
+  it('refuses a bad token and a token for another workspace with one line and a non-zero exit', async () => {
+    const out = join(dir.path, 'never.docx');
+    const forged = await cli(['--server', server.url, '--token', token('wsx', 'viewer', Buffer.from('not-the-secret-not-the-secret-xx')), '--workspace', 'wsx', '--doc', docId, '--out', out]);
+    expect(forged.code).not.toBe(0);
+    expect(forged.stderr).toMatch(/^export: the server refused the token \(HTTP 40[13]\)[^\n]*\n$/);
+    const other = await cli(['--server', server.url, '--token', token('elsewhere'), '--workspace', 'wsx', '--doc', docId, '--out', out]);
+    expect(other.code).not.toBe(0);
+    expect(other.stderr).toMatch(/^export: the server refused the token \(HTTP 40[13]\)[^\n]*\n$/);
+    expect(existsSync(out)).toBe(false);
+  }, 30_000);
+
+  it('reports an unknown document and an unwritable path in one line', async () => {
+    const unknown = await cli(['--server', server.url, '--token', token('wsx'), '--workspace', 'wsx', '--doc', 'nope', '--out', join(dir.path, 'x.docx')]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe('export: unknown document "nope" in workspace "wsx"\n');
+    const locked = join(dir.path, 'locked');
+    mkdirSync(locked);
+    chmodSync(locked, 0o500);
+    const isRoot = process.getuid?.() === 0;
+    const unwritable = await cli(['--server', server.url, '--token', token('wsx'), '--workspace', 'wsx', '--doc', docId, '--out', isRoot ? '/proc/nope/x.docx' : join(locked, 'x.docx')]);
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toMatch(/^export: cannot write [^\n]+\n$/);
+  }, 30_000);
+
+  it('exports from saved JSON: the single-document form and a full input (compiled)', async () => {
+    const single = join(dir.path, 'single.json');
+    writeFileSync(single, JSON.stringify({ workspace: { name: 'W' }, stakeholders: STAKEHOLDERS, document: meeting() }));
+    const out1 = join(dir.path, 'single.docx');
+    await run(['--json', single, '--out', out1, '--chatham-house', '--annex']);
+    const r1 = readDocx(new Uint8Array(readFileSync(out1)));
+    expect(r1.paragraphs.map((p) => p.text).join('\n')).not.toContain('Jane Doe');
+    expect(r1.tables.at(-1)!.rows[0][0]).toBe('#');
+
+    const full = join(dir.path, 'full.json');
+    writeFileSync(full, JSON.stringify(inputOf([draft(richBody(), [], 'First'), meeting()])));
+    const out2 = join(dir.path, 'full.docx');
+    await run(['--json', full, '--out', out2, '--toc', '--title', 'Compiled']);
+    const r2 = readDocx(new Uint8Array(readFileSync(out2)));
+    expect(r2.paragraphs[0].text).toBe('Compiled');
+    expect(r2.paragraphs.filter((p) => p.style === 'Heading 1').map((p) => p.text)).toEqual(['First', 'Session with Jane Doe']);
+  });
+
+  it('explains bad input and bad arguments', async () => {
+    const bad = join(dir.path, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ workspace: {}, document: { meta: {}, body: { type: 'doc', content: [{ type: 'nonsense' }] } } }));
+    await expect(run(['--json', bad, '--out', join(dir.path, 'b.docx')])).rejects.toThrow(/the body is not valid Rapporteur content/);
+    await expect(run(['--json', join(dir.path, 'missing.json'), '--out', join(dir.path, 'b.docx')])).rejects.toThrow(/cannot read .*missing\.json: no such file/);
+    await expect(run(['--out', 'x.docx'])).rejects.toThrow(/give --server/);
+    await expect(run(['--json', bad])).rejects.toThrow(/--out/);
+    const usage = await cli(['--frobnicate']);
+    expect(usage).toMatchObject({ code: 2, stderr: 'export: unknown option --frobnicate\n' });
+  }, 30_000);
+});
