@@ -2,7 +2,9 @@
 // the sync server checks commenters against: a new thread or reply carries every container it will ever need
 // (replies, history), later edits only overwrite body/proposedWording/type/editedAt and append to history, and
 // disposition, response and resolved are written by editors only. Role checks here fail early and readably;
-// the server's checks are the real guard.
+// the server's checks are the real guard (sync-server/commenterPolicy.ts accepts every commenter write made here).
+// Offline merges: concurrent replies and edits all survive (edits: last writer wins per field, every earlier body
+// in history); two editors replacing the same response offline both keep their text, one after the other.
 import * as Y from 'yjs';
 import { COMMENTS_ROOT, ReplyKey, ThreadKey } from '../../../../common/commentsSchema';
 import type { PMNode } from '../bodyJson';
