@@ -250,6 +250,9 @@ describe('compileDocx', () => {
     expect(r.footnotes.map((f) => f.id)).toEqual([1, 2, 3, 4, 5]);
     expect(r.footnoteRefs).toEqual([1, 2, 3, 4, 5]);
     const ids = r.comments.map((c) => c.id);
+    // a compilation under Chatham House: chapter titles, TOC and running header are scrubbed too
+    const ch = unzipAll(await compileDocx(inputOf(docs), { toc: true, annex: true, wordComments: true, chathamHouse: true, title: 'Notes by Jane Doe' }));
+    for (const [name, xml] of Object.entries(ch)) for (const person of STAKEHOLDERS.map((s) => s.name)) expect(partText(xml), `${person} in ${name}`).not.toContain(person);
     expect(new Set(ids).size).toBe(ids.length);
     // every list node has its own numbering instance starting at 1
     const numIds = r.paragraphs.filter((p) => p.numId && p.text.endsWith('Again one')).map((p) => p.numId);

@@ -25,7 +25,9 @@ export function tocBookmark(node: PMNode, level: number, ctx: RenderContext, doc
 }
 
 /** A heading the export adds itself (chapter titles, meeting sections, the annex), with its TOC bookmark. */
-export function generatedHeading(text: string, level: number, ctx: RenderContext, page: number, pPrExtra = ''): string {
+export function generatedHeading(raw: string, level: number, ctx: RenderContext, page: number, pPrExtra = ''): string {
+  // Chapter titles are user text: under Chatham House they may name someone.
+  const text = ctx.redactor.redact(raw);
   const runs = `<w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
   const props = `<w:pPr><w:pStyle w:val="${S.heading(level)}"/>${pPrExtra}</w:pPr>`;
   if (!ctx.opts.toc) return `<w:p>${props}${runs}</w:p>`;

@@ -63,17 +63,22 @@ function plan(req: WriteRequest) {
   const redactor = opts.chathamHouse ? chathamHouseRedactor(req.input, opts.labels) : noRedaction;
   const ctx = createContext(style, opts, redactor);
   const plans = req.documents.map((doc, i) => ({ doc, ...documentPlan(doc, req.input, ctx, req.compiled, i === 0) }));
-  const layout = estimateLayout({ type: 'doc', content: plans.flatMap((p) => p.plan.layout) }, style);
+  const layout = () => estimateLayout({ type: 'doc', content: plans.flatMap((p) => p.plan.layout) }, style);
   return { opts, style, redactor, ctx, plans, layout };
 }
 
 /** The page layout of the body section as the export will write it (meeting fields and chapter titles included). */
 export function estimateBody(req: WriteRequest): PageLayout {
-  return plan(req).layout;
+  return plan(req).layout();
 }
 
+// Without a TOC nothing shows estimated page numbers, so the layout is skipped.
+const NO_LAYOUT: PageLayout = { fractionalPages: 0, pages: 0, headingPages: new Map() };
+
 export async function writeDocx(req: WriteRequest): Promise<Uint8Array> {
-  const { opts, style, redactor, ctx, plans, layout } = plan(req);
+  const planned = plan(req);
+  const { opts, style, redactor, ctx, plans } = planned;
+  const layout = opts.toc ? planned.layout() : NO_LAYOUT;
   const total = req.documents.length + 1;
 
   ctx.rels.add(PART_TYPES.styles.relType, 'styles.xml');
