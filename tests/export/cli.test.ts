@@ -15,7 +15,10 @@ import { roomPath, type RoomRef } from '../../common/rooms';
 import { initWorkspace } from '../../renderer/src/model/workspaceDoc';
 import { addStakeholder } from '../../renderer/src/model/registry';
 import { createDocument } from '../../renderer/src/model/templates';
-import { appendJSONToBody } from '../../renderer/src/model/bodyJson';
+import { appendJSONToBody, docBody } from '../../renderer/src/model/bodyJson';
+import { addThread, addReply } from '../../renderer/src/model/comments/commentsDoc';
+import { buildBodyIndex } from '../../renderer/src/model/comments/bodyIndex';
+import { createAnchorAtBlocks } from '../../renderer/src/model/comments/anchor';
 import { run } from '../../renderer/src/export/cli';
 import { readDocx, tempDir, richBody, draft, meeting, inputOf, STAKEHOLDERS } from './helpers';
 
@@ -62,14 +65,24 @@ describe('export CLI', () => {
     server = await startServer({ port: 0, dataDir: join(dir.path, 'data'), secret: SECRET, webDir: null, logger: silentLogger });
     const ws = new Y.Doc();
     initWorkspace(ws, { name: 'BPF on Cybersecurity' });
-    addStakeholder(ws, { name: 'Jane Doe', organisation: 'ACME', group: 'private-sector', region: 'global', themes: [] });
+    const jane = addStakeholder(ws, { name: 'Jane Doe', organisation: 'ACME', group: 'private-sector', region: 'global', themes: [] });
     let doc = new Y.Doc();
     const created = createDocument(ws, () => doc, { kind: 'draft', title: 'Synced output report', subtype: 'digest', date: '2025-06-12' }, { t: (id) => `Section ${id.split('.').pop()}`, createdBy: 'me' });
     docId = created.id;
     doc = created.doc;
     appendJSONToBody(doc, richBody());
+    // A comment on "Plain" entered for a registered stakeholder, with a reply, in the companion comments doc.
+    const comments = new Y.Doc();
+    const actor = { id: 'editor-export', name: 'Rapporteur', role: 'editor' as const };
+    const anchor = createAnchorAtBlocks(buildBodyIndex(docBody(doc)), { bid: 'p1', offset: 0 }, { bid: 'p1', offset: 5 });
+    const threadId = addThread(comments, { anchor, type: 'substantive', body: 'Say more here.', purpose: 'stakeholder', stakeholder: jane }, actor);
+    addReply(comments, threadId, 'Will do.', actor);
     const editor = token('wsx', 'editor');
-    const providers = [await sync(server, { kind: 'workspace', workspaceId: 'wsx' }, ws, editor), await sync(server, { kind: 'document', workspaceId: 'wsx', docId }, doc, editor)];
+    const providers = [
+      await sync(server, { kind: 'workspace', workspaceId: 'wsx' }, ws, editor),
+      await sync(server, { kind: 'document', workspaceId: 'wsx', docId }, doc, editor),
+      await sync(server, { kind: 'comments', workspaceId: 'wsx', docId }, comments, editor),
+    ];
     // Read it back through fresh clients: the server has it before the CLI runs.
     const check = new Y.Doc();
     const p = await sync(server, { kind: 'document', workspaceId: 'wsx', docId }, check, editor);
@@ -85,15 +98,23 @@ describe('export CLI', () => {
 
   it('syncs the workspace, document and comments rooms from the server and writes the DOCX', async () => {
     const out = join(dir.path, 'synced.docx');
-    const res = await cli(['--server', server.url, '--token', token('wsx'), '--workspace', 'wsx', '--doc', docId, '--out', out, '--toc', '--para-numbers']);
+    const res = await cli(['--server', server.url, '--token', token('wsx'), '--workspace', 'wsx', '--doc', docId, '--out', out, '--toc', '--para-numbers', '--word-comments', '--annex']);
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     const r = readDocx(new Uint8Array(readFileSync(out)));
     expect(r.paragraphs[0]).toMatchObject({ style: 'Title', text: 'Synced output report' });
     expect(r.paragraphs.map((p) => p.text)).toContain('BPF on Cybersecurity');
-    expect(r.paragraphs.filter((p) => p.style === 'Heading 1').map((p) => p.text)).toEqual(['Section highlights', 'Section upcoming', 'Introduction']);
+    expect(r.paragraphs.filter((p) => p.style === 'Heading 1').map((p) => p.text)).toEqual(['Section highlights', 'Section upcoming', 'Introduction', 'Annex: Comments received']);
     expect(r.footnotes.map((f) => f.text)).toEqual(['First note', 'Said by Jane Doe.']);
     expect(r.internalLinks.length).toBeGreaterThan(3);
+    // the comments room: a Word comment on its range, threaded reply, and the annex row with its paragraph number
+    expect(r.comments.map((c) => [c.author, c.text.split('\n')[0]])).toEqual([
+      ['Jane Doe (ACME, Private sector)', '[Substantive]'],
+      ['Rapporteur', 'Will do.'],
+    ]);
+    expect(r.commentsExtended[1].parent).toBe(r.comments[0].lastParaId);
+    const annex = r.tables.at(-1)!.rows;
+    expect(annex[1].slice(0, 8)).toEqual(['1', '1', '3', 'Jane Doe', 'ACME', 'Private sector', 'Global', 'Substantive']);
   }, 30_000);
 
   it('refuses a bad token and a token for another workspace with one line and a non-zero exit', async () => {

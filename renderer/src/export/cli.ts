@@ -17,7 +17,7 @@ import { isValidId, roomPath, type RoomRef } from '../../../common/rooms';
 import { closeReasonKey } from '../../../common/closeCodes';
 import { wsDocuments } from '../model/workspaceDoc';
 import { exportDocx, compileDocx } from './exportDocx';
-import { exportInputFromDocs } from './fromDocs';
+import { exportInputFromDocs, exportThreadsFromDocs } from './fromDocs';
 import { parseExportJson } from './jsonInput';
 import type { ExportInput } from './exportInput';
 import type { ExportOptions } from './options';
@@ -145,9 +145,7 @@ async function inputFromServer(args: CliArgs): Promise<ExportInput> {
         syncRoom(server, token, { kind: 'comments', workspaceId, docId }, commentsDoc, timeout),
       ])),
     );
-    // Comment threads: model/comments does not expose threadsForExport(docDoc, commentsDoc, wsDoc) yet, so the
-    // CLI exports without them; the comments doc is synced so wiring it in is a one-line change.
-    return exportInputFromDocs(wsDoc, docDoc, [], docId);
+    return exportInputFromDocs(wsDoc, docDoc, exportThreadsFromDocs(wsDoc, docDoc, commentsDoc), docId);
   } finally {
     for (const p of providers) p.destroy();
   }

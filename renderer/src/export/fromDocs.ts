@@ -1,7 +1,10 @@
 import type * as Y from 'yjs';
-import { bodyToJSON } from '../model/bodyJson';
+import { bodyToJSON, docBody } from '../model/bodyJson';
 import { docFields } from '../model/documentDoc';
-import { listStakeholders } from '../model/registry';
+import { listStakeholders, resolveStakeholder } from '../model/registry';
+import { readThreads } from '../model/comments/commentsDoc';
+import { buildBodyIndex } from '../model/comments/bodyIndex';
+import { threadsForExport } from '../model/comments/threadsForExport';
 import { readDocumentMeta, readHouseStyle, readWorkspaceInfo, wsDocuments, type DocumentMeta } from '../model/workspaceDoc';
 import { isOneOf, DOCUMENT_KINDS } from '../model/kinds';
 import type { ExportDocument, ExportInput, ExportThread } from './exportInput';
@@ -29,6 +32,12 @@ export function exportDocumentFromDocs(wsDoc: Y.Doc, docDoc: Y.Doc, threads: Exp
     createdBy: '',
   };
   return { meta, body: bodyToJSON(docDoc), fields, threads };
+}
+
+/** A document's comment threads as the exporter takes them (anchors resolved against its current body). */
+export function exportThreadsFromDocs(wsDoc: Y.Doc, docDoc: Y.Doc, commentsDoc: Y.Doc): ExportThread[] {
+  const threads = readThreads(commentsDoc, { resolveStakeholder: (id) => resolveStakeholder(wsDoc, id) });
+  return threadsForExport(threads, buildBodyIndex(docBody(docDoc)));
 }
 
 /** Everything the exporter needs for one document. `docId` defaults to the one in the doc's guid. */
