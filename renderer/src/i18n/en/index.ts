@@ -3,7 +3,8 @@ import { core, sync } from './core';
 import { domain } from './domain';
 import { fields } from './fields';
 import { exchange } from './exchange';
+import { comments } from './comments';
 
 // Feature catalogs are merged here; keep ids unique across files (a test checks it).
-export const en: Messages = { ...core, ...sync, ...domain, ...fields, ...exchange };
-export const enParts: Record<string, Messages> = { core, sync, domain, fields, exchange };
+export const en: Messages = { ...core, ...sync, ...domain, ...fields, ...exchange, ...comments };
+export const enParts: Record<string, Messages> = { core, sync, domain, fields, exchange, comments };

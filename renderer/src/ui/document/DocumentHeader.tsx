@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useWorkspace } from '../../state/workspaceContext';
 import { updateDocumentMeta, type DocumentMeta } from '../../model/workspaceDoc';
 import { formatDate, t } from '../../i18n';
@@ -6,7 +6,7 @@ import { ThemeTags } from './ThemeTags';
 import { useUi } from '../../state/uiStore';
 
 /** Title (edited in place, committed on Enter or blur) and theme tags; both live in the workspace doc. */
-export function DocumentHeader({ meta }: { meta: DocumentMeta }) {
+export function DocumentHeader({ meta, badge, children }: { meta: DocumentMeta; badge?: ReactNode; children?: ReactNode }) {
   const { doc: ws, canEdit } = useWorkspace();
   const openDialog = useUi((s) => s.openDialog);
   const [title, setTitle] = useState(meta.title);
@@ -21,6 +21,7 @@ export function DocumentHeader({ meta }: { meta: DocumentMeta }) {
       <div className="document-header-row">
         <p className="eyebrow">
           {meta.subtype ? t(`subtype.${meta.subtype}`) : t(`kind.${meta.kind}`)} · {formatDate(meta.date)}
+          {badge}
         </p>
         <button type="button" onClick={() => openDialog({ type: 'export', docIds: [meta.id] })}>
           {t('export.open')}
@@ -42,6 +43,7 @@ export function DocumentHeader({ meta }: { meta: DocumentMeta }) {
         }}
       />
       <ThemeTags themes={meta.themes} editable={canEdit} onChange={(themes) => updateDocumentMeta(ws, meta.id, { themes })} />
+      {children}
     </header>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import type { Editor } from '@tiptap/core';
 import type * as Y from 'yjs';
 import { useWorkspace } from '../../state/workspaceContext';
 import { useUi } from '../../state/uiStore';
@@ -20,9 +21,20 @@ import { useProvider, syncUserFor } from '../../sync/syncRegistry';
 import { useIdentity } from '../../state/identity';
 import { PresenceList } from './PresenceList';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { CommentsProvider } from '../comments/CommentsContext';
+import { CommentsTextLayout } from '../comments/CommentsTextLayout';
+import { CommentButton, CommentsViewBar, useCommentExtension } from '../comments/EditorComments';
+import { useCommentsUi } from '../comments/commentsUiStore';
+import { PhaseBadge } from '../consultation/PhaseBadge';
+import { DocumentTabs } from '../consultation/DocumentTabs';
 
-export function DocumentScreen({ docId }: { docId: string; view?: 'matrix' | 'balance' }) {
-  const { id: workspaceId, doc: ws, canEdit } = useWorkspace();
+const MatrixView = lazy(() => import('../consultation/MatrixView').then((m) => ({ default: m.MatrixView })));
+const BalanceView = lazy(() => import('../consultation/BalanceView').then((m) => ({ default: m.BalanceView })));
+
+export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix' | 'balance' }) {
+  const { id: workspaceId, doc: ws, canEdit, canComment } = useWorkspace();
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const panelOpen = useCommentsUi((s) => s.panelOpen);
   const meta = useY(wsDocuments(ws), () => {
     const entry = wsDocuments(ws).get(docId);
     return entry ? readDocumentMeta(entry) : null;
@@ -34,6 +46,8 @@ export function DocumentScreen({ docId }: { docId: string; view?: 'matrix' | 'ba
   const provider = useProvider(workspaceId, docName);
   const user = local ? syncUserFor(local, identity) : identity;
   const carets = useMemo(() => (provider ? [CollaborationCaret.configure({ provider, user: { name: user.name, color: user.color } })] : []), [provider, user.name, user.color]);
+  const commentDecorations = useCommentExtension(provider ? 'live' : 'local');
+  const extensions = useMemo(() => [...carets, commentDecorations], [carets, commentDecorations]);
 
   useSaveState(handle?.persistence);
   useStatsAndIndex(workspaceId, meta, doc, ws);
@@ -42,18 +56,37 @@ export function DocumentScreen({ docId }: { docId: string; view?: 'matrix' | 'ba
   if (!meta) return <p className="muted">{t('document.notFound')}</p>;
   if (!doc) return <p aria-busy="true">{t('common.loading')}</p>;
 
+  const activeView = meta.kind === 'draft' ? (view ?? 'text') : 'text';
   return (
-    <article className="document" aria-labelledby="doc-title">
-      <DocumentHeader meta={meta} />
-      {provider && <PresenceList provider={provider} />}
-      {meta.kind === 'meeting' && <MeetingFields doc={doc} />}
-      {meta.kind === 'contribution' && <ContributionFields doc={doc} />}
-      {meta.kind === 'draft' && <DraftFields doc={doc} />}
-      <section className="body-section" aria-label={t(`body.${meta.kind}`)}>
-        {meta.kind !== 'draft' && <h2 className="section-title">{t(`body.${meta.kind}`)}</h2>}
-        <RichTextEditor key={provider ? 'live' : 'local'} doc={doc} editable={canEdit} extra={carets} label={t(`body.${meta.kind}`)} />
-      </section>
-    </article>
+    <CommentsProvider docId={docId} doc={doc}>
+      <article className={`document view-${activeView}${activeView === 'text' && panelOpen ? ' with-comments' : ''}`} aria-labelledby="doc-title">
+        <DocumentHeader meta={meta} badge={<PhaseBadge doc={doc} />}>
+          {meta.kind === 'draft' && <DocumentTabs workspaceId={workspaceId} docId={docId} view={activeView} />}
+        </DocumentHeader>
+        {activeView !== 'text' && (
+          <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>{activeView === 'matrix' ? <MatrixView /> : <BalanceView />}</Suspense>
+        )}
+        <CommentsTextLayout hidden={activeView !== 'text'} editor={editor} doc={doc}>
+          {provider && <PresenceList provider={provider} />}
+          {meta.kind === 'meeting' && <MeetingFields doc={doc} />}
+          {meta.kind === 'contribution' && <ContributionFields doc={doc} />}
+          {meta.kind === 'draft' && <DraftFields doc={doc} />}
+          <section className="body-section" aria-label={t(`body.${meta.kind}`)}>
+            {meta.kind !== 'draft' && <h2 className="section-title">{t(`body.${meta.kind}`)}</h2>}
+            <CommentsViewBar editor={editor} doc={doc} showCommentButton={!canEdit && canComment} />
+            <RichTextEditor
+              key={provider ? 'live' : 'local'}
+              doc={doc}
+              editable={canEdit}
+              extra={extensions}
+              label={t(`body.${meta.kind}`)}
+              onReady={setEditor}
+              toolbarExtra={<CommentButton editor={editor} doc={doc} />}
+            />
+          </section>
+        </CommentsTextLayout>
+      </article>
+    </CommentsProvider>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useEditor, EditorContent, type Editor } from '@tiptap/react';
 import type { Extensions } from '@tiptap/core';
 import type * as Y from 'yjs';
@@ -14,10 +14,12 @@ interface Props {
   extra?: Extensions;
   label: string;
   onReady?: (editor: Editor | null) => void;
+  /** extra toolbar controls (e.g. the Comment button), shown after the formatting groups */
+  toolbarExtra?: ReactNode;
 }
 
 /** The rich-text body of a document, bound to its Y.XmlFragment `body`. */
-export function RichTextEditor({ doc, editable, extra, label, onReady }: Props) {
+export function RichTextEditor({ doc, editable, extra, label, onReady, toolbarExtra }: Props) {
   const editor = useEditor(
     {
       extensions: editorExtensions({ fragment: docBody(doc), extra }),
@@ -49,7 +51,7 @@ export function RichTextEditor({ doc, editable, extra, label, onReady }: Props) 
   if (!editor) return <p aria-busy="true">{t('common.loading')}</p>;
   return (
     <div className="editor">
-      {editable && <Toolbar editor={editor} />}
+      {editable && <Toolbar editor={editor} extra={toolbarExtra} />}
       <EditorContent editor={editor} className="page" />
     </div>
   );

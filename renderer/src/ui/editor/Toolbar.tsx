@@ -6,7 +6,7 @@ import { t } from '../../i18n';
 type Prompt = null | { kind: 'link'; value: string } | { kind: 'footnote'; value: string };
 
 /** Formatting toolbar: a toolbar landmark with roving focus by arrow keys, every button named and stateful. */
-export function Toolbar({ editor }: { editor: Editor }) {
+export function Toolbar({ editor, extra }: { editor: Editor; extra?: ReactNode }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -94,6 +94,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
             </>
           )}
         </Group>
+        {extra && <Group>{extra}</Group>}
       </div>
       {prompt && (
         <form className="toolbar-prompt" onSubmit={submitPrompt}>

@@ -10,6 +10,7 @@ import { t } from '../../../i18n';
 import { CommitInput } from './CommitInput';
 import { ReadOnlyField } from './ReadOnlyField';
 import { LabeledField } from './LabeledField';
+import { DraftPhase } from '../../consultation/PhaseControl';
 
 type Bound = 'targetMin' | 'targetMax';
 
@@ -109,6 +110,7 @@ export function DraftFields({ doc }: { doc: Y.Doc }) {
           </p>
         )
       )}
+      <DraftPhase doc={doc} />
     </section>
   );
 }

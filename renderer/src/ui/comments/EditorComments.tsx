@@ -1,0 +1,130 @@
+// The comments feature inside the text view: the editor extension (highlights, paragraph numbers), the sync of
+// those decorations with the threads, the Comment button and its shortcut (Ctrl+Alt+M), and the view toggles.
+import { useEffect, useMemo, useRef } from 'react';
+import type { Editor } from '@tiptap/core';
+import type * as Y from 'yjs';
+import { resolveAnchor } from '../../model/comments/anchor';
+import { t } from '../../i18n';
+import { CommentDecorations, commentDecorationsKey, type CommentDecorationInput, type HighlightRange } from './commentDecorations';
+import { useComments } from './CommentsContext';
+import { useCommentsUi } from './commentsUiStore';
+import { startComment } from './startComment';
+
+export const COMMENT_SHORTCUT = 'Ctrl+Alt+M';
+
+/** The editor extension, made once per editor instance; clicks on highlighted text open their thread. */
+export function useCommentExtension(key: unknown) {
+  const onActivate = useRef<((ids: string[]) => void) | null>(null);
+  onActivate.current = (ids) => {
+    const { activeThreadId, activate } = useCommentsUi.getState();
+    // Repeated clicks in overlapping highlights cycle through their threads.
+    const i = activeThreadId ? ids.indexOf(activeThreadId) : -1;
+    activate(ids[(i + 1) % ids.length], { scrollPanel: true });
+    useCommentsUi.getState().setPanelOpen(true);
+  };
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => CommentDecorations.configure({ onActivate }), [key]);
+}
+
+/** Keeps the editor's decorations in step with the threads and the body index; shows a thread's anchor on request. */
+export function EditorCommentSync({ editor, visible }: { editor: Editor | null; visible: boolean }) {
+  const { threads, index } = useComments();
+  const activeId = useCommentsUi((s) => s.activeThreadId);
+  const revealId = useCommentsUi((s) => s.revealThreadId);
+  const ranges = useRef<HighlightRange[]>([]);
+
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || !index) return;
+    // The index follows the body after edits settle; while the two differ, the mapped decorations stand.
+    if (index.size !== editor.state.doc.content.size) return;
+    const list: HighlightRange[] = [];
+    for (const th of threads) {
+      if (!th.anchor || (th.resolved && th.id !== activeId)) continue;
+      const r = resolveAnchor(index, th.anchor);
+      if (r.status === 'ok') list.push({ threadId: th.id, from: r.from, to: r.to });
+    }
+    ranges.current = list;
+    const paragraphs = index.blocks.filter((b) => b.para !== null).map((b) => ({ start: b.start, end: b.contentEnd, para: b.para! }));
+    const input: CommentDecorationInput = { ranges: list, activeId, paragraphs };
+    editor.view.dispatch(editor.state.tr.setMeta(commentDecorationsKey, input).setMeta('addToHistory', false));
+  }, [editor, index, threads, activeId]);
+
+  useEffect(() => {
+    if (!revealId || !visible || !editor || editor.isDestroyed || !index || index.size !== editor.state.doc.content.size) return;
+    const range = ranges.current.find((r) => r.threadId === revealId);
+    useCommentsUi.getState().reveal(null);
+    useCommentsUi.getState().activate(revealId, { scrollPanel: true });
+    if (!range) return;
+    if (editor.isEditable) editor.commands.setTextSelection({ from: range.from, to: range.to });
+    // After the decoration update has rendered: centre the highlighted text.
+    requestAnimationFrame(() => {
+      const el = editor.view.dom.querySelector(`[data-thread="${CSS.escape(revealId)}"]`);
+      el?.scrollIntoView({ block: 'center' });
+    });
+  }, [revealId, visible, editor, index, threads]);
+
+  return null;
+}
+
+/** Ctrl+Alt+M (Cmd+Alt+M on macOS) from the text or with nothing focused: comment on the selection. */
+export function useCommentShortcut(editor: Editor | null, doc: Y.Doc, enabled: boolean) {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || !e.altKey || e.code !== 'KeyM') return;
+      const target = e.target as Node | null;
+      const inEditor = !!editor && !!target && editor.view.dom.contains(target);
+      if (!inEditor && target !== document.body) return;
+      e.preventDefault();
+      startComment(editor, doc);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editor, doc, enabled]);
+}
+
+/** The Comment button; keeps the editor's selection (it never takes focus on mouse down). */
+export function CommentButton({ editor, doc, className = 'tool' }: { editor: Editor | null; doc: Y.Doc; className?: string }) {
+  return (
+    <button
+      type="button"
+      className={`${className} comment-button`}
+      aria-label={t('comments.comment')}
+      aria-keyshortcuts="Control+Alt+M"
+      title={`${t('comments.comment')} (${COMMENT_SHORTCUT})`}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => startComment(editor, doc)}
+    >
+      <span aria-hidden="true">💬</span> {t('comments.comment')}
+    </button>
+  );
+}
+
+/** Above the text: the comment button for those who cannot edit the body, and the view toggles. */
+export function CommentsViewBar({ editor, doc, showCommentButton }: { editor: Editor | null; doc: Y.Doc; showCommentButton: boolean }) {
+  const panelOpen = useCommentsUi((s) => s.panelOpen);
+  const paraNumbers = useCommentsUi((s) => s.paraNumbers);
+  const { threads } = useComments();
+  const open = threads.filter((th) => !th.resolved).length;
+  return (
+    <div className="comments-viewbar" role="group" aria-label={t('comments.viewOptions')}>
+      {showCommentButton && <CommentButton editor={editor} doc={doc} className="primary" />}
+      <span className="spacer" />
+      <button type="button" className="toggle" aria-pressed={paraNumbers} onClick={() => useCommentsUi.getState().setParaNumbers(!paraNumbers)}>
+        {t('comments.paraNumbers')}
+      </button>
+      <button
+        type="button"
+        className="toggle"
+        aria-pressed={panelOpen}
+        title={t('comments.openCount', { n: open })}
+        onClick={() => useCommentsUi.getState().setPanelOpen(!panelOpen)}
+      >
+        {t('comments.panelToggle')}{' '}
+        <span className="count" aria-hidden="true">
+          {open}
+        </span>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { useEditor, EditorContent } from '@tiptap/react';
+import Collaboration from '@tiptap/extension-collaboration';
+import type * as Y from 'yjs';
+import { schemaExtensions } from '../../editor/extensions';
+import { t } from '../../i18n';
+
+/**
+ * The rapporteur's response to a comment: rich text bound to the thread's response Y.XmlFragment, so it syncs and
+ * merges like the body. Bold, italic and lists by their usual shortcuts; no toolbar, it is a short answer.
+ */
+export function ResponseEditor({ fragment, label }: { fragment: Y.XmlFragment; label: string }) {
+  const editor = useEditor(
+    {
+      extensions: [...schemaExtensions(), Collaboration.configure({ fragment })],
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+      editorProps: {
+        attributes: { class: 'prose response-prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': label },
+      },
+    },
+    [fragment],
+  );
+  if (!editor) return <p aria-busy="true">{t('common.loading')}</p>;
+  return <EditorContent editor={editor} className="response-editor" />;
+}

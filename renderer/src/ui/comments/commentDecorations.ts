@@ -1,0 +1,91 @@
+// Decorations the comments feature draws over the body: the anchored ranges of comments (inline highlights, the
+// active thread stronger) and paragraph numbers (a node decoration carrying data-para, shown in the margin by CSS
+// so no foreign node sits inside the editable text and the caret is never disturbed).
+//
+// They are computed outside the editor from the body index (debounced, see EditorCommentSync) and handed in with
+// a transaction meta; between two recomputes the set is only mapped through the document's changes, so typing
+// in a long draft never walks the whole document.
+import { Extension } from '@tiptap/core';
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+
+export interface HighlightRange {
+  threadId: string;
+  from: number;
+  to: number;
+}
+
+export interface CommentDecorationInput {
+  ranges: readonly HighlightRange[];
+  activeId: string | null;
+  /** positions before each numbered paragraph (its opening token) and the end of its content */
+  paragraphs: ReadonlyArray<{ start: number; end: number; para: number }>;
+}
+
+interface PluginState {
+  set: DecorationSet;
+}
+
+export const commentDecorationsKey = new PluginKey<PluginState>('commentDecorations');
+
+function build(state: EditorState, input: CommentDecorationInput): DecorationSet {
+  const size = state.doc.content.size;
+  const decos: Decoration[] = [];
+  for (const p of input.paragraphs) {
+    if (p.end + 1 <= size) decos.push(Decoration.node(p.start, p.end + 1, { 'data-para': String(p.para) }, { para: p.para }));
+  }
+  for (const r of input.ranges) {
+    if (r.to > size || r.from >= r.to) continue;
+    const active = r.threadId === input.activeId;
+    decos.push(
+      Decoration.inline(r.from, r.to, { class: active ? 'comment-anchor is-active' : 'comment-anchor', 'data-thread': r.threadId }, { threadId: r.threadId, inclusiveStart: false, inclusiveEnd: false }),
+    );
+  }
+  return DecorationSet.create(state.doc, decos);
+}
+
+/** Thread ids whose highlight covers `pos`, innermost (shortest) first. */
+export function threadsAt(state: EditorState, pos: number): string[] {
+  const plugin = commentDecorationsKey.getState(state);
+  if (!plugin) return [];
+  return plugin.set
+    .find(pos, pos, (spec) => typeof spec.threadId === 'string')
+    .sort((a, b) => a.to - a.from - (b.to - b.from))
+    .map((d) => (d.spec as { threadId: string }).threadId);
+}
+
+export interface CommentDecorationsOptions {
+  /** called when the user clicks into highlighted text; a ref-like holder so the editor never needs re-creating */
+  onActivate: { current: ((threadIds: string[]) => void) | null };
+}
+
+export const CommentDecorations = Extension.create<CommentDecorationsOptions>({
+  name: 'commentDecorations',
+  addOptions() {
+    return { onActivate: { current: null } };
+  },
+  addProseMirrorPlugins() {
+    const options = this.options;
+    return [
+      new Plugin<PluginState>({
+        key: commentDecorationsKey,
+        state: {
+          init: () => ({ set: DecorationSet.empty }),
+          apply(tr, value, _old, state) {
+            const input = tr.getMeta(commentDecorationsKey) as CommentDecorationInput | undefined;
+            if (input) return { set: build(state, input) };
+            return tr.docChanged ? { set: value.set.map(tr.mapping, tr.doc) } : value;
+          },
+        },
+        props: {
+          decorations: (state) => commentDecorationsKey.getState(state)?.set,
+          handleClick(view, pos) {
+            const ids = threadsAt(view.state, pos);
+            if (ids.length) options.onActivate.current?.(ids);
+            return false;
+          },
+        },
+      }),
+    ];
+  },
+});

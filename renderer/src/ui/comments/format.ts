@@ -1,0 +1,59 @@
+// Display text for comment views: model errors in the user's language, locations, attributions, dispositions.
+import { formatDate, getLocale, t } from '../../i18n';
+import { isModelError } from '../../model/comments/errors';
+import { dispositionLabel } from '../../model/comments/dispositions';
+import type { MatrixRow } from '../../model/comments/matrix';
+import type { Attribution, Thread } from '../../model/comments/threadTypes';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A model error's catalog text (its English fallback when the catalog lacks the id), else the error's message. */
+export function modelMessage(e: unknown): string {
+  if (isModelError(e)) {
+    const vars: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(e.details)) {
+      if (typeof v === 'string' && ISO_DATE.test(v)) vars[k] = formatDate(v);
+      else if ((k === 'phase' || k === 'from' || k === 'to') && typeof v === 'string') vars[k] = t(`phase.${v}`).toLowerCase();
+      else vars[k] = v;
+    }
+    const text = t(e.id, vars);
+    return text === e.id ? e.fallback : text;
+  }
+  if (e instanceof Error) {
+    const text = t(e.message);
+    return text === e.message ? t('comments.error.unexpected', { message: e.message }) : text;
+  }
+  return String(e);
+}
+
+/** "para 23 · § 3.2", "§ 3.2", "on deleted text", "whole document", "text not synced yet". */
+export function locationLabel(row: Pick<MatrixRow, 'status' | 'para' | 'section'>): string {
+  if (row.status === 'deleted') return t('comments.location.deleted');
+  if (row.status === 'general') return t('comments.location.general');
+  if (row.status === 'pending') return t('comments.location.pending');
+  const parts: string[] = [];
+  if (row.para !== null) parts.push(t('comments.location.para', { n: row.para }));
+  if (row.section) parts.push(t('comments.location.section', { n: row.section }));
+  return parts.join(' · ') || t('comments.location.heading');
+}
+
+export const groupLabel = (group: string) => (group ? t(`group.${group}`) : '');
+export const regionLabel = (region: string) => (region ? t(`region.${region}`) : '');
+
+/** "Civil society · African States" (what is known of it). */
+export function constituency(a: Pick<Attribution, 'group' | 'region'> | null): string {
+  if (!a) return '';
+  return [groupLabel(a.group), regionLabel(a.region)].filter(Boolean).join(' · ');
+}
+
+/** Who the comment speaks for: the attributed name, else whoever entered it. */
+export const speakerName = (th: Pick<Thread, 'attribution' | 'authorName'>) => th.attribution?.name || th.authorName;
+
+export function dispositionText(th: Pick<Thread, 'disposition'>, numberOf: (id: string) => number | null): string {
+  const d = th.disposition;
+  return dispositionLabel(d.value === 'duplicate' ? { value: 'duplicate', duplicateOf: d.duplicateOf } : { value: d.value }, numberOf, (id) => t(id));
+}
+
+export function formatWhen(ms: number): string {
+  return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+}

@@ -1,0 +1,64 @@
+// Hooks that bind the comments model to React: the actor (who writes), the threads of a document's comments
+// Y.Doc (read incrementally), and the body index (rebuilt after edits settle, not on every keystroke).
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { useWorkspace } from '../../state/workspaceContext';
+import { useIdentity } from '../../state/identity';
+import { syncUserFor } from '../../sync/syncRegistry';
+import { docBody } from '../../model/bodyJson';
+import { buildBodyIndex, type BodyIndex } from '../../model/comments/bodyIndex';
+import { commentsRoot } from '../../model/comments/commentsDoc';
+import { createThreadReader, type ThreadReader } from '../../model/comments/threadReader';
+import type { Actor, Thread } from '../../model/comments/threadTypes';
+import { wsStakeholders } from '../../model/workspaceDoc';
+import { useDebounced, useDocVersion } from '../hooks';
+
+/** Who writes comments here: the token's user (checked by the server against authorId) or the local identity. */
+export function useActor(): Actor {
+  const { local } = useWorkspace();
+  const identity = useIdentity();
+  const user = local ? syncUserFor(local, identity) : identity;
+  const role = local?.role ?? 'editor';
+  return useMemo(() => ({ id: user.id, name: user.name, role }), [user.id, user.name, role]);
+}
+
+const NO_THREADS: Thread[] = [];
+
+/** All threads, numbered, re-read only where a change touched them (and fully when the registry changes). */
+export function useThreads(comments: Y.Doc | null, ws: Y.Doc): Thread[] {
+  const [reader, setReader] = useState<ThreadReader | null>(null);
+  useEffect(() => {
+    if (!comments) return;
+    const r = createThreadReader(comments, { ws });
+    setReader(r);
+    return () => {
+      r.destroy();
+      setReader(null);
+    };
+  }, [comments, ws]);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      if (!comments) return () => {};
+      const root = commentsRoot(comments);
+      const registry = wsStakeholders(ws);
+      root.observeDeep(onChange);
+      registry.observeDeep(onChange);
+      return () => {
+        root.unobserveDeep(onChange);
+        registry.unobserveDeep(onChange);
+      };
+    },
+    [comments, ws],
+  );
+  return useSyncExternalStore(subscribe, () => reader?.read() ?? NO_THREADS);
+}
+
+/**
+ * The body index of a document, rebuilt `delay` ms after the last change. The index and the editor agree on
+ * positions (see bodyIndexPositions.test.ts); callers that need it exact at a given moment build it on the spot.
+ */
+export function useBodyIndex(doc: Y.Doc | null, delay = 300): BodyIndex | null {
+  const version = useDebounced(useDocVersion(doc), delay);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => (doc ? buildBodyIndex(docBody(doc)) : null), [doc, version]);
+}

@@ -1,0 +1,36 @@
+import { useUi } from '../../state/uiStore';
+import { formatRoute, type Route } from '../../state/route';
+import { t } from '../../i18n';
+
+export type DocumentView = 'text' | 'matrix' | 'balance';
+
+/** Text | Comment matrix | Balance: views of one draft, each its own address (#/w/<ws>/d/<doc>[/matrix|/balance]). */
+export function DocumentTabs({ workspaceId, docId, view }: { workspaceId: string; docId: string; view: DocumentView }) {
+  const navigate = useUi((s) => s.navigate);
+  const tabs: Array<{ view: DocumentView; label: string }> = [
+    { view: 'text', label: t('views.text') },
+    { view: 'matrix', label: t('views.matrix') },
+    { view: 'balance', label: t('views.balance') },
+  ];
+  return (
+    <nav className="doc-tabs" aria-label={t('views.label')}>
+      {tabs.map((tab) => {
+        const route: Route = tab.view === 'text' ? { screen: 'document', workspaceId, docId } : { screen: 'document', workspaceId, docId, view: tab.view };
+        return (
+          <a
+            key={tab.view}
+            href={formatRoute(route)}
+            className="doc-tab"
+            aria-current={view === tab.view ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(route);
+            }}
+          >
+            {tab.label}
+          </a>
+        );
+      })}
+    </nav>
+  );
+}

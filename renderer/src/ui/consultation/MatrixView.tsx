@@ -1,0 +1,405 @@
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type * as Y from 'yjs';
+import { useUi } from '../../state/uiStore';
+import { useWorkspace } from '../../state/workspaceContext';
+import { filterRows, groupRows, sortRows, type MatrixColumn, type MatrixFilter, type MatrixRow } from '../../model/comments/matrix';
+import { setResponse } from '../../model/comments/commentsDoc';
+import { DISPOSITIONS } from '../../model/comments/dispositions';
+import { COMMENT_TYPES, type Actor } from '../../model/comments/threadTypes';
+import { REGIONS, STAKEHOLDER_GROUPS } from '../../model/kinds';
+import { formatNumber, t, tp } from '../../i18n';
+import { useComments } from '../comments/CommentsContext';
+import { useCommentsUi } from '../comments/commentsUiStore';
+import { DispositionControl } from '../comments/DispositionControl';
+import { groupLabel, modelMessage, regionLabel } from '../comments/format';
+import { useVirtualRows } from './useVirtualRows';
+import { MatrixFileActions } from './MatrixFileActions';
+
+type FilterKind = 'text' | 'range' | 'section' | { values: readonly string[]; label: (v: string) => string };
+
+interface Column {
+  key: MatrixColumn;
+  width: number;
+  filter: FilterKind;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'number', width: 64, filter: 'range' },
+  { key: 'para', width: 68, filter: 'range' },
+  { key: 'section', width: 76, filter: 'section' },
+  { key: 'commenter', width: 150, filter: 'text' },
+  { key: 'organisation', width: 160, filter: 'text' },
+  { key: 'group', width: 140, filter: { values: STAKEHOLDER_GROUPS, label: groupLabel } },
+  { key: 'region', width: 150, filter: { values: REGIONS, label: regionLabel } },
+  { key: 'type', width: 118, filter: { values: COMMENT_TYPES, label: (v) => t(`commentType.${v}`) } },
+  { key: 'comment', width: 340, filter: 'text' },
+  { key: 'proposedWording', width: 250, filter: 'text' },
+  { key: 'disposition', width: 190, filter: { values: DISPOSITIONS, label: (v) => t(`disposition.${v}`) } },
+  { key: 'response', width: 280, filter: 'text' },
+];
+
+const ROW_HEIGHT = 84;
+const GROUP_HEIGHT = 36;
+
+type Item = { kind: 'row'; row: MatrixRow } | { kind: 'group'; key: string; label: string; count: number };
+
+/** "12" -> 12, "10-20" / "10–20" -> a range, "" -> no filter; null when unreadable. */
+export function parseRange(text: string): number | { min?: number; max?: number } | undefined | null {
+  const s = text.trim();
+  if (!s) return undefined;
+  const m = /^(\d*)\s*[-–]\s*(\d*)$/.exec(s);
+  if (m && (m[1] || m[2])) return { min: m[1] ? Number(m[1]) : undefined, max: m[2] ? Number(m[2]) : undefined };
+  return /^\d+$/.test(s) ? Number(s) : null;
+}
+
+function toFilter(values: Partial<Record<MatrixColumn, string>>): MatrixFilter {
+  const f: MatrixFilter = {};
+  for (const c of COLUMNS) {
+    const v = values[c.key];
+    if (!v) continue;
+    if (c.filter === 'range') {
+      const r = parseRange(v);
+      if (r !== null && r !== undefined) f[c.key] = r;
+    } else f[c.key] = v.replace(/^§\s*/, '');
+  }
+  return f;
+}
+
+/**
+ * The comment matrix of a draft: one row per comment, sortable by any column, filterable by every column,
+ * optionally grouped by commenter; a row opens its comment in the text. Editors set dispositions and responses
+ * in place. Rows are windowed, so 2,000 comments cost what 20 do.
+ */
+export function MatrixView() {
+  const { rows, threads, comments, actor, canEdit, docId } = useComments();
+  const { id: workspaceId } = useWorkspace();
+  const navigate = useUi((s) => s.navigate);
+  const [sort, setSort] = useState<{ column: MatrixColumn; direction: 'asc' | 'desc' }>({ column: 'number', direction: 'asc' });
+  const [filterText, setFilterText] = useState<Partial<Record<MatrixColumn, string>>>({});
+  const [byCommenter, setByCommenter] = useState(false);
+  const [focusIndex, setFocusIndex] = useState(-1);
+  const headRef = useRef<HTMLTableSectionElement>(null);
+
+  const filter = useMemo(() => toFilter(filterText), [filterText]);
+  const shown = useMemo(() => sortRows(filterRows(rows, filter), sort), [rows, filter, sort]);
+  const items = useMemo<Item[]>(() => {
+    if (!byCommenter) return shown.map((row) => ({ kind: 'row', row }));
+    const groups = groupRows(shown, 'commenter').sort((a, b) => a.label.localeCompare(b.label));
+    return groups.flatMap((g) => [{ kind: 'group' as const, key: g.key, label: g.label, count: g.rows.length }, ...g.rows.map((row) => ({ kind: 'row' as const, row }))]);
+  }, [shown, byCommenter]);
+  const { scrollRef, first, last, padTop, padBottom, ensureVisible } = useVirtualRows(items, (it) => (it.kind === 'row' ? ROW_HEIGHT : GROUP_HEIGHT));
+
+  const numberById = useMemo(() => new Map(threads.map((th) => [th.id, th.number])), [threads]);
+  const idByNumber = useMemo(() => new Map(threads.map((th) => [th.number, th.id])), [threads]);
+  const numberOf = useCallback((id: string) => numberById.get(id) ?? null, [numberById]);
+  const idOfNumber = useCallback((n: number) => idByNumber.get(n) ?? null, [idByNumber]);
+
+  const open = useCallback(
+    (row: MatrixRow) => {
+      useCommentsUi.getState().reveal(row.id);
+      useCommentsUi.getState().setPanelOpen(true);
+      navigate({ screen: 'document', workspaceId, docId });
+    },
+    [navigate, workspaceId, docId],
+  );
+
+  // Arrow keys move between rows (rendering them on the way); Enter opens a row in the text.
+  useEffect(() => {
+    if (focusIndex < 0) return;
+    ensureVisible(focusIndex, headRef.current?.offsetHeight ?? 0);
+    const id = requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${focusIndex}"]`)?.focus({ preventScroll: true }));
+    return () => cancelAnimationFrame(id);
+  }, [focusIndex, ensureVisible, scrollRef]);
+
+  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, i: number) => {
+    if (e.target !== e.currentTarget) return;
+    const it = items[i];
+    let next: number | null = null;
+    if (e.key === 'Enter' && it.kind === 'row') {
+      e.preventDefault();
+      open(it.row);
+      return;
+    }
+    if (e.key === 'ArrowDown') next = Math.min(items.length - 1, i + 1);
+    else if (e.key === 'ArrowUp') next = Math.max(0, i - 1);
+    else if (e.key === 'Home' && e.ctrlKey) next = 0;
+    else if (e.key === 'End' && e.ctrlKey) next = items.length - 1;
+    if (next === null) return;
+    e.preventDefault();
+    setFocusIndex(next);
+  };
+
+  const toggleSort = (column: MatrixColumn) =>
+    setSort((s) => (s.column === column ? { column, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: 'asc' }));
+  const anyFilter = Object.values(filterText).some(Boolean);
+  const tableWidth = COLUMNS.reduce((w, c) => w + c.width, 0);
+
+  return (
+    <section className="matrix-view" aria-labelledby="matrix-title">
+      <div className="matrix-toolbar">
+        <h2 id="matrix-title" className="matrix-title">
+          {t('matrix.title')}
+        </h2>
+        <p className="muted small matrix-count" role="status">
+          {shown.length === rows.length ? tp('matrix.count', rows.length) : t('matrix.countFiltered', { shown: formatNumber(shown.length), total: formatNumber(rows.length) })}
+        </p>
+        <label className="check-line">
+          <input type="checkbox" checked={byCommenter} onChange={(e) => setByCommenter(e.target.checked)} />
+          {t('matrix.groupByCommenter')}
+        </label>
+        {anyFilter && (
+          <button type="button" onClick={() => setFilterText({})}>
+            {t('matrix.clearFilters')}
+          </button>
+        )}
+        <span className="spacer" />
+        <MatrixFileActions shown={shown} />
+      </div>
+      <p className="muted small matrix-hint">{canEdit ? t('matrix.hintEditor') : t('matrix.hint')}</p>
+      <div className="matrix-scroll" ref={scrollRef}>
+        <table className="matrix-table" style={{ width: tableWidth }} aria-labelledby="matrix-title" aria-rowcount={items.length + 2}>
+          <colgroup>
+            {COLUMNS.map((c) => (
+              <col key={c.key} style={{ width: c.width }} />
+            ))}
+          </colgroup>
+          <thead ref={headRef}>
+            <tr aria-rowindex={1}>
+              {COLUMNS.map((c) => {
+                const sorted = sort.column === c.key;
+                return (
+                  <th key={c.key} scope="col" aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+                    <button type="button" className="sort-button" onClick={() => toggleSort(c.key)}>
+                      {t(`matrix.column.${c.key}`)}
+                      <span className="sort-mark" aria-hidden="true">
+                        {sorted ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+            <tr className="filter-row" aria-rowindex={2}>
+              {COLUMNS.map((c) => (
+                <td key={c.key}>
+                  <FilterInput column={c} value={filterText[c.key] ?? ''} onChange={(v) => setFilterText((f) => ({ ...f, [c.key]: v }))} />
+                </td>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {padTop > 0 && (
+              <tr aria-hidden="true" className="spacer-row">
+                <td colSpan={COLUMNS.length} style={{ height: padTop }} />
+              </tr>
+            )}
+            {items.slice(first, last + 1).map((it, k) => {
+              const i = first + k;
+              if (it.kind === 'group')
+                return (
+                  <tr key={`g:${it.key}`} className="group-row" data-index={i} aria-rowindex={i + 3} tabIndex={-1} onKeyDown={(e) => onRowKey(e, i)}>
+                    <th colSpan={COLUMNS.length} scope="colgroup">
+                      {it.label} <span className="muted">· {tp('matrix.groupCount', it.count)}</span>
+                    </th>
+                  </tr>
+                );
+              return (
+                <MatrixRowView
+                  key={it.row.id}
+                  row={it.row}
+                  index={i}
+                  comments={comments}
+                  actor={actor}
+                  canEdit={canEdit}
+                  numberOf={numberOf}
+                  idOfNumber={idOfNumber}
+                  onOpen={open}
+                  onKeyDown={onRowKey}
+                  onFocusRow={setFocusIndex}
+                />
+              );
+            })}
+            {padBottom > 0 && (
+              <tr aria-hidden="true" className="spacer-row">
+                <td colSpan={COLUMNS.length} style={{ height: padBottom }} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+        {items.length === 0 && <p className="empty matrix-empty">{rows.length ? t('matrix.noneMatch') : t('matrix.none')}</p>}
+      </div>
+    </section>
+  );
+}
+
+function FilterInput({ column: c, value, onChange }: { column: Column; value: string; onChange: (v: string) => void }) {
+  const label = t('matrix.filterBy', { column: t(`matrix.column.${c.key}`) });
+  if (typeof c.filter === 'object') {
+    const { values, label: valueLabel } = c.filter;
+    return (
+      <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('matrix.filterAll')}</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {valueLabel(v)}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  const placeholder = c.filter === 'range' ? t('matrix.filterRangePlaceholder') : c.filter === 'section' ? '3.2' : t('matrix.filterTextPlaceholder');
+  const invalid = c.filter === 'range' && parseRange(value) === null;
+  return (
+    <input
+      type="search"
+      aria-label={label}
+      aria-invalid={invalid || undefined}
+      title={invalid ? t('matrix.filterRangeInvalid') : undefined}
+      placeholder={placeholder}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}
+
+interface RowProps {
+  row: MatrixRow;
+  index: number;
+  comments: Y.Doc | null;
+  actor: Actor;
+  canEdit: boolean;
+  numberOf: (id: string) => number | null;
+  idOfNumber: (n: number) => string | null;
+  onOpen: (row: MatrixRow) => void;
+  onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>, i: number) => void;
+  onFocusRow: (i: number) => void;
+}
+
+const MatrixRowView = memo(function MatrixRowView({ row: r, index, comments, actor, canEdit, numberOf, idOfNumber, onOpen, onKeyDown, onFocusRow }: RowProps) {
+  const choice = r.duplicateOf ? t('disposition.duplicateOf', { n: r.duplicateOfNumber ?? '?' }) : t(`disposition.${r.disposition}`);
+  return (
+    <tr
+      className={`matrix-row${r.resolved ? ' is-resolved' : ''}`}
+      data-index={index}
+      data-row={r.id}
+      aria-rowindex={index + 3}
+      tabIndex={0}
+      aria-label={t('matrix.rowLabel', { n: r.number, commenter: r.commenter })}
+      onClick={() => onOpen(r)}
+      onKeyDown={(e) => onKeyDown(e, index)}
+      onFocus={(e) => e.target === e.currentTarget && onFocusRow(index)}
+    >
+      <td className="num">#{r.number}</td>
+      <td className="num">{r.para ?? (r.status === 'deleted' ? <span className="chip chip-deleted" title={t('comments.location.deleted')}>{t('matrix.deleted')}</span> : '–')}</td>
+      <td>{r.section ? `§ ${r.section}` : ''}</td>
+      <td>
+        <span className="clamp">{r.commenter}</span>
+      </td>
+      <td>
+        <span className="clamp">{r.organisation}</span>
+      </td>
+      <td>{groupLabel(r.group)}</td>
+      <td>
+        <span className="clamp">{regionLabel(r.region)}</span>
+      </td>
+      <td>
+        {t(`commentType.${r.type}`)}
+        {r.purpose === 'annotation' && <span className="chip chip-annotation">{t('comments.purpose.annotation')}</span>}
+      </td>
+      <td>
+        <span className="clamp" title={r.comment}>
+          {r.comment}
+        </span>
+      </td>
+      <td>
+        <span className="clamp" title={r.proposedWording}>
+          {r.proposedWording}
+        </span>
+      </td>
+      <td>
+        {canEdit && comments ? (
+          <DispositionControl
+            compact
+            comments={comments}
+            threadId={r.id}
+            number={r.number}
+            value={r.disposition}
+            duplicateOf={r.duplicateOf}
+            actor={actor}
+            idOfNumber={idOfNumber}
+            numberOf={numberOf}
+          />
+        ) : (
+          <span className={`disposition-pill disposition-${r.disposition}`}>{choice}</span>
+        )}
+      </td>
+      <td className="response-cell">{canEdit && comments ? <ResponseCell row={r} comments={comments} actor={actor} /> : <span className="clamp">{r.response}</span>}</td>
+    </tr>
+  );
+});
+
+/** The response, edited in place as plain text (the panel beside the text has the rich-text editor). */
+function ResponseCell({ row, comments, actor }: { row: MatrixRow; comments: Y.Doc; actor: Actor }) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(row.response);
+  const [error, setError] = useState<string | null>(null);
+  const save = () => {
+    try {
+      setResponse(comments, row.id, text, actor);
+      setEditing(false);
+      setError(null);
+    } catch (e) {
+      setError(modelMessage(e));
+    }
+  };
+  if (!editing)
+    return (
+      <button
+        type="button"
+        className="response-button"
+        aria-label={t('matrix.editResponse', { n: row.number })}
+        onClick={(e) => {
+          e.stopPropagation();
+          setText(row.response);
+          setEditing(true);
+        }}
+        onKeyDown={(e) => e.stopPropagation()}
+      >
+        <span className="clamp">{row.response || <span className="muted">{t('matrix.addResponse')}</span>}</span>
+      </button>
+    );
+  return (
+    <div className="response-popover" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+      <textarea
+        aria-label={t('comments.response.of', { n: row.number })}
+        value={text}
+        rows={5}
+        autoFocus
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            setEditing(false);
+          } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            save();
+          }
+        }}
+      />
+      {error && (
+        <p role="alert" className="error small">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <span className="muted small">{t('matrix.responseKeys')}</span>
+        <button type="button" onClick={() => setEditing(false)}>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="primary" onClick={save}>
+          {t('common.save')}
+        </button>
+      </div>
+    </div>
+  );
+}
