@@ -2,19 +2,17 @@ import type * as Y from 'yjs';
 import { docRegistry } from '../storage/docRegistry';
 import { indexDocument } from '../storage/catalogIndexer';
 import { commentsDocName, documentDocName } from '../../../common/rooms';
-import { readThreads } from '../model/comments/commentsDoc';
 import { buildBodyIndex } from '../model/comments/bodyIndex';
-import { threadsForExport } from '../model/comments/threadsForExport';
 import { createAnchorAtBlocks } from '../model/comments/anchor';
 import { addThread } from '../model/comments/commentsDoc';
 import type { Actor } from '../model/comments/threadTypes';
 import { docBody } from '../model/bodyJson';
-import { resolveStakeholder, type Stakeholder } from '../model/registry';
+import type { Stakeholder } from '../model/registry';
 import { createDocument, type NewDocumentInput } from '../model/templates';
 import { readDocumentMeta, wsDocuments } from '../model/workspaceDoc';
 import { newId } from '../model/ids';
-import { compileInputFromDocs } from '../export/fromDocs';
-import type { ExportInput } from '../export/exportInput';
+import { compileInputFromDocs, exportThreadsFromDocs } from '../export/fromDocs';
+import type { ExportInput, ExportThread } from '../export/exportInput';
 import type { ImportResult } from '../export/import/importDocx';
 import { t } from '../i18n';
 
@@ -25,12 +23,11 @@ import { t } from '../i18n';
 export async function gatherExportInput(workspaceId: string, ws: Y.Doc, docIds: string[], onProgress?: (done: number, total: number) => void): Promise<ExportInput> {
   const handles = docIds.flatMap((id) => [docRegistry.acquire(documentDocName(workspaceId, id), { gc: false }), docRegistry.acquire(commentsDocName(workspaceId, id))]);
   try {
-    const docs: Array<{ doc: Y.Doc; threads: ReturnType<typeof threadsForExport>; docId: string }> = [];
+    const docs: Array<{ doc: Y.Doc; threads: ExportThread[]; docId: string }> = [];
     for (let i = 0; i < docIds.length; i++) {
       const [doc, comments] = [handles[2 * i], handles[2 * i + 1]];
       await Promise.all([doc.ready, comments.ready]);
-      const threads = readThreads(comments.doc, { resolveStakeholder: (sid) => resolveStakeholder(ws, sid) });
-      docs.push({ doc: doc.doc, threads: threadsForExport(threads, buildBodyIndex(docBody(doc.doc))), docId: docIds[i] });
+      docs.push({ doc: doc.doc, threads: exportThreadsFromDocs(ws, doc.doc, comments.doc), docId: docIds[i] });
       onProgress?.(i + 1, docIds.length);
     }
     return compileInputFromDocs(ws, docs);
