@@ -95,7 +95,10 @@ export function CommentButton({ editor, doc, className = 'tool' }: { editor: Edi
       onMouseDown={(e) => e.preventDefault()}
       onClick={() => startComment(editor, doc)}
     >
-      <span aria-hidden="true">💬</span> {t('comments.comment')}
+      <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+        <path d="M2.5 2.5h11a1 1 0 0 1 1 1v6.5a1 1 0 0 1-1 1H7l-3 2.5v-2.5H2.5a1 1 0 0 1-1-1V3.5a1 1 0 0 1 1-1z" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
+      </svg>
+      {t('comments.comment')}
     </button>
   );
 }

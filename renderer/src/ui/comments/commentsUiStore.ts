@@ -27,7 +27,9 @@ export interface CommentsUiState {
   reset(): void;
 }
 
-const initial = { panelOpen: true, paraNumbers: true, activeThreadId: null, composer: null, revealThreadId: null, focusTick: 0 };
+// The panel is a column beside the text on wide screens, a drawer over it on narrow ones: closed there at first.
+const wide = typeof window === 'undefined' || window.innerWidth > 1180;
+const initial = { panelOpen: wide, paraNumbers: true, activeThreadId: null, composer: null, revealThreadId: null, focusTick: 0 };
 
 export const useCommentsUi = create<CommentsUiState>()((set) => ({
   ...initial,

@@ -50,6 +50,9 @@ function useContributions(): Contributions {
   return state;
 }
 
+/** A bar's width; a count above zero always shows (3px at least), so one contribution is not lost next to 300 comments. */
+const barStyle = (n: number, max: number) => ({ width: `${(n / max) * 100}%`, minWidth: n > 0 ? 3 : 0 });
+
 const pct = (x: number) => formatNumber(x, { style: 'percent', maximumFractionDigits: 0 });
 
 /** "Whose voice was heard": comments and contributions by stakeholder group, region and gender, acceptance rates, and who is missing. */
@@ -170,8 +173,8 @@ function BalanceChart(props: {
             <li key={k} className={`bar-item${isSilent ? ' is-silent' : ''}`}>
               <span className="bar-label">{label(k)}</span>
               <span className="bar-track" aria-hidden="true">
-                <span className="bar bar-comments" style={{ width: `${(f.comments / max) * 100}%` }} />
-                <span className="bar bar-contributions" style={{ width: `${(f.contributions / max) * 100}%` }} />
+                <span className="bar bar-comments" style={barStyle(f.comments, max)} />
+                <span className="bar bar-contributions" style={barStyle(f.contributions, max)} />
               </span>
               <span className="bar-value">{text}</span>
               {withAcceptance && !isSilent && (

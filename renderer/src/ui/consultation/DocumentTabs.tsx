@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useUi } from '../../state/uiStore';
 import { formatRoute, type Route } from '../../state/route';
 import { t } from '../../i18n';
@@ -7,6 +8,11 @@ export type DocumentView = 'text' | 'matrix' | 'balance';
 /** Text | Comment matrix | Balance: views of one draft, each its own address (#/w/<ws>/d/<doc>[/matrix|/balance]). */
 export function DocumentTabs({ workspaceId, docId, view }: { workspaceId: string; docId: string; view: DocumentView }) {
   const navigate = useUi((s) => s.navigate);
+  // The matrix and balance views load on demand; fetch them once the text is up, so the first switch is instant.
+  useEffect(() => {
+    const timer = window.setTimeout(() => void Promise.all([import('./MatrixView'), import('./BalanceView')]).catch(() => {}), 1200);
+    return () => window.clearTimeout(timer);
+  }, []);
   const tabs: Array<{ view: DocumentView; label: string }> = [
     { view: 'text', label: t('views.text') },
     { view: 'matrix', label: t('views.matrix') },

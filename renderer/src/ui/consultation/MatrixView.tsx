@@ -11,7 +11,7 @@ import { formatNumber, t, tp } from '../../i18n';
 import { useComments } from '../comments/CommentsContext';
 import { useCommentsUi } from '../comments/commentsUiStore';
 import { DispositionControl } from '../comments/DispositionControl';
-import { groupLabel, modelMessage, regionLabel } from '../comments/format';
+import { groupLabel, locationLabel, modelMessage, regionLabel } from '../comments/format';
 import { useVirtualRows } from './useVirtualRows';
 import { MatrixFileActions } from './MatrixFileActions';
 
@@ -290,7 +290,9 @@ const MatrixRowView = memo(function MatrixRowView({ row: r, index, comments, act
       onFocus={(e) => e.target === e.currentTarget && onFocusRow(index)}
     >
       <td className="num">#{r.number}</td>
-      <td className="num">{r.para ?? (r.status === 'deleted' ? <span className="chip chip-deleted" title={t('comments.location.deleted')}>{t('matrix.deleted')}</span> : '–')}</td>
+      <td className="num">
+        {r.para ?? (r.status === 'ok' ? '–' : <span className={`chip chip-${r.status}`} title={locationLabel(r)}>{t(`matrix.status.${r.status}`)}</span>)}
+      </td>
       <td>{r.section ? `§ ${r.section}` : ''}</td>
       <td>
         <span className="clamp">{r.commenter}</span>
