@@ -35,17 +35,31 @@ export interface CompactionResult {
   stateBytes: number;
   uptoSeq: number;
   failed: number;
+  /** milliseconds per phase */
+  ms: { load: number; replay: number; encode: number; write: number };
 }
 
 /** Compacts a document that is not loaded: load, replay, encode, replace. */
 export async function compactStored(store: DocStore, docName: string): Promise<CompactionResult> {
+  const t0 = performance.now();
   const stored = await store.load(docName);
+  const t1 = performance.now();
   const doc = newServerDoc();
   try {
     const failed = replayInto(doc, stored);
+    const t2 = performance.now();
     const state = Y.encodeStateAsUpdate(doc);
+    const t3 = performance.now();
     if (stored.updates.length > 0) await store.compact(docName, state, stored.lastSeq);
-    return { docName, updatesFolded: stored.updates.length, stateBytes: state.byteLength, uptoSeq: stored.lastSeq, failed };
+    const t4 = performance.now();
+    return {
+      docName,
+      updatesFolded: stored.updates.length,
+      stateBytes: state.byteLength,
+      uptoSeq: stored.lastSeq,
+      failed,
+      ms: { load: t1 - t0, replay: t2 - t1, encode: t3 - t2, write: t4 - t3 },
+    };
   } finally {
     doc.destroy();
   }

@@ -1,8 +1,9 @@
 // Sync server benchmark: `npx tsx tests/bench/server.ts` prints one JSON object per line.
 //   server_fanout      200 clients over 50 docs (4 per doc), paced load; send -> receipt at the other 3 clients
 //   server_throughput  same clients, each keeping a window of unacknowledged updates; updates/s through one process
-//   (each run against our server, persisting to SQLite with synchronous=FULL, and against the stock
-//    @y/websocket-server 0.1.1 in memory; ratios are ours / stock)
+//   (against our server persisting to SQLite with synchronous=FULL, the same with NORMAL, and the stock
+//    @y/websocket-server 0.1.1 in memory; BENCH_ROUNDS rounds (default 3) interleave the three, medians are
+//    reported; ratios are ours / stock)
 //   server_compaction  automerge-paper trace: 259,778 single-character updates stored separately, then compacted
 // Servers run in child processes; the clients share this process (raw ws clients speaking y-protocols).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -30,6 +31,7 @@ const LATENCY_RATE_PER_CLIENT = 5; // updates/s per client -> 1,000 updates/s, 3
 const LATENCY_SECONDS = 6;
 const THROUGHPUT_UPDATES_PER_CLIENT = 150;
 const THROUGHPUT_WINDOW = 8;
+const PREPARED_UPDATES_PER_CLIENT = LATENCY_RATE_PER_CLIENT * (LATENCY_SECONDS + 2) + THROUGHPUT_UPDATES_PER_CLIENT;
 
 const emit = (obj: Record<string, unknown>) => process.stdout.write(JSON.stringify(obj) + '\n');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -113,15 +115,27 @@ const sendTimes = new Map<number, number>();
 const keyOf = (client: number, clock: number) => client * 1_000_000 + clock;
 
 class BenchClient {
-  readonly doc = new Y.Doc();
+  private readonly doc = new Y.Doc();
   readonly ws: WebSocket;
-  private readonly log = this.doc.getArray<number>('log');
-  private seq = 0;
+  /** Update frames made before the run (appends to the client's own array), so sending costs one ws.send. */
+  private readonly frames: Uint8Array[] = [];
+  private readonly keys: number[] = [];
+  private next = 0;
   latencies: number[] | null = null;
   onDelivery: ((key: number) => void) | null = null;
   deliveries = 0;
 
-  constructor(url: string) {
+  constructor(url: string, updates: number) {
+    const log = this.doc.getArray<number>('log');
+    for (let i = 0; i < updates; i++) {
+      const sv = Y.encodeStateVector(this.doc);
+      log.push([i]);
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.Sync);
+      syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(this.doc, sv));
+      this.frames.push(encoding.toUint8Array(encoder));
+      this.keys.push(keyOf(this.doc.clientID, i));
+    }
     this.ws = new WebSocket(url, { perMessageDeflate: false });
     this.ws.binaryType = 'nodebuffer';
     this.ws.on('message', (data: Buffer) => this.onMessage(data));
@@ -135,18 +149,13 @@ class BenchClient {
     });
   }
 
-  /** Appends to its own array: valid on its own, so the client never needs to apply others' updates. */
+  /** Valid on its own (it only appends to this client's array), so the client never applies others' updates. */
   sendUpdate(): number {
-    const sv = Y.encodeStateVector(this.doc);
-    this.log.push([this.seq++]);
-    const update = Y.encodeStateAsUpdate(this.doc, sv);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.Sync);
-    syncProtocol.writeUpdate(encoder, update);
-    const key = keyOf(this.doc.clientID, this.seq - 1);
-    sendTimes.set(key, performance.now());
-    this.ws.send(encoding.toUint8Array(encoder));
-    return key;
+    const i = this.next++;
+    if (i >= this.frames.length) throw new Error('bench client ran out of prepared updates');
+    sendTimes.set(this.keys[i], performance.now());
+    this.ws.send(this.frames[i]);
+    return this.keys[i];
   }
 
   private onMessage(data: Buffer): void {
@@ -155,9 +164,10 @@ class BenchClient {
     if (decoding.readVarUint(decoder) !== MessageType.Sync) return;
     const step = decoding.readVarUint(decoder);
     if (step === syncProtocol.messageYjsSyncStep1) {
+      // The prepared updates must reach the server one by one, so answer as a client that has nothing yet.
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.Sync);
-      syncProtocol.writeSyncStep2(encoder, this.doc, decoding.readVarUint8Array(decoder));
+      syncProtocol.writeSyncStep2(encoder, new Y.Doc(), decoding.readVarUint8Array(decoder));
       this.ws.send(encoding.toUint8Array(encoder));
       return;
     }
@@ -182,7 +192,7 @@ class BenchClient {
 async function connectAll(target: Target): Promise<BenchClient[]> {
   const clients: BenchClient[] = [];
   for (let i = 0; i < CLIENTS; i++) {
-    const c = new BenchClient(target.url + target.query(i % DOCS));
+    const c = new BenchClient(target.url + target.query(i % DOCS), PREPARED_UPDATES_PER_CLIENT);
     clients.push(c);
     await c.opened();
   }
@@ -280,35 +290,38 @@ async function throughput(target: Target, clients: BenchClient[]): Promise<Recor
   };
 }
 
-async function runAgainst(target: Target): Promise<{ fanout: Record<string, unknown>; throughput: Record<string, unknown> }> {
+async function runAgainst(target: Target): Promise<RunResult> {
   const clients = await connectAll(target);
   try {
     const f = await fanout(target, clients);
-    emit(f);
     const t = await throughput(target, clients);
-    emit(t);
-    return { fanout: f, throughput: t };
+    return { fanout: f, throughput: t, persist: target.name === 'stock' ? null : await persistStats(target) };
   } finally {
     clients.forEach((c) => c.ws.terminate());
     sendTimes.clear();
   }
 }
 
-/** Commit latency as the server measured it (histogram from /metrics): batches, mean, share under 1 and 5 ms. */
+interface RunResult {
+  fanout: Record<string, unknown>;
+  throughput: Record<string, unknown>;
+  persist: Record<string, unknown> | null;
+}
+
+/** Commit latency as the server measured it (histogram from /metrics). */
 async function persistStats(target: Target): Promise<Record<string, unknown>> {
   const text = await (await fetch(target.url.replace('ws:', 'http:') + '/metrics')).text();
-  const value = (name: string) => Number(new RegExp(`^${name.replace(/[{}"+.]/g, (c) => `\\${c}`)} (\\S+)$`, 'm').exec(text)?.[1]);
+  const value = (name: string) => {
+    const line = text.split('\n').find((l) => l.startsWith(name + ' '));
+    return line ? Number(line.slice(name.length + 1)) : NaN;
+  };
   const count = value('rapporteur_persist_seconds_count');
-  const sum = value('rapporteur_persist_seconds_sum');
   return {
-    bench: 'server_persist',
-    server: target.name,
     commits: count,
     updates_persisted: value('rapporteur_persisted_updates_total'),
-    mean_commit_ms: round((sum / count) * 1000),
-    commits_under_1ms: round(value('rapporteur_persist_seconds_bucket{le="0.001"}') / count, 3),
-    commits_under_5ms: round(value('rapporteur_persist_seconds_bucket{le="0.005"}') / count, 3),
-    synchronous: target.name === 'rapporteur' ? 'FULL' : 'NORMAL',
+    mean_commit_ms: round((value('rapporteur_persist_seconds_sum') / count) * 1000),
+    commits_under_1ms: round(value('rapporteur_persist_seconds_bucket{le="0.001"}') / count),
+    commits_under_5ms: round(value('rapporteur_persist_seconds_bucket{le="0.005"}') / count),
   };
 }
 
@@ -371,9 +384,14 @@ async function compactionBench(): Promise<void> {
       update_bytes: updates.reduce((n, u) => n + u.byteLength, 0),
       store_ms: Math.round(storeMs),
       compact_ms: Math.round(compactMs),
+      load_ms: Math.round(result.ms.load),
+      replay_ms: Math.round(result.ms.replay),
+      encode_ms: Math.round(result.ms.encode),
+      write_ms: Math.round(result.ms.write),
       state_bytes: result.stateBytes,
       content_matches: correct,
       loaded_doc_compact_ms: Math.round(loadedMs),
+      loadavg_1m: round(loadavg()[0], 2),
     });
   } finally {
     await store.close();
@@ -381,55 +399,108 @@ async function compactionBench(): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  const only = process.env.BENCH_ONLY; // 'servers' or 'compaction' runs just that part
-  // Latency figures depend on what else the machine runs (fsync in particular): say so next to them.
-  emit({ bench: 'server_env', node: process.version, cpus: cpus().length, loadavg_1m: round(loadavg()[0], 2) });
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const num = (r: Record<string, unknown> | null, key: string) => Number(r?.[key]);
+
+async function serverBenches(rounds: number): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rapporteur-bench-data-'));
-  const results: Record<string, { fanout: Record<string, unknown>; throughput: Record<string, unknown> }> = {};
-  if (only !== 'compaction') try {
-    const ours = await startOurs(dataDir);
-    try {
-      results.rapporteur = await runAgainst(ours);
-      emit(await persistStats(ours));
-    } finally {
-      await stop(ours.proc);
+  const kinds = ['rapporteur', 'rapporteur_sync_normal', 'stock'] as const;
+  const runs: Record<(typeof kinds)[number], RunResult[]> = { rapporteur: [], rapporteur_sync_normal: [], stock: [] };
+  try {
+    // Rounds interleave the three servers, so a burst of load from elsewhere on the machine hits all of them.
+    for (let r = 1; r <= rounds; r++) {
+      for (const kind of kinds) {
+        const target =
+          kind === 'stock' ? await startStock() : await startOurs(join(dataDir, `${kind}-${r}`), kind === 'rapporteur' ? 'full' : 'normal');
+        try {
+          const result = await runAgainst(target);
+          runs[kind].push(result);
+          emit({
+            bench: 'server_run',
+            round: r,
+            server: kind,
+            p50_ms: result.fanout.p50_ms,
+            p99_ms: result.fanout.p99_ms,
+            updates_per_s: result.throughput.updates_per_s,
+            mean_commit_ms: result.persist?.mean_commit_ms,
+            loadavg_1m: round(loadavg()[0], 2),
+          });
+        } finally {
+          await stop(target.proc);
+        }
+      }
     }
-    // For comparison only: the same server without an fsync per commit (safe against a crash, not a power cut).
-    const normal = await startOurs(join(dataDir, 'normal'), 'normal');
-    try {
-      results.rapporteur_sync_normal = await runAgainst(normal);
-      emit(await persistStats(normal));
-    } finally {
-      await stop(normal.proc);
-    }
-    const stock = await startStock();
-    try {
-      results.stock = await runAgainst(stock);
-    } finally {
-      await stop(stock.proc);
-    }
-    const o = results.rapporteur;
-    const s = results.stock;
-    emit({
-      bench: 'server_vs_stock',
-      server: 'rapporteur',
-      throughput_ratio: round((o.throughput.updates_per_s as number) / (s.throughput.updates_per_s as number), 2),
-      p50_ratio: round((o.fanout.p50_ms as number) / (s.fanout.p50_ms as number), 2),
-      p99_ratio: round((o.fanout.p99_ms as number) / (s.fanout.p99_ms as number), 2),
-      note: 'ours persists every update to SQLite (WAL, synchronous=FULL) before broadcasting; stock keeps documents in memory only',
-    });
-    const n = results.rapporteur_sync_normal;
-    emit({
-      bench: 'server_vs_stock',
-      server: 'rapporteur_sync_normal',
-      throughput_ratio: round((n.throughput.updates_per_s as number) / (s.throughput.updates_per_s as number), 2),
-      p50_ratio: round((n.fanout.p50_ms as number) / (s.fanout.p50_ms as number), 2),
-      p99_ratio: round((n.fanout.p99_ms as number) / (s.fanout.p99_ms as number), 2),
-    });
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+  const summary = (kind: (typeof kinds)[number]) => {
+    const rs = runs[kind];
+    const p50 = rs.map((x) => num(x.fanout, 'p50_ms'));
+    const p99 = rs.map((x) => num(x.fanout, 'p99_ms'));
+    const ups = rs.map((x) => num(x.throughput, 'updates_per_s'));
+    return { p50: median(p50), p99: median(p99), ups: median(ups), p99s: p99, upss: ups, missing: rs.reduce((n, x) => n + num(x.fanout, 'deliveries_missing'), 0), incomplete: rs.filter((x) => num(x.throughput, 'deliveries') !== num(x.throughput, 'deliveries_expected')).length };
+  };
+  for (const kind of kinds) {
+    const m = summary(kind);
+    emit({
+      bench: 'server_fanout',
+      server: kind,
+      clients: CLIENTS,
+      docs: DOCS,
+      updates_per_s_offered: CLIENTS * LATENCY_RATE_PER_CLIENT,
+      rounds,
+      p50_ms: m.p50,
+      p99_ms: m.p99,
+      p99_ms_each_round: m.p99s,
+      deliveries_missing: m.missing,
+    });
+    emit({
+      bench: 'server_throughput',
+      server: kind,
+      clients: CLIENTS,
+      docs: DOCS,
+      window: THROUGHPUT_WINDOW,
+      rounds,
+      updates_per_s: m.ups,
+      updates_per_s_each_round: m.upss,
+      incomplete_runs: m.incomplete,
+    });
+    if (kind !== 'stock') {
+      const ps = runs[kind].map((x) => x.persist);
+      emit({
+        bench: 'server_persist',
+        server: kind,
+        synchronous: kind === 'rapporteur' ? 'FULL' : 'NORMAL',
+        mean_commit_ms: median(ps.map((p) => num(p, 'mean_commit_ms'))),
+        commits_under_1ms: median(ps.map((p) => num(p, 'commits_under_1ms'))),
+        commits_under_5ms: median(ps.map((p) => num(p, 'commits_under_5ms'))),
+        updates_per_commit: round(median(ps.map((p) => num(p, 'updates_persisted') / num(p, 'commits'))), 1),
+      });
+    }
+  }
+  const stock = summary('stock');
+  for (const kind of ['rapporteur', 'rapporteur_sync_normal'] as const) {
+    const m = summary(kind);
+    emit({
+      bench: 'server_vs_stock',
+      server: kind,
+      throughput_ratio: round(m.ups / stock.ups, 2),
+      p50_ratio: round(m.p50 / stock.p50, 2),
+      p99_ratio: round(m.p99 / stock.p99, 2),
+      note:
+        kind === 'rapporteur'
+          ? 'ours commits every update to SQLite (WAL, synchronous=FULL: fsynced) before broadcasting; stock keeps docs in memory only'
+          : 'ours with synchronous=NORMAL (no fsync per commit: survives a crash, not a power cut), for comparison',
+    });
+  }
+}
+
+async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY; // 'servers' or 'compaction' runs just that part
+  const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+  // Latency figures depend on what else the machine runs (fsync in particular): say so next to them.
+  emit({ bench: 'server_env', node: process.version, cpus: cpus().length, loadavg_1m: round(loadavg()[0], 2) });
+  if (only !== 'compaction') await serverBenches(rounds);
   if (only !== 'servers') await compactionBench();
 }
 
