@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { CloseCode } from '../common/closeCodes';
 import { COMMENTS_ROOT, ThreadKey } from '../common/commentsSchema';
+import { encodeSyncStep2FromUpdate, encodeUpdate } from './protocol';
 import { DB_FILE_NAME, startServer, type RunningServer } from './server';
 import { silentLogger } from './log';
 import { fetchDoc, makeToken, RawClient, roomUrl, sleep, TEST_SECRET, tempDir, waitFor } from './testHelpers';
@@ -133,6 +134,38 @@ describe('roles', () => {
     expect((state.get('t-co') as Y.Map<unknown>).has(ThreadKey.disposition)).toBe(false);
   });
 
+  it("holds a commenter's edit that arrives before the structs it builds on, then accepts both", async () => {
+    // Offline, the commenter wrote a thread (first) and then edited it (second); on reconnect the edit is sent
+    // as an update before the sync step 2 that carries the thread.
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(await fetchDoc(server.url, 'ws1/d1/comments', editor)));
+    const sv0 = Y.encodeStateVector(offline);
+    const t = new Y.Map<unknown>();
+    t.set(ThreadKey.id, 't-off');
+    t.set(ThreadKey.authorId, 'co1');
+    t.set(ThreadKey.body, 'draft');
+    t.set(ThreadKey.history, new Y.Array());
+    offline.getMap(COMMENTS_ROOT).set('t-off', t);
+    const first = Y.encodeStateAsUpdate(offline, sv0);
+    const sv1 = Y.encodeStateVector(offline);
+    const thread = offline.getMap(COMMENTS_ROOT).get('t-off') as Y.Map<unknown>;
+    (thread.get(ThreadKey.history) as Y.Array<unknown>).push([{ body: 'draft', editedAt: 1 }]);
+    thread.set(ThreadKey.body, 'final wording');
+    const second = Y.encodeStateAsUpdate(offline, sv1);
+
+    const client = await RawClient.connect(roomUrl(server.url, 'ws1/d1/comments', commenter));
+    await client.whenSynced();
+    client.send(encodeUpdate(second));
+    await sleep(50);
+    client.send(encodeSyncStep2FromUpdate(first));
+    await waitFor(async () => {
+      const threads = (await fetchDoc(server.url, 'ws1/d1/comments', editor)).getMap(COMMENTS_ROOT);
+      return (threads.get('t-off') as Y.Map<unknown> | undefined)?.get(ThreadKey.body) === 'final wording';
+    });
+    expect(client.closeCode).toBeNull();
+    client.close();
+  });
+
   it('does not let refused updates reach storage', async () => {
     await refusedAfter('ws1/d1', viewer, (doc) => doc.getText('body').insert(0, 'x'));
     await sleep(50);
@@ -151,7 +184,7 @@ describe('roles', () => {
         Y.applyUpdate(comments, row.data);
       }
       const threads = comments.getMap(COMMENTS_ROOT);
-      expect(Array.from(threads.keys()).sort()).toEqual(['t-co', 't-ed']);
+      expect(Array.from(threads.keys()).sort()).toEqual(['t-co', 't-ed', 't-off']);
       expect((threads.get('t-ed') as Y.Map<unknown>).get(ThreadKey.body)).toBe('editor note');
     } finally {
       db.close();
