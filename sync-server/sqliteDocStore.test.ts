@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocStore } from './docStore';
@@ -105,6 +106,19 @@ describe('SqliteDocStore settings', () => {
     cleanups.push(() => dir.remove());
     const store = new WorkerDocStore(join(dir.path, 'missing-dir', 'x', '\0bad.sqlite'));
     await expect(store.ready).rejects.toThrow();
+    await store.close();
+  });
+});
+
+describe('SqliteDocStore file', () => {
+  it('creates the database owner-only', async () => {
+    const dir = tempDir();
+    cleanups.push(() => dir.remove());
+    const file = join(dir.path, 'data', 'db.sqlite');
+    const store = new SqliteDocStore(file);
+    await store.append([{ docName: 'a', update: new Uint8Array([1]) }]);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(file + '-wal').mode & 0o777).toBe(0o600);
     await store.close();
   });
 });

@@ -4,7 +4,7 @@
 // a power cut can lose an update that was broadcast. NORMAL (opt-in) skips that fsync: still safe against a
 // process crash (the WAL write is in the OS page cache), not against power loss or a kernel crash.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AppendEntry, DocStore, DocStoreStats, StoredDoc } from './docStore';
 
@@ -45,7 +45,9 @@ export class SqliteDocStore implements DocStore {
     readonly file: string,
     readonly synchronous: SyncMode = 'FULL',
   ) {
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    // Documents are private: create the file owner-only (SQLite gives its -wal and -shm files the same mode).
+    closeSync(openSync(file, 'a', 0o600));
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
