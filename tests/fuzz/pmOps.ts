@@ -38,6 +38,9 @@ export const OP_WEIGHTS: Array<[OpName, number]> = [
 
 let bidCounter = 0;
 const freshBid = () => `f${(bidCounter++).toString(36)}`;
+export const resetBlockIds = () => {
+  bidCounter = 0;
+};
 
 /** Inline ranges of every textblock: [start, end] positions of its content. */
 function textblocks(doc: PMNode): Array<{ start: number; end: number; node: PMNode }> {
