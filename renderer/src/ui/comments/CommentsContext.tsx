@@ -6,14 +6,14 @@ import type * as Y from 'yjs';
 import { useWorkspace } from '../../state/workspaceContext';
 import { useDocHandle } from '../../state/useDocHandle';
 import { commentsDocName } from '../../../../common/rooms';
-import { matrixRows, type MatrixRow } from '../../model/comments/matrix';
+import type { MatrixRow } from '../../model/comments/matrix';
 import type { BodyIndex } from '../../model/comments/bodyIndex';
 import type { Actor, Thread } from '../../model/comments/threadTypes';
 import { consultationStatus, localIsoDate, readPhaseState, type PhaseState, type WindowStatus } from '../../model/consultation/phases';
 import { docFields } from '../../model/documentDoc';
-import { t } from '../../i18n';
 import { useY } from '../hooks';
 import { useActor, useBodyIndex, useThreads } from './useCommentsData';
+import { useMatrixRows } from './useMatrixRows';
 import { useCommentsUi } from './commentsUiStore';
 
 export interface CommentsData {
@@ -46,8 +46,6 @@ export function useComments(): CommentsData {
 /** The same, or null outside a document screen. */
 export const useOptionalComments = (): CommentsData | null => useContext(CommentsContext);
 
-const translate = (id: string) => t(id);
-
 export function CommentsProvider({ docId, doc, children }: { docId: string; doc: Y.Doc; children: ReactNode }) {
   const { id: workspaceId, doc: ws, canEdit, canComment } = useWorkspace();
   const { doc: comments, error } = useDocHandle(commentsDocName(workspaceId, docId));
@@ -58,7 +56,7 @@ export function CommentsProvider({ docId, doc, children }: { docId: string; doc:
   // The window is a matter of calendar days: re-read "today" when the phase changes or the screen re-renders.
   const today = localIsoDate();
   const windowStatus = phase ? consultationStatus(phase, today) : null;
-  const rows = useMemo(() => matrixRows(threads, index, translate), [threads, index]);
+  const rows = useMatrixRows(threads, index);
   const rowById = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
   useEffect(() => () => useCommentsUi.getState().reset(), [docId]);
 

@@ -70,6 +70,11 @@ export function DispositionControl({ comments, threadId, number, value, duplicat
         <span className="duplicate-of">
           <label>
             <span className={compact ? 'visually-hidden' : 'field-label'}>{t('comments.disposition.duplicateOf')}</span>
+            {compact && (
+              <span className="hash" aria-hidden="true">
+                #
+              </span>
+            )}
             <input
               className="input-number"
               inputMode="numeric"

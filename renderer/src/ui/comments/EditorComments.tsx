@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Editor } from '@tiptap/core';
 import type * as Y from 'yjs';
 import { resolveAnchor } from '../../model/comments/anchor';
+import type { BodyIndex } from '../../model/comments/bodyIndex';
 import { t } from '../../i18n';
 import { CommentDecorations, commentDecorationsKey, type CommentDecorationInput, type HighlightRange } from './commentDecorations';
 import { useComments } from './CommentsContext';
@@ -32,15 +33,23 @@ export function EditorCommentSync({ editor, visible }: { editor: Editor | null; 
   const activeId = useCommentsUi((s) => s.activeThreadId);
   const revealId = useCommentsUi((s) => s.revealThreadId);
   const ranges = useRef<HighlightRange[]>([]);
+  const applied = useRef<{ editor: Editor; index: BodyIndex; activeId: string | null; shown: Map<string, object> } | null>(null);
 
   useEffect(() => {
     if (!editor || editor.isDestroyed || !index) return;
     // The index follows the body after edits settle; while the two differ, the mapped decorations stand.
     if (index.size !== editor.state.doc.content.size) return;
+    // Highlighted threads and their anchors (anchor objects keep their identity across reads): when a change
+    // touched neither (a reply, a disposition, a response being typed), the decorations stand as they are.
+    const shown = new Map<string, object>();
+    for (const th of threads) if (th.anchor && (!th.resolved || th.id === activeId)) shown.set(th.id, th.anchor);
+    const last = applied.current;
+    if (last && last.editor === editor && last.index === index && last.activeId === activeId && sameEntries(last.shown, shown)) return;
+    applied.current = { editor, index, activeId, shown };
     const list: HighlightRange[] = [];
     for (const th of threads) {
-      if (!th.anchor || (th.resolved && th.id !== activeId)) continue;
-      const r = resolveAnchor(index, th.anchor);
+      if (!shown.has(th.id)) continue;
+      const r = resolveAnchor(index, th.anchor!);
       if (r.status === 'ok') list.push({ threadId: th.id, from: r.from, to: r.to });
     }
     ranges.current = list;
@@ -64,6 +73,12 @@ export function EditorCommentSync({ editor, visible }: { editor: Editor | null; 
   }, [revealId, visible, editor, index, threads]);
 
   return null;
+}
+
+function sameEntries(a: Map<string, object>, b: Map<string, object>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
 }
 
 /** Ctrl+Alt+M (Cmd+Alt+M on macOS) from the text or with nothing focused: comment on the selection. */

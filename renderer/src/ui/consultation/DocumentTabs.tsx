@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useUi } from '../../state/uiStore';
 import { formatRoute, type Route } from '../../state/route';
 import { t } from '../../i18n';
+import { preloadDraftViews } from './DraftView';
 
 export type DocumentView = 'text' | 'matrix' | 'balance';
 
@@ -10,7 +11,7 @@ export function DocumentTabs({ workspaceId, docId, view }: { workspaceId: string
   const navigate = useUi((s) => s.navigate);
   // The matrix and balance views load on demand; fetch them once the text is up, so the first switch is instant.
   useEffect(() => {
-    const timer = window.setTimeout(() => void Promise.all([import('./MatrixView'), import('./BalanceView')]).catch(() => {}), 1200);
+    const timer = window.setTimeout(() => void preloadDraftViews().catch(() => {}), 1200);
     return () => window.clearTimeout(timer);
   }, []);
   const tabs: Array<{ view: DocumentView; label: string }> = [

@@ -128,7 +128,7 @@ export function ImportMatrixDialog({ fileName, preview, comments, actor, onClose
 function ChangeTable<T extends FieldChange>({ items, fromLabel, choose }: { items: readonly T[]; fromLabel: string; choose?: (c: T) => ReactNode }) {
   return (
     <div className="import-table-wrap">
-      <table className="data-table import-table">
+      <table className={`data-table import-table${choose ? ' is-conflicts' : ''}`}>
         <thead>
           <tr>
             <th scope="col">{t('matrixImport.rowColumn')}</th>

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import type * as Y from 'yjs';
 import { useWorkspace } from '../../state/workspaceContext';
@@ -27,9 +27,7 @@ import { CommentButton, CommentsViewBar, useCommentExtension } from '../comments
 import { useCommentsUi } from '../comments/commentsUiStore';
 import { PhaseBadge } from '../consultation/PhaseBadge';
 import { DocumentTabs } from '../consultation/DocumentTabs';
-
-const MatrixView = lazy(() => import('../consultation/MatrixView').then((m) => ({ default: m.MatrixView })));
-const BalanceView = lazy(() => import('../consultation/BalanceView').then((m) => ({ default: m.BalanceView })));
+import { DraftView } from '../consultation/DraftView';
 
 export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix' | 'balance' }) {
   const { id: workspaceId, doc: ws, canEdit, canComment } = useWorkspace();
@@ -63,9 +61,7 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
         <DocumentHeader meta={meta} badge={<PhaseBadge doc={doc} />}>
           {meta.kind === 'draft' && <DocumentTabs workspaceId={workspaceId} docId={docId} view={activeView} />}
         </DocumentHeader>
-        {activeView !== 'text' && (
-          <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>{activeView === 'matrix' ? <MatrixView /> : <BalanceView />}</Suspense>
-        )}
+        {activeView !== 'text' && <DraftView view={activeView} />}
         <CommentsTextLayout hidden={activeView !== 'text'} editor={editor} doc={doc}>
           {provider && <PresenceList provider={provider} />}
           {meta.kind === 'meeting' && <MeetingFields doc={doc} />}
