@@ -40,7 +40,10 @@ export function DispositionControl({ comments, threadId, number, value, duplicat
         const n = Number(targetText.replace(/^#/, '').trim());
         const id = Number.isInteger(n) && n > 0 ? idOfNumber(n) : null;
         if (!targetText.trim()) return;
-        if (!id) throw new Error(t('disposition.error.noSuchNumber', { n: targetText.trim() }));
+        if (!id) {
+          setError(t('disposition.error.noSuchNumber', { n: targetText.trim() }));
+          return;
+        }
         setDisposition(comments, threadId, { value: 'duplicate', duplicateOf: id }, actor);
       } else setDisposition(comments, threadId, { value: next }, actor);
     } catch (e) {
@@ -52,7 +55,7 @@ export function DispositionControl({ comments, threadId, number, value, duplicat
   return (
     <div className={`disposition-control${compact ? ' is-compact' : ''}`} onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
       <select
-        aria-label={t('comments.disposition.of', { n: number })}
+        aria-label={t('comments.disposition.of', { n: String(number) })}
         value={choice}
         onChange={(e) => {
           const next = e.target.value as DispositionValue;
@@ -78,7 +81,7 @@ export function DispositionControl({ comments, threadId, number, value, duplicat
             <input
               className="input-number"
               inputMode="numeric"
-              aria-label={compact ? t('comments.disposition.duplicateOfN', { n: number }) : undefined}
+              aria-label={compact ? t('comments.disposition.duplicateOfN', { n: String(number) }) : undefined}
               placeholder="#"
               value={target}
               onChange={(e) => setTarget(e.target.value)}

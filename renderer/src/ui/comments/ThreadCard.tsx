@@ -33,20 +33,22 @@ export const ThreadCard = memo(function ThreadCard(props: ThreadCardProps) {
   const a = th.attribution;
   const who = speakerName(th);
   const headingId = `thread-${th.id}-h`;
+  const openId = `thread-${th.id}-open`;
   const decided = th.disposition.value !== 'open';
   return (
     <article
       className={`thread-card${active ? ' is-active' : ''}${th.resolved ? ' is-resolved' : ''}`}
-      aria-labelledby={headingId}
+      aria-labelledby={openId}
       data-thread-card={th.id}
       onClick={() => !active && props.onOpen(th.id)}
     >
       <h3 id={headingId} className="thread-heading">
         <button
+          id={openId}
           type="button"
           className="thread-open"
           aria-expanded={active}
-          aria-label={t('comments.thread.open', { n: th.number, location })}
+          aria-label={t('comments.thread.open', { n: String(th.number), location })}
           onClick={(e) => {
             e.stopPropagation();
             if (active) props.onClose();
@@ -143,9 +145,9 @@ function ThreadBody({ thread: th, active, comments, actor, canComment }: ThreadC
       )}
       {active && (th.editedAt !== null || mayEdit) && (
         <div className="thread-edit-line" onClick={(e) => e.stopPropagation()}>
-          {th.editedAt !== null && <History entries={th.history} label={t('comments.history.of', { n: th.number })} editedAt={th.editedAt} />}
+          {th.editedAt !== null && <History entries={th.history} label={t('comments.history.of', { n: String(th.number) })} editedAt={th.editedAt} />}
           {mayEdit && (
-            <button type="button" className="link-button" onClick={() => setEditing(true)} aria-label={t('comments.edit.of', { n: th.number })}>
+            <button type="button" className="link-button" onClick={() => setEditing(true)} aria-label={t('comments.edit.of', { n: String(th.number) })}>
               {t('common.edit')}
             </button>
           )}
@@ -194,7 +196,7 @@ function EditThreadForm({ thread: th, comments, actor, onDone }: { thread: Threa
     }
   };
   return (
-    <form className="thread-edit" onSubmit={submit} onClick={(e) => e.stopPropagation()} aria-label={t('comments.edit.of', { n: th.number })}>
+    <form className="thread-edit" onSubmit={submit} onClick={(e) => e.stopPropagation()} aria-label={t('comments.edit.of', { n: String(th.number) })}>
       <LabeledField label={t('comments.type')}>
         {(fid) => (
           <select id={fid} value={type} onChange={(e) => setType(e.target.value as CommentType)}>
@@ -236,7 +238,7 @@ function ResponseArea({ thread: th, comments, actor, canEdit }: { thread: Thread
   const [error, setError] = useState<string | null>(null);
   const fragment = canEdit ? responseFragment(comments, th.id) : null;
   if (!canEdit) return th.response ? <div className="response-text">{th.response}</div> : <p className="muted small">{t('comments.noResponse')}</p>;
-  if (fragment) return <ResponseEditor fragment={fragment} label={t('comments.response.of', { n: th.number })} />;
+  if (fragment) return <ResponseEditor fragment={fragment} label={t('comments.response.of', { n: String(th.number) })} />;
   return (
     <>
       <button
@@ -274,7 +276,7 @@ function Replies({ thread: th, doc, comments, actor, canComment }: ThreadCardPro
     }
   };
   return (
-    <section className="thread-replies" aria-label={t('comments.replies.of', { n: th.number })}>
+    <section className="thread-replies" aria-label={t('comments.replies.of', { n: String(th.number) })}>
       {th.replies.length > 0 && (
         <ol className="reply-list">
           {th.replies.map((r) => (
@@ -285,7 +287,7 @@ function Replies({ thread: th, doc, comments, actor, canComment }: ThreadCardPro
       {canComment && (
         <form className="reply-form" onSubmit={submit}>
           <label className="field compact grow">
-            <span className="visually-hidden">{t('comments.reply.to', { n: th.number })}</span>
+            <span className="visually-hidden">{t('comments.reply.to', { n: String(th.number) })}</span>
             <textarea rows={2} placeholder={t('comments.reply.placeholder')} value={text} onChange={(e) => setText(e.target.value)} />
           </label>
           <button type="submit" disabled={!text.trim()}>

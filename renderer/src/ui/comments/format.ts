@@ -32,7 +32,7 @@ export function locationLabel(row: Pick<MatrixRow, 'status' | 'para' | 'section'
   if (row.status === 'general') return t('comments.location.general');
   if (row.status === 'pending') return t('comments.location.pending');
   const parts: string[] = [];
-  if (row.para !== null) parts.push(t('comments.location.para', { n: row.para }));
+  if (row.para !== null) parts.push(t('comments.location.para', { n: String(row.para) }));
   if (row.section) parts.push(t('comments.location.section', { n: row.section }));
   return parts.join(' · ') || t('comments.location.heading');
 }

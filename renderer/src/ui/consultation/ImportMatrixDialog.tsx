@@ -97,7 +97,7 @@ export function ImportMatrixDialog({ fileName, preview, comments, actor, onClose
                       })
                     }
                   />
-                  {t('matrixImport.useFileValue', { n: c.number, field: t(`matrix.column.${c.field}`) })}
+                  {t('matrixImport.useFileValue', { n: String(c.number), field: t(`matrix.column.${c.field}`) })}
                 </label>
               )}
             />

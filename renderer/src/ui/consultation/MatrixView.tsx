@@ -276,7 +276,7 @@ interface RowProps {
 }
 
 const MatrixRowView = memo(function MatrixRowView({ row: r, index, comments, actor, canEdit, numberOf, idOfNumber, onOpen, onKeyDown, onFocusRow }: RowProps) {
-  const choice = r.duplicateOf ? t('disposition.duplicateOf', { n: r.duplicateOfNumber ?? '?' }) : t(`disposition.${r.disposition}`);
+  const choice = r.duplicateOf ? t('disposition.duplicateOf', { n: String(r.duplicateOfNumber ?? '?') }) : t(`disposition.${r.disposition}`);
   return (
     <tr
       className={`matrix-row${r.resolved ? ' is-resolved' : ''}`}
@@ -284,7 +284,7 @@ const MatrixRowView = memo(function MatrixRowView({ row: r, index, comments, act
       data-row={r.id}
       aria-rowindex={index + 3}
       tabIndex={0}
-      aria-label={t('matrix.rowLabel', { n: r.number, commenter: r.commenter })}
+      aria-label={t('matrix.rowLabel', { n: String(r.number), commenter: r.commenter })}
       onClick={() => onOpen(r)}
       onKeyDown={(e) => onKeyDown(e, index)}
       onFocus={(e) => e.target === e.currentTarget && onFocusRow(index)}
@@ -359,7 +359,7 @@ function ResponseCell({ row, comments, actor }: { row: MatrixRow; comments: Y.Do
       <button
         type="button"
         className="response-button"
-        aria-label={t('matrix.editResponse', { n: row.number })}
+        aria-label={t('matrix.editResponse', { n: String(row.number) })}
         onClick={(e) => {
           e.stopPropagation();
           setText(row.response);
@@ -373,7 +373,7 @@ function ResponseCell({ row, comments, actor }: { row: MatrixRow; comments: Y.Do
   return (
     <div className="response-popover" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
       <textarea
-        aria-label={t('comments.response.of', { n: row.number })}
+        aria-label={t('comments.response.of', { n: String(row.number) })}
         value={text}
         rows={5}
         autoFocus
