@@ -206,11 +206,16 @@ describe('importDocx: hostile and broken files', () => {
 
   it('drops images with a notice', async () => {
     const bytes = await exportDocx(inputOf([draft(richBody())]));
-    const doc = part(bytes, 'word/document.xml')
-      .replace(
-        'mc:Ignorable=',
-        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" mc:Ignorable=',
-      )
+    // the drawing's namespaces, those the export does not declare already
+    const namespaces = Object.entries({
+      wp: 'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing',
+      a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
+      pic: 'http://schemas.openxmlformats.org/drawingml/2006/picture',
+    });
+    const original = part(bytes, 'word/document.xml');
+    const declarations = namespaces.filter(([prefix]) => !original.includes(` xmlns:${prefix}=`)).map(([prefix, uri]) => `xmlns:${prefix}="${uri}" `);
+    const doc = original
+      .replace('mc:Ignorable=', `${declarations.join('')}mc:Ignorable=`)
       .replace(
         '<w:t xml:space="preserve">The end.</w:t></w:r>',
         '<w:t xml:space="preserve">The end.</w:t></w:r><w:r><w:drawing><wp:inline><wp:extent cx="9525" cy="9525"/><wp:docPr id="1" name="Picture 1" descr="logo"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:embed="rIdImg"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>',

@@ -1,10 +1,11 @@
 import type { ExportDocument, ExportInput } from './exportInput';
 import type { ExportOptions } from './options';
 import { DEFAULT_LABELS, type ExportLabels } from './labels';
-import { writeDocx, estimateBody, type WriteRequest } from './docx/writer';
+import { writeDocx, estimateBody, type WriteRequest } from './word/document';
 import type { PageLayout } from '../model/pageEstimate';
 
-// Public entry points of the DOCX writer. Pure: plain data in, bytes out (runs in the renderer and in Node).
+// Public entry points of the DOCX writer (built with the docx library, see word/). Pure: plain data in, bytes out
+// (runs in the renderer and in Node).
 
 /** The status line of the title page when the user did not type one. */
 export function defaultStatus(doc: ExportDocument, labels: ExportLabels = DEFAULT_LABELS): string {

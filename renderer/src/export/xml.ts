@@ -1,5 +1,6 @@
-// The one choke point between our strings and WordprocessingML: every text and attribute value passes through
-// here, so control characters, lone surrogates and other characters XML 1.0 forbids never reach a part.
+// Sanitising for XML. The DOCX writer (word/) passes every string it hands the docx library through cleanText
+// (word/text.ts), so control characters, lone surrogates and other characters XML 1.0 forbids never reach a part:
+// docx escapes markup but does not drop those.
 
 /** Anything outside XML 1.0's Char production. With the `u` flag a lone surrogate is one code point in D800-DFFF. */
 const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -21,17 +22,5 @@ export function attr(s: string): string {
   return esc(s).replace(/[\t\n\r]/g, ' ');
 }
 
-export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-/** Namespaces of the main document, headers, footers, footnotes and comments parts. */
-export const W_NS =
-  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
-  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +
-  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ' +
-  'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" ' +
-  'xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" ' +
-  'mc:Ignorable="w14 w15"';
-
-/** cm and pt to twentieths of a point (twips), the unit of most WordprocessingML lengths. */
+/** cm to twentieths of a point (twips), the unit of most WordprocessingML lengths. */
 export const cmToTwips = (cm: number) => Math.round((cm / 2.54) * 1440);
-export const ptToTwips = (pt: number) => Math.round(pt * 20);

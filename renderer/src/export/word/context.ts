@@ -1,0 +1,81 @@
+import type { ParagraphChild } from 'docx';
+import type { HouseStyle } from '../../model/houseStyle';
+import type { PMNode } from '../../model/bodyJson';
+import type { ResolvedOptions } from '../options';
+import type { Redactor } from '../chathamHouse';
+import type { ExportLabels } from '../labels';
+import { ListNumbering } from './numbering';
+import { Footnotes } from './footnotes';
+import { WordComments } from './wordComments';
+
+// State shared while one DOCX is built: allocators whose ids must be unique in the whole file (list instances,
+// footnotes, comments, TOC bookmarks) and what the table of contents collects.
+
+export interface TocEntry {
+  level: number;
+  text: string;
+  bookmark: string;
+  /** estimated page in the body's numbering, shown until Word or LibreOffice recomputes it */
+  page: number;
+}
+
+export interface RenderContext {
+  style: HouseStyle;
+  opts: ResolvedOptions;
+  labels: ExportLabels;
+  numbering: ListNumbering;
+  footnotes: Footnotes;
+  comments: WordComments;
+  redactor: Redactor;
+  toc: TocEntry[];
+  /** a fresh _Toc bookmark name */
+  nextBookmark: () => string;
+}
+
+export function createContext(style: HouseStyle, opts: ResolvedOptions, redactor: Redactor): RenderContext {
+  let bookmark = 0;
+  return {
+    style,
+    opts,
+    labels: opts.labels,
+    numbering: new ListNumbering(),
+    footnotes: new Footnotes(),
+    comments: new WordComments(),
+    redactor,
+    toc: [],
+    nextBookmark: () => `_Toc${String(++bookmark).padStart(8, '0')}`,
+  };
+}
+
+/** What to put inside a block at an inline offset (comment range starts and ends). */
+export interface Marker {
+  offset: number;
+  children: ParagraphChild[];
+}
+
+/** Per-document state: which markers go into which block, paragraph numbers, heading shift. */
+export interface DocState {
+  markers: Map<string, Marker[]>;
+  paraNumbers: Map<PMNode, number> | null;
+  /** added to every heading level (capped at 3): 1 inside a compilation chapter or a meeting's discussion */
+  headingShift: number;
+  /** estimated body page of each heading node (for the TOC's cached page numbers) */
+  headingPages: Map<PMNode, number>;
+}
+
+/** Layout of the block being rendered. */
+export interface BlockEnv {
+  /** width available to the block, in twips */
+  width: number;
+  /** left indent of the block from the margin, in twips */
+  indent: number;
+  listDepth: number;
+  inQuote: boolean;
+  inTable: boolean;
+  /** header cell: text bold */
+  bold: boolean;
+  /** paragraph style for table text */
+  tableStyle?: string;
+  /** horizontal alignment from a table cell */
+  align?: string;
+}
