@@ -63,6 +63,10 @@ export function EditorCommentSync({ editor, visible }: { editor: Editor | null; 
     const range = ranges.current.find((r) => r.threadId === revealId);
     useCommentsUi.getState().reveal(null);
     useCommentsUi.getState().activate(revealId, { scrollPanel: true });
+    // Coming from the matrix, focus was on a row that is now hidden: give it to the thread in the panel.
+    const focused = document.activeElement as HTMLElement | null;
+    if (!focused || focused === document.body || focused.offsetParent === null)
+      requestAnimationFrame(() => document.getElementById(`thread-${revealId}-open`)?.focus({ preventScroll: true }));
     if (!range) return;
     if (editor.isEditable) editor.commands.setTextSelection({ from: range.from, to: range.to });
     // After the decoration update has rendered: centre the highlighted text.

@@ -236,9 +236,10 @@ function EditThreadForm({ thread: th, comments, actor, onDone }: { thread: Threa
 /** Editors write the response as rich text; everyone else reads it. */
 function ResponseArea({ thread: th, comments, actor, canEdit }: { thread: Thread; comments: Y.Doc; actor: Actor; canEdit: boolean }) {
   const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState(false);
   const fragment = canEdit ? responseFragment(comments, th.id) : null;
   if (!canEdit) return th.response ? <div className="response-text">{th.response}</div> : <p className="muted small">{t('comments.noResponse')}</p>;
-  if (fragment) return <ResponseEditor fragment={fragment} label={t('comments.response.of', { n: String(th.number) })} />;
+  if (fragment) return <ResponseEditor fragment={fragment} label={t('comments.response.of', { n: String(th.number) })} autofocus={created} />;
   return (
     <>
       <button
@@ -246,6 +247,7 @@ function ResponseArea({ thread: th, comments, actor, canEdit }: { thread: Thread
         onClick={() => {
           try {
             setResponse(comments, th.id, { type: 'doc', content: [{ type: 'paragraph' }] }, actor);
+            setCreated(true);
           } catch (e) {
             setError(modelMessage(e));
           }
