@@ -99,7 +99,7 @@ if (!hasLibreOffice()) {
         fractional_error_pct: Math.round(((layout.fractionalPages - fractional) / fractional) * 1000) / 10,
       });
     });
-    const cached = [...strFromU8(unzipSync(tocBytes)['word/document.xml']).matchAll(/PAGEREF _Toc\d+ \\h <\/w:instrText><\/w:r><w:r><w:fldChar w:fldCharType="separate"\/><\/w:r><w:r><w:t>(\d+)</g)].map((m) => Number(m[1]));
+    const cached = [...strFromU8(unzipSync(tocBytes)['word/document.xml']).matchAll(/PAGEREF _Toc\d+ \\h\s*<\/w:instrText>(?:<\/w:r><w:r>)?<w:fldChar w:fldCharType="separate"\/>(?:<\/w:r><w:r>)?<w:t[^>]*>(\d+)</g)].map((m) => Number(m[1]));
     const pages = pdfText(pdfs[pdfs.length - 1]).split('\f');
     const laidOut = [...pages.slice(1, 4).join('\n').matchAll(/^(.+?)\s*\.{4,}\s*(\d+)$/gm)].map((m) => Number(m[2]));
     const exact = laidOut.filter((p, i) => cached[i] === p).length;
