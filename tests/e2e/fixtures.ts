@@ -2,7 +2,7 @@
 // assistive technology finds it; the English labels come from renderer/src/i18n/en/*.ts.
 import { expect, test as base, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -151,6 +151,15 @@ export async function editorStructure(body: Locator): Promise<string> {
   });
 }
 
+/** The text of an editor element without remote carets (whose name labels are inside the text flow). */
+export function contentText(locator: Locator): Promise<string> {
+  return locator.evaluate((el) => {
+    const clone = el.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
+    return clone.textContent ?? '';
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Service worker
 
@@ -187,6 +196,31 @@ export function tempDir(prefix: string): string {
 
 export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
 
+/**
+ * A private copy of dist/web. Other people rebuild dist/web while tests run (vite empties it first), so a server
+ * that lives through several tests serves a copy, taken once the build is complete (index.html and every file
+ * it names exist).
+ */
+export async function snapshotWebBuild(): Promise<string> {
+  const source = join(REPO_ROOT, 'dist', 'web');
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      const index = readFileSync(join(source, 'index.html'), 'utf8');
+      const assets = [...index.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]);
+      if (assets.length > 0 && assets.every((a) => existsSync(join(source, a))) && existsSync(join(source, 'sw.js'))) {
+        const copy = tempDir('web');
+        cpSync(source, copy, { recursive: true });
+        if (existsSync(join(copy, 'index.html'))) return copy;
+      }
+    } catch {
+      // being rebuilt; try again
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('dist/web is missing or incomplete: run `npm run build:web`');
+}
+
 /** A sync server process (sync-server/cli.ts) on 127.0.0.1, its own process group so a kill takes all of it. */
 export class SyncServerProcess {
   private child: ChildProcess | null = null;
@@ -194,6 +228,8 @@ export class SyncServerProcess {
   constructor(
     readonly port: number,
     readonly dataDir: string,
+    /** the web build it serves to browsers that open an invite link */
+    readonly webDir = join(REPO_ROOT, 'dist', 'web'),
   ) {}
 
   get wsUrl() {
@@ -204,7 +240,7 @@ export class SyncServerProcess {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/cli.ts', '--host', '127.0.0.1', '--port', String(this.port), '--data', this.dataDir, '--web', join(REPO_ROOT, 'dist', 'web')], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/cli.ts', '--host', '127.0.0.1', '--port', String(this.port), '--data', this.dataDir, '--web', this.webDir], {
       cwd: REPO_ROOT,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -224,6 +260,14 @@ export class SyncServerProcess {
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`sync server did not answer /healthz within 30 s: ${this.log.join('')}`);
+  }
+
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  async ensureRunning(): Promise<void> {
+    if (!this.running) await this.start();
   }
 
   /** Kills the server process group at once (no graceful shutdown), and waits for the process to be gone. */
