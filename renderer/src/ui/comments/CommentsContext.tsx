@@ -43,6 +43,14 @@ export function useComments(): CommentsData {
   return value;
 }
 
+/**
+ * Starts loading a document's comments doc as soon as the screen opens (the registry shares the handle with the
+ * provider that reads it later), so it loads alongside the body rather than after it.
+ */
+export function usePrefetchComments(workspaceId: string, docId: string): void {
+  useDocHandle(commentsDocName(workspaceId, docId));
+}
+
 /** The same, or null outside a document screen. */
 export const useOptionalComments = (): CommentsData | null => useContext(CommentsContext);
 

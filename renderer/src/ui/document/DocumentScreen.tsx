@@ -21,7 +21,7 @@ import { useProvider, syncUserFor } from '../../sync/syncRegistry';
 import { useIdentity } from '../../state/identity';
 import { PresenceList } from './PresenceList';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { CommentsProvider } from '../comments/CommentsContext';
+import { CommentsProvider, usePrefetchComments } from '../comments/CommentsContext';
 import { CommentsTextLayout } from '../comments/CommentsTextLayout';
 import { CommentButton, CommentsViewBar, useCommentExtension } from '../comments/EditorComments';
 import { useCommentsUi } from '../comments/commentsUiStore';
@@ -39,6 +39,7 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
   });
   const docName = documentDocName(workspaceId, docId);
   const { doc, handle, error } = useDocHandle(docName, { gc: false });
+  usePrefetchComments(workspaceId, docId);
   const { local } = useWorkspace();
   const identity = useIdentity();
   const provider = useProvider(workspaceId, docName);
