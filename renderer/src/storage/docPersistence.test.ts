@@ -47,3 +47,24 @@ describe('DocPersistence', () => {
     await p.destroy();
   });
 });
+
+describe('DocPersistence while loading', () => {
+  it('keeps changes that arrive before the stored state has loaded (e.g. from a sync provider)', async () => {
+    const name = `doc.test.${Math.random()}`;
+    const a = await open(name);
+    a.doc.getText('t').insert(0, 'stored');
+    await a.p.destroy();
+    const doc = new Y.Doc();
+    const p = new DocPersistence(name, doc);
+    const remote = new Y.Doc();
+    remote.getText('r').insert(0, 'remote');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote)); // before whenSynced
+    await p.whenSynced;
+    await p.flushed();
+    await p.destroy();
+    const again = await open(name);
+    expect(again.doc.getText('t').toString()).toBe('stored');
+    expect(again.doc.getText('r').toString()).toBe('remote');
+    await again.p.destroy();
+  });
+});

@@ -8,6 +8,9 @@ import { fetchUpdates, storeState, PREFERRED_TRIM_SIZE } from 'y-indexeddb';
 // - Opening writes nothing. IndexeddbPersistence appends the in-memory state on every open (an extra row each
 //   time, even when nothing was edited); here a doc opened without edits leaves its store byte-for-byte unchanged.
 // - It counts writes in flight, so the status bar can say "Saving…" or "Saved on this device" truthfully.
+// - Its 'update' listener is attached only after loading: an 'update' listener makes Yjs encode every
+//   transaction, and encoding the whole loaded state once more costs a large document hundreds of ms on open.
+//   Changes that arrive while loading (from a sync provider) are noticed cheaply and stored in one row.
 
 export type SaveState = 'loading' | 'saving' | 'saved' | 'error';
 
@@ -37,6 +40,9 @@ export class DocPersistence extends Observable<'synced' | 'state'> {
           if (this._destroyed) return;
           return fetchUpdates(this as never, () => {}, () => {
             if (this._destroyed) return;
+            this.doc.off('afterTransaction', this.noticeEarlyChange);
+            this.doc.on('update', this.storeUpdate);
+            if (this.changedWhileLoading) this.storeUpdate(Y.encodeStateAsUpdate(this.doc), null);
             this.synced = true;
             this.emit('synced', [this]);
             this.emit('state', [this.state]);
@@ -48,9 +54,15 @@ export class DocPersistence extends Observable<'synced' | 'state'> {
           reject(error);
         });
     });
-    doc.on('update', this.storeUpdate);
+    doc.on('afterTransaction', this.noticeEarlyChange);
     doc.on('destroy', this.destroy);
   }
+
+  private changedWhileLoading = false;
+
+  private noticeEarlyChange = (tr: Y.Transaction) => {
+    if (tr.origin !== this && (tr.changed.size > 0 || tr.deleteSet.clients.size > 0)) this.changedWhileLoading = true;
+  };
 
   get state(): SaveState {
     if (this.failed) return 'error';
@@ -93,6 +105,7 @@ export class DocPersistence extends Observable<'synced' | 'state'> {
     if (this._destroyed) return;
     if (this.compactTimer) clearTimeout(this.compactTimer);
     this.doc.off('update', this.storeUpdate);
+    this.doc.off('afterTransaction', this.noticeEarlyChange);
     this.doc.off('destroy', this.destroy);
     await this.flushed();
     this._destroyed = true;
