@@ -21,7 +21,7 @@ import { buildEditorSeed, DOC_TITLE, WORKSPACE_ID, type EditorSeed } from './edi
 import { b64, buildPageLib, openCold, openFromList, probe, ROOT, seed, sleep, storeSize, type OpenResult, type PageLib } from './editorPage';
 import { startStaticServer, type StaticServer } from './editorServer';
 import { percentile, round, summary } from './editorStats';
-import { profileOpen, profileKeystrokes } from './editorProfile';
+import { mainThreadPerWindow, profileOpen, profileKeystrokes, TRACE_CATEGORIES_LIGHT } from './editorProfile';
 import { runExperiments } from './editorExperiments';
 import { cpus, loadavg } from 'node:os';
 
@@ -32,6 +32,8 @@ const GROWTH_OPENS = 20;
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 200);
 /** one keystroke every 100 ms: a fast typist's steady rate */
 const KEY_INTERVAL_MS = 100;
+const TRACED_OPENS = 5;
+const TRACED_KEYSTROKES = 60;
 const TARGETS = { open_p95_ms: 200, keystroke_p95_ms: 16, growth_bytes: 0 };
 
 const log = (msg: string) => process.stderr.write(`[editor-bench] ${msg}\n`);
@@ -92,7 +94,7 @@ async function measureDecode(context: BrowserContext, base: string, s: EditorSee
   return r;
 }
 
-async function measureKeystrokes(context: BrowserContext, base: string, s: EditorSeed) {
+async function measureKeystrokes(browser: Browser, context: BrowserContext, base: string, s: EditorSeed) {
   const { page } = await openCold(context, base);
   await sleep(2000); // let the debounced start-up work (word count, catalog index) finish before typing
   const heading = page.locator('.ProseMirror h1', { hasText: s.middleHeading }).first();
@@ -113,6 +115,7 @@ async function measureKeystrokes(context: BrowserContext, base: string, s: Edito
       'keydown',
       (e) => {
         const t0 = e.timeStamp;
+        performance.mark('key-start');
         w.__benchKeyPending = new Promise((resolve) => {
           // rAF runs after the keydown, the input and ProseMirror's DOM observer (and so the Yjs write) are done;
           // the message after it runs once the frame's style, layout and paint are done.
@@ -121,6 +124,7 @@ async function measureKeystrokes(context: BrowserContext, base: string, s: Edito
             const channel = new MessageChannel();
             channel.port1.onmessage = () => {
               const rec = { raf, paint: performance.now() - t0 };
+              performance.mark('key-end');
               keys.push(rec);
               resolve(rec);
             };
@@ -137,23 +141,31 @@ async function measureKeystrokes(context: BrowserContext, base: string, s: Edito
   });
   const text = 'the quick brown fox jumps over the lazy dog ';
   let typed = '';
-  for (let i = 0; i < KEYSTROKES; i++) {
-    const started = Date.now();
-    const ch = text[i % text.length];
-    typed += ch;
-    await page.keyboard.type(ch);
-    await page.evaluate(() => (window as unknown as { __benchKeyPending: Promise<unknown> }).__benchKeyPending);
-    const wait = KEY_INTERVAL_MS - (Date.now() - started);
-    if (wait > 0) await sleep(wait);
-  }
+  const typeKeys = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      const started = Date.now();
+      const ch = text[typed.length % text.length];
+      typed += ch;
+      await page.keyboard.type(ch);
+      await page.evaluate(() => (window as unknown as { __benchKeyPending: Promise<unknown> }).__benchKeyPending);
+      const wait = KEY_INTERVAL_MS - (Date.now() - started);
+      if (wait > 0) await sleep(wait);
+    }
+  };
+  await typeKeys(KEYSTROKES);
   await sleep(300);
   const r = await page.evaluate(() => {
     const w = window as unknown as { __benchKeys: Array<{ raf: number; paint: number }>; __benchEvents: Array<{ name: string; duration: number }> };
-    return { keys: w.__benchKeys, events: w.__benchEvents };
+    return { keys: [...w.__benchKeys], events: [...w.__benchEvents] };
   });
+  // Then more keystrokes under a trace, for the main thread's CPU time per keystroke (robust to a loaded machine).
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES_LIGHT });
+  await typeKeys(TRACED_KEYSTROKES);
+  await sleep(200);
+  const cpu = mainThreadPerWindow((await browser.stopTracing()).toString('utf8'), 'key-start', 'key-end');
   const landed = (await paragraph.textContent())?.includes(typed.slice(0, 40)) ?? false;
   await page.close();
-  return { ...r, caretInside, landed };
+  return { ...r, cpu, caretInside, landed };
 }
 
 async function measureGrowth(context: BrowserContext, base: string, s: EditorSeed) {
@@ -239,6 +251,20 @@ async function main() {
       target_p95_ms: TARGETS.open_p95_ms,
     });
 
+    log(`main-thread CPU per open, traced x${TRACED_OPENS}`);
+    const openCpu: Array<{ wallMs: number; cpuMs: number; tasks: number }> = [];
+    for (let i = 0; i < TRACED_OPENS; i++) {
+      const { page, trace } = await openFromList(context, server.url, { browser, categories: TRACE_CATEGORIES_LIGHT });
+      openCpu.push(...mainThreadPerWindow(trace!, 'bench-start', 'bench-end'));
+      await page.close();
+    }
+    emit({
+      bench: 'editor_open_cpu',
+      measure: "renderer main thread's CPU time (trace thread time) from the route change to ready: what the open costs, without the waiting a loaded machine adds",
+      ...summary(openCpu.map((x) => x.cpuMs)),
+      main_thread_wall_median_ms: round(percentile(openCpu.map((x) => x.wallMs), 50)),
+    });
+
     log('decode floor');
     const decode = await measureDecode(context, server.url, s);
     emit({
@@ -271,7 +297,7 @@ async function main() {
     });
 
     log(`${KEYSTROKES} keystrokes in the middle section`);
-    const keys = await measureKeystrokes(context, server.url, s);
+    const keys = await measureKeystrokes(browser, context, server.url, s);
     const paint = keys.keys.map((k) => k.paint);
     emit({
       bench: 'editor_keystroke',
@@ -288,6 +314,15 @@ async function main() {
       caret_in_middle_section: keys.caretInside,
       text_landed: keys.landed,
       target_p95_ms: TARGETS.keystroke_p95_ms,
+    });
+
+    emit({
+      bench: 'editor_keystroke_cpu',
+      measure: "renderer main thread's CPU time (trace thread time) from keydown to after the next frame, per keystroke",
+      keystrokes: keys.cpu.length,
+      median_ms: round(percentile(keys.cpu.map((x) => x.cpuMs), 50)),
+      p95_ms: round(percentile(keys.cpu.map((x) => x.cpuMs), 95)),
+      main_thread_wall_median_ms: round(percentile(keys.cpu.map((x) => x.wallMs), 50)),
     });
 
     const openP95 = percentile(routeReady, 95);

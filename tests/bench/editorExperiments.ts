@@ -1,49 +1,74 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Plugin } from 'vite';
 import { build } from 'vite';
 import { join } from 'node:path';
 import type { EditorSeed } from './editorSeed';
 import { openCold, openFromList, ROOT, seed, sleep } from './editorPage';
+import { mainThreadPerWindow, TRACE_CATEGORIES_LIGHT } from './editorProfile';
 import { startStaticServer, type StaticServer } from './editorServer';
 import { percentile, round } from './editorStats';
 
-// Opt-in (BENCH_EXPERIMENTS=1): measures app changes the bench's profile suggests, without touching the app.
-// Each variant is a web build of the same config with a source patch applied at build time (a Vite transform),
-// served from its own origin and seeded alike. Runs are interleaved across variants (A B C A B C ...) so a
-// machine that gets busier during the run penalises every variant alike.
+// Opt-in (BENCH_EXPERIMENTS=1): measures the app changes the profile suggests, without touching the app. Each
+// variant is a web build of the same config with source patches applied at build time (a Vite transform that
+// fails loudly when a patch no longer applies), served from its own origin and seeded alike. Opens and
+// keystrokes are interleaved across variants (A B C A B C ...) so a machine that gets busier during the run
+// penalises every variant alike; each figure is given as wall time and as main-thread CPU time (trace).
+
+interface Patch {
+  file: string;
+  from: string;
+  to: string;
+}
+
+const PATCHES: Record<string, Patch[]> = {
+  // TableKit's table node view (TableView) makes Tiptap's EditorContent.createNodeViews() change the view's
+  // node views after creation, which redraws the whole document a second time.
+  tableNoNodeView: [{ file: 'renderer/src/editor/extensions.ts', from: 'table: { resizable: false }', to: 'table: { resizable: false, View: null }' }],
+  // Every React commit while the editor has focus walks the editor's whole DOM (React saves the selection of a
+  // focused contenteditable as text offsets). Two sources commit on every keystroke: the save state flipping to
+  // "saving" and back, and useDocVersion bumping once per frame. Here: no "saving" flip for a write, and the
+  // version bumped once typing pauses (250 ms) instead of every frame.
+  noReactCommitPerKeystroke: [
+    { file: 'renderer/src/storage/docPersistence.ts', from: "this.pending++;\n    this.emit('state', [this.state]);", to: 'this.pending++;' },
+    {
+      file: 'renderer/src/ui/hooks.ts',
+      from: 'if (frame) return;\n      frame = requestAnimationFrame(() => {\n        frame = 0;\n        setVersion((v) => v + 1);\n      });',
+      to: 'if (frame) clearTimeout(frame);\n      frame = setTimeout(() => {\n        frame = 0;\n        setVersion((v) => v + 1);\n      }, 250) as unknown as number;',
+    },
+    { file: 'renderer/src/ui/hooks.ts', from: 'if (frame) cancelAnimationFrame(frame);', to: 'if (frame) clearTimeout(frame);' },
+  ],
+  // Off-screen blocks skip style, layout and paint. Caveat: style containment scopes CSS counters, and the
+  // footnote numbers are a CSS counter, so they would need another numbering before this could ship.
+  contentVisibility: [{ file: 'renderer/src/ui/styles.css', from: '.prose p { margin: 0 0 0.7em; }', to: '.prose p { margin: 0 0 0.7em; }\n.prose > * { content-visibility: auto; contain-intrinsic-size: auto 3em; }' }],
+};
 
 interface Variant {
   name: string;
-  what: string;
-  patch?: (id: string, code: string) => string | null;
+  patches: Array<keyof typeof PATCHES>;
 }
 
 const VARIANTS: Variant[] = [
-  { name: 'baseline', what: 'the web build as it is' },
-  {
-    name: 'table-no-nodeview',
-    what: "TableKit table option View: null: no node views, so EditorContent's createNodeViews() no longer redraws the whole document",
-    patch: (id, code) => (id.endsWith('renderer/src/editor/extensions.ts') ? code.replace('table: { resizable: false }', 'table: { resizable: false, View: null }') : null),
-  },
-  {
-    name: 'table-no-nodeview+content-visibility',
-    what: 'plus `.prose > * { content-visibility: auto }`: off-screen blocks skip layout and paint (caveat: style containment scopes the CSS footnote counter)',
-    patch: (id, code) => {
-      if (id.endsWith('renderer/src/editor/extensions.ts')) return code.replace('table: { resizable: false }', 'table: { resizable: false, View: null }');
-      if (id.endsWith('renderer/src/ui/styles.css')) return `${code}\n.prose > * { content-visibility: auto; contain-intrinsic-size: auto 3em; }\n`;
-      return null;
-    },
-  },
+  { name: 'baseline', patches: [] },
+  { name: 'table-no-nodeview', patches: ['tableNoNodeView'] },
+  { name: 'no-react-commit-per-keystroke', patches: ['noReactCommitPerKeystroke'] },
+  { name: 'content-visibility', patches: ['contentVisibility'] },
+  { name: 'all-three', patches: ['tableNoNodeView', 'noReactCommitPerKeystroke', 'contentVisibility'] },
 ];
 
 function patchPlugin(variant: Variant): Plugin {
+  const patches = variant.patches.flatMap((p) => PATCHES[p]);
   return {
     name: `bench-variant-${variant.name}`,
     enforce: 'pre',
     transform(code, id) {
-      const out = variant.patch?.(id.replace(/\?.*$/, ''), code);
-      if (out === null || out === undefined) return null;
-      if (out === code) throw new Error(`variant ${variant.name}: the patch no longer applies to ${id}`);
+      const path = id.replace(/\?.*$/, '');
+      const mine = patches.filter((p) => path.endsWith(p.file));
+      if (mine.length === 0) return null;
+      let out = code;
+      for (const p of mine) {
+        if (!out.includes(p.from)) throw new Error(`variant ${variant.name}: patch no longer applies to ${p.file}: ${JSON.stringify(p.from.slice(0, 60))}`);
+        out = out.replace(p.from, p.to);
+      }
       return { code: out, map: null };
     },
   };
@@ -53,8 +78,18 @@ async function buildVariant(variant: Variant, outDir: string): Promise<void> {
   await build({ configFile: join(ROOT, 'renderer/vite.web.config.ts'), logLevel: 'warn', plugins: [patchPlugin(variant)], build: { outDir, emptyOutDir: true } });
 }
 
+interface Setup {
+  variant: Variant;
+  server: StaticServer;
+  context: BrowserContext;
+  open: number[];
+  openCpu: number[];
+  keys: number[];
+  keysCpu: number[];
+}
+
 export async function runExperiments(browser: Browser, s: EditorSeed, benchDir: string, probe: (lastText: string) => void, runs: number, keystrokes: number): Promise<Array<Record<string, unknown>>> {
-  const setups: Array<{ variant: Variant; server: StaticServer; context: BrowserContext; open: number[]; keys: number[] }> = [];
+  const setups: Setup[] = [];
   try {
     for (const variant of VARIANTS) {
       const outDir = join(benchDir, `variant-${variant.name}`);
@@ -65,25 +100,39 @@ export async function runExperiments(browser: Browser, s: EditorSeed, benchDir: 
       await context.addInitScript(probe, s.lastBlockText);
       await seed(context, server.url, s);
       await (await openCold(context, server.url)).page.close(); // warm caches
-      setups.push({ variant, server, context, open: [], keys: [] });
+      setups.push({ variant, server, context, open: [], openCpu: [], keys: [], keysCpu: [] });
     }
     for (let i = 0; i < runs; i++) {
-      for (const setup of setups) {
-        const { result, page } = await openFromList(setup.context, setup.server.url);
-        setup.open.push(result.ready);
+      for (const x of setups) {
+        const { result, page, trace } = await openFromList(x.context, x.server.url, { browser, categories: TRACE_CATEGORIES_LIGHT });
+        x.open.push(result.ready);
+        x.openCpu.push(...mainThreadPerWindow(trace!, 'bench-start', 'bench-end').map((w) => w.cpuMs));
         await page.close();
       }
     }
-    for (const setup of setups) setup.keys = await typeInMiddle(setup.context, setup.server.url, s, keystrokes);
+    const typists = [];
+    for (const x of setups) typists.push({ x, page: await readyToType(x.context, x.server.url, s) });
+    const rounds = 4;
+    for (let r = 0; r < rounds; r++) {
+      for (const { x, page } of typists) {
+        const part = await typeTraced(browser, page, Math.ceil(keystrokes / rounds));
+        x.keys.push(...part.wall);
+        x.keysCpu.push(...part.cpu);
+      }
+    }
+    for (const { page } of typists) await page.close();
     return setups.map((x) => ({
       bench: 'editor_experiment',
       variant: x.variant.name,
-      change: x.variant.what,
+      patches: x.variant.patches,
       open_median_ms: round(percentile(x.open, 50)),
       open_p95_ms: round(percentile(x.open, 95)),
+      open_cpu_median_ms: round(percentile(x.openCpu, 50)),
       open_runs: x.open.length,
       keystroke_median_ms: round(percentile(x.keys, 50)),
       keystroke_p95_ms: round(percentile(x.keys, 95)),
+      keystroke_cpu_median_ms: round(percentile(x.keysCpu, 50)),
+      keystroke_cpu_p95_ms: round(percentile(x.keysCpu, 95)),
       keystrokes: x.keys.length,
     }));
   } finally {
@@ -94,8 +143,8 @@ export async function runExperiments(browser: Browser, s: EditorSeed, benchDir: 
   }
 }
 
-/** Keydown -> after the next frame, as editor.ts measures it (shorter run). */
-async function typeInMiddle(context: BrowserContext, base: string, s: EditorSeed, keystrokes: number): Promise<number[]> {
+/** Opens the document and puts the caret in the middle section, with the keystroke probe installed. */
+async function readyToType(context: BrowserContext, base: string, s: EditorSeed): Promise<Page> {
   const { page } = await openCold(context, base);
   await sleep(2000);
   const paragraph = page.locator('.ProseMirror h1', { hasText: s.middleHeading }).first().locator('xpath=following-sibling::p[1]');
@@ -107,10 +156,14 @@ async function typeInMiddle(context: BrowserContext, base: string, s: EditorSeed
       'keydown',
       (e) => {
         const t0 = e.timeStamp;
+        performance.mark('key-start');
         w.__benchKeyPending = new Promise((resolve) =>
           requestAnimationFrame(() => {
             const channel = new MessageChannel();
-            channel.port1.onmessage = () => resolve(performance.now() - t0);
+            channel.port1.onmessage = () => {
+              performance.mark('key-end');
+              resolve(performance.now() - t0);
+            };
             channel.port2.postMessage(null);
           }),
         );
@@ -118,14 +171,21 @@ async function typeInMiddle(context: BrowserContext, base: string, s: EditorSeed
       { capture: true },
     );
   });
-  const out: number[] = [];
+  return page;
+}
+
+/** Keydown -> after the next frame (wall), and the main thread's CPU time in that window (trace). */
+async function typeTraced(browser: Browser, page: Page, keystrokes: number): Promise<{ wall: number[]; cpu: number[] }> {
+  const wall: number[] = [];
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES_LIGHT });
   for (let i = 0; i < keystrokes; i++) {
     const started = Date.now();
     await page.keyboard.type('the quick brown fox '[i % 20]);
-    out.push((await page.evaluate(() => (window as unknown as { __benchKeyPending: Promise<number> }).__benchKeyPending)) as number);
+    wall.push((await page.evaluate(() => (window as unknown as { __benchKeyPending: Promise<number> }).__benchKeyPending)) as number);
     const wait = 100 - (Date.now() - started);
     if (wait > 0) await sleep(wait);
   }
-  await page.close();
-  return out;
+  await sleep(200);
+  const cpu = mainThreadPerWindow((await browser.stopTracing()).toString('utf8'), 'key-start', 'key-end').map((w) => w.cpuMs);
+  return { wall, cpu };
 }

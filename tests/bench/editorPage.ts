@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { join, resolve } from 'node:path';
 import { DOC_ID, DOC_TITLE, WORKSPACE_ID, WORKSPACE_NAME, type EditorSeed } from './editorSeed';
@@ -100,19 +100,28 @@ export async function openCold(context: BrowserContext, base: string): Promise<{
   return { result, page };
 }
 
-/** The document list in a fresh page, then the route change to the document; times from the route change. */
-export async function openFromList(context: BrowserContext, base: string): Promise<{ result: OpenResult; page: Page }> {
+/**
+ * The document list in a fresh page, then the route change to the document; times from the route change.
+ * The window is marked `bench-start`/`bench-end` (user timing); with `trace`, it is traced and returned.
+ */
+export async function openFromList(context: BrowserContext, base: string, trace?: { browser: Browser; categories: string[] }): Promise<{ result: OpenResult; page: Page; trace?: string }> {
   const page = await context.newPage();
   await page.goto(`${base}/#/w/${WORKSPACE_ID}`);
   await page.getByText(DOC_TITLE).first().waitFor();
   await sleep(500); // let start-up work (catalog, live queries) settle, as a user reading the list would
+  if (trace) await trace.browser.startTracing(page, { categories: trace.categories });
   const result = (await page.evaluate((hash) => {
     const w = window as unknown as { __benchEditorReady: (t0: number) => Promise<OpenResult> };
+    performance.mark('bench-start');
     const t0 = performance.now();
     const ready = w.__benchEditorReady(t0);
     location.hash = hash;
-    return ready;
+    return ready.then((r) => {
+      performance.mark('bench-end');
+      return r;
+    });
   }, docHash)) as OpenResult;
-  return { result, page };
+  const traced = trace ? (await trace.browser.stopTracing()).toString('utf8') : undefined;
+  return { result, page, trace: traced };
 }
 

@@ -3,7 +3,7 @@ import { build } from 'vite';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DOC_TITLE, WORKSPACE_ID, type EditorSeed } from './editorSeed';
-import { docHash, openCold, ROOT, seed, sleep } from './editorPage';
+import { docHash, openCold, openFromList, ROOT, seed, sleep } from './editorPage';
 import { startStaticServer } from './editorServer';
 import { round } from './editorStats';
 
@@ -77,9 +77,18 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** thread (CPU) time of a complete event, where the platform reports it */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string };
+}
+
+/** The renderer main thread(s) the bench's marks were recorded on (a trace covers every process of the browser). */
+function markedThreads(events: TraceEvent[], mark: string): Set<string> {
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const marked = new Set(events.filter((e) => e.name === mark).map((e) => `${e.pid}:${e.tid}`));
+  return new Set([...marked].filter((k) => main.has(k)));
 }
 
 const BUCKETS: Array<[string, RegExp]> = [
@@ -93,7 +102,7 @@ const BUCKETS: Array<[string, RegExp]> = [
 /** Main-thread self time by event name between two user-timing marks, per window. */
 function traceBreakdown(json: string, startMark: string, endMark: string) {
   const events = (JSON.parse(json) as { traceEvents: TraceEvent[] }).traceEvents;
-  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const mainThreads = markedThreads(events, startMark);
   const starts = events.filter((e) => e.name === startMark).map((e) => e.ts).sort((a, b) => a - b);
   const ends = events.filter((e) => e.name === endMark).map((e) => e.ts).sort((a, b) => a - b);
   const windows = starts.map((s) => [s, ends.find((e) => e > s) ?? s] as const);
@@ -132,6 +141,39 @@ function traceBreakdown(json: string, startMark: string, endMark: string) {
   };
 }
 
+/**
+ * Main-thread time of the renderer per window (between each start mark and the next end mark): wall time and
+ * thread CPU time of the top-level tasks that overlap it. Thread time leaves out the time the thread waited
+ * for a core, so it stays meaningful on a loaded machine, where wall-clock latencies are inflated.
+ */
+export function mainThreadPerWindow(json: string, startMark: string, endMark: string): Array<{ wallMs: number; cpuMs: number; tasks: number }> {
+  const events = (JSON.parse(json) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mainThreads = markedThreads(events, startMark);
+  const starts = events.filter((e) => e.name === startMark).map((e) => e.ts).sort((a, b) => a - b);
+  const ends = events.filter((e) => e.name === endMark).map((e) => e.ts).sort((a, b) => a - b);
+  const complete = events.filter((e) => e.ph === 'X' && e.dur !== undefined && mainThreads.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  // Top-level tasks: those not nested in an earlier one on the same thread.
+  const topLevel: TraceEvent[] = [];
+  const openUntil = new Map<string, number>();
+  for (const e of complete) {
+    const key = `${e.pid}:${e.tid}`;
+    if ((openUntil.get(key) ?? -1) > e.ts) continue;
+    topLevel.push(e);
+    openUntil.set(key, e.ts + e.dur!);
+  }
+  return starts.map((a) => {
+    const b = ends.find((x) => x > a) ?? a;
+    const inside = topLevel.filter((e) => e.ts < b && e.ts + e.dur! > a);
+    return {
+      wallMs: inside.reduce((n, e) => n + e.dur!, 0) / 1000,
+      cpuMs: inside.reduce((n, e) => n + (e.tdur ?? e.dur!), 0) / 1000,
+      tasks: inside.length,
+    };
+  });
+}
+
+export const TRACE_CATEGORIES_LIGHT = ['devtools.timeline', 'blink.user_timing'];
+
 let unminifiedWeb: string | null = null;
 
 async function buildUnminified(benchDir: string): Promise<string> {
@@ -159,8 +201,9 @@ async function listPage(context: BrowserContext, base: string): Promise<Page> {
   return page;
 }
 
-/** The route change to the document, between the marks `bench-start` and `bench-end`. */
-function routeChange(page: Page): Promise<unknown> {
+
+/** The route change to the document on a list page already open, between the marks `bench-start` and `bench-end`. */
+function routeChangeMarked(page: Page): Promise<unknown> {
   return page.evaluate((hash) => {
     const w = window as unknown as { __benchEditorReady: (t0: number) => Promise<{ ready: number; painted: number }> };
     performance.mark('bench-start');
@@ -177,7 +220,7 @@ const SKIP_INCLUSIVE = /^\((root|program|idle)\)$/;
 
 /** Steps of opening and typing worth naming: Yjs, y-tiptap, ProseMirror view, Tiptap, the app's derived stats. */
 const FOCUS =
-  /^(applyUpdate|applyUpdateV2|readUpdateV2|fetchUpdates|_forceRerender|_typeChanged|_prosemirrorChanged|initProseMirrorDoc|createNodeFromYElement|yXmlFragmentToProsemirrorJSON|updateYFragment|createView|createNodeViews|setProps|updateStateInner|updateChildren|docViewDesc|renderSpec|Editor|createEditor|EditorContent|DocumentScreen|RichTextEditor|useStatsAndIndex|bodyToJSON|plainText|countWords|estimatePages|indexDocument|deriveCatalogRow|readDOMChange|flush|dispatchTransaction|appendTransaction|applyTransaction|storeUpdate|encodeStateAsUpdate|transact|useDocVersion|Toolbar)$/;
+  /^(applyUpdate|applyUpdateV2|readUpdateV2|fetchUpdates|_forceRerender|_typeChanged|_prosemirrorChanged|initProseMirrorDoc|createNodeFromYElement|yXmlFragmentToProsemirrorJSON|updateYFragment|createView|createNodeViews|setProps|updateStateInner|updateChildren|docViewDesc|renderSpec|Editor|createEditor|EditorContent|DocumentScreen|RichTextEditor|useStatsAndIndex|bodyToJSON|plainText|countWords|estimatePages|indexDocument|deriveCatalogRow|readDOMChange|flush|dispatchTransaction|appendTransaction|applyTransaction|storeUpdate|encodeStateAsUpdate|transact|useDocVersion|Toolbar|decorations|viewDecorations|computeDocDeco|create|buildTree|nodesBetween|descendants|getModernOffsetsFromPoints|getSelectionInformation|restoreSelection|getOffsets|setOffsets|commitBeforeMutationEffects|updatePluginViews|appendTransaction|scrollToSelection|selectionToDOM|coordsAtPos)$/;
 
 export async function profileOpen(browser: Browser, s: EditorSeed, benchDir: string, probe: (lastText: string) => void): Promise<Record<string, unknown>> {
   const { server, context } = await profilingContext(browser, s, benchDir, probe);
@@ -192,17 +235,15 @@ export async function profileOpen(browser: Browser, s: EditorSeed, benchDir: str
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
-      const r = (await routeChange(page)) as { ready: number };
+      const r = (await routeChangeMarked(page)) as { ready: number };
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
       cpu.add(profile);
       ready.push(r.ready);
       await page.close();
     }
-    const tracePage = await listPage(context, server.url);
-    await browser.startTracing(tracePage, { categories: TRACE_CATEGORIES });
-    await routeChange(tracePage);
-    const trace = traceBreakdown((await browser.stopTracing()).toString('utf8'), 'bench-start', 'bench-end');
-    await tracePage.close();
+    const traced = await openFromList(context, server.url, { browser, categories: TRACE_CATEGORIES });
+    const trace = traceBreakdown(traced.trace!, 'bench-start', 'bench-end');
+    await traced.page.close();
     return {
       build: 'unminified web build, route change to the document',
       runs,
