@@ -22,6 +22,11 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright fixtures take `({}, testInfo)` when a test needs no fixture.
+    files: ['tests/e2e/**/*.ts', 'tests/electron/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/vite.*.ts', 'renderer/serviceWorkerManifest.ts', 'renderer/src/export/cli.ts'],
     plugins: { 'react-hooks': reactHooks },
