@@ -17,7 +17,7 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildEditorSeed, DOC_TITLE, WORKSPACE_ID, type EditorSeed } from './editorSeed';
+import { buildEditorSeed, DOC_TITLE, TABLE_END_DOC_ID, WORKSPACE_ID, type EditorSeed } from './editorSeed';
 import { b64, buildPageLib, openCold, openFromList, probe, ROOT, seed, sleep, storeSize, type OpenResult, type PageLib } from './editorPage';
 import { startStaticServer, type StaticServer } from './editorServer';
 import { percentile, round, summary } from './editorStats';
@@ -183,6 +183,17 @@ async function measureGrowth(context: BrowserContext, base: string, s: EditorSee
   const after = await storeSize(probePage, s.docName);
   const wsAfter = await storeSize(probePage, s.wsName);
 
+  // The short document ending with a table, opened the same way.
+  const tableBefore = await storeSize(probePage, s.tableEnd.docName);
+  for (let i = 0; i < GROWTH_OPENS; i++) {
+    const page = await context.newPage();
+    await page.goto(`${base}/#/w/${WORKSPACE_ID}/d/${TABLE_END_DOC_ID}`);
+    await page.locator('.ProseMirror[contenteditable="true"] table').first().waitFor();
+    await sleep(1000);
+    await page.close();
+  }
+  const tableAfter = await storeSize(probePage, s.tableEnd.docName);
+
   // Stock y-indexeddb, same page, same state in copies of the store (so the app's store is left as it is).
   const stock = await probePage.evaluate(
     async ({ doc, name, times }) => {
@@ -203,7 +214,7 @@ async function measureGrowth(context: BrowserContext, base: string, s: EditorSee
     { doc: b64(s.docUpdate), name: s.docName, times: GROWTH_OPENS },
   );
   await probePage.close();
-  return { before, after, wsBefore, wsAfter, cold, stock };
+  return { before, after, wsBefore, wsAfter, tableBefore, tableAfter, cold, stock };
 }
 
 async function main() {
@@ -291,6 +302,7 @@ async function main() {
       bench: 'editor_idb_growth',
       opens: GROWTH_OPENS,
       app: { growth_bytes: growth.after.bytes - growth.before.bytes, rows_before: growth.before.rows, rows_after: growth.after.rows, bytes_before: growth.before.bytes, bytes_after: growth.after.bytes, custom_rows_after: growth.after.customRows, ws_growth_bytes: growth.wsAfter.bytes - growth.wsBefore.bytes },
+      app_doc_ending_with_table: { growth_bytes: growth.tableAfter.bytes - growth.tableBefore.bytes, rows_before: growth.tableBefore.rows, rows_after: growth.tableAfter.rows },
       stock_fresh_doc: { growth_bytes: st.freshAfter.bytes - st.freshBefore.bytes, rows_before: st.freshBefore.rows, rows_after: st.freshAfter.rows, open_median_ms: round(percentile(st.freshMs, 50)) },
       stock_preloaded_doc: { growth_bytes: st.preAfter.bytes - st.preBefore.bytes, rows_before: st.preBefore.rows, rows_after: st.preAfter.rows, open_median_ms: round(percentile(st.preMs, 50)) },
       target_growth_bytes: TARGETS.growth_bytes,

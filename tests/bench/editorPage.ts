@@ -76,14 +76,15 @@ export async function seed(context: BrowserContext, base: string, s: EditorSeed)
   await page.goto(`${base}/#/`);
   await page.waitForSelector('#root *');
   await page.evaluate(
-    async ({ ws, doc, wsName, docName, row }) => {
+    async ({ ws, doc, wsName, docName, row, tableEnd, tableEndName }) => {
       const lib = (await import('/__bench/lib.js' as string)) as PageLib;
       const bytes = (b: string) => Uint8Array.from(atob(b), (c) => c.charCodeAt(0));
       await lib.seedDocDb(wsName, [bytes(ws)]);
       await lib.seedDocDb(docName, [bytes(doc)]);
+      await lib.seedDocDb(tableEndName, [bytes(tableEnd)]);
       await lib.putWorkspaceRow(row);
     },
-    { ws: b64(s.wsUpdate), doc: b64(s.docUpdate), wsName: s.wsName, docName: s.docName, row: { id: WORKSPACE_ID, name: WORKSPACE_NAME, lastOpenedAt: Date.now() } },
+    { ws: b64(s.wsUpdate), doc: b64(s.docUpdate), tableEnd: b64(s.tableEnd.update), tableEndName: s.tableEnd.docName, wsName: s.wsName, docName: s.docName, row: { id: WORKSPACE_ID, name: WORKSPACE_NAME, lastOpenedAt: Date.now() } },
   );
   await page.close();
 }

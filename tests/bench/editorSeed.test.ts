@@ -14,7 +14,7 @@ describe('editor bench seed', () => {
     const ws = new Y.Doc();
     Y.applyUpdate(ws, s.wsUpdate);
     expect(readWorkspaceInfo(ws).name).toBeTruthy();
-    expect(listDocumentMetas(ws).map((m) => [m.id, m.title, m.kind])).toEqual([[DOC_ID, DOC_TITLE, 'draft']]);
+    expect(listDocumentMetas(ws).map((m) => [m.id, m.title, m.kind])).toContainEqual([DOC_ID, DOC_TITLE, 'draft']);
 
     const doc = new Y.Doc({ gc: false });
     Y.applyUpdate(doc, s.docUpdate);
@@ -32,5 +32,9 @@ describe('editor bench seed', () => {
     expect(countWords(plainText(body))).toBeGreaterThanOrEqual(25_000);
     expect(plainText(body)).toContain(s.lastBlockText);
     expect(plainText(body)).toContain(s.middleHeading);
+
+    const tableEnd = new Y.Doc({ gc: false });
+    Y.applyUpdate(tableEnd, s.tableEnd.update);
+    expect(bodyToJSON(tableEnd).content?.at(-1)?.type).toBe('table');
   });
 });

@@ -6,15 +6,17 @@ import { documentDocName, workspaceDocName } from '../../common/rooms';
 import { t } from '../../renderer/src/i18n';
 import { generateReport } from './corpus';
 
-// The editor bench's data, built in Node with the app's own model functions: a workspace Y.Doc and one draft
+// The editor bench's data, built in Node with the app's own model functions: a workspace Y.Doc and a draft
 // output report created from its template (as the New document dialog does), into which the generated
-// 25,000-word report is written. The bench stores each doc's state as one row, as y-indexeddb leaves a doc
+// 25,000-word report is written; plus a short draft whose body ends with a table. The bench stores each doc's state as one row, as y-indexeddb leaves a doc
 // after compaction.
 
 export const WORKSPACE_ID = 'benchws';
 export const DOC_ID = 'benchreport';
 export const WORKSPACE_NAME = 'Bench workspace';
 export const DOC_TITLE = 'IGF 2025 output report (bench)';
+/** A second, short document whose body ends with a table (as a report with an annex table does). */
+export const TABLE_END_DOC_ID = 'benchtableend';
 
 export interface EditorSeed {
   wsName: string;
@@ -28,6 +30,7 @@ export interface EditorSeed {
   lastBlockType: string;
   /** text of the middle section's heading, where the keystroke bench types */
   middleHeading: string;
+  tableEnd: { docName: string; update: Uint8Array };
 }
 
 function textOf(node: PMNode): string {
@@ -42,6 +45,11 @@ export function buildEditorSeed(words = 25000): EditorSeed {
   const doc = new Y.Doc({ gc: false });
   createDocument(ws, () => doc, { kind: 'draft', title: DOC_TITLE, subtype: 'output-report', date: '2025-06-12' }, { t, createdBy: 'bench', id: DOC_ID, now: Date.UTC(2025, 5, 1) });
   appendJSONToBody(doc, report);
+  // The short document ending with a table: the part of the report up to its first table.
+  const tableEnd = new Y.Doc({ gc: false });
+  createDocument(ws, () => tableEnd, { kind: 'draft', title: 'Annex table (bench)', subtype: 'output-report', date: '2025-06-12' }, { t, createdBy: 'bench', id: TABLE_END_DOC_ID, now: Date.UTC(2025, 5, 1) - 1 });
+  const firstTable = (report.content ?? []).findIndex((b) => b.type === 'table');
+  appendJSONToBody(tableEnd, { type: 'doc', content: (report.content ?? []).slice(0, firstTable + 1) });
   const blocks = report.content ?? [];
   const sections = blocks.filter((b) => b.type === 'heading' && b.attrs?.level === 1);
   // The last block with text (a trailing empty paragraph would not identify the end of the report).
@@ -56,5 +64,6 @@ export function buildEditorSeed(words = 25000): EditorSeed {
     lastBlockText: textOf(last).slice(-60),
     lastBlockType: blocks[blocks.length - 1].type,
     middleHeading: textOf(sections[Math.floor(sections.length / 2) - 1]),
+    tableEnd: { docName: documentDocName(WORKSPACE_ID, TABLE_END_DOC_ID), update: Y.encodeStateAsUpdate(tableEnd) },
   };
 }
