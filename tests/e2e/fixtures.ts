@@ -274,13 +274,21 @@ export class SyncServerProcess {
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      // already gone
+    const exited = new Promise<boolean>((r) => child.once('exit', () => r(true)));
+    const signalGroup = (sig: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, sig);
+      } catch {
+        // already gone
+      }
+    };
+    signalGroup(signal);
+    // A graceful stop gets 10 s; then the group is killed outright so a test never hangs on it.
+    const done = await Promise.race([exited, new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))]);
+    if (!done) {
+      signalGroup('SIGKILL');
+      await exited;
     }
-    await exited;
     this.child = null;
   }
 
