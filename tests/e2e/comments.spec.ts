@@ -72,20 +72,31 @@ function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let cell = '';
   let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === ',') endCell();
     else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell), rows.push(row), (row = []), (cell = '');
+      endCell();
+      rows.push(row);
+      row = [];
       i++;
     } else cell += ch;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) {
+    endCell();
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -281,6 +292,11 @@ test('stakeholder comments in a consultation: entered, joined by a commenter, de
   expect(new Set(ids).size).toBe(4);
 
   await shot(page, 'comments-01-matrix');
+  // The decision columns are past the right edge at 1280 px: the matrix scrolls sideways inside its frame.
+  await matrixTable(page).evaluate((t) => t.parentElement!.scrollTo({ left: t.parentElement!.scrollWidth }));
+  await expect(matrixTable(page).getByRole('combobox', { name: 'Disposition of comment #4' })).toBeInViewport();
+  await shot(page, 'comments-02-matrix-decisions');
+  await matrixTable(page).evaluate((t) => t.parentElement!.scrollTo({ left: 0 }));
 
   // Filter by stakeholder group: only Amina's comment is civil society's.
   const groupFilter = matrixTable(page).getByRole('combobox', { name: 'Filter by Stakeholder group' });
@@ -325,7 +341,14 @@ test('stakeholder comments in a consultation: entered, joined by a commenter, de
   const missing = balance.getByRole('note');
   await expect(missing).toHaveAccessibleName('Voices not heard');
   await expect(missing).toContainText('No comment and no contribution from: Technical community, Academia, Intergovernmental organisation, Other.');
-  await shot(page, 'comments-02-balance');
+  // The two exports said where the file went; dismissed so they do not cover the charts.
+  const saved = page.getByRole('status').filter({ hasText: `Matrix saved: ${REPORT.title} - comment matrix.csv` });
+  await expect(saved).toHaveCount(2);
+  for (let i = 0; i < 2; i++) await saved.first().getByRole('button', { name: 'Dismiss' }).click();
+  await expect(saved).toHaveCount(0);
+  await shot(page, 'comments-03-balance');
+  await page.getByRole('main').evaluate((m) => m.scrollTo(0, m.scrollHeight));
+  await shot(page, 'comments-04-balance-end');
 
   const byGroup = balance.getByRole('figure', { name: 'By stakeholder group' });
   const bar = (label: string) => byGroup.getByRole('listitem').filter({ has: page.locator('.bar-label', { hasText: new RegExp(`^${label}$`) }) });

@@ -354,9 +354,13 @@ export async function addStakeholder(page: Page, s: RegistryEntry): Promise<void
   await expect(page.getByRole('table', { name: 'Stakeholder registry' }).getByRole('row', { name: new RegExp(s.name) })).toBeVisible();
 }
 
-/** Opens Sidebar › Maintenance and chooses an item ("Import DOCX…", "Connect to a server…", ...). */
+/**
+ * Opens Sidebar › Maintenance and chooses an item ("Import DOCX…", "Connect to a server…", ...). The menu stays
+ * expanded after a choice, so it is only toggled when it is closed.
+ */
 export async function maintenanceItem(page: Page, item: string): Promise<void> {
-  await sidebar(page).getByRole('button', { name: 'Maintenance' }).click();
+  const toggle = sidebar(page).getByRole('button', { name: 'Maintenance' });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   await sidebar(page).getByRole('menu', { name: 'Maintenance' }).getByRole('menuitem', { name: item }).click();
 }
 
