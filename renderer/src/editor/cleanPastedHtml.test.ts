@@ -13,6 +13,14 @@ describe('cleanPastedHtml', () => {
     expect(clean).toContain('href="https://ok.example/"');
     expect(clean).toContain('href="mailto:a@b.org"');
   });
+  it('keeps the content of a browser clipboard payload, which starts with an unclosed <meta>', () => {
+    expect(cleanPastedHtml("<meta charset='utf-8'><p>Hello <a href=\"https://x.org\">x</a></p><link rel=stylesheet href=a.css><p>after</p>")).toBe(
+      '<p>Hello <a href="https://x.org">x</a></p><p>after</p>',
+    );
+  });
+  it('an unclosed script does not swallow the rest of the paste', () => {
+    expect(cleanPastedHtml('<p>a</p><script>x<p>b</p>')).toBe('<p>a</p>x<p>b</p>');
+  });
   it('removes Word conditional comments and Office tags', () => {
     const word = '<!--[if gte mso 9]><xml><o:OfficeDocumentSettings/></xml><![endif]--><p class=MsoNormal>Text<o:p></o:p></p>';
     expect(cleanPastedHtml(word)).toBe('<p>Text</p>');

@@ -2,15 +2,17 @@
 // parser: conditional comments, Office namespaces, scripts, styles, frames and event-handler attributes.
 // This is string-level defence in depth; ProseMirror then parses in an inert document with our schema only.
 
-const DROP_ELEMENTS = /<(script|style|iframe|frame|frameset|object|embed|noscript|template|svg|math|xml|meta|link|title|head)\b[\s\S]*?(<\/\1\s*>|$)/gi;
-const SELF_CLOSING = /<(iframe|embed|meta|link|base|input|img)\b[^>]*\/?>/gi;
+// Elements dropped with their content (only when closed: an unclosed one must not swallow the rest of the paste;
+// its stray tags are removed below and any leftover text is inert).
+const DROP_ELEMENTS = /<(script|style|iframe|frame|frameset|object|embed|noscript|template|svg|math|xml|title|head)\b[\s\S]*?<\/\1\s*>/gi;
+const STRAY_TAGS = /<\/?(script|style|iframe|frame|frameset|object|embed|noscript|template|svg|math|xml|title|head|meta|link|base|input|img)\b[^>]*>/gi;
 
 export function cleanPastedHtml(html: string): string {
   return html
     .replace(/<!--\[if[\s\S]*?<!\[endif\]-->/gi, '')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(DROP_ELEMENTS, '')
-    .replace(SELF_CLOSING, '')
+    .replace(STRAY_TAGS, '')
     .replace(/<\/?o:p>/gi, '')
     .replace(/<\/?[a-z]+:[^>]*>/gi, '')
     .replace(/\s(on[a-z]+|style|class|id|srcset|formaction)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')

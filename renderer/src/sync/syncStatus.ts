@@ -13,6 +13,8 @@ export interface SyncSummary {
   pending: number;
   /** i18n id of the reason, when the server closed the connection for a policy reason */
   refusal?: string;
+  /** changes are waiting and no connection is up yet */
+  connecting?: boolean;
 }
 
 export function summarizeSync(input: { configured: boolean; online: boolean; providers: ProviderState[]; pending: number; refusal?: string | null }): SyncSummary {
@@ -21,6 +23,6 @@ export function summarizeSync(input: { configured: boolean; online: boolean; pro
   if (input.refusal) return { state: 'refused', pending, refusal: input.refusal };
   if (!online) return { state: 'offline', pending };
   const allSynced = providers.length > 0 && providers.every((p) => p.connected && p.synced);
-  if (pending > 0) return { state: allSynced ? 'pending' : providers.some((p) => p.connected) ? 'pending' : 'connecting', pending };
+  if (pending > 0) return providers.some((p) => p.connected) ? { state: 'pending', pending } : { state: 'pending', pending, connecting: true };
   return { state: allSynced ? 'synced' : 'connecting', pending: 0 };
 }

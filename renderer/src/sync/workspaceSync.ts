@@ -54,6 +54,14 @@ export class WorkspaceSync {
   start(): void {
     this.disposers.push(this.registry.onOpen((name, doc) => (workspaceOfDocName(name) === this.workspaceId ? this.attach(name, doc) : undefined)));
     const onOnline = () => {
+      // A socket that outlived a network drop may be dead without knowing it: reconnect, so the sync exchange
+      // sends whatever waited, and the count clears only once the server has answered.
+      for (const p of this.providers.values()) {
+        if (p.wsconnected) {
+          p.disconnect();
+          p.connect();
+        }
+      }
       this.emit();
       void this.fullSync();
     };
@@ -119,7 +127,9 @@ export class WorkspaceSync {
     const onUpdate = (_u: Uint8Array, origin: unknown) => {
       // A local change while this doc is not connected and synced waits for the connection
       // (changes from the server, or loaded from IndexedDB, are not waiting for anything).
-      if (origin === provider || origin instanceof DocPersistence || provider.synced) return;
+      if (origin === provider || origin instanceof DocPersistence) return;
+      const online = globalThis.navigator ? globalThis.navigator.onLine : true;
+      if (online && provider.wsconnected && provider.synced) return;
       this.pendingByDoc.set(name, (this.pendingByDoc.get(name) ?? 0) + 1);
       this.emit();
     };

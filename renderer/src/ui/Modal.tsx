@@ -6,8 +6,14 @@ export function Modal({ title, onClose, children, wide }: { title: string; onClo
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
+    const opener = document.activeElement as HTMLElement | null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    // showModal() focuses the first focusable element (the close button); the first field is where work starts.
+    dialog?.querySelector<HTMLElement>('[autofocus], input:not([type=hidden]):not([type=radio]):not([type=checkbox]), select, textarea')?.focus();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog

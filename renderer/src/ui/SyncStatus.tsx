@@ -11,7 +11,7 @@ export function SyncStatus() {
     snapshot.state === 'refused'
       ? t(snapshot.refusal ?? 'sync.closed.other')
       : snapshot.state === 'pending' || (snapshot.state === 'offline' && snapshot.pending > 0)
-        ? `${snapshot.state === 'offline' ? `${t('sync.offline')} · ` : ''}${tp('sync.pending', snapshot.pending)}`
+        ? `${snapshot.state === 'offline' ? `${t('sync.offline')} · ` : snapshot.connecting ? `${t('sync.connecting')} · ` : ''}${tp('sync.pending', snapshot.pending)}`
         : t(`sync.${snapshot.state}`);
   const last = snapshot.lastFullSyncAt;
   return (

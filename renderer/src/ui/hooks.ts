@@ -18,6 +18,8 @@ export function useY<T>(type: Y.AbstractType<any> | null | undefined, read: () =
         onChange();
       };
       type.observeDeep(handler);
+      // A change may have landed between the first render and this subscription: re-read once.
+      handler();
       return () => type.unobserveDeep(handler);
     },
     [type],

@@ -21,6 +21,7 @@ import { useProvider, syncUserFor } from '../../sync/syncRegistry';
 import { useIdentity } from '../../state/identity';
 import { PresenceList } from './PresenceList';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { renderCaret } from '../../editor/caretLabel';
 import { CommentsProvider, usePrefetchComments } from '../comments/CommentsContext';
 import { CommentsTextLayout } from '../comments/CommentsTextLayout';
 import { CommentButton, CommentsViewBar, useCommentExtension } from '../comments/EditorComments';
@@ -44,7 +45,7 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
   const identity = useIdentity();
   const provider = useProvider(workspaceId, docName);
   const user = local ? syncUserFor(local, identity) : identity;
-  const carets = useMemo(() => (provider ? [CollaborationCaret.configure({ provider, user: { name: user.name, color: user.color } })] : []), [provider, user.name, user.color]);
+  const carets = useMemo(() => (provider ? [CollaborationCaret.configure({ provider, user: { name: user.name, color: user.color }, render: renderCaret })] : []), [provider, user.name, user.color]);
   const commentDecorations = useCommentExtension(provider ? 'live' : 'local');
   const extensions = useMemo(() => [...carets, commentDecorations], [carets, commentDecorations]);
 
