@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Modal } from '../Modal';
+import { StakeholderSelect, SubtypeSelect } from './pickers';
 import { useWorkspace } from '../../state/workspaceContext';
 import { useUi } from '../../state/uiStore';
 import { createNewDocument } from '../../state/documentActions';
 import { useIdentity } from '../../state/identity';
-import { CHANNELS, DOCUMENT_KINDS, DRAFT_SUBTYPES, MEETING_FORMATS, type Channel, type DocumentKind, type DraftSubtype, type MeetingFormat } from '../../model/kinds';
+import { CHANNELS, DOCUMENT_KINDS, MEETING_FORMATS, type Channel, type DocumentKind, type DraftSubtype, type MeetingFormat } from '../../model/kinds';
 import { listStakeholders } from '../../model/registry';
 import { wsStakeholders } from '../../model/workspaceDoc';
 import type { NewDocumentInput } from '../../model/templates';
@@ -61,16 +62,7 @@ export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
           ))}
         </fieldset>
         {kind === 'draft' && (
-          <label className="field">
-            <span className="field-label">{t('document.subtype')}</span>
-            <select value={subtype} onChange={(e) => setSubtype(e.target.value as DraftSubtype)}>
-              {DRAFT_SUBTYPES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`subtype.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SubtypeSelect value={subtype} onChange={setSubtype} />
         )}
         <label className="field">
           <span className="field-label">{t('document.title')}</span>
@@ -100,18 +92,7 @@ export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
         )}
         {kind === 'contribution' && (
           <>
-            <label className="field">
-              <span className="field-label">{t('contribution.who')}</span>
-              <select value={stakeholderId} onChange={(e) => setStakeholderId(e.target.value)}>
-                <option value="">{t('contribution.chooseStakeholder')}</option>
-                {stakeholders.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                    {s.organisation ? ` (${s.organisation})` : ''}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <StakeholderSelect stakeholders={stakeholders} value={stakeholderId} onChange={setStakeholderId} />
             <label className="field">
               <span className="field-label">{t('contribution.channel')}</span>
               <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Modal } from '../Modal';
+import { StakeholderSelect, SubtypeSelect } from '../documents/pickers';
 import { useWorkspace } from '../../state/workspaceContext';
 import { useUi } from '../../state/uiStore';
 import { useIdentity } from '../../state/identity';
@@ -9,7 +10,7 @@ import { importDocx, type ImportResult } from '../../export/import/importDocx';
 import { ImportError } from '../../export/import/importError';
 import { listStakeholders } from '../../model/registry';
 import { wsStakeholders } from '../../model/workspaceDoc';
-import { DRAFT_SUBTYPES, type DraftSubtype } from '../../model/kinds';
+import type { DraftSubtype } from '../../model/kinds';
 import { desktopApi } from '../../platform/desktopApi';
 import { useY } from '../hooks';
 import { t, tp, todayIso } from '../../i18n';
@@ -103,29 +104,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             <input value={title} onChange={(e) => setTitle(e.target.value)} />
           </label>
           {as === 'contribution' ? (
-            <label className="field">
-              <span className="field-label">{t('contribution.who')}</span>
-              <select value={stakeholderId} onChange={(e) => setStakeholderId(e.target.value)}>
-                <option value="">{t('contribution.chooseStakeholder')}</option>
-                {stakeholders.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                    {s.organisation ? ` (${s.organisation})` : ''}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <StakeholderSelect stakeholders={stakeholders} value={stakeholderId} onChange={setStakeholderId} />
           ) : (
-            <label className="field">
-              <span className="field-label">{t('document.subtype')}</span>
-              <select value={subtype} onChange={(e) => setSubtype(e.target.value as DraftSubtype)}>
-                {DRAFT_SUBTYPES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`subtype.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SubtypeSelect value={subtype} onChange={setSubtype} />
           )}
         </>
       )}
