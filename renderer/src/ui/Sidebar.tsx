@@ -74,19 +74,19 @@ export function Sidebar() {
         {maintenanceOpen && (
           <ul className="menu" role="menu" aria-label={t('maintenance.menu')}>
             <li role="none">
-              <button type="button" role="menuitem" onClick={() => openDialog({ type: 'rebuild-index' })}>
+              <button type="button" role="menuitem" onClick={() => (setMaintenanceOpen(false), openDialog({ type: 'rebuild-index' }))}>
                 {t('maintenance.rebuild')}
               </button>
             </li>
             {canEdit && (
               <li role="none">
-                <button type="button" role="menuitem" onClick={() => openDialog({ type: 'import-docx' })}>
+                <button type="button" role="menuitem" onClick={() => (setMaintenanceOpen(false), openDialog({ type: 'import-docx' }))}>
                   {t('import.menu')}
                 </button>
               </li>
             )}
             <li role="none">
-              <button type="button" role="menuitem" onClick={() => openDialog({ type: 'join' })}>
+              <button type="button" role="menuitem" onClick={() => (setMaintenanceOpen(false), openDialog({ type: 'join' }))}>
                 {t('sync.connect')}
               </button>
             </li>

@@ -34,36 +34,29 @@ export function useY<T>(type: Y.AbstractType<any> | null | undefined, read: () =
   return useSyncExternalStore(subscribe, getSnapshot);
 }
 
-/** Re-renders on every update of a whole Y.Doc (for derived views such as word counts), throttled to one per frame. */
-export function useDocVersion(doc: Y.Doc | null | undefined): number {
+/**
+ * A counter that moves once a Y.Doc has been quiet for `ms` after a change. Nothing renders while the user types:
+ * every React commit while an editable area has focus makes React measure the selection across the whole editor.
+ */
+export function useSettledDocVersion(doc: Y.Doc | null | undefined, ms: number): number {
   const [version, setVersion] = useState(0);
   useEffect(() => {
     if (!doc) return;
-    let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
     const onUpdate = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
         setVersion((v) => v + 1);
-      });
+      }, ms);
     };
     doc.on('update', onUpdate);
     return () => {
       doc.off('update', onUpdate);
-      if (frame) cancelAnimationFrame(frame);
+      if (timer) clearTimeout(timer);
     };
-  }, [doc]);
+  }, [doc, ms]);
   return version;
-}
-
-/** A debounced value: for expensive derived figures (page estimate) that need not follow every keystroke. */
-export function useDebounced<T>(value: T, ms: number): T {
-  const [current, setCurrent] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setCurrent(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return current;
 }
 
 /** Subscribes to a Dexie live query (re-runs when the tables it read change). */

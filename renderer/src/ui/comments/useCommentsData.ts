@@ -11,7 +11,7 @@ import { commentsRoot } from '../../model/comments/commentsDoc';
 import { createThreadReader, type ThreadReader } from '../../model/comments/threadReader';
 import type { Actor, Thread } from '../../model/comments/threadTypes';
 import { wsStakeholders } from '../../model/workspaceDoc';
-import { useDebounced, useDocVersion } from '../hooks';
+import { useSettledDocVersion } from '../hooks';
 
 /** Who writes comments here: the token's user (checked by the server against authorId) or the local identity. */
 export function useActor(): Actor {
@@ -58,7 +58,7 @@ export function useThreads(comments: Y.Doc | null, ws: Y.Doc): Thread[] {
  * positions (see bodyIndexPositions.test.ts); callers that need it exact at a given moment build it on the spot.
  */
 export function useBodyIndex(doc: Y.Doc | null, delay = 300): BodyIndex | null {
-  const version = useDebounced(useDocVersion(doc), delay);
+  const version = useSettledDocVersion(doc, delay);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => (doc ? buildBodyIndex(docBody(doc)) : null), [doc, version]);
 }

@@ -9,8 +9,9 @@ import { docFields } from '../../model/documentDoc';
 import { bodyToJSON, countWords, plainText } from '../../model/bodyJson';
 import { estimatePages } from '../../model/pageEstimate';
 import { indexDocument } from '../../storage/catalogIndexer';
+import type { DocPersistence } from '../../storage/docPersistence';
 import { documentDocName } from '../../../../common/rooms';
-import { useDocVersion, useDebounced, useY } from '../hooks';
+import { useSettledDocVersion, useY } from '../hooks';
 import { RichTextEditor } from '../editor/RichTextEditor';
 import { DocumentHeader } from './DocumentHeader';
 import { MeetingFields } from './fields/MeetingFields';
@@ -50,7 +51,6 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
   const extensions = useMemo(() => [...carets, commentDecorations], [carets, commentDecorations]);
 
   useSaveState(handle?.persistence);
-  useStatsAndIndex(workspaceId, meta, doc, ws);
 
   if (error) return <p role="alert" className="error">{t('storage.error.open', { message: String(error) })}</p>;
   if (!meta) return <p className="muted">{t('document.notFound')}</p>;
@@ -59,6 +59,7 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
   const activeView = meta.kind === 'draft' ? (view ?? 'text') : 'text';
   return (
     <CommentsProvider docId={docId} doc={doc}>
+      <DocumentStats workspaceId={workspaceId} meta={meta} doc={doc} ws={ws} />
       <article className={`document view-${activeView}${activeView === 'text' && panelOpen ? ' with-comments' : ''}`} aria-labelledby="doc-title">
         <DocumentHeader meta={meta} badge={<PhaseBadge doc={doc} />}>
           {meta.kind === 'draft' && <DocumentTabs workspaceId={workspaceId} docId={docId} view={activeView} />}
@@ -88,40 +89,74 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
   );
 }
 
-/** Mirrors the document's local persistence state into the status bar. */
-function useSaveState(persistence: { state: import('../../storage/docPersistence').SaveState; on: (e: 'state', f: () => void) => void; off: (e: 'state', f: () => void) => void } | undefined) {
+/**
+ * Mirrors the document's local persistence state into the status bar. "Saving…" shows only when a write takes
+ * longer than a moment: flipping it on every keystroke would re-render while the user types.
+ */
+function useSaveState(persistence: DocPersistence | undefined) {
   const setSaveState = useUi((s) => s.setSaveState);
   useEffect(() => {
     if (!persistence) return;
-    const update = () => setSaveState(persistence.state);
+    let slow: ReturnType<typeof setTimeout> | null = null;
+    const update = () => {
+      const state = persistence.state;
+      if (state === 'saving') {
+        slow ??= setTimeout(() => setSaveState(persistence.state), 400);
+        return;
+      }
+      if (slow) clearTimeout(slow);
+      slow = null;
+      setSaveState(state);
+    };
     update();
     persistence.on('state', update);
-    return () => persistence.off('state', update);
+    return () => {
+      persistence.off('state', update);
+      if (slow) clearTimeout(slow);
+    };
   }, [persistence, setSaveState]);
 }
 
-/** Word count and page estimate in the status bar, and the catalog row kept current while the doc is open. */
-function useStatsAndIndex(workspaceId: string, meta: DocumentMeta | null, doc: Y.Doc | null, ws: Y.Doc) {
+/**
+ * Word count and page estimate in the status bar, and the catalog row kept current while the doc is open.
+ * A component of its own (rendering nothing) so its updates never re-render the document screen, and computed
+ * after the first paint and after typing pauses.
+ */
+function DocumentStats({ workspaceId, meta, doc, ws }: { workspaceId: string; meta: DocumentMeta; doc: Y.Doc; ws: Y.Doc }) {
   const setDocStats = useUi((s) => s.setDocStats);
-  const version = useDebounced(useDocVersion(doc), 250);
+  const version = useSettledDocVersion(doc, 300);
   const style = useY(wsSettings(ws), () => readHouseStyle(ws));
-  const fieldsVersion = useY(doc ? docFields(doc) : null, () => ({ min: doc ? docFields(doc).get('targetMin') : null, max: doc ? docFields(doc).get('targetMax') : null }));
-  const stats = useMemo(() => {
-    if (!doc) return null;
-    const body = bodyToJSON(doc);
-    const min = typeof fieldsVersion.min === 'number' ? fieldsVersion.min : style.pageTargetMin;
-    const max = typeof fieldsVersion.max === 'number' ? fieldsVersion.max : style.pageTargetMax;
-    return { words: countWords(plainText(body)), pages: estimatePages(body, style), targetMin: min, targetMax: max };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [doc, version, style, fieldsVersion]);
+  const fields = docFields(doc);
+  const target = useY(fields, () => ({ min: fields.get('targetMin'), max: fields.get('targetMax') }));
 
   useEffect(() => {
-    setDocStats(stats);
-  }, [stats, setDocStats]);
+    const timer = setTimeout(() => {
+      const body = bodyToJSON(doc);
+      const min = typeof target.min === 'number' ? target.min : style.pageTargetMin;
+      const max = typeof target.max === 'number' ? target.max : style.pageTargetMax;
+      setDocStats({ words: countWords(plainText(body)), pages: estimatePages(body, style), targetMin: min, targetMax: max });
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [doc, version, style, target, setDocStats]);
   useEffect(() => () => setDocStats(null), [setDocStats]);
 
-  const indexVersion = useDebounced(version, 1500);
+  // Index 1 s after typing pauses, and at once when the document is closed with changes not yet indexed.
   useEffect(() => {
-    if (doc && meta) void indexDocument(workspaceId, meta, doc);
-  }, [workspaceId, meta, doc, indexVersion]);
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const index = () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      void indexDocument(workspaceId, meta, doc);
+    };
+    const onUpdate = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(index, 1000);
+    };
+    doc.on('update', onUpdate);
+    return () => {
+      doc.off('update', onUpdate);
+      if (timer) index();
+    };
+  }, [workspaceId, meta, doc]);
+  return null;
 }
