@@ -16,6 +16,9 @@ export function schemaExtensions(): Extensions {
       codeBlock: false,
       code: false,
       horizontalRule: false,
+      // Opening a document must write nothing: the trailing-node plugin would append a paragraph to a body that
+      // ends with a table or list on every replica that opens it.
+      trailingNode: false,
       heading: { levels: [1, 2, 3] },
       link: {
         openOnClick: false,
@@ -27,7 +30,8 @@ export function schemaExtensions(): Extensions {
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },
     }),
-    TableKit.configure({ table: { resizable: false } }),
+    // No table node view: the plain schema rendering avoids drawing a large document twice when the editor mounts.
+    TableKit.configure({ table: { resizable: false, View: null } }),
     Footnote,
     BlockId,
   ];
