@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useUi } from '../state/uiStore';
 import { pageTargetState } from '../model/pageEstimate';
 import { t, tp } from '../i18n';
@@ -5,15 +6,31 @@ import { SyncStatus } from './SyncStatus';
 
 const SAVE_LABEL = { loading: 'storage.loading', saving: 'storage.saving', saved: 'storage.saved', error: 'storage.error' } as const;
 
+/**
+ * The storage state flips to "Saving…" and back on every keystroke. It is written to the DOM directly, not through
+ * a React render: any React commit while the editor has focus makes React measure the selection across the whole
+ * editor, which a long report cannot afford per keystroke. The text stays exactly as true as the store.
+ */
+function SaveState() {
+  const ref = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const show = (state: keyof typeof SAVE_LABEL) => {
+      if (!ref.current) return;
+      ref.current.textContent = t(SAVE_LABEL[state]);
+      ref.current.className = `save-state save-${state}`;
+    };
+    show(useUi.getState().saveState);
+    return useUi.subscribe((s, prev) => s.saveState !== prev.saveState && show(s.saveState));
+  }, []);
+  return <span ref={ref} role="status" />;
+}
+
 export function StatusBar() {
-  const saveState = useUi((s) => s.saveState);
   const stats = useUi((s) => s.docStats);
   const target = stats ? pageTargetState(stats.pages, stats.targetMin, stats.targetMax) : null;
   return (
     <footer className="statusbar" aria-label={t('status.bar')}>
-      <span role="status" className={`save-state save-${saveState}`}>
-        {t(SAVE_LABEL[saveState])}
-      </span>
+      <SaveState />
       <SyncStatus />
       <span className="spacer" />
       {stats && (

@@ -89,31 +89,15 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
   );
 }
 
-/**
- * Mirrors the document's local persistence state into the status bar. "Saving…" shows only when a write takes
- * longer than a moment: flipping it on every keystroke would re-render while the user types.
- */
+/** Mirrors the document's local persistence state into the status bar (as it is, write by write). */
 function useSaveState(persistence: DocPersistence | undefined) {
   const setSaveState = useUi((s) => s.setSaveState);
   useEffect(() => {
     if (!persistence) return;
-    let slow: ReturnType<typeof setTimeout> | null = null;
-    const update = () => {
-      const state = persistence.state;
-      if (state === 'saving') {
-        slow ??= setTimeout(() => setSaveState(persistence.state), 400);
-        return;
-      }
-      if (slow) clearTimeout(slow);
-      slow = null;
-      setSaveState(state);
-    };
+    const update = () => setSaveState(persistence.state);
     update();
     persistence.on('state', update);
-    return () => {
-      persistence.off('state', update);
-      if (slow) clearTimeout(slow);
-    };
+    return () => persistence.off('state', update);
   }, [persistence, setSaveState]);
 }
 
