@@ -61,9 +61,9 @@ export function DocumentsScreen() {
           <span className="field-label">{t('filter.title')}</span>
           <input type="search" value={filter.query ?? ''} onChange={(e) => setFilter({ query: e.target.value })} placeholder={t('filter.titlePlaceholder')} />
         </label>
-        <label className="field compact">
-          <span className="field-label">{t('filter.fullText')}</span>
+        <label className="field compact field-check">
           <input type="checkbox" checked={!!filter.fullText} onChange={(e) => setFilter({ fullText: e.target.checked })} />
+          <span>{t('filter.fullText')}</span>
         </label>
         <label className="field compact">
           <span className="field-label">{t('filter.kind')}</span>
