@@ -4,10 +4,10 @@ import { useUi } from '../../../state/uiStore';
 import { docFields, getString, setField } from '../../../model/documentDoc';
 import { listStakeholders, resolveStakeholder } from '../../../model/registry';
 import { wsStakeholders } from '../../../model/workspaceDoc';
-import { CHANNELS, isOneOf, type Channel } from '../../../model/kinds';
+import { CHANNELS, isOneOf } from '../../../model/kinds';
 import { useY } from '../../hooks';
 import { formatDate, t } from '../../../i18n';
-import { CommitInput } from './CommitInput';
+import { DocChoiceField, DocDateField } from './DocFieldInputs';
 import { ReadOnlyField } from './ReadOnlyField';
 import { useMetaDate } from './useMetaDate';
 import { LabeledField } from './LabeledField';
@@ -61,30 +61,8 @@ export function ContributionFields({ doc }: { doc: Y.Doc }) {
                 </select>
               )}
             </LabeledField>
-            <label className="field">
-              <span className="field-label">{t('contribution.receivedOn')}</span>
-              <CommitInput
-                type="date"
-                value={values.receivedOn}
-                commitOnChange
-                onCommit={(v) => {
-                  if (!v) return; // an incomplete date is dropped: the stored one stays
-                  setField(doc, 'receivedOn', v);
-                  syncMetaDate(v);
-                }}
-              />
-            </label>
-            <LabeledField label={t('contribution.channel')} className="field">
-              {(id) => (
-                <select id={id} value={values.channel} onChange={(e) => setField(doc, 'channel', e.target.value as Channel)}>
-                  {CHANNELS.map((c) => (
-                    <option key={c} value={c}>
-                      {t(`channel.${c}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </LabeledField>
+            <DocDateField doc={doc} field="receivedOn" label={t('contribution.receivedOn')} value={values.receivedOn} onDate={syncMetaDate} />
+            <DocChoiceField doc={doc} field="channel" label={t('contribution.channel')} value={values.channel} values={CHANNELS} prefix="channel" />
           </>
         ) : (
           <>

@@ -1,16 +1,16 @@
 import * as Y from 'yjs';
 import { useWorkspace } from '../../../state/workspaceContext';
 import { docFields, fieldText, getString, setField } from '../../../model/documentDoc';
-import { isOneOf, MEETING_FORMATS, type MeetingFormat } from '../../../model/kinds';
+import { isOneOf, MEETING_FORMATS } from '../../../model/kinds';
 import { useY } from '../../hooks';
 import { formatDate, t } from '../../../i18n';
 import { CommitInput } from './CommitInput';
+import { DocChoiceField, DocDateField } from './DocFieldInputs';
 import { YTextArea } from './YTextArea';
 import { Participants } from './Participants';
 import { ActionPoints } from './ActionPoints';
 import { ReadOnlyField } from './ReadOnlyField';
 import { useMetaDate } from './useMetaDate';
-import { LabeledField } from './LabeledField';
 
 /** Structured fields of a meeting summary: when and where, who took part, agenda, key messages, action points. */
 export function MeetingFields({ doc }: { doc: Y.Doc }) {
@@ -38,30 +38,8 @@ export function MeetingFields({ doc }: { doc: Y.Doc }) {
       <div className="fields-grid meeting-grid">
         {canEdit ? (
           <>
-            <label className="field">
-              <span className="field-label">{t('meeting.date')}</span>
-              <CommitInput
-                type="date"
-                value={basics.date}
-                commitOnChange
-                onCommit={(v) => {
-                  if (!v) return; // an incomplete date is dropped: the stored one stays
-                  setField(doc, 'date', v);
-                  syncMetaDate(v);
-                }}
-              />
-            </label>
-            <LabeledField label={t('meeting.format')} className="field">
-              {(id) => (
-                <select id={id} value={basics.format} onChange={(e) => setField(doc, 'format', e.target.value as MeetingFormat)}>
-                  {MEETING_FORMATS.map((f) => (
-                    <option key={f} value={f}>
-                      {t(`format.${f}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </LabeledField>
+            <DocDateField doc={doc} field="date" label={t('meeting.date')} value={basics.date} onDate={syncMetaDate} />
+            <DocChoiceField doc={doc} field="format" label={t('meeting.format')} value={basics.format} values={MEETING_FORMATS} prefix="format" />
             <label className="field">
               <span className="field-label">{t('meeting.location')}</span>
               <CommitInput value={basics.location} placeholder={t('meeting.locationPlaceholder')} onCommit={(v) => setField(doc, 'location', v.trim())} />
