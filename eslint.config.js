@@ -1,4 +1,5 @@
-// Layering (STYLE.md): folders are runtimes and imports go toward common/.
+// Layering (ARCHITECTURE.md): folders are runtimes, and inside the renderer, layers. Imports point down the list
+// below and toward common/; every rule here is checked by tests/lint/layering.test.ts with a probe per rule.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -7,8 +8,56 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)].filter((m) => !m.startsWith('_'));
 
-const restrict = (message, paths, patterns = []) => ({
-  'no-restricted-imports': ['error', { paths: paths.map((name) => ({ name, message })), patterns: patterns.map((group) => ({ group: [group], message })) }],
+/**
+ * The renderer's layers, top to bottom, with the sibling folders of `renderer/src/` each may not import.
+ * `model/` and `schema/` are pure: they may import only each other's lower neighbour and `common/`.
+ */
+const RENDERER_LAYERS = {
+  ui: [],
+  state: ['ui'],
+  sync: ['ui', 'state', 'editor', 'export'],
+  storage: ['ui', 'state', 'sync', 'editor', 'export'],
+  editor: ['ui', 'state', 'sync', 'storage', 'export', 'platform'],
+  export: ['ui', 'state', 'storage', 'sync', 'editor', 'platform', 'i18n'],
+  platform: ['ui', 'state', 'sync', 'storage', 'editor', 'export', 'model', 'schema', 'i18n'],
+  i18n: ['ui', 'state', 'sync', 'storage', 'editor', 'export', 'platform', 'model', 'schema'],
+  model: ['ui', 'state', 'sync', 'storage', 'editor', 'export', 'platform', 'i18n'],
+  schema: ['ui', 'state', 'sync', 'storage', 'editor', 'export', 'platform', 'i18n', 'model'],
+};
+
+/** A relative import that climbs into `renderer/src/<folder>` from anywhere below it. */
+const intoFolders = (folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
+
+/** One `no-restricted-imports` entry (a later config replaces an earlier one for the same file, so each is whole). */
+function restrict({ paths = [], patterns = [] }) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: paths.flatMap(({ names, message }) => names.map((name) => ({ name, message }))),
+        patterns: patterns.map(({ group, regex, message }) => (regex ? { regex, message } : { group, message })),
+      },
+    ],
+  };
+}
+
+const RENDERER_RUNTIME = {
+  paths: [{ names: ['electron', ...nodeBuiltins], message: 'The renderer runs in a sandbox and in browsers: no electron or Node imports.' }],
+  patterns: [{ group: ['**/electron/**', '**/sync-server/**', '**/cli/**'], message: 'The renderer does not reach into other runtimes.' }],
+};
+const NOT_TESTS = { group: ['**/tests/**'], message: 'Production code does not import tests or their fixtures.' };
+
+const rendererLayer = (layer, forbidden) => ({
+  files: [`renderer/src/${layer}/**/*.{ts,tsx}`],
+  ignores: ['**/*.test.{ts,tsx}'],
+  rules: restrict({
+    paths: RENDERER_RUNTIME.paths,
+    patterns: [
+      ...RENDERER_RUNTIME.patterns,
+      NOT_TESTS,
+      ...(forbidden.length ? [{ regex: intoFolders(forbidden), message: `renderer/src/${layer}/ may not import ${forbidden.join(', ')} (layers point down; see ARCHITECTURE.md).` }] : []),
+    ],
+  }),
 });
 
 export default tseslint.config(
@@ -27,39 +76,42 @@ export default tseslint.config(
     rules: { 'no-empty-pattern': 'off' },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/vite.*.ts', 'renderer/serviceWorkerManifest.ts', 'renderer/src/export/cli.ts'],
+    // The renderer's runtime: tests beside the code included (they run in Node but test browser code).
+    files: ['renderer/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
       'react-hooks/set-state-in-effect': 'off',
       'react-hooks/refs': 'off',
-      ...restrict('The renderer runs in a sandbox and in browsers: no electron or Node imports.', ['electron', ...nodeBuiltins], [
-        '**/electron/**',
-        '**/sync-server/**',
-      ]),
+      ...restrict(RENDERER_RUNTIME),
     },
+  },
+  ...Object.entries(RENDERER_LAYERS).map(([layer, forbidden]) => rendererLayer(layer, forbidden)),
+  {
+    files: ['renderer/src/main.tsx'],
+    rules: restrict({ ...RENDERER_RUNTIME, patterns: [...RENDERER_RUNTIME.patterns, NOT_TESTS] }),
   },
   {
     files: ['common/**/*.ts'],
-    rules: restrict('common/ is shared by every runtime: nothing platform-specific.', ['electron', 'react', 'dexie', ...nodeBuiltins], [
-      '**/renderer/**',
-      '**/electron/**',
-      '**/sync-server/**',
-    ]),
+    rules: restrict({
+      paths: [{ names: ['electron', 'react', 'dexie', ...nodeBuiltins], message: 'common/ is shared by every runtime: nothing platform-specific.' }],
+      patterns: [{ group: ['**/renderer/**', '**/electron/**', '**/sync-server/**', '**/cli/**', '**/tests/**'], message: 'common/ imports nothing but common/.' }],
+    }),
   },
   {
     files: ['electron/**/*.ts'],
-    rules: restrict('Electron code does not reach into the renderer or the server.', [], ['**/renderer/**', '**/sync-server/**']),
+    rules: restrict({ patterns: [{ group: ['**/renderer/**', '**/sync-server/**', '**/cli/**'], message: 'Electron code does not reach into the renderer, the server or the CLI.' }] }),
   },
   {
-    files: ['sync-server/**/*.ts'],
-    rules: restrict('The server may use only the pure model and export modules of the renderer.', ['electron'], [
-      '**/renderer/src/ui/**',
-      '**/renderer/src/state/**',
-      '**/renderer/src/storage/**',
-      '**/renderer/src/sync/**',
-      '**/electron/**',
-    ]),
+    files: ['sync-server/**/*.ts', 'cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict({
+      paths: [{ names: ['electron', 'react', 'react-dom', 'dexie'], message: 'Node programs use only the pure layers of the renderer.' }],
+      patterns: [
+        NOT_TESTS,
+        { group: ['**/electron/**'], message: 'Node programs do not reach into the desktop shell.' },
+        { regex: '/renderer/src/(?!(model|schema|export|i18n)/)', message: 'Node programs may use renderer/src/{model,schema,export,i18n} only (pure, no DOM).' },
+      ],
+    }),
   },
 );

@@ -10,7 +10,7 @@ import { handlers } from './handlers';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
 import { MenuEventOutbox } from './menuEvents';
-import { installAppProtocol, registerAppScheme } from './protocol';
+import { installAppProtocol, registerAppScheme } from './appProtocol';
 import { restrictSession, restrictWebContents } from './securityRestrictions';
 import { webPreferences } from './webPreferences';
 import { MIN_WINDOW_SIZE, loadWindowState, trackWindowState } from './windowState';

@@ -24,7 +24,7 @@ import { createDocument } from '../../renderer/src/model/templates';
 import { bodyToJSON, docBody } from '../../renderer/src/model/bodyJson';
 import { buildBodyIndex } from '../../renderer/src/model/comments/bodyIndex';
 import { readThreads } from '../../renderer/src/model/comments/commentsDoc';
-import { generateComments, generateDraftBody, generateStakeholders } from '../../renderer/src/model/comments/generateComments';
+import { generateComments, generateDraftBody, generateStakeholders } from '../fixtures/generateComments';
 import { commentsDocName, documentDocName, workspaceDocName } from '../../common/rooms';
 import { t } from '../../renderer/src/i18n';
 import { b64, buildPageLib, ROOT, sleep, type PageLib } from './editorPage';

@@ -8,7 +8,7 @@
 
 import type { PMNode } from '../../renderer/src/model/bodyJson';
 import type { ExportDocument, ExportInput, ExportThread } from '../../renderer/src/export/exportInput';
-import type { Stakeholder } from '../../renderer/src/model/registry';
+import type { Stakeholder } from '../../renderer/src/model/stakeholders';
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../../renderer/src/model/houseStyle';
 import { STAKEHOLDER_GROUPS, REGIONS } from '../../renderer/src/model/kinds';
 

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as idb from 'lib0/indexeddb';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import { rapporteurSchema } from '../../renderer/src/editor/schema';
+import { rapporteurSchema } from '../../renderer/src/schema/schema';
 import { BODY } from '../../renderer/src/model/bodyJson';
 
 // Code the editor bench runs inside the page (bundled by editor.ts into an ES module served from the same

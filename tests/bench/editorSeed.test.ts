@@ -4,7 +4,7 @@ import { buildEditorSeed, DOC_ID, DOC_TITLE } from './editorSeed';
 import { bodyToJSON, countWords, plainText } from '../../renderer/src/model/bodyJson';
 import { listDocumentMetas, readWorkspaceInfo } from '../../renderer/src/model/workspaceDoc';
 import { docFields } from '../../renderer/src/model/documentDoc';
-import { rapporteurSchema } from '../../renderer/src/editor/schema';
+import { rapporteurSchema } from '../../renderer/src/schema/schema';
 
 // The editor bench's seed is what the app would have stored: a workspace listing a draft report whose body is
 // valid against the schema and holds the generated 25,000-word report.

@@ -13,16 +13,16 @@ import { signToken } from '../../sync-server/token';
 import { silentLogger } from '../../sync-server/log';
 import { roomPath, type RoomRef } from '../../common/rooms';
 import { initWorkspace } from '../../renderer/src/model/workspaceDoc';
-import { addStakeholder } from '../../renderer/src/model/registry';
+import { addStakeholder } from '../../renderer/src/model/stakeholders';
 import { createDocument } from '../../renderer/src/model/templates';
 import { appendJSONToBody, docBody } from '../../renderer/src/model/bodyJson';
 import { addThread, addReply } from '../../renderer/src/model/comments/commentsDoc';
 import { buildBodyIndex } from '../../renderer/src/model/comments/bodyIndex';
 import { createAnchorAtBlocks } from '../../renderer/src/model/comments/anchor';
-import { run } from '../../renderer/src/export/cli';
+import { run } from '../../cli/exportDocx';
 import { readDocx, tempDir, richBody, draft, meeting, inputOf, STAKEHOLDERS } from './helpers';
 
-const CLI = fileURLToPath(new URL('../../renderer/src/export/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../cli/exportDocx.ts', import.meta.url));
 const SECRET = Buffer.from('export-cli-test-secret-export-cli-test', 'utf8');
 
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -3,7 +3,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { exportDocx, compileDocx } from '../../renderer/src/export/exportDocx';
 import type { PMNode } from '../../renderer/src/model/bodyJson';
-import { rapporteurSchema } from '../../renderer/src/editor/schema';
+import { rapporteurSchema } from '../../renderer/src/schema/schema';
 import { readDocx, unzipAll, partText, richBody, richThreads, draft, meeting, inputOf, STAKEHOLDERS, type DocxReadback } from './helpers';
 
 const A4_TEXT_WIDTH = 11906 - 2 * 1440;

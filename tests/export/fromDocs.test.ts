@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import * as Y from 'yjs';
 import { initWorkspace, updateHouseStyle } from '../../renderer/src/model/workspaceDoc';
-import { addStakeholder, deleteStakeholder } from '../../renderer/src/model/registry';
+import { addStakeholder, deleteStakeholder } from '../../renderer/src/model/stakeholders';
 import { createDocument } from '../../renderer/src/model/templates';
 import { addParticipant, addActionPoint, fieldText } from '../../renderer/src/model/documentDoc';
 import { appendJSONToBody } from '../../renderer/src/model/bodyJson';

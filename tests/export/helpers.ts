@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { PMNode } from '../../renderer/src/model/bodyJson';
 import type { ExportDocument, ExportInput, ExportThread } from '../../renderer/src/export/exportInput';
-import type { Stakeholder } from '../../renderer/src/model/registry';
+import type { Stakeholder } from '../../renderer/src/model/stakeholders';
 import { DEFAULT_HOUSE_STYLE } from '../../renderer/src/model/houseStyle';
 
 export const PYTHON = '/usr/bin/python3';

@@ -8,7 +8,7 @@ import { deflateSync, strToU8, unzipSync, zipSync } from 'fflate';
 import { importDocx } from '../../renderer/src/export/import/importDocx';
 import { ImportError, type ImportErrorCode } from '../../renderer/src/export/import/importError';
 import { exportDocx } from '../../renderer/src/export/exportDocx';
-import { rapporteurSchema } from '../../renderer/src/editor/schema';
+import { rapporteurSchema } from '../../renderer/src/schema/schema';
 import type { PMNode } from '../../renderer/src/model/bodyJson';
 import { richBody, richThreads, draft, inputOf } from './helpers';
 

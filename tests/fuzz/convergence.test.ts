@@ -8,7 +8,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { EditorState } from '@tiptap/pm/state';
 import { fixTables } from '@tiptap/pm/tables';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
-import { rapporteurSchema } from '../../renderer/src/editor/schema';
+import { rapporteurSchema } from '../../renderer/src/schema/schema';
 import { BODY } from '../../renderer/src/model/bodyJson';
 import { ReplicaNetwork } from './replicaNetwork';
 import { ensureBlockIds, initialDoc, randomOp, randomOpName, resetBlockIds, type OpName } from './pmOps';

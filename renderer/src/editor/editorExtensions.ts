@@ -1,7 +1,7 @@
 import type { Extensions } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import type * as Y from 'yjs';
-import { schemaExtensions } from './extensions';
+import { schemaExtensions } from '../schema/extensions';
 import { PasteCleanup } from './pasteCleanup';
 
 /** The editor's extensions: the shared schema plus the Yjs binding of the body (with a per-user UndoManager). */

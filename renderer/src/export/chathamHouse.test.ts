@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { chathamHouseRedactor } from './chathamHouse';
-import { DEFAULT_LABELS } from './labels';
+import { DEFAULT_LABELS } from './exportLabels';
 import type { ExportInput } from './exportInput';
 import { DEFAULT_HOUSE_STYLE } from '../model/houseStyle';
 

@@ -1,6 +1,6 @@
 import type { ExportInput } from './exportInput';
-import type { Stakeholder } from '../model/registry';
-import type { ExportLabels } from './labels';
+import type { Stakeholder } from '../model/stakeholders';
+import type { ExportLabels } from './exportLabels';
 
 // Chatham House rule: names of participants and speakers never appear; each becomes its stakeholder group.
 // The redactor knows every registered stakeholder name (deleted and merged entries too), every free-text

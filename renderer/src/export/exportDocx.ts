@@ -1,6 +1,6 @@
 import type { ExportDocument, ExportInput } from './exportInput';
 import type { ExportOptions } from './options';
-import { DEFAULT_LABELS, type ExportLabels } from './labels';
+import { DEFAULT_LABELS, type ExportLabels } from './exportLabels';
 import { writeDocx, estimateBody, type WriteRequest } from './word/document';
 import type { PageLayout } from '../model/pageEstimate';
 

@@ -3,15 +3,10 @@
 import type { PMNode } from '../model/bodyJson';
 import type { HouseStyle } from '../model/houseStyle';
 import type { DocumentMeta } from '../model/workspaceDoc';
-import type { Stakeholder } from '../model/registry';
+import type { Stakeholder } from '../model/stakeholders';
 import type { ActionPoint, Participant } from '../model/documentDoc';
+import type { BlockPoint } from '../model/comments/bodyIndex';
 
-/** A point in the body: the block (paragraph/heading) id and an offset in its inline content
- * (each text character counts 1, each inline atom such as a footnote or hard break counts 1). */
-export interface BlockPoint {
-  bid: string;
-  offset: number;
-}
 
 export interface ExportReply {
   id: string;

@@ -1,10 +1,10 @@
 import type * as Y from 'yjs';
 import { bodyToJSON, docBody } from '../model/bodyJson';
 import { docFields } from '../model/documentDoc';
-import { listStakeholders, resolveStakeholder } from '../model/registry';
+import { listStakeholders, resolveStakeholder } from '../model/stakeholders';
 import { readThreads } from '../model/comments/commentsDoc';
 import { buildBodyIndex } from '../model/comments/bodyIndex';
-import { threadsForExport } from '../model/comments/threadsForExport';
+import { threadsForExport } from './threadsForExport';
 import { readDocumentMeta, readHouseStyle, readWorkspaceInfo, wsDocuments, type DocumentMeta } from '../model/workspaceDoc';
 import { isOneOf, DOCUMENT_KINDS } from '../model/kinds';
 import type { ExportDocument, ExportInput, ExportThread } from './exportInput';

@@ -1,7 +1,7 @@
 import type { PMNode } from '../model/bodyJson';
 import { normalizeHouseStyle } from '../model/houseStyle';
 import { isOneOf, DOCUMENT_KINDS } from '../model/kinds';
-import { rapporteurSchema } from '../editor/schema';
+import { rapporteurSchema } from '../schema/schema';
 import type { ExportDocument, ExportInput } from './exportInput';
 
 // The saved-JSON form the CLI's --json reads. Either a full ExportInput

@@ -1,4 +1,4 @@
-import { DEFAULT_LABELS, type ExportLabels } from './labels';
+import { DEFAULT_LABELS, type ExportLabels } from './exportLabels';
 
 /** What the user chose in the export dialog (or on the CLI). All optional; the defaults give a clean report. */
 export interface ExportOptions {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { yXmlFragmentToProsemirrorJSON, prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
-import { rapporteurSchema } from '../editor/schema';
+import { rapporteurSchema } from '../schema/schema';
 
 // Conversions between the Yjs body (Y.XmlFragment `body`) and ProseMirror JSON, plus plain-text views of it.
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { newId } from './ids';
+import { newId } from '../../../common/ids';
 import { isOneOf, ACTION_STATUSES, type ActionStatus } from './kinds';
 
 // Accessors for a document Y.Doc (`doc.<workspaceId>.<docId>`): `body` (see bodyJson.ts) and `fields`, a Y.Map

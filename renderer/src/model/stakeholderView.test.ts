@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addStakeholder, mergeStakeholders, resolveStakeholder, type Stakeholder } from './registry';
+import { addStakeholder, mergeStakeholders, resolveStakeholder, type Stakeholder } from './stakeholders';
 import { filterStakeholders, previewMerge, suggestKeep } from './stakeholderView';
 
 const person = (over: Partial<Stakeholder>): Stakeholder => ({ id: 'x', name: '', organisation: '', group: 'other', region: 'global', themes: [], ...over });

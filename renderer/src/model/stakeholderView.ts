@@ -1,4 +1,4 @@
-import type { Stakeholder, StakeholderInput } from './registry';
+import type { Stakeholder, StakeholderInput } from './stakeholders';
 import type { StakeholderGroup } from './kinds';
 import { normalizeThemes } from './workspaceDoc';
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { newId } from './ids';
+import { newId } from '../../../common/ids';
 import { appendJSONToBody, type PMNode } from './bodyJson';
 import { docFields } from './documentDoc';
 import { wsDocuments } from './workspaceDoc';

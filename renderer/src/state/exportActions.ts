@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { docRegistry } from '../storage/docRegistry';
+import { openDocs } from '../storage/openDocs';
 import { indexDocument } from '../storage/catalogIndexer';
 import { commentsDocName, documentDocName } from '../../../common/rooms';
 import { buildBodyIndex } from '../model/comments/bodyIndex';
@@ -7,10 +7,10 @@ import { createAnchorAtBlocks } from '../model/comments/anchor';
 import { addThread } from '../model/comments/commentsDoc';
 import type { Actor } from '../model/comments/threadTypes';
 import { docBody } from '../model/bodyJson';
-import type { Stakeholder } from '../model/registry';
+import type { Stakeholder } from '../model/stakeholders';
 import { createDocument, type NewDocumentInput } from '../model/templates';
 import { readDocumentMeta, wsDocuments } from '../model/workspaceDoc';
-import { newId } from '../model/ids';
+import { newId } from '../../../common/ids';
 import { compileInputFromDocs, exportThreadsFromDocs } from '../export/fromDocs';
 import type { ExportInput, ExportThread } from '../export/exportInput';
 import type { ImportResult } from '../export/import/importDocx';
@@ -21,7 +21,7 @@ import { t } from '../i18n';
 
 /** Export input for the given documents, in order, with their comment threads resolved against their bodies. */
 export async function gatherExportInput(workspaceId: string, ws: Y.Doc, docIds: string[], onProgress?: (done: number, total: number) => void): Promise<ExportInput> {
-  const handles = docIds.flatMap((id) => [docRegistry.acquire(documentDocName(workspaceId, id), { gc: false }), docRegistry.acquire(commentsDocName(workspaceId, id))]);
+  const handles = docIds.flatMap((id) => [openDocs.acquire(documentDocName(workspaceId, id), { gc: false }), openDocs.acquire(commentsDocName(workspaceId, id))]);
   try {
     const docs: Array<{ doc: Y.Doc; threads: ExportThread[]; docId: string }> = [];
     for (let i = 0; i < docIds.length; i++) {
@@ -46,8 +46,8 @@ export async function createFromImport(
   stakeholder: Stakeholder | null,
 ): Promise<string> {
   const id = newId();
-  const docHandle = docRegistry.acquire(documentDocName(workspaceId, id), { gc: false });
-  const commentsHandle = docRegistry.acquire(commentsDocName(workspaceId, id));
+  const docHandle = openDocs.acquire(documentDocName(workspaceId, id), { gc: false });
+  const commentsHandle = openDocs.acquire(commentsDocName(workspaceId, id));
   try {
     await Promise.all([docHandle.ready, commentsHandle.ready]);
     createDocument(ws, () => docHandle.doc, input, { t, createdBy: actor.name, id, body: imported.body });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { docRegistry, type DocHandle } from '../storage/docRegistry';
+import { openDocs, type DocHandle } from '../storage/openDocs';
 
 /** Opens a Y.Doc for as long as the component is mounted; `doc` is null until its local state has loaded. */
 export function useDocHandle(name: string | null, opts?: { gc?: boolean }): { doc: Y.Doc | null; handle: DocHandle | null; error: unknown } {
@@ -8,7 +8,7 @@ export function useDocHandle(name: string | null, opts?: { gc?: boolean }): { do
   const gc = opts?.gc ?? true;
   useEffect(() => {
     if (!name) return;
-    const handle = docRegistry.acquire(name, { gc });
+    const handle = openDocs.acquire(name, { gc });
     let live = true;
     handle.ready.then(
       () => live && setState({ name, handle, error: null }),

@@ -1,7 +1,7 @@
 import { catalogDb } from '../storage/catalogDb';
-import { docRegistry } from '../storage/docRegistry';
+import { openDocs } from '../storage/openDocs';
 import { initWorkspace } from '../model/workspaceDoc';
-import { newId } from '../model/ids';
+import { newId } from '../../../common/ids';
 import { workspaceDocName } from '../../../common/rooms';
 
 /** Creates a workspace locally: its Y.Doc (seeded once, here) and its row in the local catalog. */
@@ -9,7 +9,7 @@ export async function createWorkspace(input: { name: string; description: string
   const name = input.name.trim();
   if (!name) throw new Error('workspace.error.nameRequired');
   const id = newId();
-  await docRegistry.withDoc(workspaceDocName(id), async (doc) => {
+  await openDocs.withDoc(workspaceDocName(id), async (doc) => {
     initWorkspace(doc, { name, description: input.description });
   });
   await catalogDb.workspaces.put({ id, name, lastOpenedAt: Date.now() });

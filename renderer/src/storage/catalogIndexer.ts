@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { catalogDb, getPref, setPref, CATALOG_VERSION } from './catalogDb';
-import { docRegistry } from './docRegistry';
+import { openDocs } from './openDocs';
 import { deriveCatalogRow, catalogKey } from '../model/catalog';
 import { listDocumentMetas, readWorkspaceInfo, type DocumentMeta } from '../model/workspaceDoc';
 import { documentDocName, workspaceDocName } from '../../../common/rooms';
@@ -15,7 +15,7 @@ export type RebuildProgress = (done: number, total: number) => void;
 
 /** Rebuilds the catalog rows of one workspace from its Y.Docs; removes rows of documents that no longer exist. */
 export async function rebuildWorkspaceIndex(workspaceId: string, onProgress?: RebuildProgress): Promise<number> {
-  const metas = await docRegistry.withDoc(workspaceDocName(workspaceId), async (ws) => {
+  const metas = await openDocs.withDoc(workspaceDocName(workspaceId), async (ws) => {
     const name = readWorkspaceInfo(ws).name;
     if (name) await catalogDb.workspaces.update(workspaceId, { name });
     return listDocumentMetas(ws);
@@ -24,7 +24,7 @@ export async function rebuildWorkspaceIndex(workspaceId: string, onProgress?: Re
   onProgress?.(0, metas.length);
   for (const meta of metas) {
     const existing = await catalogDb.catalog.get(catalogKey(workspaceId, meta.id));
-    await docRegistry.withDoc(documentDocName(workspaceId, meta.id), (doc) =>
+    await openDocs.withDoc(documentDocName(workspaceId, meta.id), (doc) =>
       catalogDb.catalog.put(deriveCatalogRow(workspaceId, meta, doc, existing?.updatedAt ?? meta.createdAt)),
     { gc: false });
     onProgress?.(++done, metas.length);

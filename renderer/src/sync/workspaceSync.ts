@@ -1,6 +1,6 @@
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { docRegistry, type DocRegistry } from '../storage/docRegistry';
+import { openDocs, type OpenDocs } from '../storage/openDocs';
 import { DocPersistence } from '../storage/docPersistence';
 import { listDocumentMetas, wsDocuments } from '../model/workspaceDoc';
 import { commentsDocName, documentDocName, roomForDocName, workspaceDocName, workspaceOfDocName } from '../../../common/rooms';
@@ -46,7 +46,7 @@ export class WorkspaceSync {
     private user: SyncUser,
     private lastFullSyncAt: number | null,
     private readonly onFullSync: (at: number) => void,
-    private readonly registry: DocRegistry = docRegistry,
+    private readonly registry: OpenDocs = openDocs,
   ) {
     this.snapshot = this.compute();
   }

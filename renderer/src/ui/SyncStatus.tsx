@@ -1,5 +1,5 @@
 import { useWorkspace } from '../state/workspaceContext';
-import { useSyncSnapshot } from '../sync/syncRegistry';
+import { useSyncSnapshot } from '../sync/useWorkspaceSync';
 import { formatDate, formatTime, t, tp } from '../i18n';
 
 /** Connection state of the workspace, always truthful: local only, offline, connecting, synced or N waiting. */

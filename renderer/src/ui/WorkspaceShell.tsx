@@ -15,8 +15,8 @@ import { StakeholdersScreen } from './stakeholders/StakeholdersScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { Dialogs } from './Dialogs';
 import { t } from '../i18n';
-import { useIdentity } from '../state/identity';
-import { useWorkspaceSync } from '../sync/syncRegistry';
+import { useIdentity } from '../state/identityStore';
+import { useWorkspaceSync } from '../sync/useWorkspaceSync';
 
 export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {
   const route = useUi((s) => s.route);

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { desktopApi } from '../platform/desktopApi';
+import { desktopApi } from '../platform/desktop';
 import { useUi } from '../state/uiStore';
 import { routeWorkspaceId } from '../state/route';
 import { t } from '../i18n';

@@ -1,6 +1,6 @@
 import type { PMNode } from '../../model/bodyJson';
-import type { BlockPoint } from '../exportInput';
-import { isAllowedLink } from '../../editor/safeUrl';
+import type { BlockPoint } from '../../model/comments/bodyIndex';
+import { isAllowedLink } from '../../schema/safeUrl';
 import { RANGE_END, RANGE_START } from './vetPackage';
 
 // Turns mammoth's document model (what its docx reader produces, before any HTML) into our ProseMirror JSON.

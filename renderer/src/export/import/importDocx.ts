@@ -1,8 +1,8 @@
 import mammoth from 'mammoth';
 import type { PMNode } from '../../model/bodyJson';
-import { newId as defaultNewId } from '../../model/ids';
-import { rapporteurSchema } from '../../editor/schema';
-import type { BlockPoint } from '../exportInput';
+import { newId as defaultNewId } from '../../../../common/ids';
+import { rapporteurSchema } from '../../schema/schema';
+import type { BlockPoint } from '../../model/comments/bodyIndex';
 import { ImportError } from './importError';
 import { DEFAULT_LIMITS, type UnzipLimits } from './safeUnzip';
 import { vetPackage } from './vetPackage';

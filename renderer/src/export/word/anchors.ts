@@ -1,10 +1,11 @@
 import { CommentRangeEnd, CommentRangeStart, CommentReference, TextRun } from 'docx';
 import type { PMNode } from '../../model/bodyJson';
-import type { ExportThread, BlockPoint } from '../exportInput';
+import type { ExportThread } from '../exportInput';
+import type { BlockPoint } from '../../model/comments/bodyIndex';
 import type { Marker, RenderContext } from './context';
 import { attribution } from './people';
 import { initials } from './wordComments';
-import { humanise } from '../labels';
+import { humanise } from '../exportLabels';
 import { S } from './styles';
 
 // Word comments on their ranges. A thread's BlockPoints become CommentRangeStart / CommentRangeEnd markers in

@@ -3,7 +3,7 @@ import type { ExportDocument } from '../exportInput';
 import type { RenderContext } from './context';
 import type { Block } from './blocks';
 import { attribution } from './people';
-import { humanise } from '../labels';
+import { humanise } from '../exportLabels';
 import { paragraphNumbersByBid } from '../paragraphNumbers';
 import { S } from './styles';
 import { textRuns } from './text';

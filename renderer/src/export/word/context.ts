@@ -3,7 +3,7 @@ import type { HouseStyle } from '../../model/houseStyle';
 import type { PMNode } from '../../model/bodyJson';
 import type { ResolvedOptions } from '../options';
 import type { Redactor } from '../chathamHouse';
-import type { ExportLabels } from '../labels';
+import type { ExportLabels } from '../exportLabels';
 import { ListNumbering } from './numbering';
 import { Footnotes } from './footnotes';
 import { WordComments } from './wordComments';

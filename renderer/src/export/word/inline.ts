@@ -1,6 +1,6 @@
 import { ExternalHyperlink, FootnoteReferenceRun, TextRun, UnderlineType, type ParagraphChild } from 'docx';
 import type { PMNode } from '../../model/bodyJson';
-import { isAllowedLink } from '../../editor/safeUrl';
+import { isAllowedLink } from '../../schema/safeUrl';
 import type { Span } from '../chathamHouse';
 import type { DocState, Marker, RenderContext } from './context';
 import { clean, textRuns, type RunProps } from './text';

@@ -1,6 +1,6 @@
 import { Paragraph } from 'docx';
 import type { PMNode } from '../../model/bodyJson';
-import type { Stakeholder } from '../../model/registry';
+import type { Stakeholder } from '../../model/stakeholders';
 import { STAKEHOLDER_GROUPS } from '../../model/kinds';
 import type { ExportDocument } from '../exportInput';
 import type { DocState, RenderContext } from './context';

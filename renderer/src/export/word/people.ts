@@ -1,5 +1,5 @@
 import type { ExportThread } from '../exportInput';
-import type { Stakeholder } from '../../model/registry';
+import type { Stakeholder } from '../../model/stakeholders';
 import type { RenderContext } from './context';
 
 // Who said what, as the export shows it: "Jane Doe (ACME, Private sector)", or under Chatham House only the

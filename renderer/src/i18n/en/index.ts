@@ -8,3 +8,6 @@ import { comments } from './comments';
 // Feature catalogs are merged here; keep ids unique across files (a test checks it).
 export const en: Messages = { ...core, ...sync, ...domain, ...fields, ...exchange, ...comments };
 export const enParts: Record<string, Messages> = { core, sync, domain, fields, exchange, comments };
+
+/** The English catalog as a translate function, for code without an active locale (CLI, tests). */
+export const englishT = (id: string): string => en[id] ?? id;

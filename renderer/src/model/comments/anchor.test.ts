@@ -199,7 +199,7 @@ describe('anchors', () => {
 
 describe('positions agree with ProseMirror', () => {
   it('block starts and in-block text match the ProseMirror document of the same body', async () => {
-    const { rapporteurSchema } = await import('../../editor/schema');
+    const { rapporteurSchema } = await import('../../schema/schema');
     const { bodyToJSON } = await import('../bodyJson');
     const cell = (...content: PMNode[]): PMNode => ({ type: 'tableCell', content });
     const doc = makeDoc([

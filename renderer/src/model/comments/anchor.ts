@@ -10,7 +10,7 @@
 // the moved part reads as deleted; findQuote offers a place to re-attach it.
 import * as Y from 'yjs';
 import { fromBase64, toBase64 } from 'lib0/buffer';
-import type { BlockPoint } from '../../export/exportInput';
+import type { BlockPoint } from './bodyIndex';
 import { blockAt, positionOfBlockPoint, positionOfY, snapToText, textBetween, yIndexAt, type BodyIndex, type IndexedBlock } from './bodyIndex';
 import { ModelError } from './errors';
 import type { StoredAnchor } from './threadTypes';

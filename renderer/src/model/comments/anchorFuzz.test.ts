@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { appendJSONToBody, docBody, type PMNode } from '../bodyJson';
 import { createAnchor, decodeRelativePosition, resolveAnchor } from './anchor';
 import { buildBodyIndex, textBetween } from './bodyIndex';
-import { seededRng, type Rng } from './prng';
+import { seededRng, type Rng } from '../../../../tests/fixtures/prng';
 import type { StoredAnchor } from './threadTypes';
 
 interface Replica {

@@ -7,7 +7,7 @@
 // accepted), over that group's comments. Noted, duplicate, withdrawn and open comments are not decisions on the
 // text and stay out of both sides; the rate is null when nothing was decided.
 import { GENDERS, REGIONS, STAKEHOLDER_GROUPS, type Region, type StakeholderGroup } from '../kinds';
-import type { Stakeholder } from '../registry';
+import type { Stakeholder } from '../stakeholders';
 import { DECIDED_DISPOSITIONS, type DispositionValue } from './dispositions';
 import type { Attribution, Thread } from './threadTypes';
 

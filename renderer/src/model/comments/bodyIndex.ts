@@ -5,9 +5,15 @@
 // ProseMirror positions as y-prosemirror maps them: a non-leaf element takes 1 (open) + content + 1 (close), an
 // inline atom (footnote, hardBreak) takes 1, each text character 1. Position 0 is before the first block.
 import * as Y from 'yjs';
-import type { BlockPoint } from '../../export/exportInput';
 import { atomText, ATOM_CHAR, isLeafNode, isTextblockNode } from './schemaKinds';
 import { hasVisibleText, SectionCounter } from './paragraphNumbers';
+
+/** A point in the body: the block (paragraph/heading) id and an offset in its inline content
+ * (each text character counts 1, each inline atom such as a footnote or hard break counts 1). */
+export interface BlockPoint {
+  bid: string;
+  offset: number;
+}
 
 export interface IndexedBlock {
   /** reading-order index among blocks */

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import { rapporteurSchema } from '../../editor/schema';
+import { rapporteurSchema } from '../../schema/schema';
 import { appendJSONToBody, docBody, type PMNode } from '../bodyJson';
 import { createAnchor, resolveAnchor } from './anchor';
 import { buildBodyIndex } from './bodyIndex';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { EDITOR_ONLY_THREAD_KEYS, ReplyKey, ThreadKey } from '../../../../common/commentsSchema';
 import { COMMENTER_EDITABLE_REPLY_KEYS, COMMENTER_EDITABLE_THREAD_KEYS } from '../../../../common/commentsPolicy';
-import { addStakeholder, resolveStakeholder, updateStakeholder } from '../registry';
+import { addStakeholder, resolveStakeholder, updateStakeholder } from '../stakeholders';
 import {
   addReply,
   addThread,

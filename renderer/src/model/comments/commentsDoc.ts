@@ -8,8 +8,8 @@
 import * as Y from 'yjs';
 import { COMMENTS_ROOT, ReplyKey, ThreadKey } from '../../../../common/commentsSchema';
 import type { PMNode } from '../bodyJson';
-import { newId } from '../ids';
-import type { Stakeholder } from '../registry';
+import { newId } from '../../../../common/ids';
+import type { Stakeholder } from '../stakeholders';
 import { assertNoIssues, dispositionIssues, isDisposition, sameDisposition, type DispositionChoice } from './dispositions';
 import { ModelError } from './errors';
 import { fragmentPlainText, normalizeResponseText, replaceFragment, textToDocJSON } from './responseText';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispositionIssues, dispositionLabel, parseDisposition, type DispositionChoice, type DispositionSubject } from './dispositions';
-import { englishLabels } from './labels';
+import { englishT as englishLabels } from '../../i18n/en';
 
 const links = new Map<string, string | undefined>([
   ['a', undefined],

@@ -11,7 +11,7 @@
 import { isOneOf } from '../kinds';
 import type { Role } from '../../../../common/roles';
 import { ModelError } from './errors';
-import { fill, type Translate } from './labels';
+import { fill, type Translate } from '../translate';
 
 export const DISPOSITIONS = ['open', 'accepted', 'accepted-with-changes', 'not-accepted', 'noted', 'duplicate', 'withdrawn'] as const;
 export type DispositionValue = (typeof DISPOSITIONS)[number];

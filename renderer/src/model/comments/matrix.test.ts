@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { appendJSONToBody, docBody, type PMNode } from '../bodyJson';
-import { addStakeholder } from '../registry';
+import { addStakeholder } from '../stakeholders';
 import { createAnchor } from './anchor';
 import { buildBodyIndex } from './bodyIndex';
 import { addThread, readThreads, setDisposition, setResponse } from './commentsDoc';
 import { filterRows, groupRows, matrixRows, MATRIX_COLUMNS, sortRows, type MatrixRow } from './matrix';
 import type { Actor } from './threadTypes';
+import { englishT } from '../../i18n/en';
 
 const ed: Actor = { id: 'ed', name: 'Ed', role: 'editor' };
 
@@ -43,7 +44,7 @@ function setup() {
   // delete the text t4 is on
   const tb = index.blocks.find((x) => x.bid === 'b')!.element.get(0) as Y.XmlText;
   tb.delete(8, 14);
-  const rows = matrixRows(readThreads(comments), buildBodyIndex(docBody(doc)));
+  const rows = matrixRows(readThreads(comments), buildBodyIndex(docBody(doc)), englishT);
   return { rows, ids: { t1, t2, t3, t4, t5 } };
 }
 
@@ -98,12 +99,12 @@ describe('comment matrix', () => {
 
   it('groups by commenter (the stakeholder, even across organisations spelled alike) and by any column', () => {
     const { rows } = setup();
-    expect(groupRows(rows, 'commenter').map((g) => [g.label, numbers(g.rows)])).toEqual([
+    expect(groupRows(rows, 'commenter', englishT).map((g) => [g.label, numbers(g.rows)])).toEqual([
       ['Ana Ávila', [1, 3]],
       ['Min. of ICT', [2, 5]],
       ['Ed', [4]],
     ]);
-    expect(groupRows(rows, 'group').map((g) => [g.label, g.rows.length])).toEqual([
+    expect(groupRows(rows, 'group', englishT).map((g) => [g.label, g.rows.length])).toEqual([
       ['Civil society', 2],
       ['Government', 2],
       ['', 1],

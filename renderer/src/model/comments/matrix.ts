@@ -4,7 +4,7 @@ import { GENDERS, REGIONS, STAKEHOLDER_GROUPS } from '../kinds';
 import { anchorLocation, resolveAnchor } from './anchor';
 import type { BodyIndex } from './bodyIndex';
 import { DISPOSITIONS, type DispositionValue } from './dispositions';
-import { englishLabels, fill, type Translate } from './labels';
+import { fill, type Translate } from '../translate';
 import { COMMENT_TYPES, PURPOSES, type CommentType, type Purpose, type Thread } from './threadTypes';
 
 export interface MatrixRow {
@@ -92,7 +92,7 @@ const ENUM_ORDER: Partial<Record<MatrixColumn, readonly string[]>> = {
 };
 
 /** "para 23, § 3.2" / "on deleted text" / "whole document". Templates read once per formatter. */
-export function locationFormatter(t: Translate = englishLabels): (row: Pick<MatrixRow, 'status' | 'para' | 'section'>) => string {
+export function locationFormatter(t: Translate): (row: Pick<MatrixRow, 'status' | 'para' | 'section'>) => string {
   const deleted = t('comments.location.deleted');
   const general = t('comments.location.general');
   const [p0, p1 = ''] = fill(t, 'comments.location.para', { n: '\u0000' }).split('\u0000');
@@ -106,10 +106,10 @@ export function locationFormatter(t: Translate = englishLabels): (row: Pick<Matr
   };
 }
 
-export const locationText = (row: Pick<MatrixRow, 'status' | 'para' | 'section'>, t: Translate = englishLabels) => locationFormatter(t)(row);
+export const locationText = (row: Pick<MatrixRow, 'status' | 'para' | 'section'>, t: Translate) => locationFormatter(t)(row);
 
 /** Rows in thread order (#1, #2...). `index` is the body index of the document (null: no locations). */
-export function matrixRows(threads: readonly Thread[], index: BodyIndex | null, t: Translate = englishLabels): MatrixRow[] {
+export function matrixRows(threads: readonly Thread[], index: BodyIndex | null, t: Translate): MatrixRow[] {
   const numberById = new Map(threads.map((th) => [th.id, th.number]));
   const location = locationFormatter(t);
   return threads.map((th) => {
@@ -273,7 +273,7 @@ export interface RowGroup {
 }
 
 /** Groups in order of first appearance (so a sorted list gives sorted groups). */
-export function groupRows(rows: readonly MatrixRow[], by: 'commenter' | MatrixColumn, t: Translate = englishLabels): RowGroup[] {
+export function groupRows(rows: readonly MatrixRow[], by: 'commenter' | MatrixColumn, t: Translate): RowGroup[] {
   const groups = new Map<string, RowGroup>();
   for (const r of rows) {
     const key = by === 'commenter' ? r.commenterKey : String(r[by] ?? '');

@@ -1,11 +1,11 @@
 // The comment matrix as a CSV file (see matrixTable.ts for the columns, csv.ts for the format).
 import { parseCsv, toCsv, decodeCsvBytes } from './csv';
-import { englishLabels, type Translate } from './labels';
+import type { Translate } from '../translate';
 import type { MatrixRow } from './matrix';
 import { matrixTable } from './matrixTable';
 
 /** CSV text with a BOM; encode it with TextEncoder (UTF-8) to save. */
-export function matrixToCsv(rows: readonly MatrixRow[], t: Translate = englishLabels): string {
+export function matrixToCsv(rows: readonly MatrixRow[], t: Translate): string {
   return toCsv(matrixTable(rows, t));
 }
 

@@ -4,20 +4,21 @@ import * as Y from 'yjs';
 import { docBody } from '../bodyJson';
 import { buildBodyIndex } from './bodyIndex';
 import { readThreads, setDisposition, setResponse } from './commentsDoc';
-import { FIXTURE_EDITOR, generateCommentsFixture } from './generateComments';
+import { FIXTURE_EDITOR, generateCommentsFixture } from '../../../../tests/fixtures/generateComments';
 import { matrixRows } from './matrix';
 import { csvToTable, matrixToCsv } from './matrixCsv';
 import { applyMatrixImport, previewMatrixImport } from './matrixImport';
 import { FILE_COLUMNS } from './matrixTable';
 import { matrixToXlsx, xlsxToTable } from './matrixXlsx';
 import type { Thread } from './threadTypes';
+import { englishT } from '../../i18n/en';
 
 const col = (c: (typeof FILE_COLUMNS)[number]) => FILE_COLUMNS.indexOf(c);
 
 function setup() {
   const f = generateCommentsFixture({ threads: 16, paragraphs: 20, seed: 7 });
   const threads = () => readThreads(f.comments);
-  const rows = () => matrixRows(threads(), buildBodyIndex(docBody(f.doc)));
+  const rows = () => matrixRows(threads(), buildBodyIndex(docBody(f.doc)), englishT);
   const pick = (pred: (t: Thread) => boolean, not: string[] = []) => threads().find((t) => pred(t) && !not.includes(t.id))!;
   const open = pick((t) => t.disposition.value === 'open' && t.purpose === 'stakeholder');
   const answered = pick((t) => t.response !== '' && t.disposition.value !== 'withdrawn');
@@ -39,7 +40,7 @@ interface Format {
 
 const csv: Format = {
   name: 'CSV',
-  exportFile: async (s) => new TextEncoder().encode(matrixToCsv(s.rows())),
+  exportFile: async (s) => new TextEncoder().encode(matrixToCsv(s.rows(), englishT)),
   edit: async (file, edit) => {
     const table = csvToTable(file);
     edit(table);
@@ -51,7 +52,7 @@ const csv: Format = {
 
 const xlsx: Format = {
   name: 'XLSX',
-  exportFile: (s) => matrixToXlsx(s.rows()),
+  exportFile: (s) => matrixToXlsx(s.rows(), { t: englishT }),
   edit: async (file, edit) => {
     // Edit cells in the workbook itself (as Excel would), keeping everything else of the file.
     const wb = new ExcelJS.Workbook();
@@ -75,7 +76,7 @@ for (const format of [csv, xlsx]) {
         table[rowOf(table, s.open.id)][col('disposition')] = 'Accepted with changes';
         table[rowOf(table, s.answered.id)][col('response')] = 'We rewrote the paragraph.\nSee para 4.';
       });
-      const preview = previewMatrixImport(await format.read(edited), s.threads());
+      const preview = previewMatrixImport(await format.read(edited), s.threads(), { t: englishT });
       expect(preview.errors).toEqual([]);
       expect(preview.warnings).toEqual([]);
       expect(preview.conflicts).toEqual([]);
@@ -92,7 +93,7 @@ for (const format of [csv, xlsx]) {
       expect(after.get(s.open.id)!.disposition).toMatchObject({ value: 'accepted-with-changes', setBy: FIXTURE_EDITOR.id, setAt: 99 });
       expect(after.get(s.answered.id)!.response).toBe('We rewrote the paragraph.\nSee para 4.');
       // Importing the same file again changes nothing.
-      expect(previewMatrixImport(await format.read(edited), s.threads()).changes).toEqual([]);
+      expect(previewMatrixImport(await format.read(edited), s.threads(), { t: englishT }).changes).toEqual([]);
     });
 
     it('refuses unknown ids and invalid dispositions, listing every error with its row', async () => {
@@ -113,7 +114,7 @@ for (const format of [csv, xlsx]) {
         ];
         expected = e.sort((x, y) => x[0] - y[0]);
       });
-      const preview = previewMatrixImport(await format.read(edited), s.threads());
+      const preview = previewMatrixImport(await format.read(edited), s.threads(), { t: englishT });
       expect(preview.errors.map((e) => [e.row, e.id])).toEqual(expected);
       expect(preview.errors[0].message).toMatch(new RegExp(`^Row ${expected[0][0]}`));
       expect(() => applyMatrixImport(s.f.comments, preview, FIXTURE_EDITOR)).toThrow('matrix.import.error.hasErrors');
@@ -129,7 +130,7 @@ for (const format of [csv, xlsx]) {
       const edited = await format.edit(file, (table) => {
         table[rowOf(table, s.open.id)][col('disposition')] = 'Not accepted';
       });
-      const preview = previewMatrixImport(await format.read(edited), s.threads());
+      const preview = previewMatrixImport(await format.read(edited), s.threads(), { t: englishT });
       expect(preview.errors).toEqual([]);
       expect(preview.changes).toEqual([]);
       expect(preview.conflicts.map((c) => [c.threadId, c.field, c.from, c.to])).toEqual([[s.open.id, 'disposition', 'Noted', 'Not accepted']]);
@@ -153,7 +154,7 @@ for (const format of [csv, xlsx]) {
         table[rowOf(table, target.id)][col('disposition')] = `Duplicate of #${s.open.number}`;
         table[rowOf(table, other.id)][col('disposition')] = 'withdrawn';
       });
-      const preview = previewMatrixImport(await format.read(edited), s.threads());
+      const preview = previewMatrixImport(await format.read(edited), s.threads(), { t: englishT });
       // the two duplicates point at each other: a cycle, reported on both rows
       expect(preview.errors.map((e) => e.id)).toEqual(['disposition.error.duplicateCycle', 'disposition.error.duplicateCycle']);
       expect(preview.changes.find((c) => c.threadId === other.id)?.to).toBe('Withdrawn');
@@ -166,7 +167,7 @@ describe('matrix CSV specifics', () => {
     const s = setup();
     const { addThread } = await import('./commentsDoc');
     addThread(s.f.comments, { anchor: null, type: 'general', body: '=IMPORTXML("http://x")', purpose: 'annotation' }, FIXTURE_EDITOR, { id: 'evil' });
-    const text = matrixToCsv(s.rows());
+    const text = matrixToCsv(s.rows(), englishT);
     expect(text.startsWith('\uFEFF#,Id,Para,Section,')).toBe(true);
     expect(text).toContain(`"'=IMPORTXML(""http://x"")"`);
     const table = csvToTable(text);
@@ -176,13 +177,13 @@ describe('matrix CSV specifics', () => {
     // a file without the check column still imports, with a warning
     const noCheck = table.map((r) => r.slice(0, col('check')));
     noCheck[rowOf(noCheck, s.open.id)][col('disposition')] = 'Noted';
-    const preview = previewMatrixImport(noCheck, s.threads());
+    const preview = previewMatrixImport(noCheck, s.threads(), { t: englishT });
     expect(preview.warnings.map((w) => w.id)).toEqual(['matrix.import.warning.noCheck']);
     expect(preview.changes.map((c) => c.to)).toEqual(['Noted']);
   });
 
   it('an empty comments doc exports a header only', () => {
     const doc = new Y.Doc();
-    expect(csvToTable(matrixToCsv(matrixRows(readThreads(doc), null)))).toHaveLength(1);
+    expect(csvToTable(matrixToCsv(matrixRows(readThreads(doc), null, englishT), englishT))).toHaveLength(1);
   });
 });

@@ -16,7 +16,7 @@ import * as Y from 'yjs';
 import { readThreads, setDispositions, setResponse, type DispositionChange } from './commentsDoc';
 import { dispositionIssues, dispositionLabel, parseDisposition, type DispositionChoice } from './dispositions';
 import { ModelError } from './errors';
-import { englishLabels, type Translate } from './labels';
+import type { Translate } from '../translate';
 import { columnHeader, dispositionKey, FILE_COLUMNS, hashText, parseCheck, type FileColumn } from './matrixTable';
 import { normalizeResponseText } from './responseText';
 import type { Actor, Thread } from './threadTypes';
@@ -70,10 +70,10 @@ const norm = (s: string) =>
     .replace(/[^\p{L}\p{N}#]+/gu, ' ')
     .trim();
 
-/** Column index of each known header (by code, by `t`'s label or the English one). */
-function mapHeader(header: readonly string[], t: Translate): Partial<Record<FileColumn, number>> {
+/** Column index of each known header (by code, or by its label in any of the `languages`). */
+function mapHeader(header: readonly string[], languages: readonly Translate[]): Partial<Record<FileColumn, number>> {
   const names = new Map<string, FileColumn>();
-  for (const c of FILE_COLUMNS) for (const n of [c, columnHeader(c, t), columnHeader(c, englishLabels)]) names.set(norm(n), c);
+  for (const c of FILE_COLUMNS) for (const n of [c, ...languages.map((t) => columnHeader(c, t))]) names.set(norm(n), c);
   // A header that starts like "Check" also matches (spreadsheets or people may shorten it).
   const out: Partial<Record<FileColumn, number>> = {};
   header.forEach((h, i) => {
@@ -86,11 +86,11 @@ function mapHeader(header: readonly string[], t: Translate): Partial<Record<File
 
 const keyOf = (c: DispositionChoice) => dispositionKey(c);
 
-export function previewMatrixImport(table: readonly (readonly string[])[], threads: readonly Thread[], opts: { t?: Translate; role?: Actor['role'] } = {}): ImportPreview {
-  const t = opts.t ?? englishLabels;
+export function previewMatrixImport(table: readonly (readonly string[])[], threads: readonly Thread[], opts: { t: Translate; headerLanguages?: readonly Translate[]; role?: Actor['role'] }): ImportPreview {
+  const t = opts.t;
   const preview: ImportPreview = { changes: [], conflicts: [], errors: [], warnings: [], rows: 0 };
   const err = (row: number, id: string, message: string, extra: Partial<ImportIssue> = {}) => preview.errors.push({ row, id, message, ...extra });
-  const cols = mapHeader(table[0] ?? [], t);
+  const cols = mapHeader(table[0] ?? [], [t, ...(opts.headerLanguages ?? [])]);
   if (cols.id === undefined) {
     err(1, 'matrix.import.error.noIdColumn', 'The file has no Id column: export the matrix again and edit that file.');
     return preview;

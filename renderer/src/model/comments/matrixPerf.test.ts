@@ -2,12 +2,13 @@
 // measured times are printed. Best of several runs, after a warm-up.
 import { describe, expect, it } from 'vitest';
 import { docBody } from '../bodyJson';
-import { resolveStakeholder } from '../registry';
+import { resolveStakeholder } from '../stakeholders';
 import { resolveAnchor } from './anchor';
 import { buildBodyIndex } from './bodyIndex';
 import { readThreads } from './commentsDoc';
-import { generateCommentsFixture } from './generateComments';
+import { generateCommentsFixture } from '../../../../tests/fixtures/generateComments';
 import { matrixRows, sortRows } from './matrix';
+import { englishT } from '../../i18n/en';
 
 const best = (runs: number, fn: () => void) => {
   let min = Infinity;
@@ -25,7 +26,7 @@ describe('matrix performance (2,000 comments)', () => {
     const resolve = (id: string) => resolveStakeholder(f.ws, id);
     const pipeline = () => {
       const threads = readThreads(f.comments, { resolveStakeholder: resolve });
-      const rows = matrixRows(threads, buildBodyIndex(docBody(f.doc)));
+      const rows = matrixRows(threads, buildBodyIndex(docBody(f.doc)), englishT);
       sortRows(rows, [{ column: 'group' }, { column: 'para', direction: 'desc' }]);
       return rows;
     };
@@ -38,7 +39,7 @@ describe('matrix performance (2,000 comments)', () => {
     const walk = best(7, () => buildBodyIndex(docBody(f.doc)));
     const anchors = best(7, () => threads.forEach((t) => t.anchor && resolveAnchor(index, t.anchor)));
     const read = best(7, () => readThreads(f.comments, { resolveStakeholder: resolve }));
-    const rowsOnly = best(7, () => matrixRows(threads, index));
+    const rowsOnly = best(7, () => matrixRows(threads, index, englishT));
     const sortOnly = best(7, () => sortRows(rows, [{ column: 'group' }, { column: 'para', direction: 'desc' }]));
     console.log(
       `2,000 comments: read+rows+sort ${total.toFixed(1)} ms (readThreads ${read.toFixed(1)}, rows ${rowsOnly.toFixed(1)}, sort ${sortOnly.toFixed(1)}); ` +

@@ -5,7 +5,7 @@
 // Id is the stable thread id. Check records what Disposition and Response were at export, as two hashes
 // ("v1 d:xxxxxxxx r:xxxxxxxx"), so the import can tell an edit in the file from a change in the document since.
 import { dispositionLabel, type DispositionChoice } from './dispositions';
-import { englishLabels, type Translate } from './labels';
+import type { Translate } from '../translate';
 import type { MatrixRow } from './matrix';
 import { normalizeResponseText } from './responseText';
 
@@ -49,11 +49,11 @@ export function parseCheck(cell: string): { d: string; r: string } | null {
   return m ? { d: m[1], r: m[2] } : null;
 }
 
-export const columnHeader = (c: FileColumn, t: Translate = englishLabels) => t(`matrix.column.${c}`);
+export const columnHeader = (c: FileColumn, t: Translate) => t(`matrix.column.${c}`);
 
 const enumLabel = (t: Translate, prefix: string, v: string) => (v ? t(`${prefix}.${v}`) : '');
 
-export function rowCells(r: MatrixRow, numberOf: (id: string) => number | null, t: Translate = englishLabels): Record<FileColumn, string> {
+export function rowCells(r: MatrixRow, numberOf: (id: string) => number | null, t: Translate): Record<FileColumn, string> {
   const choice: DispositionChoice = r.duplicateOf ? { value: 'duplicate', duplicateOf: r.duplicateOf } : { value: r.disposition };
   return {
     number: String(r.number),
@@ -76,7 +76,7 @@ export function rowCells(r: MatrixRow, numberOf: (id: string) => number | null, 
 }
 
 /** Header and one line per row, in the order given. */
-export function matrixTable(rows: readonly MatrixRow[], t: Translate = englishLabels): string[][] {
+export function matrixTable(rows: readonly MatrixRow[], t: Translate): string[][] {
   const numbers = new Map(rows.map((r) => [r.id, r.number]));
   const numberOf = (id: string) => numbers.get(id) ?? null;
   return [FILE_COLUMNS.map((c) => columnHeader(c, t)), ...rows.map((r) => FILE_COLUMNS.map((c) => rowCells(r, numberOf, t)[c]))];

@@ -3,7 +3,7 @@
 // Disposition offers a drop-down of the labels (other text, such as "Duplicate of #12", is still accepted).
 import ExcelJS from 'exceljs';
 import { DISPOSITIONS } from './dispositions';
-import { englishLabels, type Translate } from './labels';
+import type { Translate } from '../translate';
 import type { MatrixRow } from './matrix';
 import { FILE_COLUMNS, matrixTable, type FileColumn } from './matrixTable';
 
@@ -28,8 +28,8 @@ const WIDTH: Record<FileColumn, number> = {
 };
 const WRAP = new Set<FileColumn>(['quote', 'comment', 'proposedWording', 'response']);
 
-export async function matrixToXlsx(rows: readonly MatrixRow[], opts: { t?: Translate; title?: string } = {}): Promise<Uint8Array> {
-  const t = opts.t ?? englishLabels;
+export async function matrixToXlsx(rows: readonly MatrixRow[], opts: { t: Translate; title?: string }): Promise<Uint8Array> {
+  const t = opts.t;
   const table = matrixTable(rows, t);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Rapporteur';

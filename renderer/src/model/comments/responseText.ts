@@ -2,7 +2,7 @@
 // as plain text and replace it from plain text or ProseMirror JSON.
 import * as Y from 'yjs';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
-import { rapporteurSchema } from '../../editor/schema';
+import { rapporteurSchema } from '../../schema/schema';
 import type { PMNode } from '../bodyJson';
 import { ATOM_CHAR, atomText, isTextblockNode } from './schemaKinds';
 

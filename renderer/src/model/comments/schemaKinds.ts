@@ -1,5 +1,5 @@
 // What the body walkers need to know about node types, read once from the one editor schema.
-import { rapporteurSchema } from '../../editor/schema';
+import { rapporteurSchema } from '../../schema/schema';
 
 let leaves: Set<string> | null = null;
 let textblocks: Set<string> | null = null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addStakeholder, resolveStakeholder, updateStakeholder } from '../registry';
+import { addStakeholder, resolveStakeholder, updateStakeholder } from '../stakeholders';
 import { addReply, addThread, readThreads, setDisposition } from './commentsDoc';
 import { createThreadReader } from './threadReader';
 import type { Actor } from './threadTypes';

@@ -3,7 +3,7 @@
 // attributions everywhere: call invalidate() (or pass `ws` to have it observed).
 import * as Y from 'yjs';
 import { wsStakeholders } from '../workspaceDoc';
-import { resolveStakeholder } from '../registry';
+import { resolveStakeholder } from '../stakeholders';
 import { byCreation, commentsRoot, memoizeRegistry, readOne, type ReadOptions } from './commentsDoc';
 import type { Thread } from './threadTypes';
 

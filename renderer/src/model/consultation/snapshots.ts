@@ -8,7 +8,7 @@
 //   snapshot  Y.snapshot of the live doc (state vector + delete set, tiny): with gc off, as drafts keep it, it
 //             lets Y.createDocFromSnapshot / y-prosemirror show changes since this version.
 import * as Y from 'yjs';
-import { newId } from '../ids';
+import { newId } from '../../../../common/ids';
 
 export const VERSIONS = 'versions';
 

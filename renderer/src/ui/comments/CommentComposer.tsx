@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useWorkspace } from '../../state/workspaceContext';
-import { listStakeholders, resolveStakeholder, type Stakeholder } from '../../model/registry';
+import { listStakeholders, resolveStakeholder, type Stakeholder } from '../../model/stakeholders';
 import { wsStakeholders } from '../../model/workspaceDoc';
 import { STAKEHOLDER_GROUPS } from '../../model/kinds';
 import { COMMENT_TYPES, type CommentType, type Purpose } from '../../model/comments/threadTypes';

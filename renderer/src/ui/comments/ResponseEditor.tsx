@@ -1,7 +1,7 @@
 import { useEditor, EditorContent } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import type * as Y from 'yjs';
-import { schemaExtensions } from '../../editor/extensions';
+import { schemaExtensions } from '../../schema/extensions';
 import { t } from '../../i18n';
 
 /**

@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { useWorkspace } from '../../state/workspaceContext';
-import { useIdentity } from '../../state/identity';
-import { syncUserFor } from '../../sync/syncRegistry';
+import { useIdentity } from '../../state/identityStore';
+import { syncUserFor } from '../../sync/useWorkspaceSync';
 import { docBody } from '../../model/bodyJson';
 import { buildBodyIndex, type BodyIndex } from '../../model/comments/bodyIndex';
 import { commentsRoot } from '../../model/comments/commentsDoc';

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useWorkspace } from '../../state/workspaceContext';
-import { docRegistry } from '../../storage/docRegistry';
+import { openDocs } from '../../storage/openDocs';
 import { documentDocName } from '../../../../common/rooms';
 import { getString } from '../../model/documentDoc';
 import { listDocumentMetas, wsDocuments, wsStakeholders } from '../../model/workspaceDoc';
-import { resolveStakeholder } from '../../model/registry';
+import { resolveStakeholder } from '../../model/stakeholders';
 import { commentItems, computeBalance, contributionItem, UNRECORDED, UNSPECIFIED, type BalanceItem, type Figures } from '../../model/comments/balance';
 import { GENDERS, REGIONS, STAKEHOLDER_GROUPS } from '../../model/kinds';
 import { formatNumber, t, tp } from '../../i18n';
@@ -33,7 +33,7 @@ function useContributions(): Contributions {
       const items: BalanceItem[] = [];
       let unattributed = 0;
       for (const m of metas) {
-        const stakeholderId = await docRegistry.withDoc(documentDocName(workspaceId, m.id), (doc) => getString(doc, 'stakeholderId'), { gc: false });
+        const stakeholderId = await openDocs.withDoc(documentDocName(workspaceId, m.id), (doc) => getString(doc, 'stakeholderId'), { gc: false });
         const s = stakeholderId ? resolveStakeholder(ws, stakeholderId) : null;
         if (s) items.push(contributionItem(s));
         else unattributed++;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { desktopApi } from '../../platform/desktopApi';
+import { desktopApi } from '../../platform/desktop';
 import { useUi } from '../../state/uiStore';
 import { useWorkspace } from '../../state/workspaceContext';
 import { readDocumentMeta, wsDocuments } from '../../model/workspaceDoc';
@@ -7,6 +7,7 @@ import type { MatrixRow } from '../../model/comments/matrix';
 import { matrixToCsv, csvToTable } from '../../model/comments/matrixCsv';
 import { previewMatrixImport, type ImportPreview } from '../../model/comments/matrixImport';
 import { t } from '../../i18n';
+import { englishT } from '../../i18n/en';
 import { useComments } from '../comments/CommentsContext';
 import { modelMessage } from '../comments/format';
 import { ImportMatrixDialog } from './ImportMatrixDialog';
@@ -68,7 +69,7 @@ export function MatrixFileActions({ shown }: { shown: readonly MatrixRow[] }) {
         const { xlsxToTable } = await import('../../model/comments/matrixXlsx');
         table = await xlsxToTable(file.data);
       } else table = csvToTable(file.data);
-      setPreview({ name: file.name, preview: previewMatrixImport(table, threads, { t: translate, role: actor.role }) });
+      setPreview({ name: file.name, preview: previewMatrixImport(table, threads, { t: translate, headerLanguages: [englishT], role: actor.role }) });
     });
 
   return (

@@ -84,7 +84,7 @@ export function MatrixView() {
   const shown = useMemo(() => sortRows(filterRows(rows, filter), sort), [rows, filter, sort]);
   const items = useMemo<Item[]>(() => {
     if (!byCommenter) return shown.map((row) => ({ kind: 'row', row }));
-    const groups = groupRows(shown, 'commenter').sort((a, b) => a.label.localeCompare(b.label));
+    const groups = groupRows(shown, 'commenter', t).sort((a, b) => a.label.localeCompare(b.label));
     return groups.flatMap((g) => [{ kind: 'group' as const, key: g.key, label: g.label, count: g.rows.length }, ...g.rows.map((row) => ({ kind: 'row' as const, row }))]);
   }, [shown, byCommenter]);
   const { scrollRef, first, last, padTop, padBottom, ensureVisible } = useVirtualRows(items, (it) => (it.kind === 'row' ? ROW_HEIGHT : GROUP_HEIGHT));

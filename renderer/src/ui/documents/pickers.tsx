@@ -1,5 +1,5 @@
 import { DRAFT_SUBTYPES, type DraftSubtype } from '../../model/kinds';
-import type { Stakeholder } from '../../model/registry';
+import type { Stakeholder } from '../../model/stakeholders';
 import { t } from '../../i18n';
 
 /** Who a contribution is from: a registered stakeholder (name and organisation). */

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
-import { isAllowedLink } from '../../editor/safeUrl';
+import { isAllowedLink } from '../../schema/safeUrl';
 import { t } from '../../i18n';
 
 type Prompt = null | { kind: 'link'; value: string } | { kind: 'footnote'; value: string };

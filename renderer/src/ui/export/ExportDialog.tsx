@@ -6,7 +6,7 @@ import { exportDocx, compileDocx, estimateExportPages } from '../../export/expor
 import type { ExportInput } from '../../export/exportInput';
 import { pageTargetState } from '../../model/pageEstimate';
 import { readHouseStyle } from '../../model/workspaceDoc';
-import { desktopApi } from '../../platform/desktopApi';
+import { desktopApi } from '../../platform/desktop';
 import { useUi } from '../../state/uiStore';
 import { t, tp } from '../../i18n';
 

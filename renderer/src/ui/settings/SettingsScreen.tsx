@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useWorkspace } from '../../state/workspaceContext';
-import { updateIdentity, useIdentity } from '../../state/identity';
+import { updateIdentity, useIdentity } from '../../state/identityStore';
 import { readHouseStyle, readWorkspaceInfo, updateHouseStyle, updateWorkspaceInfo, wsInfo, wsSettings } from '../../model/workspaceDoc';
 import type { HouseStyle } from '../../model/houseStyle';
 import { parseStyleNumber, validateStylePatch, type StyleNumberKey } from '../../model/houseStyleInput';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Modal } from '../Modal';
-import type { Stakeholder, StakeholderInput } from '../../model/registry';
+import type { Stakeholder, StakeholderInput } from '../../model/stakeholders';
 import { previewMerge, suggestKeep } from '../../model/stakeholderView';
 import { t } from '../../i18n';
 

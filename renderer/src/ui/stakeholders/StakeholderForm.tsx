@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { GENDERS, REGIONS, STAKEHOLDER_GROUPS, type Gender, type Region, type StakeholderGroup } from '../../model/kinds';
-import { validateStakeholder, type StakeholderInput } from '../../model/registry';
+import { validateStakeholder, type StakeholderInput } from '../../model/stakeholders';
 import { ThemeTags } from '../document/ThemeTags';
 import { t } from '../../i18n';
 import { LabeledField } from '../document/fields/LabeledField';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useWorkspace } from '../../state/workspaceContext';
 import { useUi } from '../../state/uiStore';
-import { addStakeholder, deleteStakeholder, findDuplicateCandidates, listStakeholders, mergeStakeholders, updateStakeholder, type Stakeholder } from '../../model/registry';
+import { addStakeholder, deleteStakeholder, findDuplicateCandidates, listStakeholders, mergeStakeholders, updateStakeholder, type Stakeholder } from '../../model/stakeholders';
 import { wsStakeholders } from '../../model/workspaceDoc';
 import { filterStakeholders } from '../../model/stakeholderView';
 import { STAKEHOLDER_GROUPS, type StakeholderGroup } from '../../model/kinds';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { useWorkspace } from '../../../state/workspaceContext';
 import { addActionPoint, docFields, readActionPoints, removeActionPoint, updateActionPoint, type ActionPoint, type Participant } from '../../../model/documentDoc';
-import { resolveStakeholder } from '../../../model/registry';
+import { resolveStakeholder } from '../../../model/stakeholders';
 import { ACTION_STATUSES, type ActionStatus } from '../../../model/kinds';
 import { useY } from '../../hooks';
 import { formatDate, t } from '../../../i18n';

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { useWorkspace } from '../../../state/workspaceContext';
 import { useUi } from '../../../state/uiStore';
 import { docFields, getString, setField } from '../../../model/documentDoc';
-import { listStakeholders, resolveStakeholder } from '../../../model/registry';
+import { listStakeholders, resolveStakeholder } from '../../../model/stakeholders';
 import { wsStakeholders } from '../../../model/workspaceDoc';
 import { CHANNELS, isOneOf } from '../../../model/kinds';
 import { useY } from '../../hooks';

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import * as Y from 'yjs';
 import { useWorkspace } from '../../../state/workspaceContext';
 import { addParticipant, docFields, removeParticipant, type Participant } from '../../../model/documentDoc';
-import { listStakeholders, resolveStakeholder } from '../../../model/registry';
+import { listStakeholders, resolveStakeholder } from '../../../model/stakeholders';
 import { wsStakeholders } from '../../../model/workspaceDoc';
 import { useY } from '../../hooks';
 import { t } from '../../../i18n';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendJSONToBody, docBody } from '../bodyJson';
-import { addStakeholder } from '../registry';
-import { createAnchor } from './anchor';
-import { buildBodyIndex } from './bodyIndex';
-import { addReply, addThread, readThreads, setDisposition, setResponse } from './commentsDoc';
+import { appendJSONToBody, docBody } from '../model/bodyJson';
+import { addStakeholder } from '../model/stakeholders';
+import { createAnchor } from '../model/comments/anchor';
+import { buildBodyIndex } from '../model/comments/bodyIndex';
+import { addReply, addThread, readThreads, setDisposition, setResponse } from '../model/comments/commentsDoc';
 import { threadsForExport } from './threadsForExport';
-import type { Actor } from './threadTypes';
+import type { Actor } from '../model/comments/threadTypes';
 
 const ed: Actor = { id: 'ed', name: 'Ed', role: 'editor' };
 

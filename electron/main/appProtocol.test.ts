@@ -8,7 +8,7 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => electron);
 
-import { CONTENT_SECURITY_POLICY, createAppRequestHandler, installAppProtocol, mimeTypeFor, registerAppScheme, resolveAppPath } from './protocol';
+import { CONTENT_SECURITY_POLICY, createAppRequestHandler, installAppProtocol, mimeTypeFor, registerAppScheme, resolveAppPath } from './appProtocol';
 
 let root: string;
 let outside: string;

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { wsStakeholders, normalizeThemes } from './workspaceDoc';
 import { isOneOf, STAKEHOLDER_GROUPS, REGIONS, GENDERS, type StakeholderGroup, type Region, type Gender } from './kinds';
-import { newId } from './ids';
+import { newId } from '../../../common/ids';
 
 // The stakeholder registry of a workspace. Deleting or merging never removes an entry: documents and comments
 // keep pointing at it, so it stays readable (marked deleted, or forwarding to the entry it was merged into).

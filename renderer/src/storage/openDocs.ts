@@ -22,7 +22,7 @@ interface Entry {
 
 type OpenListener = (name: string, doc: Y.Doc) => (() => void) | void;
 
-export class DocRegistry {
+export class OpenDocs {
   private entries = new Map<string, Entry>();
   private openListeners = new Set<OpenListener>();
   private cleanups = new Map<string, Array<() => void>>();
@@ -94,4 +94,4 @@ export class DocRegistry {
   }
 }
 
-export const docRegistry = new DocRegistry();
+export const openDocs = new OpenDocs();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP_API_GLOBAL, type DesktopApi } from '../../../common/desktopApi';
-import { desktopApi, isDesktop, pickDesktopApi } from './desktopApi';
+import { desktopApi, isDesktop, pickDesktopApi } from './desktop';
 import { webDesktopApi } from './webDesktopApi';
 
 describe('pickDesktopApi', () => {

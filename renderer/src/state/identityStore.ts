@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import { getPref, setPref } from '../storage/catalogDb';
 import { colorFor, type Identity } from '../model/identity';
-import { newId } from '../model/ids';
+import { newId } from '../../../common/ids';
 
 // The local identity (this device's user), kept in local preferences. Sync replaces it per workspace with the
 // invite token's name and user id.

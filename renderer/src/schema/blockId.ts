@@ -1,7 +1,7 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { newId } from '../model/ids';
+import { newId } from '../../../common/ids';
 
 // Every paragraph and heading carries a persistent id (`bid`), so paragraph numbers and comment locations stay
 // stable while text above them changes. Ids are assigned by local edits only: a remote change (from Yjs) never

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addStakeholder, deleteStakeholder, findDuplicateCandidates, listStakeholders, mergeStakeholders, resolveStakeholder, updateStakeholder } from './registry';
+import { addStakeholder, deleteStakeholder, findDuplicateCandidates, listStakeholders, mergeStakeholders, resolveStakeholder, updateStakeholder } from './stakeholders';
 
 const ana = { name: 'Ana Pérez', organisation: 'Ministry of ICT', group: 'government' as const, region: 'latin-american-caribbean' as const, themes: ['Capacity building'] };
 

@@ -2,10 +2,10 @@
 // with block points, "para N" and "§ 3.2". A thread on deleted text (or whose text has not synced) has null
 // points and keeps its quote; a comment on the whole document has null points and an empty quote.
 // Dispositions are codes ("accepted-with-changes"), a duplicate reads "duplicate of #12"; the exporter labels them.
-import type { ExportThread } from '../../export/exportInput';
-import { anchorLocation, resolveAnchor } from './anchor';
-import type { BodyIndex } from './bodyIndex';
-import type { Thread } from './threadTypes';
+import type { ExportThread } from './exportInput';
+import { anchorLocation, resolveAnchor } from '../model/comments/anchor';
+import type { BodyIndex } from '../model/comments/bodyIndex';
+import type { Thread } from '../model/comments/threadTypes';
 
 export function threadsForExport(threads: readonly Thread[], index: BodyIndex | null, opts: { annotations?: boolean; resolved?: boolean } = {}): ExportThread[] {
   const numbers = new Map(threads.map((t) => [t.id, t.number]));

@@ -13,14 +13,14 @@ import { dirname, resolve } from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { isValidId, roomPath, type RoomRef } from '../../../common/rooms';
-import { closeReasonKey } from '../../../common/closeCodes';
-import { wsDocuments } from '../model/workspaceDoc';
-import { exportDocx, compileDocx } from './exportDocx';
-import { exportInputFromDocs, exportThreadsFromDocs } from './fromDocs';
-import { parseExportJson } from './jsonInput';
-import type { ExportInput } from './exportInput';
-import type { ExportOptions } from './options';
+import { isValidId, roomPath, type RoomRef } from '../common/rooms';
+import { closeReasonKey } from '../common/closeCodes';
+import { wsDocuments } from '../renderer/src/model/workspaceDoc';
+import { exportDocx, compileDocx } from '../renderer/src/export/exportDocx';
+import { exportInputFromDocs, exportThreadsFromDocs } from '../renderer/src/export/fromDocs';
+import { parseExportJson } from '../renderer/src/export/jsonInput';
+import type { ExportInput } from '../renderer/src/export/exportInput';
+import type { ExportOptions } from '../renderer/src/export/options';
 
 class UsageError extends Error {}
 class ExportFailure extends Error {}
