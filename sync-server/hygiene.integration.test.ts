@@ -7,9 +7,9 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode } from '../common/closeCodes';
 import { createLogger } from './log';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2FromUpdate, encodeUpdate } from './protocol';
+import { encodeAwareness, encodeSyncStep1, encodeUpdate } from './wireMessages';
 import { startServer, type RunningServer } from './server';
-import { fetchDoc, makeToken, RawClient, roomUrl, sleep, TEST_SECRET, tempDir, tryUpgrade, waitFor } from './testHelpers';
+import { encodeSyncStep2FromUpdate, fetchDoc, makeToken, RawClient, roomUrl, sleep, TEST_SECRET, tempDir, tryUpgrade, waitFor } from './testHelpers';
 
 const dir = tempDir();
 let server: RunningServer;

@@ -54,7 +54,7 @@ export class Histogram {
   }
 }
 
-/** The server's metrics. Gauges are wired by the server once its registry and connection set exist. */
+/** The server's metrics. Gauges are wired by the server once its loaded rooms and connection set exist. */
 export class Metrics {
   readonly connectionsAccepted = new Counter('rapporteur_connections_accepted_total', 'Websocket connections accepted');
   readonly upgradesRejected = new Counter('rapporteur_upgrades_rejected_total', 'Upgrade requests refused before the websocket opened, by HTTP status');

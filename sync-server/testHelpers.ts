@@ -219,3 +219,20 @@ export async function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}): 
     clearTimeout(timeout);
   }
 }
+
+/** Frames only a y-websocket client sends (the server never does), for raw-protocol tests. */
+export function encodeSyncStep2FromUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncStep1FromStateVector(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+  encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
+}

@@ -2,8 +2,8 @@
 // read every message that arrived) the queue is committed in one durable transaction, and only then handed
 // back to be applied and broadcast. One commit is in flight at a time; what arrives meanwhile forms the next.
 import type { DocStore } from './docStore';
-import { errorFields, type Logger } from './log';
-import type { Metrics } from './metrics';
+import { errorFields, type Logger } from '../log';
+import type { Metrics } from '../metrics';
 
 export interface PendingWrite<T> {
   docName: string;

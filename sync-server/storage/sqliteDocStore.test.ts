@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocStore } from './docStore';
 import { SqliteDocStore } from './sqliteDocStore';
-import { tempDir } from './testHelpers';
+import { tempDir } from '../testHelpers';
 import { WorkerDocStore } from './workerDocStore';
 
 const cleanups: Array<() => Promise<void> | void> = [];

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { compactStored, newServerDoc, replayInto } from './compaction';
 import { SqliteDocStore } from './sqliteDocStore';
-import { tempDir } from './testHelpers';
+import { tempDir } from '../testHelpers';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
