@@ -103,7 +103,7 @@ export default tseslint.config(
     rules: restrict({ patterns: [{ group: ['**/renderer/**', '**/sync-server/**', '**/cli/**'], message: 'Electron code does not reach into the renderer, the server or the CLI.' }] }),
   },
   {
-    files: ['sync-server/**/*.ts', 'cli/**/*.ts'],
+    files: ['sync-server/**/*.{ts,mjs}', 'cli/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: restrict({
       paths: [{ names: ['electron', 'react', 'react-dom', 'dexie'], message: 'Node programs use only the pure layers of the renderer.' }],

@@ -16,7 +16,7 @@ import { createLogger, errorFields, type Logger } from './log';
 import { DEFAULT_LIMITS, IpLimiter } from './limits';
 import { Metrics } from './metrics';
 import { loadSecret } from './secret';
-import type { SyncMode } from './storage/sqliteDocStore';
+import type { SyncMode } from './storage/sqliteDocStore.mjs';
 import { createStaticHandler } from './staticFiles';
 import { WorkerDocStore } from './storage/workerDocStore';
 

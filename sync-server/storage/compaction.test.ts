@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { compactStored, newServerDoc, replayInto } from './compaction';
-import { SqliteDocStore } from './sqliteDocStore';
+import { SqliteDocStore } from './sqliteDocStore.mjs';
 import { tempDir } from '../testHelpers';
 
 const cleanups: Array<() => Promise<void> | void> = [];

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocStore } from './docStore';
-import { SqliteDocStore } from './sqliteDocStore';
+import { SqliteDocStore } from './sqliteDocStore.mjs';
 import { tempDir } from '../testHelpers';
 import { WorkerDocStore } from './workerDocStore';
 
