@@ -157,7 +157,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const ip = req.socket.remoteAddress ?? 'unknown';
-    const path = (req.url ?? '').split('?')[0].slice(0, 200); // never log the query: it holds the token
+    const path = (req.url ?? '').replace(/\?.*$/s, '').slice(0, 200); // never log the query: it holds the token
     const reject = (status: number, reason: string) => {
       metrics.upgradesRejected.inc(1, { status: String(status) });
       logger.info('upgrade_refused', { ip, path, status, reason });

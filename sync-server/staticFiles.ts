@@ -62,7 +62,7 @@ export function createStaticHandler(rootDir: string): StaticHandler {
       sendText(res, 405, 'Method not allowed\n', false);
       return;
     }
-    const urlPath = (req.url ?? '/').split('?')[0].split('#')[0];
+    const urlPath = (req.url ?? '/').replace(/[?#].*$/s, '');
     if (realRoot === null) {
       try {
         realRoot = await realpath(root);

@@ -67,9 +67,20 @@ export class GroupCommitter<T> {
       this.onFailed(batch, err);
       return;
     }
+    if (seqs.length !== batch.length) {
+      // A store bug: without a sequence number per update, compaction could not tell what it folded.
+      this.metrics.persistFailures.inc();
+      this.onFailed(batch, new Error(`store returned ${seqs.length} sequence numbers for ${batch.length} updates`));
+      return;
+    }
     this.metrics.persistSeconds.observe((performance.now() - started) / 1000);
     this.metrics.persistedUpdates.inc(batch.length);
-    this.onCommitted(batch.map((w, i) => ({ ...w, seq: seqs[i] })));
+    const committed: Committed<T>[] = [];
+    seqs.forEach((seq, i) => {
+      const write = batch[i];
+      if (write) committed.push({ ...write, seq });
+    });
+    this.onCommitted(committed);
   }
 
   private notifyIdle(): void {
