@@ -1,9 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultElectronDir, locateElectron, platformPath } from './ensureElectron.mjs';
 
@@ -100,5 +103,51 @@ describe('ensureElectron (the part of `npm start` before launch)', () => {
     expect(locateElectron({ electronDir: dir, env: {}, platform: 'linux' })).toEqual({ version, binary: join(dir, 'dist', 'electron') });
     writeFileSync(join(dir, 'dist', 'version'), '1.0.0');
     expect(locateElectron({ electronDir: dir, env: {} }).missing).toMatch(/holds Electron 1\.0\.0/);
+  });
+});
+
+describe('ensureElectron with a reachable mirror', () => {
+  it("downloads with progress, unpacks with the electron package's own installer, then launches", async () => {
+    const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+    // Inside node_modules, so the package's install.js finds @electron/get and the extractor as it would for real.
+    const pkgDir = mkdtempSync(join(repo, 'node_modules', '.rapporteur-test-electron-'));
+    const cache = mkdtempSync(join(tmpdir(), 'rapporteur-electron-cache-'));
+    for (const file of ['package.json', 'checksums.json', 'install.js']) copyFileSync(join(electronDir, file), join(pkgDir, file));
+    const { version } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string };
+    const executable = platformPath(process.platform);
+    const zip = Buffer.from(zipSync({ [executable]: new TextEncoder().encode('#!/bin/sh\n'), version: new TextEncoder().encode(version) }));
+    const zipName = `electron-v${version}-${process.platform}-${process.arch}.zip`;
+    const sums = `${createHash('sha256').update(zip).digest('hex')} *${zipName}\n`;
+    const requests: string[] = [];
+    const mirror = createHttpServer((req, res) => {
+      requests.push(req.url ?? '');
+      if (req.url?.endsWith(`/${zipName}`)) res.writeHead(200, { 'content-length': zip.length }).end(zip);
+      else if (req.url?.endsWith('/SHASUMS256.txt')) res.writeHead(200).end(sums);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((done) => mirror.listen(0, '127.0.0.1', done));
+    try {
+      const { port } = mirror.address() as { port: number };
+      const env = { ...offlineEnv(`http://127.0.0.1:${port}/`, cache), electron_use_remote_checksums: '1' };
+      const child = spawn(process.execPath, [script, '--electron-dir', pkgDir, '--', process.execPath, '-e', 'process.stdout.write(process.env.ELECTRON_EXEC_PATH)'], {
+        env,
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const status = await new Promise<number | null>((done) => child.on('close', done));
+      expect(stderr).toContain(`Electron ${version} is not installed yet; downloading it once`);
+      expect(stderr).toMatch(new RegExp(`Downloading Electron ${version.replace(/\./g, '\\.')}: 100%`));
+      expect(status, stderr).toBe(0);
+      expect(stdout).toBe(join(pkgDir, 'dist', executable));
+      expect(readFileSync(join(pkgDir, 'path.txt'), 'utf8')).toBe(executable);
+      expect(existsSync(join(pkgDir, 'dist', executable))).toBe(true);
+      expect(requests.some((url) => url.endsWith(zipName))).toBe(true);
+    } finally {
+      mirror.close();
+      rmSync(pkgDir, { recursive: true, force: true });
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 });
