@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{common,cli,electron,renderer,sync-server,tests}/**/*.test.{ts,tsx}'],
+    include: ['{cli,common,electron,renderer,scripts,sync-server,tests}/**/*.test.{ts,tsx}'],
     exclude: ['node_modules', 'tests/e2e/**', 'out', 'dist'],
     environment: 'node',
     testTimeout: 30_000,

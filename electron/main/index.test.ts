@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 const fake = await vi.hoisted(async () => {
   const { EventEmitter } = await import('node:events');
   const log: string[] = [];
+  const menus: unknown[] = [];
   class FakeContents extends EventEmitter {
     sent: unknown[][] = [];
     windowOpenHandler: ((d: { url: string }) => unknown) | undefined;
@@ -83,6 +84,7 @@ const fake = await vi.hoisted(async () => {
   });
   return {
     log,
+    menus,
     FakeWindow,
     FakeContents,
     app,
@@ -97,12 +99,24 @@ const fake = await vi.hoisted(async () => {
       },
     },
     ipcMain: { handle: (channel: string) => log.push(`ipcMain.handle ${channel}`), removeHandler: () => undefined },
-    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => log.push('setApplicationMenu') },
+    Menu: {
+      buildFromTemplate: (t: unknown) => t,
+      setApplicationMenu: (menu: unknown) => {
+        log.push('setApplicationMenu');
+        menus.push(menu);
+      },
+    },
     screen: {
       getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
       getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
     },
-    dialog: {},
+    dialog: {
+      showMessageBox: async (...args: unknown[]) => {
+        const options = args.at(-1) as { message: string; detail?: string };
+        log.push(`showMessageBox ${options.message}: ${options.detail ?? ''}`);
+        return { response: 1 };
+      },
+    },
     shell: { openExternal: async () => undefined },
   };
 });
@@ -126,6 +140,7 @@ const savedArgv = process.argv;
 beforeEach(() => {
   vi.resetModules();
   fake.log.length = 0;
+  fake.menus.length = 0;
   fake.FakeWindow.all = [];
   fake.app.removeAllListeners();
   fake.app.lock = true;
@@ -204,6 +219,32 @@ describe('main process wiring', () => {
     fake.app.emit('second-instance', {}, ['/opt/Rapporteur/rapporteur', 'rapporteur://join?server=http://x&token=t'], '/home', {});
     expect(win.webContents.sent).toHaveLength(1);
     expect(win.focused).toBe(2);
+  });
+
+  it('refuses a hostile link from argv with a message, and forwards nothing', async () => {
+    const hostile = 'rapporteur://join/../../etc/passwd?server=wss://x&token=abc123';
+    process.argv = ['/opt/Rapporteur/rapporteur', hostile];
+    await import('./index');
+    fake.app.fireReady();
+    await flush();
+    const [win] = fake.FakeWindow.all;
+    win.webContents.emit('did-stop-loading');
+    expect(win.webContents.sent).toEqual([]);
+    expect(fake.log.filter((line) => line.startsWith('showMessageBox'))).toEqual([
+      `showMessageBox Rapporteur refused a link: Rapporteur refused the link "${hostile}": it has a path after "join"; invite links have none.`,
+    ]);
+    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('[deep link] Rapporteur refused the link'));
+  });
+
+  it('has Help › Check for updates, which in development says updates come with the installed app', async () => {
+    await import('./index');
+    fake.app.fireReady();
+    await flush();
+    expect(fake.menus).toHaveLength(1);
+    const help = (fake.menus[0] as Array<{ role?: string; submenu?: Array<{ id?: string; click?: () => void }> }>).find((item) => item.role === 'help');
+    help?.submenu?.find((item) => item.id === 'check-for-updates')?.click?.();
+    await flush();
+    expect(fake.log).toContain('showMessageBox Updates are checked by the installed app only.: ');
   });
 
   it('quits at once when another instance holds the lock', async () => {

@@ -1,17 +1,18 @@
 // Main process wiring only; the logic lives in the modules it imports, each tested on its own.
-import { app, BrowserWindow, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, screen, session } from 'electron';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IpcChannel, type MenuEvent } from '../../common/desktopApi';
 import { APP_PROTOCOL } from '../../common/invite';
 import { APP_ENTRY_URL, devOriginFrom, type TrustPolicy } from './appOrigin';
-import { inviteEventFrom, inviteEventFromArgv } from './deepLink';
+import { checkDeepLink, deepLinkFromArgv, refusalMessage, type DeepLinkCheck } from './deepLink';
 import { handlers } from './handlers';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
 import { MenuEventOutbox } from './menuEvents';
 import { installAppProtocol, registerAppScheme } from './appProtocol';
 import { restrictSession, restrictWebContents } from './securityRestrictions';
+import { installUpdates } from './updateWiring';
 import { webPreferences } from './webPreferences';
 import { MIN_WINDOW_SIZE, loadWindowState, trackWindowState } from './windowState';
 
@@ -75,6 +76,21 @@ function sendMenuEvent(event: MenuEvent): void {
   showWindow();
 }
 
+/** A rapporteur:// link from argv or the OS: forward a valid invite, tell the user why any other was refused. */
+function handleDeepLink(link: string, check: DeepLinkCheck, deliver: (event: MenuEvent) => void): void {
+  if (check.ok) {
+    deliver(check.event);
+    return;
+  }
+  const message = refusalMessage(link, check.reason);
+  console.warn(`[deep link] ${message}`);
+  void app.whenReady().then(() => {
+    const options = { type: 'warning' as const, message: 'Rapporteur refused a link', detail: message };
+    const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined;
+    return win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options);
+  });
+}
+
 function registerProtocolClient(): void {
   if (app.isPackaged) {
     app.setAsDefaultProtocolClient(APP_PROTOCOL);
@@ -89,19 +105,18 @@ function start(): void {
   registerAppScheme();
   registerProtocolClient();
 
-  const launchInvite = inviteEventFromArgv(process.argv);
-  if (launchInvite) outbox.send(launchInvite);
+  const launchLink = deepLinkFromArgv(process.argv);
+  if (launchLink) handleDeepLink(launchLink.link, launchLink.check, (event) => outbox.send(event));
 
   app.on('second-instance', (_event, argv) => {
-    const invite = inviteEventFromArgv(argv);
-    if (invite) outbox.send(invite);
+    const fromArgv = deepLinkFromArgv(argv);
+    if (fromArgv) handleDeepLink(fromArgv.link, fromArgv.check, (event) => outbox.send(event));
     showWindow();
   });
   // macOS delivers links here, possibly before 'ready'; the outbox keeps them until the page has loaded.
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    const invite = inviteEventFrom(url);
-    if (invite) sendMenuEvent(invite);
+    handleDeepLink(url, checkDeepLink(url), sendMenuEvent);
   });
   app.on('web-contents-created', (_event, contents) => restrictWebContents(contents, trust));
   app.on('window-all-closed', () => {
@@ -113,7 +128,8 @@ function start(): void {
     installAppProtocol(RENDERER_ROOT);
     restrictSession(session.defaultSession, trust);
     registerIpcHandlers(handlers, { ...trust, appContents: () => mainWindow?.webContents });
-    installMenu({ platform: process.platform, send: sendMenuEvent });
+    const updates = installUpdates(() => mainWindow);
+    installMenu({ platform: process.platform, send: sendMenuEvent, checkForUpdates: () => updates.checkNow() });
     createWindow();
   });
 }

@@ -48,6 +48,19 @@ describe('menuTemplate', () => {
     expect(build('linux').items.at(-1)).toEqual({ role: 'quit' });
   });
 
+  it('offers Help › Check for updates… when the updater is wired, and calls it', () => {
+    let checks = 0;
+    const template = menuTemplate({ platform: 'linux', send: () => undefined, checkForUpdates: () => checks++ });
+    const help = template.find((item) => item.role === 'help')!;
+    const items = help.submenu as MenuItemConstructorOptions[];
+    expect(items.map((item) => item.id ?? item.role ?? item.type)).toEqual(['check-for-updates', 'separator', 'about']);
+    expect(items[0].label).toBe('Check for updates…');
+    (items[0].click as () => void)();
+    expect(checks).toBe(1);
+    const without = menuTemplate({ platform: 'linux', send: () => undefined }).find((item) => item.role === 'help')!;
+    expect(without.submenu).toEqual([{ role: 'about' }]);
+  });
+
   it('installs the built menu as the application menu', () => {
     installMenu({ platform: 'linux', send: () => undefined });
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledWith(electron.Menu.buildFromTemplate.mock.results[0].value);

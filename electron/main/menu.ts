@@ -6,9 +6,11 @@ import type { MenuEvent } from '../../common/desktopApi';
 export interface MenuOptions {
   platform: NodeJS.Platform;
   send(event: MenuEvent): void;
+  /** Help › Check for updates… (handled in the main process; the renderer is not involved). */
+  checkForUpdates?(): void;
 }
 
-export function menuTemplate({ platform, send }: MenuOptions): MenuItemConstructorOptions[] {
+export function menuTemplate({ platform, send, checkForUpdates }: MenuOptions): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const fileMenu: MenuItemConstructorOptions = {
     label: '&File',
@@ -29,7 +31,15 @@ export function menuTemplate({ platform, send }: MenuOptions): MenuItemConstruct
     { role: 'editMenu' },
     { role: 'viewMenu' },
     { role: 'windowMenu' },
-    { role: 'help', submenu: [{ role: 'about' }] },
+    {
+      role: 'help',
+      submenu: [
+        ...(checkForUpdates
+          ? [{ id: 'check-for-updates', label: 'Check for updates…', click: () => checkForUpdates() }, { type: 'separator' } satisfies MenuItemConstructorOptions]
+          : []),
+        { role: 'about' },
+      ],
+    },
   ];
 }
 
