@@ -2,6 +2,7 @@
 //   npm run server -- [--host 127.0.0.1] [--port 4321] [--data ./data] [--web <dir>] [--max-conn-per-ip N] [--max-message-bytes N]
 //                     [--sync full|normal]   (SQLite synchronous; full, the default, fsyncs every commit)
 //   npm run -s server -- token --data ./data --workspace <id> --role editor|commenter|viewer --name "<name>" [--days 30] [--server ws://127.0.0.1:4321]
+//                     [--stakeholder <registry id>]   (commenters: their comments are attributed to this stakeholder)
 // Bad arguments print one line on stderr and exit with code 2.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,8 +18,11 @@ export class UsageError extends Error {}
 
 type Flags = Map<string, string>;
 
-/** Parses `--key value` and `--key=value` pairs; every flag takes a value and may appear once. */
-export function parseFlags(args: readonly string[], allowed: readonly string[]): Flags {
+/**
+ * Parses `--key value` and `--key=value` pairs; every flag takes a value and may appear once, except the
+ * `repeatable` ones, whose values are joined with commas.
+ */
+export function parseFlags(args: readonly string[], allowed: readonly string[], repeatable: readonly string[] = []): Flags {
   const flags: Flags = new Map();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -33,8 +37,9 @@ export function parseFlags(args: readonly string[], allowed: readonly string[]):
       if (value === undefined || value.startsWith('--')) throw new UsageError(`--${key} needs a value`);
       i++;
     }
-    if (flags.has(key)) throw new UsageError(`--${key} given twice`);
-    flags.set(key, value);
+    const previous = flags.get(key);
+    if (previous !== undefined && !repeatable.includes(key)) throw new UsageError(`--${key} given twice`);
+    flags.set(key, previous === undefined ? value : `${previous},${value}`);
   }
   return flags;
 }
@@ -62,7 +67,7 @@ export interface TokenOutput {
 }
 
 export function tokenCommand(args: readonly string[], env: NodeJS.ProcessEnv = process.env): TokenOutput {
-  const flags = parseFlags(args, ['data', 'workspace', 'role', 'name', 'days', 'server']);
+  const flags = parseFlags(args, ['data', 'workspace', 'role', 'name', 'days', 'server', 'stakeholder']);
   const workspace = flags.get('workspace');
   if (!workspace) throw new UsageError('--workspace <id> is required');
   if (!isValidId(workspace)) throw new UsageError(`--workspace must match [A-Za-z0-9_-]{1,64}, got "${workspace}"`);
@@ -72,6 +77,9 @@ export function tokenCommand(args: readonly string[], env: NodeJS.ProcessEnv = p
   const name = flags.get('name')?.trim();
   if (!name) throw new UsageError('--name "<name>" is required');
   if (name.length > MAX_NAME_LENGTH) throw new UsageError(`--name is longer than ${MAX_NAME_LENGTH} characters`);
+  const stakeholder = flags.get('stakeholder');
+  if (stakeholder !== undefined && !isValidId(stakeholder))
+    throw new UsageError(`--stakeholder must be a registry id ([A-Za-z0-9_-]{1,64}), got "${stakeholder}"`);
   const daysRaw = flags.get('days') ?? '30';
   const days = Number(daysRaw);
   if (!/^\d+(\.\d+)?$/.test(daysRaw) || !(days > 0) || days > 3650) throw new UsageError('--days must be a number between 0 and 3650');
@@ -79,7 +87,7 @@ export function tokenCommand(args: readonly string[], env: NodeJS.ProcessEnv = p
   if (!/^wss?:\/\/[^\s/]+\/?$/.test(server)) throw new UsageError(`--server must look like ws://host:port, got "${server}"`);
   const serverUrl = server.replace(/\/+$/, '');
   const { secret } = loadSecret(resolve(flags.get('data') ?? './data'), env);
-  const { token } = issueToken({ workspaceId: workspace, role, name, days }, secret);
+  const { token } = issueToken({ workspaceId: workspace, role, name, days, stakeholder }, secret);
   const invite = { server: serverUrl, token };
   return { desktopLink: desktopInviteLink(invite), browserLink: browserInviteLink(httpBaseOf(serverUrl), invite), token };
 }
@@ -131,7 +139,7 @@ export async function main(argv: readonly string[]): Promise<number | null> {
     if (argv[0] === 'help' || argv[0] === '--help') {
       process.stdout.write(
         'usage: server [--host H] [--port N] [--data DIR] [--web DIR] [--max-conn-per-ip N] [--max-message-bytes N] [--sync full|normal]\n' +
-          '       server token --data DIR --workspace ID --role editor|commenter|viewer --name NAME [--days 30] [--server ws://host:port]\n',
+          '       server token --data DIR --workspace ID --role editor|commenter|viewer --name NAME [--days 30] [--server ws://host:port] [--stakeholder ID]\n',
       );
       return 0;
     }

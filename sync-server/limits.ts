@@ -11,6 +11,8 @@ export const DEFAULT_LIMITS = {
   maxEarlyMessages: 1024,
   /** size of a commenter's update held back while waiting for the structs it depends on */
   maxHeldBytes: 4 * 1024 * 1024,
+  /** one connection's presence: bytes of its one state, and awareness messages per second (token bucket) */
+  awareness: { maxStateBytes: 8 * 1024, ratePerSecond: 30, burst: 60 },
 } as const;
 
 export class IpLimiter {

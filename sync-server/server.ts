@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { CloseCode } from '../common/closeCodes';
 import { authorizeUpgrade } from './auth';
+import type { AwarenessLimits } from './awarenessGuard';
 import { Connection } from './connection';
 import { DocRegistry } from './docRegistry';
 import type { DocStore } from './docStore';
@@ -44,6 +45,8 @@ export interface ServerOptions {
   compactEvery?: number;
   /** how long close() waits for clients to finish the closing handshake before cutting them */
   shutdownGraceMs?: number;
+  /** per-connection presence limits (tests lower them) */
+  awarenessLimits?: AwarenessLimits;
 }
 
 export interface RunningServer {
@@ -118,6 +121,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   metrics.gauge('rapporteur_connections', 'Open websocket connections', () => connections.size);
   metrics.gauge('rapporteur_docs_loaded', 'Documents loaded in memory', () => registry.loadedCount);
+  metrics.gauge('rapporteur_awareness_clients', 'Awareness client ids held in memory across loaded rooms', () => registry.awarenessClientCount);
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
 
@@ -191,6 +195,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           maxBufferedBytes: DEFAULT_LIMITS.maxBufferedBytes,
           maxEarlyMessages: DEFAULT_LIMITS.maxEarlyMessages,
           maxHeldBytes: DEFAULT_LIMITS.maxHeldBytes,
+          awareness: options.awarenessLimits ?? DEFAULT_LIMITS.awareness,
         },
         (gone) => {
           connections.delete(gone);
