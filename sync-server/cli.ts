@@ -1,6 +1,9 @@
 // Command line:
 //   npm run server -- [--host 127.0.0.1] [--port 4321] [--data ./data] [--web <dir>] [--max-conn-per-ip N] [--max-message-bytes N]
 //                     [--sync full|normal]   (SQLite synchronous; full, the default, fsyncs every commit)
+//                     [--max-connections N] [--allow-origin <origin>]... [--connect-src <origin>]...
+//                     [--metrics-port N] [--metrics-token <token>]
+//   env: RAPPORTEUR_ALLOW_ORIGINS, RAPPORTEUR_CONNECT_SRC (comma-separated), RAPPORTEUR_METRICS_TOKEN, RAPPORTEUR_SECRET
 //   npm run -s server -- token --data ./data --workspace <id> --role editor|commenter|viewer --name "<name>" [--days 30] [--server ws://127.0.0.1:4321]
 //                     [--stakeholder <registry id>]   (commenters: their comments are attributed to this stakeholder)
 // Bad arguments print one line on stderr and exit with code 2.
@@ -11,7 +14,10 @@ import { isValidId } from '../common/rooms';
 import { isRole, ROLES } from '../common/roles';
 import { createLogger } from './log';
 import { loadSecret } from './secret';
-import { startServer } from './server';
+import { DEFAULT_LIMITS } from './limits';
+import { isOrigin } from './originCheck';
+import { isConnectSource } from './securityHeaders';
+import { startServer, type ServerOptions } from './server';
 import { issueToken, MAX_NAME_LENGTH } from './token';
 
 export class UsageError extends Error {}
@@ -92,25 +98,54 @@ export function tokenCommand(args: readonly string[], env: NodeJS.ProcessEnv = p
   return { desktopLink: desktopInviteLink(invite), browserLink: browserInviteLink(httpBaseOf(serverUrl), invite), token };
 }
 
-async function serveCommand(args: readonly string[]): Promise<void> {
-  const flags = parseFlags(args, ['host', 'port', 'data', 'web', 'max-conn-per-ip', 'max-message-bytes', 'sync']);
+/** Values of a repeatable flag plus a comma-separated environment variable, validated one by one. */
+function listOption(flags: Flags, key: string, envValue: string | undefined, valid: (v: string) => boolean, what: string): string[] {
+  const values = [flags.get(key), envValue]
+    .flatMap((v) => (v ?? '').split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  for (const v of values) if (!valid(v)) throw new UsageError(`--${key} must be ${what}, got "${v}"`);
+  return values;
+}
+
+export function serveOptions(args: readonly string[], env: NodeJS.ProcessEnv = process.env): ServerOptions {
+  const flags = parseFlags(
+    args,
+    ['host', 'port', 'data', 'web', 'max-conn-per-ip', 'max-connections', 'max-message-bytes', 'sync', 'allow-origin', 'connect-src', 'metrics-port', 'metrics-token'],
+    ['allow-origin', 'connect-src'],
+  );
   const sync = (flags.get('sync') ?? 'full').toUpperCase();
   if (sync !== 'FULL' && sync !== 'NORMAL') throw new UsageError(`--sync must be full or normal, got "${flags.get('sync')}"`);
   const host = flags.get('host') ?? '127.0.0.1';
   const port = intFlag(flags, 'port', 4321, 0, 65535);
   const maxConnPerIp = intFlag(flags, 'max-conn-per-ip', 50, 1, 1_000_000);
   const maxMessageBytes = intFlag(flags, 'max-message-bytes', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024);
-  const logger = createLogger();
-  const server = await startServer({
+  const maxConnections = intFlag(flags, 'max-connections', DEFAULT_LIMITS.maxConnections, 1, 10_000_000);
+  const allowOrigins = listOption(flags, 'allow-origin', env.RAPPORTEUR_ALLOW_ORIGINS, isOrigin, 'an origin like https://host:port');
+  const connectSrc = listOption(flags, 'connect-src', env.RAPPORTEUR_CONNECT_SRC, isConnectSource, 'an origin like wss://host:port');
+  const metricsPort = flags.has('metrics-port') ? intFlag(flags, 'metrics-port', 0, 0, 65535) : undefined;
+  // Prefer the environment for the metrics token: command lines are visible to every user of the machine.
+  const metricsToken = flags.get('metrics-token') ?? (env.RAPPORTEUR_METRICS_TOKEN || undefined);
+  if (metricsToken !== undefined && metricsToken.length < 16) throw new UsageError('--metrics-token must be at least 16 characters');
+  return {
     host,
     port,
     dataDir: flags.get('data') ?? './data',
     webDir: flags.has('web') ? resolve(flags.get('web') as string) : undefined,
     maxConnPerIp,
+    maxConnections,
     maxMessageBytes,
+    allowOrigins,
+    connectSrc,
+    ...(metricsPort !== undefined ? { metricsPort } : {}),
+    ...(metricsToken !== undefined ? { metricsToken } : {}),
     synchronous: sync,
-    logger,
-  });
+  };
+}
+
+async function serveCommand(args: readonly string[]): Promise<void> {
+  const logger = createLogger();
+  const server = await startServer({ ...serveOptions(args), logger });
   process.stderr.write(`Rapporteur sync server listening on ${server.httpUrl} (websocket ${server.url})\n`);
   let stopping = false;
   const stop = (signal: string) => {
@@ -138,7 +173,8 @@ export async function main(argv: readonly string[]): Promise<number | null> {
     }
     if (argv[0] === 'help' || argv[0] === '--help') {
       process.stdout.write(
-        'usage: server [--host H] [--port N] [--data DIR] [--web DIR] [--max-conn-per-ip N] [--max-message-bytes N] [--sync full|normal]\n' +
+        'usage: server [--host H] [--port N] [--data DIR] [--web DIR] [--max-conn-per-ip N] [--max-connections N] [--max-message-bytes N]\n' +
+          '              [--sync full|normal] [--allow-origin ORIGIN]... [--connect-src ORIGIN]... [--metrics-port N] [--metrics-token T]\n' +
           '       server token --data DIR --workspace ID --role editor|commenter|viewer --name NAME [--days 30] [--server ws://host:port] [--stakeholder ID]\n',
       );
       return 0;
