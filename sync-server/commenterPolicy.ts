@@ -75,12 +75,14 @@ class Inspection {
   readonly newThreads: Y.Item[] = [];
   readonly newReplies: Y.Item[] = [];
   private readonly ranges: Map<number, Array<[number, number]>>;
+  private readonly sub: string;
 
   constructor(
     private readonly tr: Y.Transaction,
     private readonly decoded: DecodedUpdate,
     private readonly who: CommenterIdentity,
   ) {
+    this.sub = who.sub;
     this.ranges = structRanges(decoded);
   }
 
@@ -113,7 +115,7 @@ class Inspection {
     const key = c[1].parentSub;
     if (key === null || !THREAD_KEYS.has(key)) return `unknown thread field ${String(key)}`;
     if (EDITOR_ONLY_THREAD_KEYS.includes(key)) return `${key} is for editors only`;
-    const own = newThread || authorOf(thread) === this.who.sub;
+    const own = newThread || authorOf(thread) === this.sub;
     if (key === ThreadKey.replies) {
       if (c.length === 2) return newThread ? null : 'replaces the replies of a thread';
       if (!isArrayItem(c[1])) return 'replies is not a list';
@@ -143,7 +145,7 @@ class Inspection {
     const key = rc[1].parentSub;
     if (key === null || !REPLY_KEYS.has(key)) return `unknown reply field ${String(key)}`;
     if (this.isNew(reply)) return null;
-    if (authorOf(reply) !== this.who.sub) return "changes another user's reply";
+    if (authorOf(reply) !== this.sub) return "changes another user's reply";
     if (key === ReplyKey.history) {
       if (rc.length === 2) return 'replaces the history of a reply';
       if (!isArrayItem(rc[1])) return 'history is not a list';
@@ -171,12 +173,12 @@ class Inspection {
       const reply = c[2];
       const rkey = c[3].parentSub;
       if (rkey === null || !COMMENTER_EDITABLE_REPLY_KEYS.includes(rkey)) return `deletes ${String(rkey)} of a reply`;
-      if (authorOf(reply) !== this.who.sub) return "changes another user's reply";
+      if (authorOf(reply) !== this.sub) return "changes another user's reply";
       if (c.length === 4 && !this.replaced(reply, rkey)) return `removes ${rkey} of a reply`;
       return null;
     }
     if (key === null || !COMMENTER_EDITABLE_THREAD_KEYS.includes(key)) return `deletes ${String(key)} of a thread`;
-    if (authorOf(thread) !== this.who.sub) return "changes another user's thread";
+    if (authorOf(thread) !== this.sub) return "changes another user's thread";
     if (c.length === 2 && !this.replaced(thread, key)) return `removes ${key} of a thread`;
     return null;
   }
