@@ -16,3 +16,14 @@ export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 
 /** Query parameter that carries the invite token on the websocket URL (`?token=...`). */
 export const TOKEN_QUERY_PARAM = 'token';
+
+/** The subprotocol the server selects when a client sends its token as a subprotocol (browsers need one echoed). */
+export const SUBPROTOCOL = 'rapporteur';
+/**
+ * `rapporteur.token.<token>`: the token as a subprotocol (Sec-WebSocket-Protocol), so it stays out of URLs and
+ * reverse-proxy access logs. Tokens are base64url and one '.', all valid subprotocol characters (RFC 6455 token).
+ */
+export const TOKEN_SUBPROTOCOL_PREFIX = 'rapporteur.token.';
+
+/** What a client offers: the plain subprotocol (the one echoed) and the one carrying the token. */
+export const tokenSubprotocols = (token: string): string[] => [SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX + token];

@@ -11,6 +11,11 @@ export interface TokenClaims {
   sub: string;
   /** expiry, seconds since epoch */
   exp: number;
+  /**
+   * the registered stakeholder this invite was issued to (a registry id), if any. A commenter's threads then carry
+   * this stakeholderId and no other; without it they carry none. The server enforces both.
+   */
+  stakeholder?: string;
 }
 
 /** Reads the claims of `<base64url(json)>.<base64url(hmac)>` without verifying it (client side, display only). */

@@ -1,7 +1,9 @@
 // Auth before upgrade: the request URL decides, from the token and the room path, whether a websocket may
 // open. Missing/malformed/badly signed/expired token: 401. Token for another workspace: 403. No such room: 404.
+// The token comes from the Sec-WebSocket-Protocol header (`rapporteur.token.<token>`, the app's way) or else from
+// the `token` query parameter (the stock provider's way).
 import { commentsDocName, documentDocName, parseRoomPath, workspaceDocName, type RoomRef } from '../common/rooms';
-import { TOKEN_QUERY_PARAM } from '../common/syncProtocol';
+import { SUBPROTOCOL, TOKEN_QUERY_PARAM, TOKEN_SUBPROTOCOL_PREFIX } from '../common/syncProtocol';
 import type { TokenClaims } from '../common/tokenClaims';
 import { verifyToken } from './token';
 
@@ -20,7 +22,29 @@ export function docNameOf(ref: RoomRef): string {
   }
 }
 
-export function authorizeUpgrade(requestUrl: string | undefined, secret: Uint8Array, nowSeconds = Date.now() / 1000): UpgradeDecision {
+/** The token offered as a subprotocol in a Sec-WebSocket-Protocol header, or null. */
+export function tokenFromProtocols(header: string | undefined): string | null {
+  if (!header) return null;
+  for (const part of header.split(',')) {
+    const p = part.trim();
+    if (p.startsWith(TOKEN_SUBPROTOCOL_PREFIX)) return p.slice(TOKEN_SUBPROTOCOL_PREFIX.length);
+  }
+  return null;
+}
+
+/** The subprotocol to echo: ours when offered, else the token one (a client that offered only that needs it back). */
+export function selectProtocol(offered: ReadonlySet<string>): string | false {
+  if (offered.has(SUBPROTOCOL)) return SUBPROTOCOL;
+  for (const p of offered) if (p.startsWith(TOKEN_SUBPROTOCOL_PREFIX)) return p;
+  return false;
+}
+
+export function authorizeUpgrade(
+  requestUrl: string | undefined,
+  secret: Uint8Array,
+  nowSeconds = Date.now() / 1000,
+  protocolHeader?: string,
+): UpgradeDecision {
   let url: URL;
   try {
     url = new URL(requestUrl ?? '/', 'http://localhost');
@@ -28,7 +52,8 @@ export function authorizeUpgrade(requestUrl: string | undefined, secret: Uint8Ar
     return { ok: false, status: 404, reason: 'bad url' };
   }
   // The token is checked first so that an unauthenticated client learns nothing about which rooms exist.
-  const verified = verifyToken(url.searchParams.get(TOKEN_QUERY_PARAM), secret, nowSeconds);
+  const token = tokenFromProtocols(protocolHeader) ?? url.searchParams.get(TOKEN_QUERY_PARAM);
+  const verified = verifyToken(token, secret, nowSeconds);
   if (!verified.ok) return { ok: false, status: 401, reason: `token ${verified.reason}` };
   const ref = parseRoomPath(url.pathname);
   if (!ref) return { ok: false, status: 404, reason: 'no such room' };

@@ -78,4 +78,19 @@ describe('cli helpers', () => {
     });
     expect(verifyToken(out.token, Buffer.from('env-secret-env-secret-env-secret')).ok).toBe(true);
   });
+
+  it('binds an invite to a stakeholder with --stakeholder, and refuses an id that is not one', () => {
+    const secretEnv = { RAPPORTEUR_SECRET: 'env-secret-env-secret-env-secret' };
+    const args = ['--data', join(dir.path, 'other'), '--workspace', 'ws9', '--role', 'commenter', '--name', 'Ana'];
+    const out = tokenCommand([...args, '--stakeholder', 'st-42'], secretEnv);
+    const verified = verifyToken(out.token, Buffer.from(secretEnv.RAPPORTEUR_SECRET));
+    expect(verified.ok && verified.claims.stakeholder).toBe('st-42');
+    const plain = verifyToken(tokenCommand(args, secretEnv).token, Buffer.from(secretEnv.RAPPORTEUR_SECRET));
+    expect(plain.ok && 'stakeholder' in plain.claims).toBe(false);
+    expect(() => tokenCommand([...args, '--stakeholder', 'not an id'], secretEnv)).toThrow(UsageError);
+  });
+
+  it('collects repeatable flags', () => {
+    expect(parseFlags(['--o', 'a', '--o=b'], ['o'], ['o']).get('o')).toBe('a,b');
+  });
 });

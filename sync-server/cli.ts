@@ -1,7 +1,11 @@
 // Command line:
 //   npm run server -- [--host 127.0.0.1] [--port 4321] [--data ./data] [--web <dir>] [--max-conn-per-ip N] [--max-message-bytes N]
 //                     [--sync full|normal]   (SQLite synchronous; full, the default, fsyncs every commit)
+//                     [--max-connections N] [--allow-origin <origin>]... [--connect-src <origin>]...
+//                     [--metrics-port N] [--metrics-token <token>]
+//   env: RAPPORTEUR_ALLOW_ORIGINS, RAPPORTEUR_CONNECT_SRC (comma-separated), RAPPORTEUR_METRICS_TOKEN, RAPPORTEUR_SECRET
 //   npm run -s server -- token --data ./data --workspace <id> --role editor|commenter|viewer --name "<name>" [--days 30] [--server ws://127.0.0.1:4321]
+//                     [--stakeholder <registry id>]   (commenters: their comments are attributed to this stakeholder)
 // Bad arguments print one line on stderr and exit with code 2.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,15 +14,21 @@ import { isValidId } from '../common/rooms';
 import { isRole, ROLES } from '../common/roles';
 import { createLogger } from './log';
 import { loadSecret } from './secret';
-import { startServer } from './server';
+import { DEFAULT_LIMITS } from './limits';
+import { isOrigin } from './originCheck';
+import { isConnectSource } from './securityHeaders';
+import { startServer, type ServerOptions } from './server';
 import { issueToken, MAX_NAME_LENGTH } from './token';
 
 export class UsageError extends Error {}
 
 type Flags = Map<string, string>;
 
-/** Parses `--key value` and `--key=value` pairs; every flag takes a value and may appear once. */
-export function parseFlags(args: readonly string[], allowed: readonly string[]): Flags {
+/**
+ * Parses `--key value` and `--key=value` pairs; every flag takes a value and may appear once, except the
+ * `repeatable` ones, whose values are joined with commas.
+ */
+export function parseFlags(args: readonly string[], allowed: readonly string[], repeatable: readonly string[] = []): Flags {
   const flags: Flags = new Map();
   const rest = [...args];
   for (let arg = rest.shift(); arg !== undefined; arg = rest.shift()) {
@@ -32,8 +42,9 @@ export function parseFlags(args: readonly string[], allowed: readonly string[]):
       value = rest.shift();
       if (value === undefined || value.startsWith('--')) throw new UsageError(`--${key} needs a value`);
     }
-    if (flags.has(key)) throw new UsageError(`--${key} given twice`);
-    flags.set(key, value);
+    const previous = flags.get(key);
+    if (previous !== undefined && !repeatable.includes(key)) throw new UsageError(`--${key} given twice`);
+    flags.set(key, previous === undefined ? value : `${previous},${value}`);
   }
   return flags;
 }
@@ -61,7 +72,7 @@ export interface TokenOutput {
 }
 
 export function tokenCommand(args: readonly string[], env: NodeJS.ProcessEnv = process.env): TokenOutput {
-  const flags = parseFlags(args, ['data', 'workspace', 'role', 'name', 'days', 'server']);
+  const flags = parseFlags(args, ['data', 'workspace', 'role', 'name', 'days', 'server', 'stakeholder']);
   const workspace = flags.get('workspace');
   if (!workspace) throw new UsageError('--workspace <id> is required');
   if (!isValidId(workspace)) throw new UsageError(`--workspace must match [A-Za-z0-9_-]{1,64}, got "${workspace}"`);
@@ -71,6 +82,9 @@ export function tokenCommand(args: readonly string[], env: NodeJS.ProcessEnv = p
   const name = flags.get('name')?.trim();
   if (!name) throw new UsageError('--name "<name>" is required');
   if (name.length > MAX_NAME_LENGTH) throw new UsageError(`--name is longer than ${MAX_NAME_LENGTH} characters`);
+  const stakeholder = flags.get('stakeholder');
+  if (stakeholder !== undefined && !isValidId(stakeholder))
+    throw new UsageError(`--stakeholder must be a registry id ([A-Za-z0-9_-]{1,64}), got "${stakeholder}"`);
   const daysRaw = flags.get('days') ?? '30';
   const days = Number(daysRaw);
   if (!/^\d+(\.\d+)?$/.test(daysRaw) || !(days > 0) || days > 3650) throw new UsageError('--days must be a number between 0 and 3650');
@@ -78,30 +92,59 @@ export function tokenCommand(args: readonly string[], env: NodeJS.ProcessEnv = p
   if (!/^wss?:\/\/[^\s/]+\/?$/.test(server)) throw new UsageError(`--server must look like ws://host:port, got "${server}"`);
   const serverUrl = server.replace(/\/+$/, '');
   const { secret } = loadSecret(resolve(flags.get('data') ?? './data'), env);
-  const { token } = issueToken({ workspaceId: workspace, role, name, days }, secret);
+  const { token } = issueToken({ workspaceId: workspace, role, name, days, stakeholder }, secret);
   const invite = { server: serverUrl, token };
   return { desktopLink: desktopInviteLink(invite), browserLink: browserInviteLink(httpBaseOf(serverUrl), invite), token };
 }
 
-async function serveCommand(args: readonly string[]): Promise<void> {
-  const flags = parseFlags(args, ['host', 'port', 'data', 'web', 'max-conn-per-ip', 'max-message-bytes', 'sync']);
+/** Values of a repeatable flag plus a comma-separated environment variable, validated one by one. */
+function listOption(flags: Flags, key: string, envValue: string | undefined, valid: (v: string) => boolean, what: string): string[] {
+  const values = [flags.get(key), envValue]
+    .flatMap((v) => (v ?? '').split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  for (const v of values) if (!valid(v)) throw new UsageError(`--${key} must be ${what}, got "${v}"`);
+  return values;
+}
+
+export function serveOptions(args: readonly string[], env: NodeJS.ProcessEnv = process.env): ServerOptions {
+  const flags = parseFlags(
+    args,
+    ['host', 'port', 'data', 'web', 'max-conn-per-ip', 'max-connections', 'max-message-bytes', 'sync', 'allow-origin', 'connect-src', 'metrics-port', 'metrics-token'],
+    ['allow-origin', 'connect-src'],
+  );
   const sync = (flags.get('sync') ?? 'full').toUpperCase();
   if (sync !== 'FULL' && sync !== 'NORMAL') throw new UsageError(`--sync must be full or normal, got "${flags.get('sync')}"`);
   const host = flags.get('host') ?? '127.0.0.1';
   const port = intFlag(flags, 'port', 4321, 0, 65535);
   const maxConnPerIp = intFlag(flags, 'max-conn-per-ip', 50, 1, 1_000_000);
   const maxMessageBytes = intFlag(flags, 'max-message-bytes', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024);
-  const logger = createLogger();
-  const server = await startServer({
+  const maxConnections = intFlag(flags, 'max-connections', DEFAULT_LIMITS.maxConnections, 1, 10_000_000);
+  const allowOrigins = listOption(flags, 'allow-origin', env.RAPPORTEUR_ALLOW_ORIGINS, isOrigin, 'an origin like https://host:port');
+  const connectSrc = listOption(flags, 'connect-src', env.RAPPORTEUR_CONNECT_SRC, isConnectSource, 'an origin like wss://host:port');
+  const metricsPort = flags.has('metrics-port') ? intFlag(flags, 'metrics-port', 0, 0, 65535) : undefined;
+  // Prefer the environment for the metrics token: command lines are visible to every user of the machine.
+  const metricsToken = flags.get('metrics-token') ?? (env.RAPPORTEUR_METRICS_TOKEN || undefined);
+  if (metricsToken !== undefined && metricsToken.length < 16) throw new UsageError('--metrics-token must be at least 16 characters');
+  return {
     host,
     port,
     dataDir: flags.get('data') ?? './data',
     webDir: flags.has('web') ? resolve(flags.get('web') as string) : undefined,
     maxConnPerIp,
+    maxConnections,
     maxMessageBytes,
+    allowOrigins,
+    connectSrc,
+    ...(metricsPort !== undefined ? { metricsPort } : {}),
+    ...(metricsToken !== undefined ? { metricsToken } : {}),
     synchronous: sync,
-    logger,
-  });
+  };
+}
+
+async function serveCommand(args: readonly string[]): Promise<void> {
+  const logger = createLogger();
+  const server = await startServer({ ...serveOptions(args), logger });
   process.stderr.write(`Rapporteur sync server listening on ${server.httpUrl} (websocket ${server.url})\n`);
   let stopping = false;
   const stop = (signal: string) => {
@@ -129,8 +172,9 @@ export async function main(argv: readonly string[]): Promise<number | null> {
     }
     if (argv[0] === 'help' || argv[0] === '--help') {
       process.stdout.write(
-        'usage: server [--host H] [--port N] [--data DIR] [--web DIR] [--max-conn-per-ip N] [--max-message-bytes N] [--sync full|normal]\n' +
-          '       server token --data DIR --workspace ID --role editor|commenter|viewer --name NAME [--days 30] [--server ws://host:port]\n',
+        'usage: server [--host H] [--port N] [--data DIR] [--web DIR] [--max-conn-per-ip N] [--max-connections N] [--max-message-bytes N]\n' +
+          '              [--sync full|normal] [--allow-origin ORIGIN]... [--connect-src ORIGIN]... [--metrics-port N] [--metrics-token T]\n' +
+          '       server token --data DIR --workspace ID --role editor|commenter|viewer --name NAME [--days 30] [--server ws://host:port] [--stakeholder ID]\n',
       );
       return 0;
     }

@@ -55,7 +55,7 @@ function edit(server: Y.Doc, change: (comments: Y.Map<Y.Map<unknown>>, doc: Y.Do
 }
 
 function decide(server: Y.Doc, update: Uint8Array, held: Uint8Array | null = null): UpdateDecision {
-  return decideUpdate({ role: 'commenter', room: 'comments', sub: ME, doc: server, unapplied: [], held, update });
+  return decideUpdate({ role: 'commenter', room: 'comments', who: { sub: ME, name: ME }, doc: server, unapplied: [], held, update });
 }
 
 const threadOf = (c: Y.Map<Y.Map<unknown>>, id: string) => c.get(id)!;
@@ -234,5 +234,46 @@ describe('commenter policy in a comments room', () => {
     Y.applyUpdate(replica, Y.encodeStateAsUpdate(server));
     const step2 = Y.encodeStateAsUpdate(replica, Y.encodeStateVector(server));
     expect(decide(server, step2).kind).toBe('noop');
+  });
+});
+
+describe("a commenter's attribution is their token's", () => {
+  const who = { sub: ME, name: ME, stakeholder: 'st-me' };
+  const decideAs = (server: Y.Doc, update: Uint8Array, identity: { sub: string; name: string; stakeholder?: string }) =>
+    decideUpdate({ role: 'commenter', room: 'comments', who: identity, doc: server, unapplied: [], held: null, update }).kind;
+  const withFields = (fields: Record<string, unknown>) => (c: Y.Map<Y.Map<unknown>>) => {
+    const t = thread('t-new', ME, 'new comment');
+    for (const [k, v] of Object.entries(fields)) t.set(k, v);
+    c.set('t-new', t);
+  };
+
+  it("accepts the invite's stakeholder id and an attribution that is only the token name", () => {
+    const server = serverDoc();
+    expect(decideAs(server, edit(server, withFields({ [ThreadKey.stakeholderId]: 'st-me' })), who)).toBe('accept');
+    expect(decideAs(server, edit(server, withFields({ [ThreadKey.attribution]: { name: ME } })), { sub: ME, name: ME })).toBe('accept');
+  });
+
+  it('refuses another stakeholder, a stakeholder the invite does not name, or a typed attribution', () => {
+    const server = serverDoc();
+    expect(decideAs(server, edit(server, withFields({ [ThreadKey.stakeholderId]: 'st-other' })), who)).toBe('refuse');
+    expect(decideAs(server, edit(server, withFields({ [ThreadKey.stakeholderId]: 'st-me' })), { sub: ME, name: ME })).toBe('refuse');
+    const typed = { name: ME, organisation: 'Ministry', group: 'government', region: 'european' };
+    expect(decideAs(server, edit(server, withFields({ [ThreadKey.attribution]: typed })), who)).toBe('refuse');
+    expect(decideAs(server, edit(server, withFields({ [ThreadKey.attribution]: { name: 'Secretariat' } })), who)).toBe('refuse');
+  });
+
+  it('refuses a thread or a reply under another name', () => {
+    const server = serverDoc();
+    expect(decideAs(server, edit(server, withFields({ [ThreadKey.authorName]: 'Secretariat (official)' })), who)).toBe('refuse');
+    const reply = edit(server, (c) => {
+      const r = new Y.Map<unknown>();
+      r.set(ReplyKey.id, 'r-new');
+      r.set(ReplyKey.authorId, ME);
+      r.set(ReplyKey.authorName, 'Someone else');
+      r.set(ReplyKey.body, 'hi');
+      r.set(ReplyKey.history, new Y.Array());
+      (threadOf(c, 't-other').get(ThreadKey.replies) as Y.Array<unknown>).push([r]);
+    });
+    expect(decideAs(server, reply, who)).toBe('refuse');
   });
 });

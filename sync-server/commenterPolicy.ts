@@ -2,6 +2,10 @@
 // scratch copy of the doc; every item it inserts and every item it deletes is then located in the layout
 // (thread, thread field, reply, reply field, history entry) and checked:
 //   - new threads and replies: any known field except editor-only ones, and authorId must be the token's sub;
+//   - attribution is the token's: authorName (when set) is the token's name; a thread's stakeholderId is absent
+//     or the token's stakeholder; its attribution snapshot is absent or exactly { name: <token name> }.
+//     Organisation, group, region and gender are never typed by a commenter: readers take them from the registry
+//     entry named by stakeholderId (the server need not load the registry, and commenters need not read it);
 //   - own existing thread / reply: only the editable keys (common/commentsPolicy.ts), overwritten, not removed;
 //   - history arrays: append only (inserted at the end, nothing deleted, old entries untouched);
 //   - nothing else: no deletions of threads or replies, no disposition/response/resolved, no other root types.
@@ -11,6 +15,14 @@ import { COMMENTER_EDITABLE_REPLY_KEYS, COMMENTER_EDITABLE_THREAD_KEYS } from '.
 import { inRanges, structRanges, updateIntegrated, type DecodedUpdate } from './updateEffect';
 
 export type CommenterVerdict = { ok: true; pending: boolean } | { ok: false; reason: string };
+
+/** Who the commenter is, from their verified token (TokenClaims fits). */
+export interface CommenterIdentity {
+  sub: string;
+  name: string;
+  /** registry id the invite was issued to */
+  stakeholder?: string;
+}
 
 const THREAD_KEYS = new Set<string>(Object.values(ThreadKey));
 const REPLY_KEYS = new Set<string>(Object.values(ReplyKey));
@@ -26,6 +38,28 @@ const authorOf = (item: Y.Item): unknown => (typeOf(item) as Y.Map<unknown>).get
 
 /** A path of items, outermost first; never empty. */
 type Chain = [Y.Item, ...Y.Item[]];
+
+/** Why a new thread's or reply's identity fields are not the token's, or null when they are. */
+function identityProblem(entry: Y.Map<unknown>, who: CommenterIdentity, isThread: boolean): string | null {
+  const kind = isThread ? 'thread' : 'reply';
+  if (entry.get(ThreadKey.authorId) !== who.sub) return `a new ${kind}'s authorId must be the token's sub`;
+  const name = entry.get(ThreadKey.authorName);
+  if (name !== undefined && name !== who.name) return `a new ${kind}'s authorName must be the token's name`;
+  if (!isThread) return null;
+  const stakeholderId = entry.get(ThreadKey.stakeholderId);
+  if (stakeholderId !== undefined && stakeholderId !== who.stakeholder)
+    return who.stakeholder ? "stakeholderId must be the invite's stakeholder" : 'this invite names no stakeholder';
+  const attribution = entry.get(ThreadKey.attribution);
+  if (attribution !== undefined && !isTokenAttribution(attribution, who.name))
+    return "a commenter's attribution may only be their token name";
+  return null;
+}
+
+function isTokenAttribution(value: unknown, name: string): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && keys[0] === 'name' && (value as { name?: unknown }).name === name;
+}
 
 /** The items from just below the root type down to `item`, and the root type's name. */
 function locate(item: Y.Item): { chain: Chain; root: string } | null {
@@ -44,12 +78,14 @@ class Inspection {
   readonly newThreads: Y.Item[] = [];
   readonly newReplies: Y.Item[] = [];
   private readonly ranges: Map<number, Array<[number, number]>>;
+  private readonly sub: string;
 
   constructor(
     private readonly tr: Y.Transaction,
     private readonly decoded: DecodedUpdate,
-    private readonly sub: string,
+    private readonly who: CommenterIdentity,
   ) {
+    this.sub = who.sub;
     this.ranges = structRanges(decoded);
   }
 
@@ -150,8 +186,14 @@ class Inspection {
   }
 
   checkNewEntries(): string | null {
-    for (const t of this.newThreads) if (!t.deleted && authorOf(t) !== this.sub) return "a new thread's authorId must be the token's sub";
-    for (const r of this.newReplies) if (!r.deleted && authorOf(r) !== this.sub) return "a new reply's authorId must be the token's sub";
+    for (const t of this.newThreads) {
+      const problem = t.deleted ? null : identityProblem(typeOf(t) as Y.Map<unknown>, this.who, true);
+      if (problem) return problem;
+    }
+    for (const r of this.newReplies) {
+      const problem = r.deleted ? null : identityProblem(typeOf(r) as Y.Map<unknown>, this.who, false);
+      if (problem) return problem;
+    }
     return null;
   }
 
@@ -178,7 +220,7 @@ class Inspection {
 }
 
 /**
- * Checks `update` (already decoded as `decoded`) from a commenter whose token `sub` is given, against `base`
+ * Checks `update` (already decoded as `decoded`) from the commenter `who` (their token's claims), against `base`
  * plus updates accepted but not yet applied. `pending: true` means it passed so far but depends on structs the
  * server does not have yet (the client's sync step 2 is probably on its way); the caller holds it.
  */
@@ -187,7 +229,7 @@ export function checkCommenterUpdate(
   unapplied: readonly Uint8Array[],
   update: Uint8Array,
   decoded: DecodedUpdate,
-  sub: string,
+  who: CommenterIdentity,
 ): CommenterVerdict {
   const scratch = new Y.Doc({ gc: false });
   try {
@@ -197,7 +239,7 @@ export function checkCommenterUpdate(
     scratch.on('beforeObserverCalls', (tr: Y.Transaction) => {
       if (reason !== null) return;
       try {
-        reason = new Inspection(tr, decoded, sub).run(scratch);
+        reason = new Inspection(tr, decoded, who).run(scratch);
       } catch (err) {
         reason = `could not inspect update: ${err instanceof Error ? err.message : String(err)}`;
       }

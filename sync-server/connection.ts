@@ -8,6 +8,7 @@ import type { RoomRef } from '../common/rooms';
 import type { TokenClaims } from '../common/tokenClaims';
 import type { LoadedRooms, Peer, Room } from './loadedRooms';
 import { errorFields, type Logger } from './log';
+import { AwarenessGuard, type AwarenessLimits } from './awarenessGuard';
 import type { Metrics } from './metrics';
 import { decideUpdate } from './policy';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, MalformedMessageError, readMessage } from './wireMessages';
@@ -20,6 +21,7 @@ export interface ConnectionDeps {
   maxBufferedBytes: number;
   maxEarlyMessages: number;
   maxHeldBytes: number;
+  awareness: AwarenessLimits;
 }
 
 let nextId = 1;
@@ -34,6 +36,8 @@ export class Connection implements Peer {
   private early: Uint8Array[] = [];
   private held: Uint8Array | null = null;
   private expiryTimer: NodeJS.Timeout | null = null;
+  /** set once the room is joined: this connection's awareness rules (awarenessGuard.ts) */
+  private awareness: AwarenessGuard | null = null;
 
   constructor(
     private readonly ws: WebSocket,
@@ -69,6 +73,7 @@ export class Connection implements Peer {
     }
     if (this.closed) return;
     this.room = room;
+    this.awareness = new AwarenessGuard(room.awareness, this.claims, this.deps.awareness);
     this.deps.rooms.join(room, this);
     this.send(encodeSyncStep1(room.doc));
     const states = room.awareness.getStates();
@@ -148,10 +153,11 @@ export class Connection implements Peer {
           this.handleUpdate(room, message.update);
           return;
         case 'awareness':
-          awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, this);
+          this.handleAwareness(room, message.update);
           return;
         case 'queryAwareness':
-          this.send(encodeAwareness(room.awareness, Array.from(room.awareness.getStates().keys())));
+          if (this.awareness?.allow()) this.send(encodeAwareness(room.awareness, Array.from(room.awareness.getStates().keys())));
+          else this.deps.metrics.awarenessDropped.inc(1, { reason: 'rate' });
           return;
         case 'auth':
           return; // the y-websocket auth message is server-to-client only; ignore
@@ -170,7 +176,7 @@ export class Connection implements Peer {
     const decision = decideUpdate({
       role: this.claims.role,
       room: this.ref.kind,
-      sub: this.claims.sub,
+      who: this.claims,
       doc: room.doc,
       unapplied: room.unapplied,
       held: this.held,
@@ -197,6 +203,25 @@ export class Connection implements Peer {
     }
   }
 
+  private handleAwareness(room: Room, update: Uint8Array): void {
+    if (!this.awareness) return;
+    const verdict = this.awareness.check(update);
+    switch (verdict.kind) {
+      case 'apply':
+        if (verdict.dropped > 0) this.deps.metrics.awarenessDropped.inc(verdict.dropped, { reason: 'other-client' });
+        awarenessProtocol.applyAwarenessUpdate(room.awareness, verdict.update, this);
+        return;
+      case 'drop':
+        this.deps.metrics.awarenessDropped.inc(verdict.dropped, { reason: verdict.reason });
+        return;
+      case 'refuse':
+        this.deps.metrics.awarenessDropped.inc(1, { reason: 'refused' });
+        this.deps.logger.warn('awareness_refused', { conn: this.id, doc: this.docName, role: this.claims.role, sub: this.claims.sub, reason: verdict.reason });
+        this.close(CloseCode.ForbiddenUpdate, 'presence not allowed for your token');
+        return;
+    }
+  }
+
   private refuse(reason: string): void {
     this.deps.metrics.refusedUpdates.inc(1, { role: this.claims.role });
     this.deps.logger.warn('update_refused', { conn: this.id, doc: this.docName, role: this.claims.role, sub: this.claims.sub, reason });
@@ -218,7 +243,11 @@ export class Connection implements Peer {
     this.held = null;
     this.early = [];
     if (this.room) {
-      this.deps.rooms.leave(this.room, this);
+      const room = this.room;
+      this.deps.rooms.leave(room, this);
+      // The registry removed our state; forget its clock too, or every client id ever seen stays in memory.
+      const own = this.awareness?.release() ?? null;
+      if (own !== null && !room.awareness.states.has(own)) room.awareness.meta.delete(own);
       this.room = null;
     }
   }

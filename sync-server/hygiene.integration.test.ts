@@ -47,6 +47,7 @@ afterAll(async () => {
 });
 
 const connections = () => Number(/^rapporteur_connections (\d+)$/m.exec(server.metrics.render())?.[1]);
+const sockets = () => Number(/^rapporteur_sockets (\d+)$/m.exec(server.metrics.render())?.[1]);
 const docsLoaded = () => Number(/^rapporteur_docs_loaded (\d+)$/m.exec(server.metrics.render())?.[1]);
 
 describe('message limits', () => {
@@ -247,7 +248,8 @@ describe('fuzzing', () => {
 
 describe('connection hygiene', () => {
   it('caps connections per IP with 429 before the upgrade', async () => {
-    await waitFor(() => connections() === 0, 5000, 'earlier connections to go');
+    // The cap counts TCP sockets (upgraded or not), so wait for the earlier tests' sockets, not just their websockets.
+    await waitFor(() => sockets() === 0, 10_000, 'earlier sockets to go');
     const clients = await Promise.all(Array.from({ length: 8 }, () => RawClient.connect(roomUrl(server.url, 'ws1/cap', editor))));
     expect(await tryUpgrade(roomUrl(server.url, 'ws1/cap', editor))).toEqual({ status: 429, opened: false });
     defined(clients[0]).close();

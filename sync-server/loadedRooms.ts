@@ -118,6 +118,13 @@ export class LoadedRooms {
     return this.rooms.size;
   }
 
+  /** Clients' awareness ids (states and remembered clocks) held across loaded rooms; the rooms' own are not counted. */
+  get awarenessClientCount(): number {
+    let n = 0;
+    for (const room of this.rooms.values()) for (const id of room.awareness.meta.keys()) if (id !== room.awareness.clientID) n++;
+    return n;
+  }
+
   /** The loaded room for `docName`, loading it (or waiting for its unload to finish) first. */
   async acquire(docName: string, ref: RoomRef): Promise<Room> {
     for (;;) {

@@ -40,3 +40,33 @@ export function createLogger(
 }
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/**
+ * At most `perMinute` lines per key (e.g. a refusal reason) per minute, so a flood of refused requests cannot
+ * flood the log. admit() returns null to suppress, else how many lines of that key were suppressed before it.
+ */
+export class LogThrottle {
+  private readonly windows = new Map<string, { start: number; count: number; suppressed: number }>();
+  constructor(
+    private readonly perMinute: number,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  admit(key: string): number | null {
+    const t = this.now();
+    const w = this.windows.get(key);
+    if (!w || t - w.start >= 60_000) {
+      if (!w && this.windows.size >= 1000) this.windows.clear(); // keys are a fixed set; this is only a backstop
+      this.windows.set(key, { start: t, count: 1, suppressed: 0 });
+      return w?.suppressed ?? 0;
+    }
+    if (w.count >= this.perMinute) {
+      w.suppressed += 1;
+      return null;
+    }
+    w.count += 1;
+    const suppressed = w.suppressed;
+    w.suppressed = 0;
+    return suppressed;
+  }
+}

@@ -69,6 +69,11 @@ export class Metrics {
   readonly bytesIn = new Counter('rapporteur_bytes_in_total', 'Websocket payload bytes received');
   readonly bytesOut = new Counter('rapporteur_bytes_out_total', 'Websocket payload bytes sent');
   readonly refusedUpdates = new Counter('rapporteur_refused_updates_total', 'Updates refused by role policy, by role');
+  readonly awarenessDropped = new Counter(
+    'rapporteur_awareness_dropped_total',
+    'Awareness entries not applied, by reason: rate (over the per-connection rate), other-client (not the connection\'s own client id), refused (closed the connection)',
+  );
+  readonly upgradeLogsSuppressed = new Counter('rapporteur_upgrade_logs_suppressed_total', 'Refused-upgrade log lines suppressed by the log rate limit');
   readonly malformedMessages = new Counter('rapporteur_malformed_messages_total', 'Messages that could not be decoded');
   readonly persistedUpdates = new Counter('rapporteur_persisted_updates_total', 'Updates committed to storage');
   readonly persistFailures = new Counter('rapporteur_persist_failures_total', 'Storage commits that failed');
@@ -92,6 +97,8 @@ export class Metrics {
       this.bytesIn.render(),
       this.bytesOut.render(),
       this.refusedUpdates.render(),
+      this.awarenessDropped.render(),
+      this.upgradeLogsSuppressed.render(),
       this.malformedMessages.render(),
       this.persistedUpdates.render(),
       this.persistFailures.render(),

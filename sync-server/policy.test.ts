@@ -14,7 +14,7 @@ function setup() {
 }
 
 const decide = (role: Role, room: RoomRef['kind'], doc: Y.Doc, update: Uint8Array) =>
-  decideUpdate({ role, room, sub: 'u1', doc, unapplied: [], held: null, update });
+  decideUpdate({ role, room, who: { sub: 'u1', name: 'u1' }, doc, unapplied: [], held: null, update });
 
 describe('decideUpdate by role', () => {
   it('accepts any change from an editor, in every room kind', () => {

@@ -3,7 +3,7 @@
 import * as Y from 'yjs';
 import type { RoomRef } from '../common/rooms';
 import { mayWrite, type Role } from '../common/roles';
-import { checkCommenterUpdate } from './commenterPolicy';
+import { checkCommenterUpdate, type CommenterIdentity } from './commenterPolicy';
 import { decodeUpdateStrict, updateChangesDoc } from './updateEffect';
 
 export type UpdateDecision =
@@ -18,8 +18,8 @@ export type UpdateDecision =
 export interface UpdateContext {
   role: Role;
   room: RoomRef['kind'];
-  /** token subject: the author id a commenter must use */
-  sub: string;
+  /** the token's identity: the author id, name and stakeholder a commenter must use */
+  who: CommenterIdentity;
   doc: Y.Doc;
   /** accepted updates of this room not applied to `doc` yet (queued or being committed) */
   unapplied: readonly Uint8Array[];
@@ -42,7 +42,7 @@ export function decideUpdate(ctx: UpdateContext): UpdateDecision {
   const candidate = ctx.held ? Y.mergeUpdates([ctx.held, ctx.update]) : ctx.update;
   const candidateDecoded = ctx.held ? decodeUpdateStrict(candidate) : decoded;
   if (ctx.held === null && !updateChangesDoc(ctx.doc, decoded)) return { kind: 'noop' };
-  const verdict = checkCommenterUpdate(ctx.doc, ctx.unapplied, candidate, candidateDecoded, ctx.sub);
+  const verdict = checkCommenterUpdate(ctx.doc, ctx.unapplied, candidate, candidateDecoded, ctx.who);
   if (!verdict.ok) return { kind: 'refuse', reason: verdict.reason };
   return verdict.pending ? { kind: 'hold', update: candidate } : { kind: 'accept', update: candidate };
 }

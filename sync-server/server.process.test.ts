@@ -64,7 +64,7 @@ describe('server process', () => {
   });
 
   it('syncs two Y.Docs through the stock WebsocketProvider, including awareness', async () => {
-    const token = makeToken({ ws: 'ws1', role: 'editor' });
+    const token = makeToken({ ws: 'ws1', role: 'editor', name: 'Ana' }); // presence names must be the token's
     const a = new Y.Doc();
     const b = new Y.Doc();
     const pa = provider('ws1/d1', token, a);

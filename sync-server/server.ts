@@ -1,20 +1,25 @@
-// The sync server: an http server that answers /healthz, /metrics and the web build, and upgrades to a
-// websocket only after auth (token, room path, workspace) and the per-IP limit have passed. Usable in-process
+// The sync server: an http server that answers /healthz, /metrics and the web build (with security headers), and
+// upgrades to a websocket only after the Origin check and auth (token, room path, workspace). Every TCP socket
+// counts toward the per-IP and global caps from the moment it connects, upgraded or not. Usable in-process
 // (tests, bench) through startServer(); sync-server/cli.ts wraps it for the command line.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { CloseCode } from '../common/closeCodes';
-import { authorizeUpgrade } from './auth';
+import { authorizeUpgrade, selectProtocol } from './auth';
+import type { AwarenessLimits } from './awarenessGuard';
 import { Connection } from './connection';
 import { LoadedRooms } from './loadedRooms';
 import type { DocStore } from './storage/docStore';
-import { createLogger, errorFields, type Logger } from './log';
+import { createLogger, errorFields, LogThrottle, type Logger } from './log';
 import { DEFAULT_LIMITS, IpLimiter } from './limits';
 import { Metrics } from './metrics';
+import { createOriginCheck } from './originCheck';
+import { securityHeaders } from './securityHeaders';
 import { loadSecret } from './secret';
 import type { SyncMode } from './storage/sqliteDocStore.mjs';
 import { createStaticHandler } from './staticFiles';
@@ -31,7 +36,17 @@ export interface ServerOptions {
   /** directory of the web build; null serves no files */
   webDir?: string | null;
   maxConnPerIp?: number;
+  /** open TCP sockets in all (upgraded or not); beyond it requests get 503 */
+  maxConnections?: number;
   maxMessageBytes?: number;
+  /** origins (scheme://host:port) allowed to open websockets besides the server's own and app://rapporteur */
+  allowOrigins?: readonly string[];
+  /** other sync servers the web build may connect to (CSP connect-src), besides its own */
+  connectSrc?: readonly string[];
+  /** serve /metrics on this port (same host) instead of the main one; 0 picks a free port */
+  metricsPort?: number;
+  /** require `Authorization: Bearer <token>` for /metrics */
+  metricsToken?: string;
   /** overrides RAPPORTEUR_SECRET / <data>/secret */
   secret?: Uint8Array;
   /** overrides the SQLite store in <data> */
@@ -44,6 +59,8 @@ export interface ServerOptions {
   compactEvery?: number;
   /** how long close() waits for clients to finish the closing handshake before cutting them */
   shutdownGraceMs?: number;
+  /** per-connection presence limits (tests lower them) */
+  awarenessLimits?: AwarenessLimits;
 }
 
 export interface RunningServer {
@@ -54,12 +71,15 @@ export interface RunningServer {
   port: number;
   host: string;
   metrics: Metrics;
+  /** where /metrics is served: the main http URL, or the separate metrics port's */
+  metricsUrl: string;
   secret: Uint8Array;
   /** stops accepting, closes sockets with ServerShutdown, commits and compacts, closes storage */
   close(): Promise<void>;
 }
 
 const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
@@ -83,6 +103,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const logger = options.logger ?? createLogger();
   const dataDir = resolve(options.dataDir);
   const maxConnPerIp = options.maxConnPerIp ?? DEFAULT_LIMITS.maxConnPerIp;
+  const maxConnections = options.maxConnections ?? DEFAULT_LIMITS.maxConnections;
+  const originAllowed = createOriginCheck(options.allowOrigins ?? []);
+  const connectSrc = options.connectSrc ?? [];
+  const refusalLog = new LogThrottle(DEFAULT_LIMITS.refusedLogLinesPerMinute);
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_LIMITS.maxMessageBytes;
   let secret: Uint8Array;
   if (options.secret) secret = options.secret;
@@ -118,10 +142,36 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   metrics.gauge('rapporteur_connections', 'Open websocket connections', () => connections.size);
   metrics.gauge('rapporteur_docs_loaded', 'Documents loaded in memory', () => rooms.loadedCount);
+  metrics.gauge('rapporteur_awareness_clients', 'Awareness client ids held in memory across loaded rooms', () => rooms.awarenessClientCount);
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: maxMessageBytes,
+    perMessageDeflate: false,
+    handleProtocols: (offered) => selectProtocol(offered),
+  });
+
+  const serveMetrics = (req: IncomingMessage, res: ServerResponse) => {
+    if (options.metricsToken !== undefined && !bearerMatches(req.headers.authorization, options.metricsToken)) {
+      res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'WWW-Authenticate': 'Bearer', 'Cache-Control': 'no-store' });
+      res.end('Unauthorized\n');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(metrics.render());
+  };
+
+  /** Sockets over the per-IP or global cap, with the status their request gets. */
+  const overLimit = new WeakMap<Socket, number>();
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    for (const [name, value] of Object.entries(securityHeaders(req.headers.host, connectSrc))) res.setHeader(name, value);
+    const refusedStatus = overLimit.get(req.socket);
+    if (refusedStatus !== undefined) {
+      res.writeHead(refusedStatus, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+      res.end(`${STATUS_TEXT[refusedStatus] ?? 'Error'}\n`);
+      return;
+    }
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       const body = JSON.stringify({
@@ -134,9 +184,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
-    if (path === '/metrics' && req.method === 'GET') {
-      res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(metrics.render());
+    if (path === '/metrics' && req.method === 'GET' && options.metricsPort === undefined) {
+      serveMetrics(req, res);
       return;
     }
     if (serveStatic) {
@@ -154,25 +203,42 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const http = createServer(onRequest);
   http.on('clientError', (_err, socket) => socket.destroy());
 
+  // Every socket counts from the moment it connects: one that never finishes its request holds a slot as much as
+  // an open websocket. Over a cap, the socket's request (upgrade or not) is answered 429/503, and a socket that
+  // sends nothing is cut after a short while instead of the usual header timeout.
+  let openSockets = 0;
+  metrics.gauge('rapporteur_sockets', 'Open TCP sockets counted toward the connection caps (upgraded or not)', () => openSockets);
+  http.on('connection', (socket: Socket) => {
+    const ip = socket.remoteAddress ?? 'unknown';
+    if (openSockets >= maxConnections || !limiter.tryAcquire(ip)) {
+      overLimit.set(socket, openSockets >= maxConnections ? 503 : 429);
+      socket.setTimeout(DEFAULT_LIMITS.refusedSocketTimeoutMs, () => socket.destroy());
+      return;
+    }
+    openSockets += 1;
+    socket.once('close', () => {
+      openSockets -= 1;
+      limiter.release(ip);
+    });
+  });
+
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const ip = req.socket.remoteAddress ?? 'unknown';
     const path = (req.url ?? '').replace(/\?.*$/s, '').slice(0, 200); // never log the query: it holds the token
     const reject = (status: number, reason: string) => {
       metrics.upgradesRejected.inc(1, { status: String(status) });
-      logger.info('upgrade_refused', { ip, path, status, reason });
+      const suppressed = refusalLog.admit(reason);
+      if (suppressed === null) metrics.upgradeLogsSuppressed.inc();
+      else logger.info('upgrade_refused', { ip, path, status, reason, ...(suppressed > 0 ? { suppressed } : {}) });
       refuseUpgrade(socket, status);
     };
     if (shuttingDown) return reject(503, 'shutting down');
-    const decision = authorizeUpgrade(req.url, secret);
+    const capped = overLimit.get(req.socket);
+    if (capped !== undefined) return reject(capped, capped === 503 ? 'too many connections' : 'too many connections from this address');
+    if (!originAllowed(req.headers.origin, req.headers.host)) return reject(403, 'origin not allowed');
+    const decision = authorizeUpgrade(req.url, secret, undefined, req.headers['sec-websocket-protocol']);
     if (!decision.ok) return reject(decision.status, decision.reason);
-    if (!limiter.tryAcquire(ip)) return reject(429, 'too many connections from this address');
-    let released = false;
-    const release = () => {
-      if (!released) limiter.release(ip);
-      released = true;
-    };
-    socket.once('close', release);
     wss.handleUpgrade(req, socket, head, (ws) => {
       if (shuttingDown) {
         ws.close(CloseCode.ServerShutdown, 'server shutting down');
@@ -191,10 +257,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           maxBufferedBytes: DEFAULT_LIMITS.maxBufferedBytes,
           maxEarlyMessages: DEFAULT_LIMITS.maxEarlyMessages,
           maxHeldBytes: DEFAULT_LIMITS.maxHeldBytes,
+          awareness: options.awarenessLimits ?? DEFAULT_LIMITS.awareness,
         },
         (gone) => {
           connections.delete(gone);
-          release();
         },
       );
       connections.add(conn);
@@ -224,12 +290,41 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const url = `ws://${urlHost}:${port}`;
   const httpUrl = `http://${urlHost}:${port}`;
+  let metricsHttp: Server | null = null;
+  let metricsUrl = httpUrl;
+  if (options.metricsPort !== undefined) {
+    const server = createServer((req, res) => {
+      if ((req.url ?? '/').split('?')[0] === '/metrics' && req.method === 'GET') serveMetrics(req, res);
+      else {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('Not found\n');
+      }
+    });
+    server.on('clientError', (_err, socket) => socket.destroy());
+    await new Promise<void>((resolveListen, rejectListen) => {
+      server.once('error', rejectListen);
+      server.listen(options.metricsPort, host, () => {
+        server.off('error', rejectListen);
+        resolveListen();
+      });
+    }).catch(async (err: unknown) => {
+      http.close();
+      await rooms.closeAll();
+      await store.close();
+      throw err;
+    });
+    metricsHttp = server;
+    metricsUrl = `http://${urlHost}:${(server.address() as AddressInfo).port}`;
+  }
   logger.info('listening', {
     url: httpUrl,
     ws: url,
     dataDir,
     maxConnPerIp,
+    maxConnections,
     maxMessageBytes,
+    allowOrigins: options.allowOrigins ?? [],
+    metrics: metricsUrl === httpUrl ? (options.metricsToken ? 'main port, bearer token' : 'main port') : metricsUrl,
     synchronous: options.store ? 'custom store' : (options.synchronous ?? 'FULL'),
   });
 
@@ -246,6 +341,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       while (connections.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       for (const conn of connections) conn.terminate();
       http.closeAllConnections();
+      if (metricsHttp) {
+        const m = metricsHttp;
+        await new Promise<void>((r) => m.close(() => r()));
+      }
       await rooms.closeAll();
       await store.close();
       await httpClosed;
@@ -255,5 +354,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return closing;
   };
 
-  return { url, httpUrl, port, host, metrics, secret, close };
+  return { url, httpUrl, port, host, metrics, metricsUrl, secret, close };
+}
+
+/** Constant-time check of `Authorization: Bearer <token>`. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(/^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '', 'utf8');
+  const expected = Buffer.from(token, 'utf8');
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -35,7 +35,8 @@ function validClaims(value: unknown): value is TokenClaims {
     typeof c.sub === 'string' &&
     ID_PATTERN.test(c.sub) &&
     typeof c.exp === 'number' &&
-    Number.isFinite(c.exp)
+    Number.isFinite(c.exp) &&
+    (c.stakeholder === undefined || (typeof c.stakeholder === 'string' && ID_PATTERN.test(c.stakeholder)))
   );
 }
 
@@ -71,6 +72,8 @@ export interface IssueOptions {
   role: Role;
   name: string;
   days: number;
+  /** registry id of the stakeholder the invite is issued to */
+  stakeholder?: string;
   now?: number;
 }
 
@@ -83,6 +86,7 @@ export function issueToken(options: IssueOptions, secret: Uint8Array): { token: 
     name: options.name,
     sub: randomBytes(12).toString('base64url'),
     exp: nowSeconds + Math.round(options.days * 86_400),
+    ...(options.stakeholder ? { stakeholder: options.stakeholder } : {}),
   };
   return { token: signToken(claims, secret), claims };
 }

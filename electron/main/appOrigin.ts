@@ -1,9 +1,9 @@
 // Where the renderer lives: app://rapporteur in production, the electron-vite dev server in development.
 // Navigation guards, the permission handler and the IPC sender check all ask isTrustedUrl.
 
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'rapporteur';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+import { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../../common/appOrigin';
+
+export { APP_HOST, APP_ORIGIN, APP_SCHEME };
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 export interface TrustPolicy {

@@ -248,7 +248,9 @@ test('stakeholder comments in a consultation: entered, joined by a commenter, de
   await c.getByRole('group', { name: 'Comment view options' }).getByRole('button', { name: 'Comment', exact: true }).click();
   const formC = panel(c).getByRole('form', { name: 'New comment' });
   await expect(formC.getByRole('radio')).toHaveCount(0);
-  await expect(formC.getByRole('combobox', { name: 'On behalf of' })).toHaveValue('');
+  // Its identity is its invite's: no "On behalf of" choice, the form says who the comment is from.
+  await expect(formC.getByRole('combobox', { name: 'On behalf of' })).toHaveCount(0);
+  await expect(formC).toContainText(`As ${COMMENTER}`);
   await fillNewComment(c, { body: CARL_COMMENT.body });
   await expect(threadButton(c, 4)).toHaveAccessibleName(`Comment #4, ${CARL_COMMENT.location}`);
 

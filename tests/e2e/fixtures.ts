@@ -240,7 +240,10 @@ export class SyncServerProcess {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/cli.ts', '--host', '127.0.0.1', '--port', String(this.port), '--data', this.dataDir, '--web', this.webDir], {
+    // The app under test is served from another port (playwright.config.ts webServer): its origin must be allowed.
+    const appOrigin = `http://127.0.0.1:${process.env.E2E_WEB_PORT ?? 5199}`;
+    const args = ['--host', '127.0.0.1', '--port', String(this.port), '--data', this.dataDir, '--web', this.webDir, '--allow-origin', appOrigin];
+    const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/cli.ts', ...args], {
       cwd: REPO_ROOT,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,7 @@ import { DocPersistence } from '../storage/docPersistence';
 import { listDocumentMetas, wsDocuments } from '../model/workspaceDoc';
 import { commentsDocName, documentDocName, roomForDocName, workspaceDocName, workspaceOfDocName } from '../../../common/rooms';
 import { closeReasonKey } from '../../../common/closeCodes';
-import { TOKEN_QUERY_PARAM } from '../../../common/syncProtocol';
+import { tokenSubprotocols } from '../../../common/syncProtocol';
 import { summarizeSync, type SyncSummary } from './syncStatus';
 import { runBounded } from './boundedQueue';
 
@@ -117,8 +117,9 @@ export class WorkspaceSync {
   private attach(name: string, doc: Y.Doc): (() => void) | undefined {
     const room = roomForDocName(name);
     if (!room || this.stopped) return undefined;
+    // The token travels as a subprotocol (Sec-WebSocket-Protocol), not in the URL, so proxies do not log it.
     const provider = new WebsocketProvider(this.serverUrl, room, doc, {
-      params: { [TOKEN_QUERY_PARAM]: this.token },
+      protocols: tokenSubprotocols(this.token),
       maxBackoffTime: 10_000,
       disableBc: true,
     });

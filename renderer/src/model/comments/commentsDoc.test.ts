@@ -54,6 +54,27 @@ describe('comments doc', () => {
     expect(() => addThread(doc, { ...base, purpose: 'annotation' }, alice)).toThrow('comments.error.commenterAnnotation');
   });
 
+  it("gives a commenter's comment their invite's identity, never a typed or chosen one", () => {
+    const ws = new Y.Doc();
+    const s = addStakeholder(ws, { name: 'Ana', organisation: 'NetOrg', group: 'civil-society', region: 'african', themes: [] });
+    const other = addStakeholder(ws, { name: 'Minister', organisation: 'Ministry', group: 'government', region: 'global', themes: [] });
+    const doc = new Y.Doc();
+    const ana: Actor = { id: 'ana', name: 'Ana', role: 'commenter', stakeholderId: s.id };
+    expect(() => addThread(doc, { ...base, stakeholder: other }, ana)).toThrow('comments.error.commenterAttribution');
+    expect(() => addThread(doc, { ...base, stakeholder: other }, alice)).toThrow('comments.error.commenterAttribution');
+    expect(() => addThread(doc, { ...base, attribution: { name: 'X', organisation: 'Y', group: 'academia', region: 'global' } }, alice)).toThrow(
+      'comments.error.commenterAttribution',
+    );
+    const bound = commentsRoot(doc).get(addThread(doc, base, ana))!;
+    expect(bound.get(ThreadKey.stakeholderId)).toBe(s.id);
+    expect(bound.get(ThreadKey.attribution)).toEqual({ name: 'Ana' });
+    const plain = commentsRoot(doc).get(addThread(doc, base, alice))!;
+    expect(plain.has(ThreadKey.stakeholderId)).toBe(false);
+    expect(plain.get(ThreadKey.attribution)).toEqual({ name: 'Alice' });
+    const live = readThreads(doc, { resolveStakeholder: (sid) => resolveStakeholder(ws, sid) });
+    expect(live.find((t) => t.stakeholderId === s.id)).toMatchObject({ attributionSource: 'registry', attribution: { organisation: 'NetOrg' } });
+  });
+
   it('keeps every earlier version of a comment and of a reply as its history', () => {
     const doc = new Y.Doc();
     const id = addThread(doc, { ...base, proposedWording: 'v1 words' }, alice, { now: 10 });
@@ -108,7 +129,7 @@ describe('comments doc', () => {
     const s = addStakeholder(ws, { name: 'Ana', organisation: 'NetOrg', group: 'civil-society', region: 'african', gender: 'woman', themes: [] });
     const doc = new Y.Doc();
     const id = addThread(doc, { ...base, stakeholder: s }, editor);
-    const self = addThread(doc, { ...base, attribution: { name: 'Bob', organisation: 'Uni', group: 'academia', region: 'global' } }, bob);
+    const self = addThread(doc, { ...base, attribution: { name: 'Bob', organisation: 'Uni', group: 'academia', region: 'global' } }, editor);
     updateStakeholder(ws, s.id, { ...s, organisation: 'NetOrg International' });
     const live = readThreads(doc, { resolveStakeholder: (sid) => resolveStakeholder(ws, sid) });
     expect(live.find((t) => t.id === id)).toMatchObject({
@@ -212,7 +233,7 @@ describe('commenter-shaped writes match the server policy (common/commentsSchema
   it('a new thread carries only known, non-editor keys, with the commenter as author', () => {
     const doc = new Y.Doc();
     let id = '';
-    const { paths, maps, otherRoots } = recordChanges(doc, () => (id = addThread(doc, { ...base, attribution: { name: 'A', organisation: 'O', group: 'academia', region: 'global' } }, alice)));
+    const { paths, maps, otherRoots } = recordChanges(doc, () => (id = addThread(doc, base, alice)));
     expect(otherRoots).toBe(0);
     expect(paths[0]).toBe(`${id}:add`);
     const fields = paths.slice(1).map((p) => p.replace(`${id}.`, ''));

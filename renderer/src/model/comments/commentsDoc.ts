@@ -36,9 +36,9 @@ export interface NewThreadInput {
   body: string;
   proposedWording?: string;
   purpose: Purpose;
-  /** entered on behalf of this registered stakeholder: its id is kept and its attribution copied */
+  /** entered by an editor on behalf of this registered stakeholder: its id is kept and its attribution copied */
   stakeholder?: Stakeholder;
-  /** attribution for someone not in the registry (self-declared by a commenter, or typed in) */
+  /** attribution for someone not in the registry, typed in by an editor */
   attribution?: Attribution;
   /** ISO date the submission arrived, for input entered late by an editor (editor-only key) */
   receivedOn?: string;
@@ -75,8 +75,20 @@ export function attributionOf(s: Stakeholder): Attribution {
   return a;
 }
 
+/**
+ * A commenter's comment carries their invite's identity and nothing typed (the server refuses anything else,
+ * sync-server/commenterPolicy.ts): the stakeholder the invite names, if any, and a snapshot of the token's name.
+ * The rest of the attribution is read from the registry by stakeholderId.
+ */
+function commenterIdentity(input: NewThreadInput, actor: Actor): { stakeholderId?: string; attribution: { name: string } } {
+  if (input.attribution || (input.stakeholder && input.stakeholder.id !== actor.stakeholderId))
+    throw new ModelError('comments.error.commenterAttribution', 'Your comments are attributed to your invitation; only editors enter comments on behalf of others.');
+  return { ...(actor.stakeholderId ? { stakeholderId: actor.stakeholderId } : {}), attribution: { name: actor.name } };
+}
+
 export function addThread(doc: Y.Doc, input: NewThreadInput, actor: Actor, opts: WriteOptions = {}): string {
   refuseViewer(actor);
+  const own = actor.role === 'commenter' ? commenterIdentity(input, actor) : null;
   const body = requireBody(input.body);
   if (!isCommentType(input.type)) throw new ModelError('comments.error.type', `Unknown comment type "${String(input.type)}".`);
   if (!isPurpose(input.purpose)) throw new ModelError('comments.error.purpose', `Unknown purpose "${String(input.purpose)}".`);
@@ -96,7 +108,10 @@ export function addThread(doc: Y.Doc, input: NewThreadInput, actor: Actor, opts:
     if (input.anchor) t.set(ThreadKey.anchor, { from: input.anchor.from, to: input.anchor.to, quote: input.anchor.quote });
     t.set(ThreadKey.authorId, actor.id);
     t.set(ThreadKey.authorName, actor.name);
-    if (input.stakeholder) {
+    if (own) {
+      if (own.stakeholderId) t.set(ThreadKey.stakeholderId, own.stakeholderId);
+      t.set(ThreadKey.attribution, own.attribution);
+    } else if (input.stakeholder) {
       t.set(ThreadKey.stakeholderId, input.stakeholder.id);
       t.set(ThreadKey.attribution, attributionOf(input.stakeholder));
     } else if (input.attribution) t.set(ThreadKey.attribution, { ...input.attribution });

@@ -89,4 +89,6 @@ export interface Actor {
   id: string;
   name: string;
   role: 'editor' | 'commenter' | 'viewer';
+  /** a commenter's invite may name the registered stakeholder it was issued to (token claim `stakeholder`) */
+  stakeholderId?: string;
 }

@@ -66,6 +66,8 @@ export function CommentComposer() {
   }, [stakeholders]);
 
   if (!composer || !comments) return null;
+  const own = actor.stakeholderId ? resolveStakeholder(ws, actor.stakeholderId) : null;
+  const ownLabel = own?.organisation ? `${actor.name} (${own.organisation})` : actor.name;
   // A late submission (received within the window, entered by an editor after it closed) is let through by the gate.
   const lateEntry = isEditor && purpose === 'stakeholder' && windowStatus === 'closed';
   const blocked = purpose === 'stakeholder' && refusal !== null && !(lateEntry && receivedOn);
@@ -74,7 +76,8 @@ export function CommentComposer() {
     e.preventDefault();
     setError(null);
     try {
-      const stakeholder = purpose === 'stakeholder' && onBehalf ? (resolveStakeholder(ws, onBehalf) ?? undefined) : undefined;
+      // Only editors enter comments on behalf of someone; a commenter's identity comes from their invite.
+      const stakeholder = isEditor && purpose === 'stakeholder' && onBehalf ? (resolveStakeholder(ws, onBehalf) ?? undefined) : undefined;
       const threadId = addComment(doc, comments, {
         anchor: composer.anchor,
         type,
@@ -124,7 +127,8 @@ export function CommentComposer() {
           <input type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} aria-describedby={`${id}-refusal`} />
         </label>
       )}
-      {purpose === 'stakeholder' && (
+      {!isEditor && <p className="composer-as">{t('comments.new.as', { name: ownLabel })}</p>}
+      {isEditor && purpose === 'stakeholder' && (
         <LabeledField label={t('comments.new.onBehalf')}>
           {(fid) => (
           <select id={fid} value={onBehalf} onChange={(e) => setOnBehalf(e.target.value)}>

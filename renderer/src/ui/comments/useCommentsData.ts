@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import { useWorkspace } from '../../state/workspaceContext';
 import { useIdentity } from '../../state/identityStore';
 import { syncUserFor } from '../../sync/useWorkspaceSync';
+import { readClaimsUnverified } from '../../../../common/tokenClaims';
 import { commentsRoot } from '../../model/comments/commentsDoc';
 import { createThreadReader, type ThreadReader } from '../../model/comments/threadReader';
 import type { Actor, Thread } from '../../model/comments/threadTypes';
@@ -16,7 +17,12 @@ export function useActor(): Actor {
   const identity = useIdentity();
   const user = local ? syncUserFor(local, identity) : identity;
   const role = local?.role ?? 'editor';
-  return useMemo(() => ({ id: user.id, name: user.name, role }), [user.id, user.name, role]);
+  // The stakeholder an invite was issued to: a commenter's comments are attributed to it (the server checks).
+  const stakeholderId = (local?.token ? readClaimsUnverified(local.token) : null)?.stakeholder;
+  return useMemo(
+    () => ({ id: user.id, name: user.name, role, ...(stakeholderId ? { stakeholderId } : {}) }),
+    [user.id, user.name, role, stakeholderId],
+  );
 }
 
 const NO_THREADS: Thread[] = [];
