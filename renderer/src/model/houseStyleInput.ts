@@ -1,16 +1,11 @@
-import type { HouseStyle } from './houseStyle';
+import { HOUSE_STYLE_LIMITS, type HouseStyle } from './houseStyle';
 
 // Parsing of the numeric house-style inputs on the Settings screen. normalizeHouseStyle silently replaces
 // out-of-range values with defaults (right for shared data); a person typing deserves an explanation instead.
 
 export type StyleNumberKey = 'fontSize' | 'marginCm' | 'pageTargetMin' | 'pageTargetMax';
 
-export const STYLE_NUMBER_LIMITS: Record<StyleNumberKey, { min: number; max: number; integer: boolean }> = {
-  fontSize: { min: 6, max: 36, integer: false },
-  marginCm: { min: 0.5, max: 6, integer: false },
-  pageTargetMin: { min: 1, max: 2000, integer: true },
-  pageTargetMax: { min: 1, max: 2000, integer: true },
-};
+export const STYLE_NUMBER_LIMITS: Record<StyleNumberKey, { min: number; max: number; integer: boolean }> = HOUSE_STYLE_LIMITS;
 
 /** Accepts a decimal comma ("2,5") as well as a point. Errors are message ids with their variables. */
 export function parseStyleNumber(key: StyleNumberKey, input: string): { value: number } | { error: string; vars: Record<string, number> } {
