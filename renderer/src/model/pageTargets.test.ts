@@ -15,6 +15,9 @@ describe('page targets', () => {
     expect(effectivePageTarget(null, null, style)).toEqual({ min: 20, max: 40 });
     expect(effectivePageTarget(5, null, style)).toEqual({ min: 5, max: 40 });
     expect(effectivePageTarget(null, 10, style)).toEqual({ min: 20, max: 10 });
+    // raw stored values: anything but a positive whole number falls back to the default
+    expect(effectivePageTarget('5', 0, style)).toEqual({ min: 20, max: 40 });
+    expect(effectivePageTarget(undefined, 2.5, style)).toEqual({ min: 20, max: 40 });
   });
   it('rejects an inverted range, including one made with a default bound', () => {
     expect(validatePageTarget(10, 30, style)).toBeNull();

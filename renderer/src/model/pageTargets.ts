@@ -11,9 +11,12 @@ export function parsePageCount(input: string): { value: number | null } | { erro
   return { value: n };
 }
 
-/** The range that applies to a draft: its own values where set, the workspace defaults elsewhere. */
-export function effectivePageTarget(min: number | null, max: number | null, style: Pick<HouseStyle, 'pageTargetMin' | 'pageTargetMax'>): { min: number; max: number } {
-  return { min: min ?? style.pageTargetMin, max: max ?? style.pageTargetMax };
+/**
+ * The range that applies to a draft: its own values where set, the workspace defaults elsewhere. Takes the raw
+ * stored values (`targetMin`/`targetMax` of the draft's fields, which may be anything): see storedPageCount.
+ */
+export function effectivePageTarget(min: unknown, max: unknown, style: Pick<HouseStyle, 'pageTargetMin' | 'pageTargetMax'>): { min: number; max: number } {
+  return { min: storedPageCount(min) ?? style.pageTargetMin, max: storedPageCount(max) ?? style.pageTargetMax };
 }
 
 /** Message id when the range that would apply is inverted, else null. */
