@@ -15,6 +15,7 @@ export type RoomRef =
   | { kind: 'workspace'; workspaceId: string }
   | { kind: 'document'; workspaceId: string; docId: string }
   | { kind: 'comments'; workspaceId: string; docId: string };
+export type RoomKind = RoomRef['kind'];
 
 /** Local (IndexedDB) Y.Doc names. */
 export const workspaceDocName = (workspaceId: string) => `ws.${workspaceId}`;

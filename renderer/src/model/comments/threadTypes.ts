@@ -1,6 +1,7 @@
 // Plain views of the comments Y.Doc (layout: common/commentsSchema.ts), as read by readThreads.
 import type { DispositionValue } from './dispositions';
 import { isOneOf } from '../kinds';
+import type { Role } from '../../../../common/roles';
 
 export const COMMENT_TYPES = ['general', 'substantive', 'editorial'] as const;
 export type CommentType = (typeof COMMENT_TYPES)[number];
@@ -88,5 +89,5 @@ export interface Thread {
 export interface Actor {
   id: string;
   name: string;
-  role: 'editor' | 'commenter' | 'viewer';
+  role: Role;
 }

@@ -6,6 +6,7 @@ import { STAKEHOLDER_GROUPS } from '../../model/kinds';
 import { COMMENT_TYPES, type CommentType, type Purpose } from '../../model/comments/threadTypes';
 import { addComment, assertMayComment } from '../../model/consultation/commentGate';
 import { t } from '../../i18n';
+import { capabilitiesOf } from '../../../../common/roles';
 import { useY } from '../hooks';
 import { useComments } from './CommentsContext';
 import { useCommentsUi } from './commentsUiStore';
@@ -34,7 +35,7 @@ export function CommentComposer() {
   const activate = useCommentsUi((s) => s.activate);
   const stakeholders = useY(wsStakeholders(ws), () => listStakeholders(ws));
   const refusal = stakeholderRefusal(data);
-  const isEditor = actor.role === 'editor';
+  const isEditor = capabilitiesOf(actor.role).annotate;
   const [purpose, setPurpose] = useState<Purpose>(refusal && isEditor ? 'annotation' : 'stakeholder');
   const [onBehalf, setOnBehalf] = useState(ME);
   const [type, setType] = useState<CommentType>('substantive');

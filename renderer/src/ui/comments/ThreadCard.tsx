@@ -5,6 +5,7 @@ import { addCommentReply } from '../../model/consultation/commentGate';
 import { COMMENT_TYPES, type Actor, type CommentType, type HistoryEntry, type Reply, type Thread } from '../../model/comments/threadTypes';
 import type { MatrixRow } from '../../model/comments/matrix';
 import { formatDate, t, tp } from '../../i18n';
+import { mayEditComment } from '../../../../common/roles';
 import { DispositionControl } from './DispositionControl';
 import { LabeledField } from '../document/fields/LabeledField';
 import { ResponseEditor } from './ResponseEditor';
@@ -132,7 +133,7 @@ export const ThreadCard = memo(function ThreadCard(props: ThreadCardProps) {
 /** The comment's text and proposed wording, its edit form for its author (or an editor) and its history. */
 function ThreadBody({ thread: th, active, comments, actor, canComment }: ThreadCardProps) {
   const [editing, setEditing] = useState(false);
-  const mayEdit = canComment && (actor.role === 'editor' || th.authorId === actor.id);
+  const mayEdit = canComment && mayEditComment(actor.role, th.authorId, actor.id);
   if (editing) return <EditThreadForm thread={th} comments={comments} actor={actor} onDone={() => setEditing(false)} />;
   return (
     <>
@@ -310,7 +311,7 @@ function ReplyItem({ reply: r, threadId, comments, actor, canComment }: { reply:
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(r.body);
   const [error, setError] = useState<string | null>(null);
-  const mayEdit = canComment && (actor.role === 'editor' || r.authorId === actor.id);
+  const mayEdit = canComment && mayEditComment(actor.role, r.authorId, actor.id);
   return (
     <li className="reply">
       <p className="reply-meta small">
