@@ -1,6 +1,6 @@
 // Auth before upgrade: the request URL decides, from the token and the room path, whether a websocket may
 // open. Missing/malformed/badly signed/expired token: 401. Token for another workspace: 403. No such room: 404.
-import { commentsDocName, documentDocName, parseRoomPath, workspaceDocName, type RoomRef } from '../common/rooms';
+import { docNameOf, parseRoomPath, type RoomRef } from '../common/rooms';
 import { TOKEN_QUERY_PARAM } from '../common/syncProtocol';
 import type { TokenClaims } from '../common/tokenClaims';
 import { verifyToken } from './token';
@@ -8,17 +8,6 @@ import { verifyToken } from './token';
 export type UpgradeDecision =
   | { ok: true; ref: RoomRef; docName: string; claims: TokenClaims }
   | { ok: false; status: 401 | 403 | 404; reason: string };
-
-export function docNameOf(ref: RoomRef): string {
-  switch (ref.kind) {
-    case 'workspace':
-      return workspaceDocName(ref.workspaceId);
-    case 'document':
-      return documentDocName(ref.workspaceId, ref.docId);
-    case 'comments':
-      return commentsDocName(ref.workspaceId, ref.docId);
-  }
-}
 
 export function authorizeUpgrade(requestUrl: string | undefined, secret: Uint8Array, nowSeconds = Date.now() / 1000): UpgradeDecision {
   let url: URL;
