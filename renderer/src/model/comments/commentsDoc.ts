@@ -12,7 +12,7 @@ import { newId } from '../../../../common/ids';
 import { capabilitiesOf, mayEditComment } from '../../../../common/roles';
 import type { Stakeholder } from '../stakeholders';
 import { assertNoIssues, dispositionIssues, isDisposition, sameDisposition, type DispositionChoice } from './dispositions';
-import { ModelError } from './errors';
+import { ModelError } from '../modelError';
 import { fragmentPlainText, normalizeResponseText, replaceFragment, textToDocJSON } from './responseText';
 import {
   isCommentType,

@@ -10,7 +10,7 @@
 //   - everything else may change freely, including back to `open`.
 import { isOneOf } from '../kinds';
 import { capabilitiesOf, type Role } from '../../../../common/roles';
-import { ModelError } from './errors';
+import { ModelError } from '../modelError';
 import { fill, type Translate } from '../translate';
 
 export const DISPOSITIONS = ['open', 'accepted', 'accepted-with-changes', 'not-accepted', 'noted', 'duplicate', 'withdrawn'] as const;

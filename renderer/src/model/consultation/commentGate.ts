@@ -6,7 +6,7 @@
 import type * as Y from 'yjs';
 import { capabilitiesOf } from '../../../../common/roles';
 import { addReply, addThread, type NewThreadInput } from '../comments/commentsDoc';
-import { ModelError } from '../comments/errors';
+import { ModelError } from '../modelError';
 import type { Actor, Purpose } from '../comments/threadTypes';
 import { consultationStatus, localIsoDate, readPhaseState, type PhaseState } from './phases';
 

@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { capabilitiesOf } from '../../../../common/roles';
 import { docFields } from '../documentDoc';
 import { isOneOf } from '../kinds';
-import { ModelError } from '../comments/errors';
+import { ModelError } from '../modelError';
 import type { Actor } from '../comments/threadTypes';
 import { recordVersion, type VersionEntry } from './snapshots';
 

@@ -10,7 +10,7 @@ import { capabilitiesOf } from '../../../../common/roles';
 import { useY } from '../hooks';
 import { useComments } from './CommentsContext';
 import { useCommentsUi } from './commentsUiStore';
-import { modelMessage } from './format';
+import { modelMessage } from '../errors';
 import { LabeledField } from '../document/fields/LabeledField';
 
 const ME = '';

@@ -9,7 +9,8 @@ import { mayEditComment } from '../../../../common/roles';
 import { DispositionControl } from './DispositionControl';
 import { LabeledField } from '../document/fields/LabeledField';
 import { ResponseEditor } from './ResponseEditor';
-import { constituency, dispositionText, formatWhen, locationLabel, modelMessage, speakerName } from './format';
+import { constituency, dispositionText, formatWhen, locationLabel, speakerName } from './format';
+import { modelMessage } from '../errors';
 
 export interface ThreadCardProps {
   thread: Thread;

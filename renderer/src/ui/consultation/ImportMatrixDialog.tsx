@@ -5,7 +5,7 @@ import type { Actor } from '../../model/comments/threadTypes';
 import { t, tp } from '../../i18n';
 import { useUi } from '../../state/uiStore';
 import { Modal } from '../Modal';
-import { modelMessage } from '../comments/format';
+import { modelMessage } from '../errors';
 
 const key = (c: { threadId: string; field: string }) => `${c.threadId}:${c.field}`;
 

@@ -12,7 +12,8 @@ import { formatNumber, t, tp } from '../../i18n';
 import { useComments } from '../comments/CommentsContext';
 import { useCommentsUi } from '../comments/commentsUiStore';
 import { DispositionControl } from '../comments/DispositionControl';
-import { groupLabel, locationLabel, modelMessage, regionLabel } from '../comments/format';
+import { groupLabel, locationLabel, regionLabel } from '../comments/format';
+import { modelMessage } from '../errors';
 import { useVirtualRows } from './useVirtualRows';
 import { MatrixFileActions } from './MatrixFileActions';
 

@@ -14,7 +14,8 @@ import { listVersions, versionsArray } from '../../model/consultation/snapshots'
 import type { Actor } from '../../model/comments/threadTypes';
 import { formatDate, t, tp } from '../../i18n';
 import { useY } from '../hooks';
-import { modelMessage, formatWhen } from '../comments/format';
+import { formatWhen } from '../comments/format';
+import { modelMessage } from '../errors';
 import { useOptionalComments } from '../comments/CommentsContext';
 import { useWorkspace } from '../../state/workspaceContext';
 

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { GENDERS, REGIONS, STAKEHOLDER_GROUPS, type Gender, type Region, type StakeholderGroup } from '../../model/kinds';
 import { validateStakeholder, type StakeholderInput } from '../../model/stakeholders';
+import { isModelError, issue, type ModelIssue } from '../../model/modelError';
+import { issueText, modelMessage } from '../errors';
 import { ThemeTags } from '../document/ThemeTags';
 import { t } from '../../i18n';
 import { LabeledField } from '../document/fields/LabeledField';
@@ -26,7 +28,7 @@ export function StakeholderForm({
   idPrefix: string;
 }) {
   const [draft, setDraft] = useState<StakeholderInput>(initial);
-  const [errors, setErrors] = useState<string[]>([]);
+  const [errors, setErrors] = useState<ModelIssue[]>([]);
   const set = (patch: Partial<StakeholderInput>) => setDraft((d) => ({ ...d, ...patch }));
 
   const submit = (e: FormEvent) => {
@@ -36,10 +38,10 @@ export function StakeholderForm({
     try {
       onSubmit(draft);
     } catch (err) {
-      setErrors((err instanceof Error ? err.message : String(err)).split(', '));
+      setErrors(isModelError(err) ? [...err.issues] : [issue('', modelMessage(err))]);
     }
   };
-  const nameError = errors.includes('stakeholder.error.name');
+  const nameError = errors.some((e) => e.id === 'stakeholder.error.name');
 
   return (
     <form
@@ -113,8 +115,8 @@ export function StakeholderForm({
       </div>
       {errors.length > 0 && (
         <div role="alert" className="error" id={`${idPrefix}-errors`}>
-          {errors.map((id) => (
-            <p key={id}>{t(id)}</p>
+          {errors.map((e) => (
+            <p key={e.id}>{issueText(e)}</p>
           ))}
         </div>
       )}
