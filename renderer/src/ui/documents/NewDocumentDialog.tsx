@@ -11,6 +11,7 @@ import { wsStakeholders } from '../../model/workspaceDoc';
 import type { NewDocumentInput } from '../../model/templates';
 import { useY } from '../hooks';
 import { t, todayIso } from '../../i18n';
+import { modelMessage } from '../errors';
 
 export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
   const { id: workspaceId, doc: ws } = useWorkspace();
@@ -43,7 +44,7 @@ export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
       onClose();
       navigate({ screen: 'document', workspaceId, docId });
     } catch (err) {
-      setError(t(err instanceof Error ? err.message : String(err)));
+      setError(modelMessage(err));
       setBusy(false);
     }
   };

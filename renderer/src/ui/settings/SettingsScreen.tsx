@@ -4,7 +4,7 @@ import { updateIdentity, useIdentity } from '../../state/identityStore';
 import { readHouseStyle, readWorkspaceInfo, updateHouseStyle, updateWorkspaceInfo, wsInfo, wsSettings } from '../../model/workspaceDoc';
 import type { HouseStyle } from '../../model/houseStyle';
 import { parseStyleNumber, validateStylePatch, type StyleNumberKey } from '../../model/houseStyleInput';
-import { issueText } from '../errors';
+import { issueText, modelMessage } from '../errors';
 import { CommitInput, CommitTextarea } from '../document/fields/CommitInput';
 import { ReadOnlyField } from '../document/fields/ReadOnlyField';
 import { useY } from '../hooks';
@@ -70,7 +70,7 @@ function WorkspaceSection() {
                 try {
                   updateWorkspaceInfo(ws, { name });
                 } catch (e) {
-                  setError(t(e instanceof Error ? e.message : String(e)));
+                  setError(modelMessage(e));
                   return false;
                 }
                 setError(null);
