@@ -6,6 +6,7 @@ import { issueText, modelMessage } from '../errors';
 import { ThemeTags } from '../document/ThemeTags';
 import { t } from '../../i18n';
 import { LabeledField } from '../document/fields/LabeledField';
+import { FormActions } from '../FormActions';
 
 export const EMPTY_STAKEHOLDER: StakeholderInput = { name: '', organisation: '', group: 'civil-society', region: 'global', themes: [] };
 
@@ -120,14 +121,7 @@ export function StakeholderForm({
           ))}
         </div>
       )}
-      <div className="form-actions">
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="primary">
-          {submitLabel}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} submitLabel={submitLabel} />
     </form>
   );
 }
