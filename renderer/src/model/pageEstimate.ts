@@ -387,24 +387,3 @@ export function estimateLines(body: PMNode, style: HouseStyle): { lines: number;
 export function estimatePages(body: PMNode, style: HouseStyle): number {
   return Math.max(1, estimateLayout(body, style).pages + PAGE_METRICS.frontMatterPages);
 }
-
-export type PageTargetState = 'below' | 'within' | 'above';
-
-export function pageTargetState(pages: number, min: number, max: number): PageTargetState {
-  return pages < min ? 'below' : pages > max ? 'above' : 'within';
-}
-
-/**
- * The warning shown before exporting a draft outside its target range, or null when it is within (or there is
- * no usable target). Pages are body pages (see above).
- */
-export function pageWarning(pages: number, min: number | null | undefined, max: number | null | undefined): string | null {
-  const lo = typeof min === 'number' && Number.isFinite(min) && min > 0 ? min : null;
-  const hi = typeof max === 'number' && Number.isFinite(max) && max > 0 ? max : null;
-  if (lo === null && hi === null) return null;
-  const range = lo !== null && hi !== null ? (lo === hi ? `${lo} pages` : `${lo}–${hi} pages`) : lo !== null ? `at least ${lo} pages` : `at most ${hi} pages`;
-  const est = `about ${pages} ${pages === 1 ? 'page' : 'pages'}`;
-  if (lo !== null && pages < lo) return `This draft is ${est}, below its target range of ${range}.`;
-  if (hi !== null && pages > hi) return `This draft is ${est}, above its target range of ${range}.`;
-  return null;
-}

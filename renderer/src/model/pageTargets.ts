@@ -35,3 +35,10 @@ export function rangeIssue(range: { min: number; max: number }): ModelIssue | nu
 export function storedPageCount(value: unknown): number | null {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : null;
 }
+
+export type PageTargetState = 'below' | 'within' | 'above';
+
+/** Where an estimated length falls against the range that applies (see effectivePageTarget). */
+export function pageTargetState(pages: number, min: number, max: number): PageTargetState {
+  return pages < min ? 'below' : pages > max ? 'above' : 'within';
+}

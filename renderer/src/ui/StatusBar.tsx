@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useUi } from '../state/uiStore';
-import { pageTargetState } from '../model/pageEstimate';
+import { pageTargetState } from '../model/pageTargets';
 import { t, tp } from '../i18n';
 import { SyncStatus } from './SyncStatus';
 
