@@ -47,6 +47,15 @@ const RENDERER_RUNTIME = {
 };
 const NOT_TESTS = { group: ['**/tests/**'], message: 'Production code does not import tests or their fixtures.' };
 
+const NODE_PROGRAMS = {
+  paths: [{ names: ['electron', 'react', 'react-dom', 'dexie'], message: 'Node programs use only the pure layers of the renderer.' }],
+  patterns: [
+    NOT_TESTS,
+    { group: ['**/electron/**'], message: 'Node programs do not reach into the desktop shell.' },
+    { regex: '/renderer/src/(?!(model|schema|export|i18n)/)', message: 'Node programs may use renderer/src/{model,schema,export,i18n} only (pure, no DOM).' },
+  ],
+};
+
 const rendererLayer = (layer, forbidden) => ({
   files: [`renderer/src/${layer}/**/*.{ts,tsx}`],
   ignores: ['**/*.test.{ts,tsx}'],
@@ -103,15 +112,16 @@ export default tseslint.config(
     rules: restrict({ patterns: [{ group: ['**/renderer/**', '**/sync-server/**', '**/cli/**'], message: 'Electron code does not reach into the renderer, the server or the CLI.' }] }),
   },
   {
-    files: ['sync-server/**/*.ts', 'cli/**/*.ts'],
+    files: ['sync-server/**/*.{ts,mjs}', 'cli/**/*.ts'],
     ignores: ['**/*.test.ts'],
+    rules: restrict(NODE_PROGRAMS),
+  },
+  {
+    // The SQLite worker starts in plain Node, without a TypeScript loader: it may import packages and .mjs only.
+    files: ['sync-server/storage/*.mjs'],
     rules: restrict({
-      paths: [{ names: ['electron', 'react', 'react-dom', 'dexie'], message: 'Node programs use only the pure layers of the renderer.' }],
-      patterns: [
-        NOT_TESTS,
-        { group: ['**/electron/**'], message: 'Node programs do not reach into the desktop shell.' },
-        { regex: '/renderer/src/(?!(model|schema|export|i18n)/)', message: 'Node programs may use renderer/src/{model,schema,export,i18n} only (pure, no DOM).' },
-      ],
+      ...NODE_PROGRAMS,
+      patterns: [...NODE_PROGRAMS.patterns, { regex: '^\\.{1,2}/(?!.*\\.mjs$)', message: 'The storage worker runs in plain Node: import packages and .mjs files only.' }],
     }),
   },
 );

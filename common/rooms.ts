@@ -39,10 +39,11 @@ export function docNameOf(ref: RoomRef): string {
 /** Parses a local Y.Doc name; null for names that are not ours. */
 export function parseDocName(name: string): RoomRef | null {
   const parts = name.split('.');
-  if (parts[0] === 'ws' && parts.length === 2 && ID_PATTERN.test(parts[1])) return { kind: 'workspace', workspaceId: parts[1] };
-  if (parts[0] !== 'doc' || !ID_PATTERN.test(parts[1] ?? '') || !isValidId(parts[2] ?? '')) return null;
-  if (parts.length === 3) return { kind: 'document', workspaceId: parts[1], docId: parts[2] };
-  if (parts.length === 4 && parts[3] === COMMENTS_SUFFIX) return { kind: 'comments', workspaceId: parts[1], docId: parts[2] };
+  const [kind, workspaceId = '', docId = ''] = parts;
+  if (kind === 'ws' && parts.length === 2 && ID_PATTERN.test(workspaceId)) return { kind: 'workspace', workspaceId };
+  if (kind !== 'doc' || !ID_PATTERN.test(workspaceId) || !isValidId(docId)) return null;
+  if (parts.length === 3) return { kind: 'document', workspaceId, docId };
+  if (parts.length === 4 && parts[3] === COMMENTS_SUFFIX) return { kind: 'comments', workspaceId, docId };
   return null;
 }
 

@@ -22,10 +22,10 @@ describe('token command (process)', () => {
     expect(res.status).toBe(0);
     const lines = res.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    const token = lines[2];
+    const [desktopLine = '', browserLine = '', token = ''] = lines;
     expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
-    const desktop = lines[0].slice(lines[0].indexOf('rapporteur://'));
-    const browser = lines[1].slice(lines[1].indexOf('http://'));
+    const desktop = desktopLine.slice(desktopLine.indexOf('rapporteur://'));
+    const browser = browserLine.slice(browserLine.indexOf('http://'));
     expect(desktop.startsWith('rapporteur://join?')).toBe(true);
     expect(browser.startsWith('http://10.0.0.5:4321/#/join?')).toBe(true);
     expect(parseInvite(desktop)).toEqual({ server: 'ws://10.0.0.5:4321', token });

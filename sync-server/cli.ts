@@ -20,8 +20,8 @@ type Flags = Map<string, string>;
 /** Parses `--key value` and `--key=value` pairs; every flag takes a value and may appear once. */
 export function parseFlags(args: readonly string[], allowed: readonly string[]): Flags {
   const flags: Flags = new Map();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
+  const rest = [...args];
+  for (let arg = rest.shift(); arg !== undefined; arg = rest.shift()) {
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument: ${arg}`);
     const eq = arg.indexOf('=');
     const key = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
@@ -29,9 +29,8 @@ export function parseFlags(args: readonly string[], allowed: readonly string[]):
     let value: string | undefined;
     if (eq > 0) value = arg.slice(eq + 1);
     else {
-      value = args[i + 1];
+      value = rest.shift();
       if (value === undefined || value.startsWith('--')) throw new UsageError(`--${key} needs a value`);
-      i++;
     }
     if (flags.has(key)) throw new UsageError(`--${key} given twice`);
     flags.set(key, value);

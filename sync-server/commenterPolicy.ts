@@ -24,9 +24,12 @@ const isMapItem = (item: Y.Item) => typeOf(item) instanceof Y.Map;
 const isArrayItem = (item: Y.Item) => typeOf(item) instanceof Y.Array;
 const authorOf = (item: Y.Item): unknown => (typeOf(item) as Y.Map<unknown>).get(ThreadKey.authorId);
 
+/** A path of items, outermost first; never empty. */
+type Chain = [Y.Item, ...Y.Item[]];
+
 /** The items from just below the root type down to `item`, and the root type's name. */
-function locate(item: Y.Item): { chain: Y.Item[]; root: string } | null {
-  const chain = [item];
+function locate(item: Y.Item): { chain: Chain; root: string } | null {
+  const chain: Chain = [item];
   let parent = item.parent as AnyType | null;
   while (parent && parent._item !== null) {
     if (chain.length > MAX_DEPTH) return null;
@@ -65,31 +68,32 @@ class Inspection {
     if (item.content instanceof Y.ContentDoc) return 'subdocuments are not allowed';
     const where = locate(item);
     if (!where || where.root !== COMMENTS_ROOT) return 'outside the comments map';
-    const c = where.chain;
-    const thread = c[0];
+    const [thread, field, ...below] = where.chain;
     if (thread.parentSub === null) return 'comments root used as a list';
     const newThread = this.isNew(thread);
-    if (c.length === 1) {
+    if (!field) {
       if (!isMapItem(item)) return 'a thread must be a map';
       if (item.left !== null && !this.isNew(item.left)) return 'overwrites an existing thread';
       this.newThreads.push(item);
       return null;
     }
     if (!isMapItem(thread)) return 'thread is not a map';
-    const key = c[1].parentSub;
+    const key = field.parentSub;
     if (key === null || !THREAD_KEYS.has(key)) return `unknown thread field ${String(key)}`;
     if (EDITOR_ONLY_THREAD_KEYS.includes(key)) return `${key} is for editors only`;
     const own = newThread || authorOf(thread) === this.sub;
     if (key === ThreadKey.replies) {
-      if (c.length === 2) return newThread ? null : 'replaces the replies of a thread';
-      if (!isArrayItem(c[1])) return 'replies is not a list';
-      return this.checkReplyInsert(c.slice(2), item);
+      const [reply, ...inReply] = below;
+      if (!reply) return newThread ? null : 'replaces the replies of a thread';
+      if (!isArrayItem(field)) return 'replies is not a list';
+      return this.checkReplyInsert([reply, ...inReply], item);
     }
     if (key === ThreadKey.history) {
-      if (c.length === 2) return newThread ? null : 'replaces the history of a thread';
+      const [entry, ...inEntry] = below;
+      if (!entry) return newThread ? null : 'replaces the history of a thread';
       if (!own) return "changes another user's thread";
-      if (!isArrayItem(c[1])) return 'history is not a list';
-      return this.checkHistoryInsert(c.slice(2), item);
+      if (!isArrayItem(field)) return 'history is not a list';
+      return this.checkHistoryInsert([entry, ...inEntry], item);
     }
     if (newThread) return null;
     if (!COMMENTER_EDITABLE_THREAD_KEYS.includes(key)) return `${key} of an existing thread cannot change`;
@@ -97,53 +101,51 @@ class Inspection {
     return null;
   }
 
-  private checkReplyInsert(rc: Y.Item[], item: Y.Item): string | null {
-    const reply = rc[0];
+  private checkReplyInsert([reply, field, ...below]: Chain, item: Y.Item): string | null {
     if (reply.parentSub !== null) return 'replies is not a list';
-    if (rc.length === 1) {
+    if (!field) {
       if (!isMapItem(item)) return 'a reply must be a map';
       this.newReplies.push(item);
       return null;
     }
     if (!isMapItem(reply)) return 'reply is not a map';
-    const key = rc[1].parentSub;
+    const key = field.parentSub;
     if (key === null || !REPLY_KEYS.has(key)) return `unknown reply field ${String(key)}`;
     if (this.isNew(reply)) return null;
     if (authorOf(reply) !== this.sub) return "changes another user's reply";
     if (key === ReplyKey.history) {
-      if (rc.length === 2) return 'replaces the history of a reply';
-      if (!isArrayItem(rc[1])) return 'history is not a list';
-      return this.checkHistoryInsert(rc.slice(2), item);
+      const [entry, ...inEntry] = below;
+      if (!entry) return 'replaces the history of a reply';
+      if (!isArrayItem(field)) return 'history is not a list';
+      return this.checkHistoryInsert([entry, ...inEntry], item);
     }
     return COMMENTER_EDITABLE_REPLY_KEYS.includes(key) ? null : `${key} of an existing reply cannot change`;
   }
 
-  private checkHistoryInsert(hc: Y.Item[], item: Y.Item): string | null {
-    if (hc[0].parentSub !== null) return 'history is not a list';
-    if (hc.length === 1) return item.rightOrigin === null ? null : 'history is append-only';
-    return this.isNew(hc[0]) ? null : 'history entries cannot change';
+  private checkHistoryInsert([entry, ...below]: Chain, item: Y.Item): string | null {
+    if (entry.parentSub !== null) return 'history is not a list';
+    if (below.length === 0) return item.rightOrigin === null ? null : 'history is append-only';
+    return this.isNew(entry) ? null : 'history entries cannot change';
   }
 
   checkDelete(item: Y.Item): string | null {
     if (this.isNew(item)) return null; // created by this same update, already checked as an insert
     const where = locate(item);
     if (!where || where.root !== COMMENTS_ROOT) return 'deletes outside the comments map';
-    const c = where.chain;
-    if (c.length === 1) return 'deletes a thread';
-    const thread = c[0];
-    const key = c[1].parentSub;
+    const [thread, field, reply, replyField, ...below] = where.chain;
+    if (!field) return 'deletes a thread';
+    const key = field.parentSub;
     if (key === ThreadKey.replies) {
-      if (c.length < 4) return 'deletes a reply';
-      const reply = c[2];
-      const rkey = c[3].parentSub;
+      if (!reply || !replyField) return 'deletes a reply';
+      const rkey = replyField.parentSub;
       if (rkey === null || !COMMENTER_EDITABLE_REPLY_KEYS.includes(rkey)) return `deletes ${String(rkey)} of a reply`;
       if (authorOf(reply) !== this.sub) return "changes another user's reply";
-      if (c.length === 4 && !this.replaced(reply, rkey)) return `removes ${rkey} of a reply`;
+      if (below.length === 0 && !this.replaced(reply, rkey)) return `removes ${rkey} of a reply`;
       return null;
     }
     if (key === null || !COMMENTER_EDITABLE_THREAD_KEYS.includes(key)) return `deletes ${String(key)} of a thread`;
     if (authorOf(thread) !== this.sub) return "changes another user's thread";
-    if (c.length === 2 && !this.replaced(thread, key)) return `removes ${key} of a thread`;
+    if (!reply && !this.replaced(thread, key)) return `removes ${key} of a thread`;
     return null;
   }
 
@@ -158,8 +160,9 @@ class Inspection {
       const before = this.tr.beforeState.get(client) ?? 0;
       if (after <= before) continue;
       const structs = doc.store.clients.get(client) ?? [];
-      for (let i = Y.findIndexSS(structs, before); i < structs.length && structs[i].id.clock < after; i++) {
+      for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
         const s = structs[i];
+        if (!s || s.id.clock >= after) break;
         if (s instanceof Y.Item && inRanges(this.ranges, s.id)) {
           const reason = this.checkInsert(s);
           if (reason) return reason;

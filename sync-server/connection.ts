@@ -1,20 +1,20 @@
 // One websocket connection: reads frames, answers sync step 1, passes updates through the role policy to the
-// registry, relays awareness. Any frame that cannot be decoded closes this connection only (MalformedMessage);
+// loaded room, relays awareness. Any frame that cannot be decoded closes this connection only (MalformedMessage);
 // a refused update closes it with ForbiddenUpdate. Nothing here throws into `ws`.
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode } from '../common/closeCodes';
 import type { RoomRef } from '../common/rooms';
 import type { TokenClaims } from '../common/tokenClaims';
-import type { DocRegistry, Peer, Room } from './docRegistry';
+import type { LoadedRooms, Peer, Room } from './loadedRooms';
 import { errorFields, type Logger } from './log';
 import type { Metrics } from './metrics';
 import { decideUpdate } from './policy';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, MalformedMessageError, readMessage } from './protocol';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, MalformedMessageError, readMessage } from './wireMessages';
 import { MalformedUpdateError } from './updateEffect';
 
 export interface ConnectionDeps {
-  registry: DocRegistry;
+  rooms: LoadedRooms;
   metrics: Metrics;
   logger: Logger;
   maxBufferedBytes: number;
@@ -61,7 +61,7 @@ export class Connection implements Peer {
   async start(): Promise<void> {
     let room: Room;
     try {
-      room = await this.deps.registry.acquire(this.docName, this.ref);
+      room = await this.deps.rooms.acquire(this.docName, this.ref);
     } catch (err) {
       this.deps.logger.error('doc_load_failed', { doc: this.docName, ...errorFields(err) });
       this.close(1011, 'document unavailable');
@@ -69,7 +69,7 @@ export class Connection implements Peer {
     }
     if (this.closed) return;
     this.room = room;
-    this.deps.registry.join(room, this);
+    this.deps.rooms.join(room, this);
     this.send(encodeSyncStep1(room.doc));
     const states = room.awareness.getStates();
     if (states.size > 0) this.send(encodeAwareness(room.awareness, Array.from(states.keys())));
@@ -179,7 +179,7 @@ export class Connection implements Peer {
     switch (decision.kind) {
       case 'accept':
         this.held = null;
-        this.deps.registry.submit(room, this, decision.update);
+        this.deps.rooms.submit(room, this, decision.update);
         return;
       case 'noop':
         return;
@@ -218,7 +218,7 @@ export class Connection implements Peer {
     this.held = null;
     this.early = [];
     if (this.room) {
-      this.deps.registry.leave(this.room, this);
+      this.deps.rooms.leave(this.room, this);
       this.room = null;
     }
   }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { silentLogger } from './log';
 import { DB_FILE_NAME, startServer } from './server';
-import { fetchDoc, makeToken, RawClient, roomUrl, sleep, spawnServer, TEST_SECRET, tempDir, waitFor } from './testHelpers';
+import { defined, fetchDoc, makeToken, RawClient, roomUrl, sleep, spawnServer, TEST_SECRET, tempDir, waitFor } from './testHelpers';
 
 const cleanups: Array<() => Promise<unknown> | void> = [];
 afterEach(async () => {
@@ -52,8 +52,9 @@ describe('durability', () => {
     await stream;
     expect(codes.every((c) => c === 1006)).toBe(true); // abnormal closure: the process died
     const received = observers.map((o) => ({ sv: Y.decodeStateVector(Y.encodeStateVector(o.doc)), text: o.doc.getText('body').toString() }));
-    expect(received[0].text.length).toBeGreaterThan(4000);
-    expect(written).toBeGreaterThan(received[0].text.split(';').length - 1); // the stream was still going
+    const seen = defined(received[0], 'an observer');
+    expect(seen.text.length).toBeGreaterThan(4000);
+    expect(written).toBeGreaterThan(seen.text.split(';').length - 1); // the stream was still going
 
     const second = await spawnServer(['--port', '0', '--data', dir.path]);
     cleanups.push(() => second.stop('SIGKILL'));

@@ -7,9 +7,9 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode } from '../common/closeCodes';
 import { createLogger } from './log';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2FromUpdate, encodeUpdate } from './protocol';
+import { encodeAwareness, encodeSyncStep1, encodeUpdate } from './wireMessages';
 import { startServer, type RunningServer } from './server';
-import { fetchDoc, makeToken, RawClient, roomUrl, sleep, TEST_SECRET, tempDir, tryUpgrade, waitFor } from './testHelpers';
+import { defined, encodeSyncStep2FromUpdate, fetchDoc, makeToken, RawClient, roomUrl, sleep, TEST_SECRET, tempDir, tryUpgrade, waitFor } from './testHelpers';
 
 const dir = tempDir();
 let server: RunningServer;
@@ -120,13 +120,16 @@ describe('fuzzing', () => {
       return seed % n;
     };
     const mutate = (): Uint8Array => {
-      const base = seeds[rand(seeds.length)];
+      const base = defined(seeds[rand(seeds.length)], 'a seed');
       switch (rand(5)) {
         case 0:
           return Uint8Array.from({ length: rand(300) }, () => rand(256));
         case 1: {
           const out = base.slice();
-          for (let k = 0, flips = 1 + rand(3); k < flips; k++) out[rand(out.length)] ^= 1 << rand(8);
+          for (let k = 0, flips = 1 + rand(3); k < flips; k++) {
+            const at = rand(out.length);
+            out[at] = (out[at] ?? 0) ^ (1 << rand(8));
+          }
           return out;
         }
         case 2:
@@ -247,7 +250,7 @@ describe('connection hygiene', () => {
     await waitFor(() => connections() === 0, 5000, 'earlier connections to go');
     const clients = await Promise.all(Array.from({ length: 8 }, () => RawClient.connect(roomUrl(server.url, 'ws1/cap', editor))));
     expect(await tryUpgrade(roomUrl(server.url, 'ws1/cap', editor))).toEqual({ status: 429, opened: false });
-    clients[0].close();
+    defined(clients[0]).close();
     await waitFor(() => connections() === 7);
     const again = await tryUpgrade(roomUrl(server.url, 'ws1/cap', editor));
     expect(again.opened).toBe(true);

@@ -4,7 +4,12 @@
 type Labels = Record<string, string>;
 
 const labelKey = (labels: Labels | undefined) =>
-  labels ? Object.keys(labels).sort().map((k) => `${k}="${labels[k].replace(/["\\\n]/g, '_')}"`).join(',') : '';
+  labels
+    ? Object.entries(labels)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, '_')}"`)
+        .join(',')
+    : '';
 
 export class Counter {
   private readonly values = new Map<string, number>();
@@ -32,29 +37,30 @@ export class Gauge {
 }
 
 export class Histogram {
-  private readonly counts: number[];
+  /** cumulative count per upper bound, as Prometheus reports buckets */
+  private readonly bins: Array<{ le: number; count: number }>;
   private sum = 0;
   private count = 0;
   constructor(readonly name: string, readonly help: string, readonly buckets: readonly number[]) {
-    this.counts = buckets.map(() => 0);
+    this.bins = buckets.map((le) => ({ le, count: 0 }));
   }
   observe(value: number): void {
     this.sum += value;
     this.count += 1;
-    for (let i = 0; i < this.buckets.length; i++) if (value <= this.buckets[i]) this.counts[i] += 1;
+    for (const bin of this.bins) if (value <= bin.le) bin.count += 1;
   }
   get observations(): number {
     return this.count;
   }
   render(): string {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
-    this.buckets.forEach((b, i) => lines.push(`${this.name}_bucket{le="${b}"} ${this.counts[i]}`));
+    for (const { le, count } of this.bins) lines.push(`${this.name}_bucket{le="${le}"} ${count}`);
     lines.push(`${this.name}_bucket{le="+Inf"} ${this.count}`, `${this.name}_sum ${this.sum}`, `${this.name}_count ${this.count}`);
     return lines.join('\n');
   }
 }
 
-/** The server's metrics. Gauges are wired by the server once its registry and connection set exist. */
+/** The server's metrics. Gauges are wired by the server once its loaded rooms and connection set exist. */
 export class Metrics {
   readonly connectionsAccepted = new Counter('rapporteur_connections_accepted_total', 'Websocket connections accepted');
   readonly upgradesRejected = new Counter('rapporteur_upgrades_rejected_total', 'Upgrade requests refused before the websocket opened, by HTTP status');

@@ -7,10 +7,10 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { CloseCode } from '../common/closeCodes';
 import { COMMENTS_ROOT, ThreadKey } from '../common/commentsSchema';
-import { encodeSyncStep2FromUpdate, encodeUpdate } from './protocol';
+import { encodeUpdate } from './wireMessages';
 import { DB_FILE_NAME, startServer, type RunningServer } from './server';
 import { silentLogger } from './log';
-import { fetchDoc, makeToken, RawClient, roomUrl, sleep, TEST_SECRET, tempDir, waitFor } from './testHelpers';
+import { encodeSyncStep2FromUpdate, fetchDoc, makeToken, RawClient, roomUrl, sleep, TEST_SECRET, tempDir, waitFor } from './testHelpers';
 
 const dir = tempDir();
 let server: RunningServer;

@@ -10,15 +10,15 @@ import { WebSocketServer } from 'ws';
 import { CloseCode } from '../common/closeCodes';
 import { authorizeUpgrade } from './auth';
 import { Connection } from './connection';
-import { DocRegistry } from './docRegistry';
-import type { DocStore } from './docStore';
+import { LoadedRooms } from './loadedRooms';
+import type { DocStore } from './storage/docStore';
 import { createLogger, errorFields, type Logger } from './log';
 import { DEFAULT_LIMITS, IpLimiter } from './limits';
 import { Metrics } from './metrics';
 import { loadSecret } from './secret';
-import type { SyncMode } from './sqliteDocStore';
+import type { SyncMode } from './storage/sqliteDocStore.mjs';
 import { createStaticHandler } from './staticFiles';
-import { WorkerDocStore } from './workerDocStore';
+import { WorkerDocStore } from './storage/workerDocStore';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url));
 export const DB_FILE_NAME = 'rapporteur.sqlite';
@@ -104,7 +104,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store = workerStore;
   }
   const metrics = new Metrics();
-  const registry = new DocRegistry(
+  const rooms = new LoadedRooms(
     store,
     { compactEvery: options.compactEvery ?? 500, unloadDelayMs: options.unloadDelayMs ?? 5000 },
     metrics,
@@ -117,7 +117,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let shuttingDown = false;
 
   metrics.gauge('rapporteur_connections', 'Open websocket connections', () => connections.size);
-  metrics.gauge('rapporteur_docs_loaded', 'Documents loaded in memory', () => registry.loadedCount);
+  metrics.gauge('rapporteur_docs_loaded', 'Documents loaded in memory', () => rooms.loadedCount);
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
 
@@ -128,7 +128,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         status: shuttingDown ? 'shutting-down' : 'ok',
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
         connections: connections.size,
-        docsLoaded: registry.loadedCount,
+        docsLoaded: rooms.loadedCount,
       });
       res.writeHead(shuttingDown ? 503 : 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : body);
@@ -157,7 +157,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const ip = req.socket.remoteAddress ?? 'unknown';
-    const path = (req.url ?? '').split('?')[0].slice(0, 200); // never log the query: it holds the token
+    const path = (req.url ?? '').replace(/\?.*$/s, '').slice(0, 200); // never log the query: it holds the token
     const reject = (status: number, reason: string) => {
       metrics.upgradesRejected.inc(1, { status: String(status) });
       logger.info('upgrade_refused', { ip, path, status, reason });
@@ -185,7 +185,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         decision.docName,
         ip,
         {
-          registry,
+          rooms,
           metrics,
           logger,
           maxBufferedBytes: DEFAULT_LIMITS.maxBufferedBytes,
@@ -246,7 +246,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       while (connections.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       for (const conn of connections) conn.terminate();
       http.closeAllConnections();
-      await registry.closeAll();
+      await rooms.closeAll();
       await store.close();
       await httpClosed;
       wss.close();

@@ -1,43 +1,16 @@
 // Serves the renderer's web build (dist/web) to browsers: GET/HEAD only, paths resolved inside the root (no
-// traversal, no symlinks out of it), content types by extension, `/` -> index.html. index.html and sw.js are
+// traversal, no symlinks out of it), content types by extension (common/mime.ts), `/` -> index.html. index.html and sw.js are
 // revalidated on every load (a service worker update must be seen at once); hashed assets are immutable.
 import { createReadStream, type Stats } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
+import { resolve, sep } from 'node:path';
+import { mimeTypeFor } from '../common/mime';
 
 export const MISSING_BUILD_TEXT = 'The web build was not found. Run `npm run build:web` first.\n';
 const NO_CACHE = new Set(['index.html', 'sw.js']);
 /** Vite names hashed assets `name-<hash>.ext`. */
 const HASHED = /-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
-
-export function contentTypeOf(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
 
 export function cacheControlOf(relativePath: string): string {
   const base = relativePath.split('/').pop() ?? '';
@@ -89,7 +62,7 @@ export function createStaticHandler(rootDir: string): StaticHandler {
       sendText(res, 405, 'Method not allowed\n', false);
       return;
     }
-    const urlPath = (req.url ?? '/').split('?')[0].split('#')[0];
+    const urlPath = (req.url ?? '/').replace(/[?#].*$/s, '');
     if (realRoot === null) {
       try {
         realRoot = await realpath(root);
@@ -123,7 +96,7 @@ export function createStaticHandler(rootDir: string): StaticHandler {
     const relative = file.slice(realRoot.length + 1).split(sep).join('/');
     const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
     const headers: Record<string, string | number> = {
-      'Content-Type': contentTypeOf(file),
+      'Content-Type': mimeTypeFor(file),
       'Cache-Control': cacheControlOf(relative),
       ETag: etag,
       'Last-Modified': info.mtime.toUTCString(),

@@ -34,8 +34,10 @@ export function updateChangesDoc(doc: Y.Doc, decoded: DecodedUpdate): boolean {
       if (len <= 0) continue;
       // Deleting structs the doc does not have yet would be kept as a pending delete: a change.
       if (clock + len > state || !structs) return true;
-      for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i].id.clock < clock + len; i++) {
-        if (!structs[i].deleted) return true;
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+        const struct = structs[i];
+        if (!struct || struct.id.clock >= clock + len) break;
+        if (!struct.deleted) return true;
       }
     }
   }

@@ -18,7 +18,7 @@ describe('scripts/web.ts', () => {
         proc.stdout.on('data', (c: Buffer) => {
           out += c.toString();
           const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-          if (m) {
+          if (m?.[1]) {
             clearTimeout(timer);
             resolveUrl(m[1]);
           }

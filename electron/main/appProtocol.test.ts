@@ -8,7 +8,7 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => electron);
 
-import { CONTENT_SECURITY_POLICY, createAppRequestHandler, installAppProtocol, mimeTypeFor, registerAppScheme, resolveAppPath } from './appProtocol';
+import { CONTENT_SECURITY_POLICY, createAppRequestHandler, installAppProtocol, registerAppScheme, resolveAppPath } from './appProtocol';
 
 let root: string;
 let outside: string;
@@ -70,18 +70,6 @@ describe('resolveAppPath', () => {
   });
 });
 
-describe('mimeTypeFor', () => {
-  it('knows the types the renderer build produces', () => {
-    expect(mimeTypeFor('a/index.html')).toBe('text/html; charset=utf-8');
-    expect(mimeTypeFor('a/x.JS')).toBe('text/javascript; charset=utf-8');
-    expect(mimeTypeFor('x.css')).toBe('text/css; charset=utf-8');
-    expect(mimeTypeFor('x.svg')).toBe('image/svg+xml');
-    expect(mimeTypeFor('x.woff2')).toBe('font/woff2');
-    expect(mimeTypeFor('x.wasm')).toBe('application/wasm');
-    expect(mimeTypeFor('x.unknown')).toBe('application/octet-stream');
-  });
-});
-
 describe('createAppRequestHandler', () => {
   const handler = () => createAppRequestHandler(root);
 
@@ -134,6 +122,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
       'img-src': "'self' data: blob:",
       'font-src': "'self' data:",
       'connect-src': "'self' ws: wss:",
+      'worker-src': "'none'",
       'base-uri': "'none'",
       'form-action': "'none'",
       'frame-src': "'none'",

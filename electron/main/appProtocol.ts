@@ -1,53 +1,14 @@
 // Serves the built renderer (out/renderer) on app://rapporteur so the app gets a real, secure origin
-// (IndexedDB, fetch, CSP 'self') instead of file://. Every response carries the strict CSP below.
+// (IndexedDB, fetch, CSP 'self') instead of file://. Every response carries the strict CSP of common/csp.ts.
 import { protocol } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
+import { contentSecurityPolicy } from '../../common/csp';
+import { mimeTypeFor } from '../../common/mime';
 import { APP_HOST, APP_SCHEME } from './appOrigin';
 
-/** ws:/wss: stay open because users configure their own sync servers. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' ws: wss:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "object-src 'none'",
-].join('; ');
-
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
-
-export function mimeTypeFor(filePath: string): string {
-  return MIME_TYPES[extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-}
+/** The same policy the build puts in index.html's meta tag (common/csp.ts); the header makes it cover every response. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy({ target: 'electron' });
 
 /** Must run before app 'ready': gives app:// a standard, secure origin with fetch support. */
 export function registerAppScheme(): void {

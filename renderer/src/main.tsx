@@ -1,7 +1,9 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
+import { bindRouteToLocation } from './state/uiStore';
 import './ui/styles.css';
 
+bindRouteToLocation();
 createRoot(document.getElementById('root')!).render(<App />);
 
 // The web build caches its own files so a browser participant can reopen it offline (documents are in IndexedDB).

@@ -18,8 +18,8 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import { MessageType } from '../../common/syncProtocol';
-import { compactStored } from '../../sync-server/compaction';
-import { SqliteDocStore } from '../../sync-server/sqliteDocStore';
+import { compactStored } from '../../sync-server/storage/compaction';
+import { SqliteDocStore } from '../../sync-server/storage/sqliteDocStore.mjs';
 import { signToken } from '../../sync-server/token';
 import { documentDocName } from '../../common/rooms';
 

@@ -31,6 +31,7 @@ const PROBES: Probe[] = [
   { rule: 'common/ imports nothing platform-specific', file: 'common/probe.ts', denied: ['node:fs', 'electron', 'react', '../renderer/src/model/kinds', '../sync-server/token'], allowed: ['./rooms', 'yjs'] },
   { rule: 'electron/ does not reach into the renderer or the server', file: 'electron/main/probe.ts', denied: ['../../renderer/src/model/kinds', '../../sync-server/token'], allowed: ['../../common/desktopApi', 'node:path', 'electron'] },
   { rule: 'the server uses only pure renderer layers', file: 'sync-server/probe.ts', denied: ['../renderer/src/ui/App', '../renderer/src/state/uiStore', '../renderer/src/storage/openDocs', '../renderer/src/editor/pasteCleanup', 'electron', '../tests/fixtures/prng'], allowed: ['../renderer/src/model/comments/commentsDoc', '../renderer/src/schema/schema', '../common/rooms', 'node:http'] },
+  { rule: 'the storage worker imports only packages and .mjs files', file: 'sync-server/storage/probe.mjs', denied: ['./docStore', './workerDocStore.ts', '../log', 'electron', '../../renderer/src/ui/App', '../../tests/fixtures/prng'], allowed: ['./packedUpdates.mjs', './sqliteDocStore.mjs', 'better-sqlite3', 'node:worker_threads'] },
   { rule: 'the CLI uses only pure renderer layers', file: 'cli/probe.ts', denied: ['../renderer/src/sync/workspaceSync', '../renderer/src/ui/App'], allowed: ['../renderer/src/export/exportDocx', '../renderer/src/model/bodyJson', '../renderer/src/i18n/en', 'node:fs'] },
 ];
 

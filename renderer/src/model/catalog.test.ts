@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createDocument } from './templates';
-import { deriveCatalogRow, filterCatalog } from './catalog';
+import { filterCatalog } from './catalog';
+import { deriveCatalogRow } from './derive';
 import { appendJSONToBody } from './bodyJson';
 import { listDocumentMetas, updateDocumentMeta } from './workspaceDoc';
 

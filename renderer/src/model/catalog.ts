@@ -1,6 +1,5 @@
 import type * as Y from 'yjs';
-import { bodyToJSON, plainText, countWords } from './bodyJson';
-import { docFields } from './documentDoc';
+import { countWords } from './bodyJson';
 import type { DocumentMeta } from './workspaceDoc';
 import type { DocumentKind, DraftSubtype } from './kinds';
 
@@ -26,10 +25,10 @@ export interface CatalogRow {
 
 export const catalogKey = (workspaceId: string, docId: string) => `${workspaceId}/${docId}`;
 
-/** Derives a catalog row from the workspace's metadata and the document's Y.Doc (pure: no storage). */
-export function deriveCatalogRow(workspaceId: string, meta: DocumentMeta, doc: Y.Doc | null, updatedAt: number): CatalogRow {
-  const text = doc ? plainText(bodyToJSON(doc)) : '';
-  const fields = doc ? docFields(doc) : null;
+/** A catalog row from the workspace's metadata and the document's plain text and fields (null: not loaded). */
+export function catalogRow(workspaceId: string, meta: DocumentMeta, body: { text: string; fields: Y.Map<unknown> } | null, updatedAt: number): CatalogRow {
+  const text = body?.text ?? '';
+  const fields = body?.fields;
   const extra = fields ? ['location', 'agenda', 'keyMessages'].map((k) => String(fields.get(k) ?? '')).join('\n').trim() : '';
   const status = fields?.get('status');
   return {

@@ -15,3 +15,9 @@ export function colorFor(id: string): string {
   for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
   return COLORS[h % COLORS.length];
 }
+
+/** The identity before this device has one of its own (replaced on first start by `newIdentity`). */
+export const PLACEHOLDER_IDENTITY: Identity = { id: 'local', name: 'Rapporteur', color: colorFor('local') };
+
+/** A device's identity when it first starts: a fresh id, the default name, the id's colour. */
+export const newIdentity = (id: string): Identity => ({ id, name: PLACEHOLDER_IDENTITY.name, color: colorFor(id) });

@@ -1,41 +1,45 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { getPref, setPref } from '../storage/catalogDb';
-import { colorFor, type Identity } from '../model/identity';
+import { newIdentity, PLACEHOLDER_IDENTITY, type Identity } from '../model/identity';
 import { newId } from '../../../common/ids';
 
 // The local identity (this device's user), kept in local preferences. Sync replaces it per workspace with the
 // invite token's name and user id.
 
-const useIdentityStore = create<{ identity: Identity; loaded: boolean; set(identity: Identity): void }>()((set) => ({
-  identity: { id: 'local', name: 'Rapporteur', color: colorFor('local') },
-  loaded: false,
-  set: (identity) => set({ identity, loaded: true }),
-}));
-
-let loading: Promise<void> | null = null;
-
-function load() {
-  loading ??= getPref<Identity | null>('identity', null).then(async (stored) => {
-    if (stored) return useIdentityStore.getState().set(stored);
-    const id = newId();
-    const identity = { id, name: 'Rapporteur', color: colorFor(id) };
-    await setPref('identity', identity);
-    useIdentityStore.getState().set(identity);
-  });
-  return loading;
+interface IdentityPrefs {
+  get(): Promise<Identity | null>;
+  set(identity: Identity): Promise<unknown>;
 }
+
+const devicePrefs: IdentityPrefs = { get: () => getPref<Identity | null>('identity', null), set: (identity) => setPref('identity', identity) };
+
+export function createIdentityStore(prefs: IdentityPrefs = devicePrefs) {
+  const store = create<{ identity: Identity; loaded: boolean }>()(() => ({ identity: PLACEHOLDER_IDENTITY, loaded: false }));
+  let loading: Promise<void> | null = null;
+  /** Reads the stored identity once; a device without one gets a new one, stored at once. */
+  const load = () =>
+    (loading ??= prefs.get().then(async (stored) => {
+      const identity = stored ?? newIdentity(newId());
+      if (!stored) await prefs.set(identity);
+      store.setState({ identity, loaded: true });
+    }));
+  const update = async (patch: Partial<Pick<Identity, 'name' | 'color'>>) => {
+    await load();
+    const next = { ...store.getState().identity, ...patch };
+    await prefs.set(next);
+    store.setState({ identity: next });
+  };
+  return { store, load, update };
+}
+
+const device = createIdentityStore();
 
 export function useIdentity(): Identity {
   useEffect(() => {
-    void load();
+    void device.load();
   }, []);
-  return useIdentityStore((s) => s.identity);
+  return device.store((s) => s.identity);
 }
 
-export async function updateIdentity(patch: Partial<Pick<Identity, 'name' | 'color'>>): Promise<void> {
-  await load();
-  const next = { ...useIdentityStore.getState().identity, ...patch };
-  await setPref('identity', next);
-  useIdentityStore.getState().set(next);
-}
+export const updateIdentity = device.update;

@@ -1,33 +1,13 @@
 import { create } from 'zustand';
-import { parseRoute, formatRoute, type Route } from './route';
+import { formatRoute, parseRoute, type Route } from './route';
+import { initialUiState, withFilter, withoutToast, withToast, type Dialog, type Toast, type UiData } from './uiState';
 import type { DocumentFilter } from '../model/catalog';
 import type { SaveState } from '../storage/docPersistence';
 
 // UI state only. Shared content lives in Y.Docs; this store holds where the user is and what is open.
+export type { Dialog, Toast } from './uiState';
 
-export type Dialog = null | { type: 'new-document' } | { type: 'import-docx' } | { type: 'export'; docIds?: string[] } | { type: 'join' } | { type: 'rebuild-index' };
-
-export interface Toast {
-  id: number;
-  kind: 'info' | 'error';
-  text: string;
-}
-
-export interface DocStats {
-  words: number;
-  pages: number;
-  targetMin: number;
-  targetMax: number;
-}
-
-export interface UiState {
-  route: Route;
-  docStats: DocStats | null;
-  setDocStats(stats: DocStats | null): void;
-  filter: DocumentFilter;
-  dialog: Dialog;
-  saveState: SaveState;
-  toasts: Toast[];
+export interface UiState extends UiData {
   navigate(route: Route): void;
   setFilter(patch: Partial<DocumentFilter>): void;
   openDialog(dialog: Dialog): void;
@@ -36,33 +16,42 @@ export interface UiState {
   dismiss(id: number): void;
 }
 
-let toastId = 0;
+/** How long an info toast stays. Errors stay until dismissed. */
+const INFO_TOAST_MS = 5000;
 
-export const useUi = create<UiState>()((set) => ({
-  route: parseRoute(typeof location === 'undefined' ? '' : location.hash),
-  docStats: null,
-  setDocStats: (docStats) => set({ docStats }),
-  filter: {},
-  dialog: null,
-  saveState: 'saved',
-  toasts: [],
-  navigate: (route) => {
-    const hash = formatRoute(route);
-    if (typeof location !== 'undefined' && location.hash !== hash) history.pushState(null, '', hash);
-    set({ route });
-  },
-  setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
-  openDialog: (dialog) => set({ dialog }),
-  setSaveState: (saveState) => set({ saveState }),
-  notify: (kind, text) => {
-    const id = ++toastId;
-    set((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, text }] }));
-    if (kind === 'info') setTimeout(() => useUi.getState().dismiss(id), 5000);
-  },
-  dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
-}));
+export function createUiStore(initial: UiData = initialUiState(typeof location === 'undefined' ? '' : location.hash)) {
+  let toastId = 0;
+  return create<UiState>()((set, get) => ({
+    ...initial,
+    navigate: (route) => {
+      const hash = formatRoute(route);
+      if (typeof location !== 'undefined' && location.hash !== hash) history.pushState(null, '', hash);
+      set({ route });
+    },
+    setFilter: (patch) => set((s) => ({ filter: withFilter(s.filter, patch) })),
+    openDialog: (dialog) => set({ dialog }),
+    setSaveState: (saveState) => set({ saveState }),
+    notify: (kind, text) => {
+      const id = ++toastId;
+      set((s) => ({ toasts: withToast(s.toasts, { id, kind, text }) }));
+      if (kind === 'info') setTimeout(() => get().dismiss(id), INFO_TOAST_MS);
+    },
+    dismiss: (id) => set((s) => ({ toasts: withoutToast(s.toasts, id) })),
+  }));
+}
 
-if (typeof window !== 'undefined') {
-  window.addEventListener('popstate', () => useUi.setState({ route: parseRoute(location.hash) }));
-  window.addEventListener('hashchange', () => useUi.setState({ route: parseRoute(location.hash) }));
+export type UiStore = ReturnType<typeof createUiStore>;
+
+/** The app's one UI store. */
+export const useUi = createUiStore();
+
+/** Follows the address bar (back, forward, a pasted link) into the store; main.tsx calls it once. */
+export function bindRouteToLocation(store: UiStore = useUi): () => void {
+  const follow = () => store.setState({ route: parseRoute(location.hash) });
+  window.addEventListener('popstate', follow);
+  window.addEventListener('hashchange', follow);
+  return () => {
+    window.removeEventListener('popstate', follow);
+    window.removeEventListener('hashchange', follow);
+  };
 }

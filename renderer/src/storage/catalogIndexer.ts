@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import { catalogDb, getPref, setPref, CATALOG_VERSION } from './catalogDb';
 import { openDocs } from './openDocs';
-import { deriveCatalogRow, catalogKey } from '../model/catalog';
+import { catalogKey } from '../model/catalog';
+import { deriveCatalogRow } from '../model/derive';
 import { listDocumentMetas, readWorkspaceInfo, type DocumentMeta } from '../model/workspaceDoc';
 import { documentDocName, workspaceDocName } from '../../../common/rooms';
 

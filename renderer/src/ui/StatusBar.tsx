@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useUi } from '../state/uiStore';
+import { useDerived } from '../state/useDerived';
+import { documentDocName } from '../../../common/rooms';
 import { pageTargetState } from '../model/pageTargets';
 import { t, tp } from '../i18n';
 import { SyncStatus } from './SyncStatus';
@@ -26,7 +28,8 @@ function SaveState() {
 }
 
 export function StatusBar() {
-  const stats = useUi((s) => s.docStats);
+  const route = useUi((s) => s.route);
+  const stats = useDerived(route.screen === 'document' ? documentDocName(route.workspaceId, route.docId) : null, (d) => d.stats);
   const target = stats ? pageTargetState(stats.pages, stats.targetMin, stats.targetMax) : null;
   return (
     <footer className="statusbar" aria-label={t('status.bar')}>

@@ -34,31 +34,6 @@ export function useY<T>(type: Y.AbstractType<any> | null | undefined, read: () =
   return useSyncExternalStore(subscribe, getSnapshot);
 }
 
-/**
- * A counter that moves once a Y.Doc has been quiet for `ms` after a change. Nothing renders while the user types:
- * every React commit while an editable area has focus makes React measure the selection across the whole editor.
- */
-export function useSettledDocVersion(doc: Y.Doc | null | undefined, ms: number): number {
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    if (!doc) return;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const onUpdate = () => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        setVersion((v) => v + 1);
-      }, ms);
-    };
-    doc.on('update', onUpdate);
-    return () => {
-      doc.off('update', onUpdate);
-      if (timer) clearTimeout(timer);
-    };
-  }, [doc, ms]);
-  return version;
-}
-
 /** Subscribes to a Dexie live query (re-runs when the tables it read change). */
 export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], initial: T): T {
   const [value, setValue] = useState<T>(initial);

@@ -5,14 +5,15 @@ import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'r
 import type * as Y from 'yjs';
 import { useWorkspace } from '../../state/workspaceContext';
 import { useDocHandle } from '../../state/useDocHandle';
-import { commentsDocName } from '../../../../common/rooms';
+import { commentsDocName, documentDocName } from '../../../../common/rooms';
 import type { MatrixRow } from '../../model/comments/matrix';
 import type { BodyIndex } from '../../model/comments/bodyIndex';
 import type { Actor, Thread } from '../../model/comments/threadTypes';
 import { consultationStatus, localIsoDate, readPhaseState, type PhaseState, type WindowStatus } from '../../model/consultation/phases';
 import { docFields } from '../../model/documentDoc';
 import { useY } from '../hooks';
-import { useActor, useBodyIndex, useThreads } from './useCommentsData';
+import { useActor, useThreads } from './useCommentsData';
+import { useDerived } from '../../state/useDerived';
 import { useMatrixRows } from './useMatrixRows';
 import { useCommentsUi } from './commentsUiStore';
 
@@ -58,7 +59,7 @@ export function CommentsProvider({ docId, doc, children }: { docId: string; doc:
   const { id: workspaceId, doc: ws, canEdit, canComment } = useWorkspace();
   const { doc: comments, error } = useDocHandle(commentsDocName(workspaceId, docId));
   const threads = useThreads(comments, ws);
-  const index = useBodyIndex(doc);
+  const index = useDerived(documentDocName(workspaceId, docId), (d) => d.bodyIndex);
   const actor = useActor();
   const phase = useY(docFields(doc), () => readPhaseState(doc));
   // The window is a matter of calendar days: re-read "today" when the phase changes or the screen re-renders.

@@ -27,18 +27,26 @@ export interface CommentsUiState {
   reset(): void;
 }
 
-// The panel is a column beside the text on wide screens, a drawer over it on narrow ones: closed there at first.
-const wide = typeof window === 'undefined' || window.innerWidth > 1180;
-const initial = { panelOpen: wide, paraNumbers: true, activeThreadId: null, composer: null, revealThreadId: null, focusTick: 0 };
+type CommentsUiData = Pick<CommentsUiState, 'panelOpen' | 'paraNumbers' | 'activeThreadId' | 'composer' | 'revealThreadId' | 'focusTick'>;
 
-export const useCommentsUi = create<CommentsUiState>()((set) => ({
-  ...initial,
-  setPanelOpen: (panelOpen) => set({ panelOpen }),
-  setParaNumbers: (paraNumbers) => set({ paraNumbers }),
-  activate: (activeThreadId, opts) => set((s) => ({ activeThreadId, focusTick: opts?.scrollPanel ? s.focusTick + 1 : s.focusTick })),
-  openComposer: (composer) => set({ composer, panelOpen: true }),
-  closeComposer: () => set({ composer: null }),
-  reveal: (revealThreadId) => set({ revealThreadId, activeThreadId: revealThreadId ?? null }),
-  // Toggles stay as the user left them when moving between documents; what belongs to a document is cleared.
-  reset: () => set({ activeThreadId: null, composer: null, revealThreadId: null }),
-}));
+/** Wider than this, the panel is a column beside the text; narrower, a drawer over it, closed at first. */
+export const PANEL_COLUMN_MIN_WIDTH = 1180;
+
+export function initialCommentsUi(viewportWidth: number): CommentsUiData {
+  return { panelOpen: viewportWidth > PANEL_COLUMN_MIN_WIDTH, paraNumbers: true, activeThreadId: null, composer: null, revealThreadId: null, focusTick: 0 };
+}
+
+export const createCommentsUiStore = (initial: CommentsUiData) =>
+  create<CommentsUiState>()((set) => ({
+    ...initial,
+    setPanelOpen: (panelOpen) => set({ panelOpen }),
+    setParaNumbers: (paraNumbers) => set({ paraNumbers }),
+    activate: (activeThreadId, opts) => set((s) => ({ activeThreadId, focusTick: opts?.scrollPanel ? s.focusTick + 1 : s.focusTick })),
+    openComposer: (composer) => set({ composer, panelOpen: true }),
+    closeComposer: () => set({ composer: null }),
+    reveal: (revealThreadId) => set({ revealThreadId, activeThreadId: revealThreadId ?? null }),
+    // Toggles stay as the user left them when moving between documents; what belongs to a document is cleared.
+    reset: () => set({ activeThreadId: null, composer: null, revealThreadId: null }),
+  }));
+
+export const useCommentsUi = createCommentsUiStore(initialCommentsUi(typeof window === 'undefined' ? Infinity : window.innerWidth));

@@ -1,17 +1,14 @@
 // Hooks that bind the comments model to React: the actor (who writes), the threads of a document's comments
-// Y.Doc (read incrementally), and the body index (rebuilt after edits settle, not on every keystroke).
+// Y.Doc (read incrementally). The body index comes from the derived-data pipeline (state/useDerived.ts).
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { useWorkspace } from '../../state/workspaceContext';
 import { useIdentity } from '../../state/identityStore';
 import { syncUserFor } from '../../sync/useWorkspaceSync';
-import { docBody } from '../../model/bodyJson';
-import { buildBodyIndex, type BodyIndex } from '../../model/comments/bodyIndex';
 import { commentsRoot } from '../../model/comments/commentsDoc';
 import { createThreadReader, type ThreadReader } from '../../model/comments/threadReader';
 import type { Actor, Thread } from '../../model/comments/threadTypes';
 import { wsStakeholders } from '../../model/workspaceDoc';
-import { useSettledDocVersion } from '../hooks';
 
 /** Who writes comments here: the token's user (checked by the server against authorId) or the local identity. */
 export function useActor(): Actor {
@@ -51,14 +48,4 @@ export function useThreads(comments: Y.Doc | null, ws: Y.Doc): Thread[] {
     [comments, ws],
   );
   return useSyncExternalStore(subscribe, () => reader?.read() ?? NO_THREADS);
-}
-
-/**
- * The body index of a document, rebuilt `delay` ms after the last change. The index and the editor agree on
- * positions (see bodyIndexPositions.test.ts); callers that need it exact at a given moment build it on the spot.
- */
-export function useBodyIndex(doc: Y.Doc | null, delay = 300): BodyIndex | null {
-  const version = useSettledDocVersion(doc, delay);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  return useMemo(() => (doc ? buildBodyIndex(docBody(doc)) : null), [doc, version]);
 }

@@ -1,17 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Editor } from '@tiptap/core';
-import type * as Y from 'yjs';
 import { useWorkspace } from '../../state/workspaceContext';
 import { useUi } from '../../state/uiStore';
 import { useDocHandle } from '../../state/useDocHandle';
-import { readDocumentMeta, readHouseStyle, wsDocuments, wsSettings, type DocumentMeta } from '../../model/workspaceDoc';
-import { docFields } from '../../model/documentDoc';
-import { bodyToJSON, countWords, plainText } from '../../model/bodyJson';
-import { estimatePages } from '../../model/pageEstimate';
-import { indexDocument } from '../../storage/catalogIndexer';
+import { readDocumentMeta, wsDocuments } from '../../model/workspaceDoc';
+import { useDocumentPipeline } from '../../state/useDerived';
 import type { DocPersistence } from '../../storage/docPersistence';
 import { documentDocName } from '../../../../common/rooms';
-import { useSettledDocVersion, useY } from '../hooks';
+import { useY } from '../hooks';
 import { RichTextEditor } from '../editor/RichTextEditor';
 import { DocumentHeader } from './DocumentHeader';
 import { MeetingFields } from './fields/MeetingFields';
@@ -51,6 +47,7 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
   const extensions = useMemo(() => [...carets, commentDecorations], [carets, commentDecorations]);
 
   useSaveState(handle?.persistence);
+  useDocumentPipeline(workspaceId, docId, doc, ws);
 
   if (error) return <p role="alert" className="error">{t('storage.error.open', { message: String(error) })}</p>;
   if (!meta) return <p className="muted">{t('document.notFound')}</p>;
@@ -59,7 +56,6 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
   const activeView = meta.kind === 'draft' ? (view ?? 'text') : 'text';
   return (
     <CommentsProvider docId={docId} doc={doc}>
-      <DocumentStats workspaceId={workspaceId} meta={meta} doc={doc} ws={ws} />
       <article className={`document view-${activeView}${activeView === 'text' && panelOpen ? ' with-comments' : ''}`} aria-labelledby="doc-title">
         <DocumentHeader meta={meta} badge={<PhaseBadge doc={doc} />}>
           {meta.kind === 'draft' && <DocumentTabs workspaceId={workspaceId} docId={docId} view={activeView} />}
@@ -99,48 +95,4 @@ function useSaveState(persistence: DocPersistence | undefined) {
     persistence.on('state', update);
     return () => persistence.off('state', update);
   }, [persistence, setSaveState]);
-}
-
-/**
- * Word count and page estimate in the status bar, and the catalog row kept current while the doc is open.
- * A component of its own (rendering nothing) so its updates never re-render the document screen, and computed
- * after the first paint and after typing pauses.
- */
-function DocumentStats({ workspaceId, meta, doc, ws }: { workspaceId: string; meta: DocumentMeta; doc: Y.Doc; ws: Y.Doc }) {
-  const setDocStats = useUi((s) => s.setDocStats);
-  const version = useSettledDocVersion(doc, 300);
-  const style = useY(wsSettings(ws), () => readHouseStyle(ws));
-  const fields = docFields(doc);
-  const target = useY(fields, () => ({ min: fields.get('targetMin'), max: fields.get('targetMax') }));
-
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      const body = bodyToJSON(doc);
-      const min = typeof target.min === 'number' ? target.min : style.pageTargetMin;
-      const max = typeof target.max === 'number' ? target.max : style.pageTargetMax;
-      setDocStats({ words: countWords(plainText(body)), pages: estimatePages(body, style), targetMin: min, targetMax: max });
-    }, 0);
-    return () => clearTimeout(timer);
-  }, [doc, version, style, target, setDocStats]);
-  useEffect(() => () => setDocStats(null), [setDocStats]);
-
-  // Index 1 s after typing pauses, and at once when the document is closed with changes not yet indexed.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const index = () => {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      void indexDocument(workspaceId, meta, doc);
-    };
-    const onUpdate = () => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(index, 1000);
-    };
-    doc.on('update', onUpdate);
-    return () => {
-      doc.off('update', onUpdate);
-      if (timer) index();
-    };
-  }, [workspaceId, meta, doc]);
-  return null;
 }

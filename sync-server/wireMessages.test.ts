@@ -4,14 +4,14 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import {
   encodeAwareness,
   encodeSyncStep1,
-  encodeSyncStep1FromStateVector,
   encodeSyncStep2,
   encodeUpdate,
   MalformedMessageError,
   readMessage,
-} from './protocol';
+} from './wireMessages';
+import { encodeSyncStep1FromStateVector } from './testHelpers';
 
-describe('protocol frames', () => {
+describe('wire messages', () => {
   it('reads what it writes', () => {
     const doc = new Y.Doc();
     doc.getText('t').insert(0, 'hi');

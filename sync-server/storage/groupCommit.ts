@@ -2,8 +2,8 @@
 // read every message that arrived) the queue is committed in one durable transaction, and only then handed
 // back to be applied and broadcast. One commit is in flight at a time; what arrives meanwhile forms the next.
 import type { DocStore } from './docStore';
-import { errorFields, type Logger } from './log';
-import type { Metrics } from './metrics';
+import { errorFields, type Logger } from '../log';
+import type { Metrics } from '../metrics';
 
 export interface PendingWrite<T> {
   docName: string;
@@ -67,9 +67,20 @@ export class GroupCommitter<T> {
       this.onFailed(batch, err);
       return;
     }
+    if (seqs.length !== batch.length) {
+      // A store bug: without a sequence number per update, compaction could not tell what it folded.
+      this.metrics.persistFailures.inc();
+      this.onFailed(batch, new Error(`store returned ${seqs.length} sequence numbers for ${batch.length} updates`));
+      return;
+    }
     this.metrics.persistSeconds.observe((performance.now() - started) / 1000);
     this.metrics.persistedUpdates.inc(batch.length);
-    this.onCommitted(batch.map((w, i) => ({ ...w, seq: seqs[i] })));
+    const committed: Committed<T>[] = [];
+    seqs.forEach((seq, i) => {
+      const write = batch[i];
+      if (write) committed.push({ ...write, seq });
+    });
+    this.onCommitted(committed);
   }
 
   private notifyIdle(): void {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AppendEntry, DocStore, StoredDoc } from './docStore';
-import { silentLogger } from './log';
-import { Metrics } from './metrics';
-import { GroupCommitter, type Committed } from './persistence';
+import { silentLogger } from '../log';
+import { Metrics } from '../metrics';
+import { GroupCommitter, type Committed } from './groupCommit';
 
 /** A store whose commits take a while and record their batches. */
 class SlowStore implements DocStore {

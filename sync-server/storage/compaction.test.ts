@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { compactStored, newServerDoc, replayInto } from './compaction';
-import { SqliteDocStore } from './sqliteDocStore';
-import { tempDir } from './testHelpers';
+import { SqliteDocStore } from './sqliteDocStore.mjs';
+import { tempDir } from '../testHelpers';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {

@@ -1,17 +1,17 @@
-// The shared-document registry: one Room (Y.Doc + awareness + peers) per loaded document. Loads from the
+// The loaded rooms: one Room (Y.Doc + awareness + peers) per loaded document. Loads from the
 // DocStore on first use, applies and broadcasts updates only after the GroupCommitter has made them durable,
 // compacts every `compactEvery` updates and on unload, and unloads a room `unloadDelayMs` after its last peer.
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { RoomRef } from '../common/rooms';
-import { newServerDoc, replayInto } from './compaction';
-import type { DocStore } from './docStore';
+import { newServerDoc, replayInto } from './storage/compaction';
+import type { DocStore } from './storage/docStore';
 import { errorFields, type Logger } from './log';
 import type { Metrics } from './metrics';
-import { GroupCommitter, type Committed, type PendingWrite } from './persistence';
-import { encodeAwareness, encodeUpdate } from './protocol';
+import { GroupCommitter, type Committed, type PendingWrite } from './storage/groupCommit';
+import { encodeAwareness, encodeUpdate } from './wireMessages';
 
-/** A connection as the registry sees it. */
+/** A connection as the loaded rooms see it. */
 export interface Peer {
   readonly id: number;
   send(message: Uint8Array): void;
@@ -83,7 +83,7 @@ export class Room {
   }
 }
 
-export interface RegistryOptions {
+export interface LoadedRoomsOptions {
   compactEvery: number;
   unloadDelayMs: number;
 }
@@ -93,7 +93,7 @@ interface WriteContext {
   origin: Peer | null;
 }
 
-export class DocRegistry {
+export class LoadedRooms {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloading = new Map<string, Promise<void>>();
@@ -101,7 +101,7 @@ export class DocRegistry {
 
   constructor(
     private readonly store: DocStore,
-    private readonly options: RegistryOptions,
+    private readonly options: LoadedRoomsOptions,
     private readonly metrics: Metrics,
     private readonly logger: Logger,
   ) {

@@ -3,8 +3,8 @@
 // Requests carry an id; the worker answers each in order. Update bytes cross packed into one transferred buffer.
 import { Worker } from 'node:worker_threads';
 import type { AppendEntry, DocStore, DocStoreStats, StoredDoc } from './docStore';
-import { pack, unpack, type Packed } from './packedUpdates';
-import type { SyncMode } from './sqliteDocStore';
+import { pack, unpack, type Packed } from './packedUpdates.mjs';
+import type { SyncMode } from './sqliteDocStore.mjs';
 
 export type WorkerRequest =
   | { id: number; op: 'load'; docName: string }
@@ -20,15 +20,8 @@ export type WorkerReply = { id: number; ok: true; result: unknown } | { id: numb
 type Pending = { resolve: (value: unknown) => void; reject: (err: Error) => void };
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
-/**
- * The worker is TypeScript, and loader flags such as `--import tsx` do not reach a worker's entry module on
- * Node 20; so the worker starts from a two-line script that registers tsx's loader and then imports the entry.
- */
-function workerBootstrap(): string {
-  const entry = new URL('./sqliteWorker.ts', import.meta.url).href;
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  return `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-}
+/** The worker is plain JavaScript, so it starts in plain Node as well as under tsx or Vitest. */
+const WORKER_ENTRY = new URL('./sqliteWorker.mjs', import.meta.url);
 
 export class WorkerDocStore implements DocStore {
   private readonly worker: Worker;
@@ -40,7 +33,7 @@ export class WorkerDocStore implements DocStore {
   readonly ready: Promise<void>;
 
   constructor(file: string, synchronous: SyncMode = 'FULL') {
-    this.worker = new Worker(workerBootstrap(), { eval: true, workerData: { file, synchronous } });
+    this.worker = new Worker(WORKER_ENTRY, { workerData: { file, synchronous } });
     this.ready = new Promise((resolve, reject) => this.pending.set(0, { resolve: () => resolve(), reject }));
     this.ready.catch((err: Error) => {
       this.failure ??= err;
@@ -76,7 +69,7 @@ export class WorkerDocStore implements DocStore {
   async load(docName: string): Promise<StoredDoc> {
     const r = await this.call<{ packed: Packed; hasState: boolean; lastSeq: number }>({ op: 'load', docName });
     const parts = unpack(r.packed);
-    return { state: r.hasState ? parts[0] : null, updates: r.hasState ? parts.slice(1) : parts, lastSeq: r.lastSeq };
+    return { state: r.hasState ? (parts[0] ?? null) : null, updates: r.hasState ? parts.slice(1) : parts, lastSeq: r.lastSeq };
   }
 
   append(entries: readonly AppendEntry[]): Promise<number[]> {

@@ -1,0 +1,101 @@
+// The derived-data pipeline of one open document. It subscribes once to the document, its workspace metadata
+// entry and the house style, and when they have been quiet for `settleMs` it derives everything from one settled
+// snapshot of the body (model/derive.ts): stats and page estimate, catalog row, comments body index. Components
+// read the result; none of them compute. Sinks (the catalog writer, later the search index) receive each result.
+import type * as Y from 'yjs';
+import { deriveDocument, type DerivedDocument } from '../../model/derive';
+import { readDocumentMeta, readHouseStyle, wsDocuments, wsSettings } from '../../model/workspaceDoc';
+
+export interface PipelineInput {
+  workspaceId: string;
+  docId: string;
+  doc: Y.Doc;
+  ws: Y.Doc;
+}
+
+/** Receives each derived result; `changed` is false when the body has not changed since the pipeline opened. */
+export interface DerivedSink {
+  accept(derived: DerivedDocument, changed: boolean): void;
+  /** the document closes: write what is pending */
+  flush(): void;
+}
+
+export class DocumentPipeline {
+  private snapshot: DerivedDocument | null = null;
+  private readonly listeners = new Set<() => void>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** when the document last changed (for the catalog's updatedAt), null while unchanged since opening */
+  private changedAt: number | null = null;
+  private readonly cleanups: Array<() => void> = [];
+
+  constructor(
+    private readonly input: PipelineInput,
+    private readonly sinks: readonly DerivedSink[],
+    private readonly settleMs = 300,
+  ) {
+    const { doc, ws, docId } = input;
+    const onUpdate = () => {
+      this.changedAt = Date.now();
+      this.schedule(this.settleMs);
+    };
+    doc.on('update', onUpdate);
+    this.cleanups.push(() => doc.off('update', onUpdate));
+    const documents = wsDocuments(ws);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const onMeta = (events: Array<Y.YEvent<any>>) => {
+      if (events.some((e) => e.path[0] === docId || (e.target === documents && e.changes.keys.has(docId)))) this.schedule(this.settleMs);
+    };
+    documents.observeDeep(onMeta);
+    this.cleanups.push(() => documents.unobserveDeep(onMeta));
+    const onStyle = () => this.schedule(this.settleMs);
+    const settings = wsSettings(ws);
+    settings.observeDeep(onStyle);
+    this.cleanups.push(() => settings.unobserveDeep(onStyle));
+    // The first result comes after the first paint, never in the opening task.
+    this.schedule(0);
+  }
+
+  get docId(): string {
+    return this.input.docId;
+  }
+
+  /** The latest result, null until the first one (or while the document has no metadata entry). */
+  getSnapshot = (): DerivedDocument | null => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Derives now (tests, and callers that need the result exact at this moment). */
+  deriveNow(): DerivedDocument | null {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const entry = wsDocuments(this.input.ws).get(this.input.docId);
+    const meta = entry ? readDocumentMeta(entry) : null;
+    if (!meta) return null;
+    const derived = deriveDocument({ workspaceId: this.input.workspaceId, meta, doc: this.input.doc, style: readHouseStyle(this.input.ws), updatedAt: this.changedAt ?? meta.createdAt });
+    this.snapshot = derived;
+    for (const sink of this.sinks) sink.accept(derived, this.changedAt !== null);
+    for (const l of this.listeners) l();
+    return derived;
+  }
+
+  /** Stops listening; a change not yet derived is derived now so that sinks write it. */
+  destroy(): void {
+    for (const c of this.cleanups) c();
+    if (this.timer && this.changedAt !== null) this.deriveNow();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    for (const sink of this.sinks) sink.flush();
+    this.listeners.clear();
+  }
+
+  private schedule(ms: number) {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.deriveNow();
+    }, ms);
+  }
+}
