@@ -1,13 +1,92 @@
-/** Roles carried by an invite token and enforced by the sync server. */
+// Roles carried by an invite token, and the one table of what each role may do. The UI asks it which controls to
+// offer, the model asks it before writing, the sync server asks it before accepting an update.
+import type { RoomKind } from './rooms';
+
 export const ROLES = ['editor', 'commenter', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const isRole = (value: unknown): value is Role =>
   typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 
+/** The role of the user in a workspace that has no invite token (one they created, or a local one). */
+export const OWN_WORKSPACE_ROLE: Role = 'editor';
+
+export interface Capabilities {
+  /** change document bodies, fields and metadata, create and import documents, change workspace settings */
+  editBody: boolean;
+  /** add, edit and merge stakeholders in the registry */
+  manageStakeholders: boolean;
+  /** add stakeholder comments and replies */
+  comment: boolean;
+  /** add annotations (comments of the drafting team, not from stakeholders) */
+  annotate: boolean;
+  /** edit and delete comments and replies they wrote */
+  editOwnComments: boolean;
+  /** edit and delete anyone's comments and replies */
+  editAnyComment: boolean;
+  /** set dispositions and write responses */
+  setDisposition: boolean;
+  /** move a draft through its consultation phases */
+  changePhase: boolean;
+  /** enter a submission received within the consultation window after it closed (receivedOn), reply when closed */
+  enterLateComments: boolean;
+  /** rooms it may write to */
+  writes: readonly RoomKind[];
+  /** its writes are accepted whole; others' are checked key by key (sync-server/commenterPolicy.ts) */
+  trustedWrites: boolean;
+}
+
+const CAPABILITIES: Record<Role, Readonly<Capabilities>> = {
+  editor: {
+    editBody: true,
+    manageStakeholders: true,
+    comment: true,
+    annotate: true,
+    editOwnComments: true,
+    editAnyComment: true,
+    setDisposition: true,
+    changePhase: true,
+    enterLateComments: true,
+    writes: ['workspace', 'document', 'comments'],
+    trustedWrites: true,
+  },
+  commenter: {
+    editBody: false,
+    manageStakeholders: false,
+    comment: true,
+    annotate: false,
+    editOwnComments: true,
+    editAnyComment: false,
+    setDisposition: false,
+    changePhase: false,
+    enterLateComments: false,
+    writes: ['comments'],
+    trustedWrites: false,
+  },
+  viewer: {
+    editBody: false,
+    manageStakeholders: false,
+    comment: false,
+    annotate: false,
+    editOwnComments: false,
+    editAnyComment: false,
+    setDisposition: false,
+    changePhase: false,
+    enterLateComments: false,
+    writes: [],
+    trustedWrites: false,
+  },
+};
+
+export const capabilitiesOf = (role: Role): Readonly<Capabilities> => CAPABILITIES[role];
+
 /** What a role may write, by room kind. Commenters are further limited to adding and editing their own comments. */
-export function mayWrite(role: Role, room: 'workspace' | 'document' | 'comments'): boolean {
-  if (role === 'editor') return true;
-  if (role === 'commenter') return room === 'comments';
-  return false;
+export function mayWrite(role: Role, room: RoomKind): boolean {
+  return CAPABILITIES[role].writes.includes(room);
+}
+
+/** Whether `role` may edit or delete a comment or reply written by `authorId` (`userId`: the one asking). */
+export function mayEditComment(role: Role, authorId: unknown, userId: string): boolean {
+  const can = CAPABILITIES[role];
+  return can.editAnyComment || (can.editOwnComments && authorId === userId);
 }

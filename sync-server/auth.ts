@@ -2,7 +2,7 @@
 // open. Missing/malformed/badly signed/expired token: 401. Token for another workspace: 403. No such room: 404.
 // The token comes from the Sec-WebSocket-Protocol header (`rapporteur.token.<token>`, the app's way) or else from
 // the `token` query parameter (the stock provider's way).
-import { commentsDocName, documentDocName, parseRoomPath, workspaceDocName, type RoomRef } from '../common/rooms';
+import { docNameOf, parseRoomPath, type RoomRef } from '../common/rooms';
 import { SUBPROTOCOL, TOKEN_QUERY_PARAM, TOKEN_SUBPROTOCOL_PREFIX } from '../common/syncProtocol';
 import type { TokenClaims } from '../common/tokenClaims';
 import { verifyToken } from './token';
@@ -10,17 +10,6 @@ import { verifyToken } from './token';
 export type UpgradeDecision =
   | { ok: true; ref: RoomRef; docName: string; claims: TokenClaims }
   | { ok: false; status: 401 | 403 | 404; reason: string };
-
-export function docNameOf(ref: RoomRef): string {
-  switch (ref.kind) {
-    case 'workspace':
-      return workspaceDocName(ref.workspaceId);
-    case 'document':
-      return documentDocName(ref.workspaceId, ref.docId);
-    case 'comments':
-      return commentsDocName(ref.workspaceId, ref.docId);
-  }
-}
 
 /** The token offered as a subprotocol in a Sec-WebSocket-Protocol header, or null. */
 export function tokenFromProtocols(header: string | undefined): string | null {

@@ -2,7 +2,7 @@
 // stored, applied or broadcast; the caller closes the connection with CloseCode.ForbiddenUpdate.
 import * as Y from 'yjs';
 import type { RoomRef } from '../common/rooms';
-import { mayWrite, type Role } from '../common/roles';
+import { capabilitiesOf, mayWrite, type Role } from '../common/roles';
 import { checkCommenterUpdate, type CommenterIdentity } from './commenterPolicy';
 import { decodeUpdateStrict, updateChangesDoc } from './updateEffect';
 
@@ -31,7 +31,7 @@ export interface UpdateContext {
 /** Throws MalformedUpdateError when the update cannot be decoded. */
 export function decideUpdate(ctx: UpdateContext): UpdateDecision {
   const decoded = decodeUpdateStrict(ctx.update);
-  if (ctx.role === 'editor') {
+  if (capabilitiesOf(ctx.role).trustedWrites) {
     return updateChangesDoc(ctx.doc, decoded) ? { kind: 'accept', update: ctx.update } : { kind: 'noop' };
   }
   if (!mayWrite(ctx.role, ctx.room)) {

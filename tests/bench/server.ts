@@ -21,6 +21,7 @@ import { MessageType } from '../../common/syncProtocol';
 import { compactStored } from '../../sync-server/storage/compaction';
 import { SqliteDocStore } from '../../sync-server/storage/sqliteDocStore.mjs';
 import { signToken } from '../../sync-server/token';
+import { documentDocName } from '../../common/rooms';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const TRACE = resolve(repoRoot, '../shared/bench-data/automerge-paper.json.gz');
@@ -360,7 +361,7 @@ async function compactionBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'rapporteur-bench-'));
   const store = new SqliteDocStore(join(dir, 'bench.sqlite'));
   try {
-    const name = 'doc.bench.automerge-paper';
+    const name = documentDocName('bench', 'automerge-paper');
     const storeStarted = performance.now();
     for (let i = 0; i < updates.length; i += 10_000) {
       await store.append(updates.slice(i, i + 10_000).map((update) => ({ docName: name, update })));

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { estimatePages, estimateLayout, estimateLines, pageTargetState, pageWarning, countLines } from '../../renderer/src/model/pageEstimate';
+import { estimatePages, estimateLayout, estimateLines, countLines } from '../../renderer/src/model/pageEstimate';
+import { pageTargetState } from '../../renderer/src/model/pageTargets';
 import { DEFAULT_HOUSE_STYLE } from '../../renderer/src/model/houseStyle';
 import { generateReport } from '../bench/corpus';
 
@@ -30,13 +31,7 @@ describe('page estimate', () => {
     expect(estimatePages(body, { ...DEFAULT_HOUSE_STYLE, lineSpacing: 2 })).toBeGreaterThan(a4 * 1.7);
   });
 
-  it('warns outside the target range, naming the range', () => {
-    expect(pageTargetState(10, 20, 40)).toBe('below');
-    expect(pageWarning(25, 20, 40)).toBeNull();
-    expect(pageWarning(12, 20, 40)).toBe('This draft is about 12 pages, below its target range of 20–40 pages.');
-    expect(pageWarning(45, 20, 40)).toBe('This draft is about 45 pages, above its target range of 20–40 pages.');
-    expect(pageWarning(1, 2, null)).toBe('This draft is about 1 page, below its target range of at least 2 pages.');
-    expect(pageWarning(9, null, 8)).toBe('This draft is about 9 pages, above its target range of at most 8 pages.');
-    expect(pageWarning(9, null, null)).toBeNull();
+  it('places an estimate against the target range', () => {
+    expect([pageTargetState(10, 20, 40), pageTargetState(20, 20, 40), pageTargetState(40, 20, 40), pageTargetState(41, 20, 40)]).toEqual(['below', 'within', 'within', 'above']);
   });
 });

@@ -4,7 +4,7 @@ import { DEFAULT_LABELS, type ExportLabels } from './exportLabels';
 export interface ExportOptions {
   /** pre-rendered table of contents after the title page */
   toc?: boolean;
-  /** "para N" numbers before each counted paragraph (see paragraphNumbers.ts) */
+  /** "para N" numbers before each counted paragraph (see model/paragraphNumbers.ts) */
   paraNumbers?: boolean;
   /** the comment matrix as an annex table */
   annex?: boolean;

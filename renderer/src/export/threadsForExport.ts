@@ -6,16 +6,17 @@ import type { ExportThread } from './exportInput';
 import { anchorLocation, resolveAnchor } from '../model/comments/anchor';
 import type { BodyIndex } from '../model/comments/bodyIndex';
 import type { Thread } from '../model/comments/threadTypes';
+import { threadNumbers } from '../model/comments/threadNumbers';
 
 export function threadsForExport(threads: readonly Thread[], index: BodyIndex | null, opts: { annotations?: boolean; resolved?: boolean } = {}): ExportThread[] {
-  const numbers = new Map(threads.map((t) => [t.id, t.number]));
+  const { numberOf } = threadNumbers(threads);
   return threads
     .filter((t) => (opts.annotations ?? true) || t.purpose !== 'annotation')
     .filter((t) => (opts.resolved ?? true) || !t.resolved)
     .map((t) => {
       const loc = t.anchor && index ? anchorLocation(index, resolveAnchor(index, t.anchor), { text: false }) : null;
       const d = t.disposition;
-      const dup = d.value === 'duplicate' && d.duplicateOf ? numbers.get(d.duplicateOf) : undefined;
+      const dup = d.value === 'duplicate' && d.duplicateOf ? numberOf(d.duplicateOf) : null;
       const out: ExportThread = {
         id: t.id,
         number: t.number,

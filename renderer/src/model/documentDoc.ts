@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { newId } from '../../../common/ids';
+import { ModelError } from './modelError';
 import { isOneOf, ACTION_STATUSES, type ActionStatus } from './kinds';
 
 // Accessors for a document Y.Doc (`doc.<workspaceId>.<docId>`): `body` (see bodyJson.ts) and `fields`, a Y.Map
@@ -33,7 +34,7 @@ export function participants(doc: Y.Doc): Y.Array<Participant> {
 export function addParticipant(doc: Y.Doc, p: { stakeholderId: string } | { name: string; organisation?: string }): void {
   const list = participants(doc);
   if ('stakeholderId' in p && list.toArray().some((x) => 'stakeholderId' in x && x.stakeholderId === p.stakeholderId)) return;
-  if ('name' in p && !p.name.trim()) throw new Error('meeting.error.participantName');
+  if ('name' in p && !p.name.trim()) throw new ModelError('meeting.error.participantName', 'Enter the participant’s name.');
   const entry: Participant = 'stakeholderId' in p ? { id: newId(), stakeholderId: p.stakeholderId } : { id: newId(), name: p.name.trim(), organisation: p.organisation?.trim() || undefined };
   list.push([entry]);
 }
@@ -85,7 +86,7 @@ export function addActionPoint(doc: Y.Doc, init: Partial<Omit<ActionPoint, 'id'>
 export function updateActionPoint(doc: Y.Doc, id: string, patch: Partial<Omit<ActionPoint, 'id'>>): void {
   const m = actionPoints(doc).toArray().find((x) => x.get('id') === id);
   if (!m) throw new Error(`Unknown action point ${id}`);
-  if (patch.status !== undefined && !isOneOf(ACTION_STATUSES, patch.status)) throw new Error('meeting.error.status');
+  if (patch.status !== undefined && !isOneOf(ACTION_STATUSES, patch.status)) throw new ModelError('meeting.error.status', 'Unknown status.');
   doc.transact(() => {
     for (const [k, v] of Object.entries(patch)) if (v !== undefined && m.get(k) !== v) m.set(k, v);
   });

@@ -1,5 +1,5 @@
 import type { PMNode } from './bodyJson';
-import type { HouseStyle } from './houseStyle';
+import { textAreaPt, typeMetrics, type HouseStyle } from './houseStyle';
 
 // Estimates how many pages a body fills in house style by laying it out the way the DOCX export does: text is
 // broken into lines with Times New Roman character widths, paragraphs get the export's spacing, headings keep
@@ -10,20 +10,6 @@ import type { HouseStyle } from './houseStyle';
 // the title page (and the table of contents, when there is one) and is numbered from 1. The title page, the
 // TOC and the comment annex are not counted. Calibrated against LibreOffice's rendering of our DOCX (Liberation
 // Serif has Times New Roman's metrics); tests/bench/export.ts measures the error on the corpus.
-
-/** Sizes (pt) and spacing (pt) of the house style, shared with the exporter's styles.xml so both agree. */
-export function typeMetrics(style: HouseStyle) {
-  const s = style.fontSize;
-  return {
-    size: { body: s, h1: s + 4, h2: s + 2, h3: s, title: s * 2, subtitle: s + 4, table: Math.max(8, s - 1), small: Math.max(7, s - 4), footnote: Math.max(7, s - 2), header: Math.max(7, s - 2) },
-    spacing: {
-      after: s / 2,
-      h1: { before: s, after: s / 2 },
-      h2: { before: (s * 5) / 6, after: s / 3 },
-      h3: { before: (s * 2) / 3, after: s / 3 },
-    },
-  };
-}
 
 export const PAGE_METRICS = {
   /** line height at single spacing, as a multiple of the font size (Times New Roman: ascent + descent + gap) */
@@ -279,12 +265,6 @@ function boxesHeight(boxes: Box[]): number {
   return h;
 }
 
-function pageGeometryPt(style: HouseStyle) {
-  const cmToPt = 72 / 2.54;
-  const paper = style.paper === 'Letter' ? { w: 21.59, h: 27.94 } : { w: 21.0, h: 29.7 };
-  return { width: (paper.w - 2 * style.marginCm) * cmToPt, height: (paper.h - 2 * style.marginCm) * cmToPt };
-}
-
 export interface PageLayout {
   /** pages filled, with the last one as a fraction (e.g. 12.4) */
   fractionalPages: number;
@@ -296,7 +276,7 @@ export interface PageLayout {
 /** Lays out the body in pages. Heading pages feed the exported table of contents. */
 export function estimateLayout(body: PMNode, style: HouseStyle): PageLayout {
   const m = PAGE_METRICS;
-  const geo = pageGeometryPt(style);
+  const geo = textAreaPt(style);
   const boxes = layoutBoxes(body, style, geo.width);
   const H = geo.height;
   let page = 0;
@@ -398,7 +378,7 @@ export function estimateLayout(body: PMNode, style: HouseStyle): PageLayout {
 
 /** Kept for callers that think in lines: the layout expressed as lines of body text. */
 export function estimateLines(body: PMNode, style: HouseStyle): { lines: number; linesPerPage: number } {
-  const geo = pageGeometryPt(style);
+  const geo = textAreaPt(style);
   const lineHeightPt = style.fontSize * PAGE_METRICS.lineHeightEm * style.lineSpacing;
   const linesPerPage = Math.floor(geo.height / lineHeightPt);
   return { lines: Math.round(estimateLayout(body, style).fractionalPages * linesPerPage), linesPerPage };
@@ -406,25 +386,4 @@ export function estimateLines(body: PMNode, style: HouseStyle): { lines: number;
 
 export function estimatePages(body: PMNode, style: HouseStyle): number {
   return Math.max(1, estimateLayout(body, style).pages + PAGE_METRICS.frontMatterPages);
-}
-
-export type PageTargetState = 'below' | 'within' | 'above';
-
-export function pageTargetState(pages: number, min: number, max: number): PageTargetState {
-  return pages < min ? 'below' : pages > max ? 'above' : 'within';
-}
-
-/**
- * The warning shown before exporting a draft outside its target range, or null when it is within (or there is
- * no usable target). Pages are body pages (see above).
- */
-export function pageWarning(pages: number, min: number | null | undefined, max: number | null | undefined): string | null {
-  const lo = typeof min === 'number' && Number.isFinite(min) && min > 0 ? min : null;
-  const hi = typeof max === 'number' && Number.isFinite(max) && max > 0 ? max : null;
-  if (lo === null && hi === null) return null;
-  const range = lo !== null && hi !== null ? (lo === hi ? `${lo} pages` : `${lo}–${hi} pages`) : lo !== null ? `at least ${lo} pages` : `at most ${hi} pages`;
-  const est = `about ${pages} ${pages === 1 ? 'page' : 'pages'}`;
-  if (lo !== null && pages < lo) return `This draft is ${est}, below its target range of ${range}.`;
-  if (hi !== null && pages > hi) return `This draft is ${est}, above its target range of ${range}.`;
-  return null;
 }

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { wsStakeholders, normalizeThemes } from './workspaceDoc';
 import { isOneOf, STAKEHOLDER_GROUPS, REGIONS, GENDERS, type StakeholderGroup, type Region, type Gender } from './kinds';
 import { newId } from '../../../common/ids';
+import { issue, ModelError, type ModelIssue } from './modelError';
 
 // The stakeholder registry of a workspace. Deleting or merging never removes an entry: documents and comments
 // keep pointing at it, so it stays readable (marked deleted, or forwarding to the entry it was merged into).
@@ -21,13 +22,18 @@ export interface Stakeholder {
 
 export type StakeholderInput = Omit<Stakeholder, 'id' | 'deleted' | 'mergedInto'>;
 
-export function validateStakeholder(input: StakeholderInput): string[] {
-  const errors: string[] = [];
-  if (!input.name.trim()) errors.push('stakeholder.error.name');
-  if (!isOneOf(STAKEHOLDER_GROUPS, input.group)) errors.push('stakeholder.error.group');
-  if (!isOneOf(REGIONS, input.region)) errors.push('stakeholder.error.region');
-  if (input.gender !== undefined && !isOneOf(GENDERS, input.gender)) errors.push('stakeholder.error.gender');
-  return errors;
+export function validateStakeholder(input: StakeholderInput): ModelIssue[] {
+  const issues: ModelIssue[] = [];
+  if (!input.name.trim()) issues.push(issue('stakeholder.error.name', 'Enter the stakeholder’s name.'));
+  if (!isOneOf(STAKEHOLDER_GROUPS, input.group)) issues.push(issue('stakeholder.error.group', 'Choose a stakeholder group.'));
+  if (!isOneOf(REGIONS, input.region)) issues.push(issue('stakeholder.error.region', 'Choose a region.'));
+  if (input.gender !== undefined && !isOneOf(GENDERS, input.gender)) issues.push(issue('stakeholder.error.gender', 'Choose a gender from the list, or leave it as not recorded.'));
+  return issues;
+}
+
+function assertValid(input: StakeholderInput): void {
+  const [first, ...rest] = validateStakeholder(input);
+  if (first) throw new ModelError([first, ...rest]);
 }
 
 function readEntry(entry: Y.Map<unknown>): Stakeholder {
@@ -57,8 +63,7 @@ function writeFields(entry: Y.Map<unknown>, input: StakeholderInput): void {
 }
 
 export function addStakeholder(doc: Y.Doc, input: StakeholderInput, id = newId()): Stakeholder {
-  const errors = validateStakeholder(input);
-  if (errors.length) throw new Error(errors.join(', '));
+  assertValid(input);
   const entry = new Y.Map<unknown>();
   doc.transact(() => {
     wsStakeholders(doc).set(id, entry);
@@ -71,8 +76,7 @@ export function addStakeholder(doc: Y.Doc, input: StakeholderInput, id = newId()
 export function updateStakeholder(doc: Y.Doc, id: string, input: StakeholderInput): Stakeholder {
   const entry = wsStakeholders(doc).get(id);
   if (!entry) throw new Error(`Unknown stakeholder ${id}`);
-  const errors = validateStakeholder(input);
-  if (errors.length) throw new Error(errors.join(', '));
+  assertValid(input);
   doc.transact(() => writeFields(entry, input));
   return readEntry(entry);
 }
@@ -88,11 +92,11 @@ export function deleteStakeholder(doc: Y.Doc, id: string): void {
  * from the duplicate; the duplicate forwards to it. References to the duplicate resolve to the kept entry.
  */
 export function mergeStakeholders(doc: Y.Doc, keepId: string, dropId: string): Stakeholder {
-  if (keepId === dropId) throw new Error('stakeholder.error.mergeSelf');
+  if (keepId === dropId) throw new ModelError('stakeholder.error.mergeSelf', 'Choose two different entries to merge.');
   const map = wsStakeholders(doc);
   const keep = map.get(keepId);
   const drop = map.get(dropId);
-  if (!keep || !drop) throw new Error('stakeholder.error.unknown');
+  if (!keep || !drop) throw new ModelError('stakeholder.error.unknown', 'This stakeholder is no longer in the registry.');
   const a = readEntry(keep);
   const b = readEntry(drop);
   doc.transact(() => {

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { newId } from '../../../common/ids';
 import { appendJSONToBody, type PMNode } from './bodyJson';
 import { docFields } from './documentDoc';
+import { ModelError } from './modelError';
 import { wsDocuments } from './workspaceDoc';
 import type { Channel, DraftSubtype, MeetingFormat } from './kinds';
 
@@ -71,10 +72,10 @@ export function createDocument(
   opts: { t: (id: string) => string; createdBy: string; now?: number; id?: string; body?: PMNode },
 ): { id: string; doc: Y.Doc } {
   const title = input.title.trim();
-  if (!title) throw new Error('document.error.titleRequired');
+  if (!title) throw new ModelError('document.error.titleRequired', 'Give the document a title.');
   const id = opts.id ?? newId();
   const doc = makeDoc(id);
-  if (docFields(doc).get('seeded')) throw new Error('document.error.alreadySeeded');
+  if (docFields(doc).get('seeded')) throw new ModelError('document.error.alreadySeeded', 'This document already has content.');
   doc.transact(() => {
     seedFields(docFields(doc), input);
     // An imported document brings its own body instead of the template's.

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { DEFAULT_HOUSE_STYLE, normalizeHouseStyle, type HouseStyle } from './houseStyle';
+import { ModelError } from './modelError';
 import { isOneOf, DOCUMENT_KINDS, type DocumentKind, type DraftSubtype } from './kinds';
 
 // Accessors for a workspace Y.Doc (`ws.<workspaceId>`):
@@ -44,7 +45,7 @@ export function updateWorkspaceInfo(doc: Y.Doc, patch: Partial<Pick<WorkspaceInf
     const m = wsInfo(doc);
     if (patch.name !== undefined) {
       const name = patch.name.trim();
-      if (!name) throw new Error('workspace.error.nameRequired');
+      if (!name) throw new ModelError('workspace.error.nameRequired', 'Give the workspace a name.');
       m.set('name', name);
     }
     if (patch.description !== undefined) m.set('description', patch.description.trim());

@@ -1,4 +1,5 @@
 // Screens are addressed by the URL hash, so a reload (or a browser invite link) lands on the same screen.
+import { isIdShaped } from '../../../common/ids';
 
 export type Route =
   | { screen: 'workspaces' }
@@ -8,15 +9,14 @@ export type Route =
   | { screen: 'settings'; workspaceId: string }
   | { screen: 'join'; query: string };
 
-const SEG = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function parseRoute(hash: string): Route {
   const h = hash.replace(/^#/, '');
   if (h.startsWith('/join?')) return { screen: 'join', query: h.slice('/join'.length) };
   const parts = h.split('/').filter(Boolean);
-  if (parts[0] !== 'w' || !parts[1] || !SEG.test(parts[1])) return { screen: 'workspaces' };
+  if (parts[0] !== 'w' || !parts[1] || !isIdShaped(parts[1])) return { screen: 'workspaces' };
   const workspaceId = parts[1];
-  if (parts[2] === 'd' && parts[3] && SEG.test(parts[3])) {
+  if (parts[2] === 'd' && parts[3] && isIdShaped(parts[3])) {
     const view = parts[4] === 'matrix' || parts[4] === 'balance' ? parts[4] : undefined;
     return view ? { screen: 'document', workspaceId, docId: parts[3], view } : { screen: 'document', workspaceId, docId: parts[3] };
   }

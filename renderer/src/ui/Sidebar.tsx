@@ -5,6 +5,7 @@ import { readWorkspaceInfo, wsInfo } from '../model/workspaceDoc';
 import { catalogDb } from '../storage/catalogDb';
 import { useLiveQuery, useY } from './hooks';
 import { t } from '../i18n';
+import { capabilitiesOf } from '../../../common/roles';
 
 export function Sidebar() {
   const { id, doc, canEdit, local } = useWorkspace();
@@ -39,7 +40,7 @@ export function Sidebar() {
           <option value="">{t('workspace.all')}</option>
         </select>
       </label>
-      {local?.role && local.role !== 'editor' && (
+      {local?.role && !capabilitiesOf(local.role).editBody && (
         <p className={`role-badge role-${local.role}`} role="status">
           {t(`role.${local.role}`)}
         </p>

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useUi } from '../state/uiStore';
 import { useDerived } from '../state/useDerived';
 import { documentDocName } from '../../../common/rooms';
-import { pageTargetState } from '../model/pageEstimate';
+import { pageTargetState } from '../model/pageTargets';
 import { t, tp } from '../i18n';
 import { SyncStatus } from './SyncStatus';
 

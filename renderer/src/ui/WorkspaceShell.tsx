@@ -6,6 +6,7 @@ import { touchWorkspace } from '../state/workspaceActions';
 import { catalogDb } from '../storage/catalogDb';
 import { readWorkspaceInfo, wsInfo } from '../model/workspaceDoc';
 import { workspaceDocName } from '../../../common/rooms';
+import { capabilitiesOf, OWN_WORKSPACE_ROLE } from '../../../common/roles';
 import { useLiveQuery, useY } from './hooks';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
@@ -36,8 +37,8 @@ export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {
 
   const value = useMemo<WorkspaceContextValue | null>(() => {
     if (!doc) return null;
-    const role = local?.role ?? 'editor';
-    return { id: workspaceId, doc, local, canEdit: role === 'editor', canComment: role !== 'viewer' };
+    const can = capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE);
+    return { id: workspaceId, doc, local, canEdit: can.editBody, canComment: can.comment };
   }, [doc, local, workspaceId]);
 
   if (error) return <p role="alert" className="fatal">{t('storage.error.open', { message: String(error) })}</p>;

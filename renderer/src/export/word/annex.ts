@@ -4,7 +4,7 @@ import type { RenderContext } from './context';
 import type { Block } from './blocks';
 import { attribution } from './people';
 import { humanise } from '../exportLabels';
-import { paragraphNumbersByBid } from '../paragraphNumbers';
+import { paragraphNumbersByBid } from '../../model/paragraphNumbers';
 import { S } from './styles';
 import { textRuns } from './text';
 import { buildTable, fitWidths, type RowOut } from './table';

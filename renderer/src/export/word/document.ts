@@ -5,7 +5,7 @@ import { estimateLayout, type PageLayout } from '../../model/pageEstimate';
 import type { ExportDocument, ExportInput } from '../exportInput';
 import { resolveOptions, type ExportOptions } from '../options';
 import { chathamHouseRedactor, noRedaction } from '../chathamHouse';
-import { paragraphNumbers } from '../paragraphNumbers';
+import { paragraphNumbers } from '../../model/paragraphNumbers';
 import { createContext, type DocState, type RenderContext } from './context';
 import { append, renderBlocks, topEnv, type Block } from './blocks';
 import { commentMarkers } from './anchors';

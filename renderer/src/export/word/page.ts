@@ -1,14 +1,12 @@
-import type { HouseStyle } from '../../model/houseStyle';
+import { paperTwips, type HouseStyle } from '../../model/houseStyle';
 import { cmToTwips } from '../xml';
 
 // Page geometry in twips. The annex (a wide comment matrix) goes on landscape pages; everything else is portrait.
 
 export type Orientation = 'portrait' | 'landscape';
 
-const PAPER_TWIPS = { A4: { w: 11906, h: 16838 }, Letter: { w: 12240, h: 15840 } } as const;
-
 export function pageSizeTwips(style: HouseStyle, orientation: Orientation): { w: number; h: number } {
-  const p = PAPER_TWIPS[style.paper];
+  const p = paperTwips(style.paper);
   return orientation === 'portrait' ? { w: p.w, h: p.h } : { w: p.h, h: p.w };
 }
 

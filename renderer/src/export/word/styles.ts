@@ -10,8 +10,7 @@ import {
   type IParagraphStylePropertiesOptions,
   type IStylesOptions,
 } from 'docx';
-import type { HouseStyle } from '../../model/houseStyle';
-import { typeMetrics } from '../../model/pageEstimate';
+import { typeMetrics, type HouseStyle } from '../../model/houseStyle';
 import { textWidthTwips } from './page';
 import { clean } from './text';
 

@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import type { BlockPoint } from './bodyIndex';
 import { blockAt, positionOfBlockPoint, positionOfY, snapToText, textBetween, yIndexAt, type BodyIndex, type IndexedBlock } from './bodyIndex';
-import { ModelError } from './errors';
+import { ModelError } from '../modelError';
 import type { StoredAnchor } from './threadTypes';
 
 export const encodeRelativePosition = (rp: Y.RelativePosition): string => toBase64(Y.encodeRelativePosition(rp));

@@ -6,7 +6,7 @@
 // inline atom (footnote, hardBreak) takes 1, each text character 1. Position 0 is before the first block.
 import * as Y from 'yjs';
 import { atomText, ATOM_CHAR, isLeafNode, isTextblockNode } from './schemaKinds';
-import { hasVisibleText, SectionCounter } from './paragraphNumbers';
+import { BlockNumberer, hasVisibleText } from '../paragraphNumbers';
 
 /** A point in the body: the block (paragraph/heading) id and an offset in its inline content
  * (each text character counts 1, each inline atom such as a footnote or hard break counts 1). */
@@ -59,9 +59,7 @@ export function buildBodyIndex(fragment: Y.XmlFragment): BodyIndex {
   const blocks: IndexedBlock[] = [];
   const textStart = new Map<Y.XmlText, number>();
   const containers = new Map<YContainer, Container>();
-  const sections = new SectionCounter();
-  let para = 0;
-  let section = '';
+  const numberer = new BlockNumberer();
 
   const walk = (type: Y.XmlFragment | Y.XmlElement, contentStart: number, inTable: boolean, block: IndexedBlock | null): number => {
     const children = type.toArray() as Array<Y.XmlElement | Y.XmlText>;
@@ -92,10 +90,9 @@ export function buildBodyIndex(fragment: Y.XmlFragment): BodyIndex {
         };
         blocks.push(b);
         b.contentEnd = walk(child, pos + 1, inTable, b);
-        const visible = hasVisibleText(b.text);
-        if (child.nodeName === 'paragraph' && !inTable && visible) b.para = ++para;
-        if (child.nodeName === 'heading' && !inTable && visible) section = sections.next(Number(child.getAttribute('level') ?? 1));
-        b.section = section;
+        const n = numberer.next(child.nodeName, Number(child.getAttribute('level') ?? 1), inTable, hasVisibleText(b.text));
+        b.para = n.para;
+        b.section = n.section;
         pos = b.contentEnd + 1;
       } else {
         pos = walk(child, pos + 1, inTable || child.nodeName === TABLE, block) + 1;

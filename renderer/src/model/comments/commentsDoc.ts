@@ -9,9 +9,10 @@ import * as Y from 'yjs';
 import { COMMENTS_ROOT, ReplyKey, ThreadKey } from '../../../../common/commentsSchema';
 import type { PMNode } from '../bodyJson';
 import { newId } from '../../../../common/ids';
+import { capabilitiesOf, mayEditComment } from '../../../../common/roles';
 import type { Stakeholder } from '../stakeholders';
 import { assertNoIssues, dispositionIssues, isDisposition, sameDisposition, type DispositionChoice } from './dispositions';
-import { ModelError } from './errors';
+import { ModelError } from '../modelError';
 import { fragmentPlainText, normalizeResponseText, replaceFragment, textToDocJSON } from './responseText';
 import {
   isCommentType,
@@ -50,11 +51,11 @@ interface WriteOptions {
 }
 
 function refuseViewer(actor: Actor): void {
-  if (actor.role === 'viewer') throw new ModelError('comments.error.readOnly', 'You can read comments but not write them.');
+  if (!capabilitiesOf(actor.role).comment) throw new ModelError('comments.error.readOnly', 'You can read comments but not write them.');
 }
 
 function requireEditor(actor: Actor): void {
-  if (actor.role !== 'editor') throw new ModelError('comments.error.editorsOnly', 'Only editors can do this.');
+  if (!capabilitiesOf(actor.role).editAnyComment) throw new ModelError('comments.error.editorsOnly', 'Only editors can do this.');
 }
 
 function requireBody(body: string): string {
@@ -92,9 +93,9 @@ export function addThread(doc: Y.Doc, input: NewThreadInput, actor: Actor, opts:
   const body = requireBody(input.body);
   if (!isCommentType(input.type)) throw new ModelError('comments.error.type', `Unknown comment type "${String(input.type)}".`);
   if (!isPurpose(input.purpose)) throw new ModelError('comments.error.purpose', `Unknown purpose "${String(input.purpose)}".`);
-  if (actor.role === 'commenter' && input.purpose !== 'stakeholder')
+  if (input.purpose !== 'stakeholder' && !capabilitiesOf(actor.role).annotate)
     throw new ModelError('comments.error.commenterAnnotation', 'Commenters add stakeholder comments, not annotations.');
-  if (input.receivedOn !== undefined && actor.role !== 'editor') throw new ModelError('comments.error.editorsOnly', 'Only editors can do this.');
+  if (input.receivedOn !== undefined && !capabilitiesOf(actor.role).enterLateComments) throw new ModelError('comments.error.editorsOnly', 'Only editors can do this.');
   if (input.receivedOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.receivedOn))
     throw new ModelError('comments.error.receivedOn', 'The date received must be a date (yyyy-mm-dd).');
   if (input.anchor && (typeof input.anchor.from !== 'string' || typeof input.anchor.to !== 'string'))
@@ -148,7 +149,7 @@ export function addReply(doc: Y.Doc, threadId: string, body: string, actor: Acto
 
 function requireOwnOrEditor(m: Y.Map<unknown>, actor: Actor): void {
   refuseViewer(actor);
-  if (actor.role !== 'editor' && m.get(ThreadKey.authorId) !== actor.id)
+  if (!mayEditComment(actor.role, m.get(ThreadKey.authorId), actor.id))
     throw new ModelError('comments.error.notYours', 'You can only edit your own comments.');
 }
 

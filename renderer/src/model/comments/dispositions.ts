@@ -9,8 +9,8 @@
 //     silently replaced by a withdrawal (reopen it first). A withdrawn comment can only go back to `open`.
 //   - everything else may change freely, including back to `open`.
 import { isOneOf } from '../kinds';
-import type { Role } from '../../../../common/roles';
-import { ModelError } from './errors';
+import { capabilitiesOf, type Role } from '../../../../common/roles';
+import { ModelError } from '../modelError';
 import { fill, type Translate } from '../translate';
 
 export const DISPOSITIONS = ['open', 'accepted', 'accepted-with-changes', 'not-accepted', 'noted', 'duplicate', 'withdrawn'] as const;
@@ -56,7 +56,7 @@ export function dispositionIssues(
   role: Role,
 ): DispositionIssue[] {
   const issues: DispositionIssue[] = [];
-  if (role !== 'editor') issues.push(issue('disposition.error.editorsOnly', 'Only editors can set a disposition.'));
+  if (!capabilitiesOf(role).setDisposition) issues.push(issue('disposition.error.editorsOnly', 'Only editors can set a disposition.'));
   if (!isDisposition(next.value)) return [...issues, issue('disposition.error.unknown', `Unknown disposition "${String(next.value)}".`)];
   const cur = subject.current.value;
   if (next.value === 'duplicate') {

@@ -6,6 +6,7 @@ import type { BodyIndex } from './bodyIndex';
 import { DISPOSITIONS, type DispositionValue } from './dispositions';
 import { fill, type Translate } from '../translate';
 import { COMMENT_TYPES, PURPOSES, type CommentType, type Purpose, type Thread } from './threadTypes';
+import { threadNumbers } from './threadNumbers';
 
 export interface MatrixRow {
   id: string;
@@ -110,7 +111,7 @@ export const locationText = (row: Pick<MatrixRow, 'status' | 'para' | 'section'>
 
 /** Rows in thread order (#1, #2...). `index` is the body index of the document (null: no locations). */
 export function matrixRows(threads: readonly Thread[], index: BodyIndex | null, t: Translate): MatrixRow[] {
-  const numberById = new Map(threads.map((th) => [th.id, th.number]));
+  const { numberOf } = threadNumbers(threads);
   const location = locationFormatter(t);
   return threads.map((th) => {
     let status: MatrixRow['status'] = 'general';
@@ -152,7 +153,7 @@ export function matrixRows(threads: readonly Thread[], index: BodyIndex | null, 
       proposedWording: th.proposedWording,
       disposition: th.disposition.value,
       duplicateOf: dup,
-      duplicateOfNumber: dup ? (numberById.get(dup) ?? null) : null,
+      duplicateOfNumber: dup ? numberOf(dup) : null,
       response: th.response,
       resolved: th.resolved,
       createdAt: th.createdAt,

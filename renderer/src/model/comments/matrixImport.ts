@@ -15,7 +15,7 @@
 import * as Y from 'yjs';
 import { readThreads, setDispositions, setResponse, type DispositionChange } from './commentsDoc';
 import { dispositionIssues, dispositionLabel, parseDisposition, type DispositionChoice } from './dispositions';
-import { ModelError } from './errors';
+import { ModelError } from '../modelError';
 import type { Translate } from '../translate';
 import { columnHeader, dispositionKey, FILE_COLUMNS, hashText, parseCheck, type FileColumn } from './matrixTable';
 import { normalizeResponseText } from './responseText';

@@ -8,6 +8,7 @@ import { dispositionLabel, type DispositionChoice } from './dispositions';
 import type { Translate } from '../translate';
 import type { MatrixRow } from './matrix';
 import { normalizeResponseText } from './responseText';
+import { threadNumbers } from './threadNumbers';
 
 export const FILE_COLUMNS = [
   'number',
@@ -77,7 +78,6 @@ export function rowCells(r: MatrixRow, numberOf: (id: string) => number | null, 
 
 /** Header and one line per row, in the order given. */
 export function matrixTable(rows: readonly MatrixRow[], t: Translate): string[][] {
-  const numbers = new Map(rows.map((r) => [r.id, r.number]));
-  const numberOf = (id: string) => numbers.get(id) ?? null;
+  const { numberOf } = threadNumbers(rows);
   return [FILE_COLUMNS.map((c) => columnHeader(c, t)), ...rows.map((r) => FILE_COLUMNS.map((c) => rowCells(r, numberOf, t)[c]))];
 }

@@ -1,6 +1,7 @@
 // Plain views of the comments Y.Doc (layout: common/commentsSchema.ts), as read by readThreads.
 import type { DispositionValue } from './dispositions';
 import { isOneOf } from '../kinds';
+import type { Role } from '../../../../common/roles';
 
 export const COMMENT_TYPES = ['general', 'substantive', 'editorial'] as const;
 export type CommentType = (typeof COMMENT_TYPES)[number];
@@ -88,7 +89,7 @@ export interface Thread {
 export interface Actor {
   id: string;
   name: string;
-  role: 'editor' | 'commenter' | 'viewer';
+  role: Role;
   /** a commenter's invite may name the registered stakeholder it was issued to (token claim `stakeholder`) */
   stakeholderId?: string;
 }

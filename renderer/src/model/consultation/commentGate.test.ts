@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createDocument } from '../templates';
 import { readThreads } from '../comments/commentsDoc';
-import { ModelError } from '../comments/errors';
+import { ModelError } from '../modelError';
 import type { Actor } from '../comments/threadTypes';
 import { addComment, addCommentReply } from './commentGate';
 import { enterPhase } from './phases';

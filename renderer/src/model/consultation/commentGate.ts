@@ -4,8 +4,9 @@
 // when it arrived within the window (receivedOn). Commenters' replies follow the same window; editors' do not.
 // Documents without phases (meetings, contributions) take comments at any time.
 import type * as Y from 'yjs';
+import { capabilitiesOf } from '../../../../common/roles';
 import { addReply, addThread, type NewThreadInput } from '../comments/commentsDoc';
-import { ModelError } from '../comments/errors';
+import { ModelError } from '../modelError';
 import type { Actor, Purpose } from '../comments/threadTypes';
 import { consultationStatus, localIsoDate, readPhaseState, type PhaseState } from './phases';
 
@@ -24,9 +25,10 @@ function closedError(state: PhaseState, today: string): ModelError | null {
 
 /** Throws a ModelError (i18n id + English) when `actor` may not add a comment of `purpose` to the document now. */
 export function assertMayComment(document: Y.Doc, purpose: Purpose, actor: Actor, opts: { today?: string; receivedOn?: string } = {}): void {
-  if (actor.role === 'viewer') throw new ModelError('comments.error.readOnly', 'You can read comments but not write them.');
+  const can = capabilitiesOf(actor.role);
+  if (!can.comment) throw new ModelError('comments.error.readOnly', 'You can read comments but not write them.');
   if (purpose === 'annotation') {
-    if (actor.role !== 'editor') throw new ModelError('comments.error.commenterAnnotation', 'Commenters add stakeholder comments, not annotations.');
+    if (!can.annotate) throw new ModelError('comments.error.commenterAnnotation', 'Commenters add stakeholder comments, not annotations.');
     return;
   }
   const state = readPhaseState(document);
@@ -35,14 +37,15 @@ export function assertMayComment(document: Y.Doc, purpose: Purpose, actor: Actor
   const refusal = closedError(state, today);
   if (!refusal) return;
   // A submission that arrived within the window, entered afterwards by an editor.
-  if (actor.role === 'editor' && opts.receivedOn && state.opensOn && state.closesOn && opts.receivedOn >= state.opensOn && opts.receivedOn <= state.closesOn && opts.receivedOn <= today)
+  if (can.enterLateComments && opts.receivedOn && state.opensOn && state.closesOn && opts.receivedOn >= state.opensOn && opts.receivedOn <= state.closesOn && opts.receivedOn <= today)
     return;
   throw refusal;
 }
 
 export function assertMayReply(document: Y.Doc, actor: Actor, opts: { today?: string } = {}): void {
-  if (actor.role === 'viewer') throw new ModelError('comments.error.readOnly', 'You can read comments but not write them.');
-  if (actor.role === 'editor') return;
+  const can = capabilitiesOf(actor.role);
+  if (!can.comment) throw new ModelError('comments.error.readOnly', 'You can read comments but not write them.');
+  if (can.enterLateComments) return;
   const state = readPhaseState(document);
   const refusal = state && closedError(state, opts.today ?? localIsoDate());
   if (refusal) throw refusal;

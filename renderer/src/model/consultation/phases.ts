@@ -9,9 +9,10 @@
 // Stored in the document's `fields`: phase, consultationOpensOn, consultationClosesOn. Documents that are not
 // drafts have no phase (readPhaseState returns null); a draft without the field is in 'drafting'.
 import * as Y from 'yjs';
+import { capabilitiesOf } from '../../../../common/roles';
 import { docFields } from '../documentDoc';
 import { isOneOf } from '../kinds';
-import { ModelError } from '../comments/errors';
+import { ModelError } from '../modelError';
 import type { Actor } from '../comments/threadTypes';
 import { recordVersion, type VersionEntry } from './snapshots';
 
@@ -91,7 +92,7 @@ export function enterPhase(
   actor: Actor,
   opts: { name?: string; opensOn?: string; closesOn?: string; comments?: Y.Doc | null; now?: number; today?: string } = {},
 ): VersionEntry {
-  if (actor.role !== 'editor') throw new ModelError('consultation.error.editorsOnly', 'Only editors can change the phase of a draft.');
+  if (!capabilitiesOf(actor.role).changePhase) throw new ModelError('consultation.error.editorsOnly', 'Only editors can change the phase of a draft.');
   const state = readPhaseState(doc);
   if (!state) throw new ModelError('consultation.error.notDraft', 'Only draft outputs have phases.');
   const now = opts.now ?? Date.now();
@@ -113,7 +114,7 @@ export function enterPhase(
 
 /** Changes the window of a running consultation (extend the deadline, fix a date). */
 export function setConsultationWindow(doc: Y.Doc, opensOn: string, closesOn: string, actor: Actor, today = localIsoDate()): void {
-  if (actor.role !== 'editor') throw new ModelError('consultation.error.editorsOnly', 'Only editors can change the phase of a draft.');
+  if (!capabilitiesOf(actor.role).changePhase) throw new ModelError('consultation.error.editorsOnly', 'Only editors can change the phase of a draft.');
   const state = readPhaseState(doc);
   if (state?.phase !== 'consultation') throw new ModelError('consultation.error.notInConsultation', 'The draft is not in consultation.');
   const issue = windowIssues(opensOn, closesOn, today);

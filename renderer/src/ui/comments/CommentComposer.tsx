@@ -3,14 +3,17 @@ import { useWorkspace } from '../../state/workspaceContext';
 import { listStakeholders, resolveStakeholder, type Stakeholder } from '../../model/stakeholders';
 import { wsStakeholders } from '../../model/workspaceDoc';
 import { STAKEHOLDER_GROUPS } from '../../model/kinds';
-import { COMMENT_TYPES, type CommentType, type Purpose } from '../../model/comments/threadTypes';
+import { type CommentType, type Purpose } from '../../model/comments/threadTypes';
 import { addComment, assertMayComment } from '../../model/consultation/commentGate';
 import { t } from '../../i18n';
+import { capabilitiesOf } from '../../../../common/roles';
 import { useY } from '../hooks';
 import { useComments } from './CommentsContext';
 import { useCommentsUi } from './commentsUiStore';
-import { modelMessage } from './format';
+import { modelMessage } from '../errors';
 import { LabeledField } from '../document/fields/LabeledField';
+import { CommentFields } from './CommentFields';
+import { FormActions } from '../FormActions';
 
 const ME = '';
 
@@ -34,7 +37,7 @@ export function CommentComposer() {
   const activate = useCommentsUi((s) => s.activate);
   const stakeholders = useY(wsStakeholders(ws), () => listStakeholders(ws));
   const refusal = stakeholderRefusal(data);
-  const isEditor = actor.role === 'editor';
+  const isEditor = capabilitiesOf(actor.role).annotate;
   const [purpose, setPurpose] = useState<Purpose>(refusal && isEditor ? 'annotation' : 'stakeholder');
   const [onBehalf, setOnBehalf] = useState(ME);
   const [type, setType] = useState<CommentType>('substantive');
@@ -146,38 +149,8 @@ export function CommentComposer() {
           )}
         </LabeledField>
       )}
-      <LabeledField label={t('comments.type')}>
-        {(fid) => (
-          <select id={fid} value={type} onChange={(e) => setType(e.target.value as CommentType)}>
-            {COMMENT_TYPES.map((c) => (
-              <option key={c} value={c}>
-                {t(`commentType.${c}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </LabeledField>
-      <label className="field">
-        <span className="field-label">{t('comments.body')}</span>
-        <textarea rows={4} value={body} onChange={(e) => setBody(e.target.value)} required aria-invalid={!!error && !body.trim()} />
-      </label>
-      <label className="field">
-        <span className="field-label">{t('comments.proposedWordingOptional')}</span>
-        <textarea rows={2} value={wording} onChange={(e) => setWording(e.target.value)} />
-      </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="button" onClick={close}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="primary" disabled={blocked}>
-          {t('comments.new.submit')}
-        </button>
-      </div>
+      <CommentFields type={type} onType={setType} body={body} onBody={setBody} wording={wording} onWording={setWording} bodyInvalid={!!error && !body.trim()} />
+      <FormActions error={error} onCancel={close} submitLabel={t('comments.new.submit')} disabled={blocked} />
     </form>
   );
 }

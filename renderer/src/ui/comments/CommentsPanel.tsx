@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatDate, t, tp } from '../../i18n';
 import type { Thread } from '../../model/comments/threadTypes';
+import { threadNumbers } from '../../model/comments/threadNumbers';
 import type { MatrixRow } from '../../model/comments/matrix';
 import { useComments } from './CommentsContext';
 import { useCommentsUi } from './commentsUiStore';
@@ -38,10 +39,7 @@ export function CommentsPanel() {
     () => ordered.filter((th) => th.id === activeId || (show === 'all' ? true : show === 'resolved' ? th.resolved : !th.resolved)),
     [ordered, show, activeId],
   );
-  const numberById = useMemo(() => new Map(threads.map((th) => [th.id, th.number])), [threads]);
-  const idByNumber = useMemo(() => new Map(threads.map((th) => [th.number, th.id])), [threads]);
-  const numberOf = useCallback((id: string) => numberById.get(id) ?? null, [numberById]);
-  const idOfNumber = useCallback((n: number) => idByNumber.get(n) ?? null, [idByNumber]);
+  const { numberOf, idOfNumber } = useMemo(() => threadNumbers(threads), [threads]);
   const onOpen = useCallback((id: string) => reveal(id), [reveal]);
   const onClose = useCallback(() => activate(null), [activate]);
 

@@ -4,7 +4,7 @@ import { setDisposition } from '../../model/comments/commentsDoc';
 import { DISPOSITIONS, type DispositionValue } from '../../model/comments/dispositions';
 import type { Actor } from '../../model/comments/threadTypes';
 import { t } from '../../i18n';
-import { modelMessage } from './format';
+import { modelMessage } from '../errors';
 
 interface Props {
   comments: Y.Doc;

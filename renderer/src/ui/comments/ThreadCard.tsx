@@ -2,13 +2,16 @@ import { memo, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { editReply, editThread, responseFragment, setResponse, setResolved } from '../../model/comments/commentsDoc';
 import { addCommentReply } from '../../model/consultation/commentGate';
-import { COMMENT_TYPES, type Actor, type CommentType, type HistoryEntry, type Reply, type Thread } from '../../model/comments/threadTypes';
+import { type Actor, type CommentType, type HistoryEntry, type Reply, type Thread } from '../../model/comments/threadTypes';
 import type { MatrixRow } from '../../model/comments/matrix';
 import { formatDate, t, tp } from '../../i18n';
+import { mayEditComment } from '../../../../common/roles';
 import { DispositionControl } from './DispositionControl';
-import { LabeledField } from '../document/fields/LabeledField';
 import { ResponseEditor } from './ResponseEditor';
-import { constituency, dispositionText, formatWhen, locationLabel, modelMessage, speakerName } from './format';
+import { constituency, dispositionText, formatWhen, locationLabel, speakerName } from './format';
+import { modelMessage } from '../errors';
+import { CommentFields } from './CommentFields';
+import { FormActions } from '../FormActions';
 
 export interface ThreadCardProps {
   thread: Thread;
@@ -132,7 +135,7 @@ export const ThreadCard = memo(function ThreadCard(props: ThreadCardProps) {
 /** The comment's text and proposed wording, its edit form for its author (or an editor) and its history. */
 function ThreadBody({ thread: th, active, comments, actor, canComment }: ThreadCardProps) {
   const [editing, setEditing] = useState(false);
-  const mayEdit = canComment && (actor.role === 'editor' || th.authorId === actor.id);
+  const mayEdit = canComment && mayEditComment(actor.role, th.authorId, actor.id);
   if (editing) return <EditThreadForm thread={th} comments={comments} actor={actor} onDone={() => setEditing(false)} />;
   return (
     <>
@@ -197,38 +200,8 @@ function EditThreadForm({ thread: th, comments, actor, onDone }: { thread: Threa
   };
   return (
     <form className="thread-edit" onSubmit={submit} onClick={(e) => e.stopPropagation()} aria-label={t('comments.edit.of', { n: String(th.number) })}>
-      <LabeledField label={t('comments.type')}>
-        {(fid) => (
-          <select id={fid} value={type} onChange={(e) => setType(e.target.value as CommentType)}>
-            {COMMENT_TYPES.map((c) => (
-              <option key={c} value={c}>
-                {t(`commentType.${c}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </LabeledField>
-      <label className="field">
-        <span className="field-label">{t('comments.body')}</span>
-        <textarea rows={4} value={body} onChange={(e) => setBody(e.target.value)} autoFocus />
-      </label>
-      <label className="field">
-        <span className="field-label">{t('comments.proposedWordingOptional')}</span>
-        <textarea rows={2} value={wording} onChange={(e) => setWording(e.target.value)} />
-      </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="primary">
-          {t('comments.edit.save')}
-        </button>
-      </div>
+      <CommentFields type={type} onType={setType} body={body} onBody={setBody} wording={wording} onWording={setWording} autoFocus />
+      <FormActions error={error} onCancel={onDone} submitLabel={t('comments.edit.save')} />
     </form>
   );
 }
@@ -310,7 +283,7 @@ function ReplyItem({ reply: r, threadId, comments, actor, canComment }: { reply:
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(r.body);
   const [error, setError] = useState<string | null>(null);
-  const mayEdit = canComment && (actor.role === 'editor' || r.authorId === actor.id);
+  const mayEdit = canComment && mayEditComment(actor.role, r.authorId, actor.id);
   return (
     <li className="reply">
       <p className="reply-meta small">
@@ -332,19 +305,7 @@ function ReplyItem({ reply: r, threadId, comments, actor, canComment }: { reply:
             <span className="visually-hidden">{t('comments.reply.edit', { name: r.authorName })}</span>
             <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} autoFocus />
           </label>
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
-          <div className="form-actions">
-            <button type="button" onClick={() => (setEditing(false), setText(r.body))}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="primary">
-              {t('comments.edit.save')}
-            </button>
-          </div>
+          <FormActions error={error} onCancel={() => (setEditing(false), setText(r.body))} submitLabel={t('comments.edit.save')} />
         </form>
       ) : (
         <p className="reply-body">{r.body}</p>

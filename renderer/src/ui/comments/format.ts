@@ -1,30 +1,8 @@
-// Display text for comment views: model errors in the user's language, locations, attributions, dispositions.
-import { formatDate, getLocale, t } from '../../i18n';
-import { isModelError } from '../../model/comments/errors';
+// Display text for comment views: locations, attributions, dispositions (model errors: ui/errors.ts).
+import { getLocale, t } from '../../i18n';
 import { dispositionLabel } from '../../model/comments/dispositions';
 import type { MatrixRow } from '../../model/comments/matrix';
 import type { Attribution, Thread } from '../../model/comments/threadTypes';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A model error's catalog text (its English fallback when the catalog lacks the id), else the error's message. */
-export function modelMessage(e: unknown): string {
-  if (isModelError(e)) {
-    const vars: Record<string, string | number> = {};
-    for (const [k, v] of Object.entries(e.details)) {
-      if (typeof v === 'string' && ISO_DATE.test(v)) vars[k] = formatDate(v);
-      else if ((k === 'phase' || k === 'from' || k === 'to') && typeof v === 'string') vars[k] = t(`phase.${v}`).toLowerCase();
-      else vars[k] = v;
-    }
-    const text = t(e.id, vars);
-    return text === e.id ? e.fallback : text;
-  }
-  if (e instanceof Error) {
-    const text = t(e.message);
-    return text === e.message ? t('comments.error.unexpected', { message: e.message }) : text;
-  }
-  return String(e);
-}
 
 /** "para 23 · § 3.2", "§ 3.2", "on deleted text", "whole document", "text not synced yet". */
 export function locationLabel(row: Pick<MatrixRow, 'status' | 'para' | 'section'>): string {

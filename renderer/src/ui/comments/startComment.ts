@@ -7,7 +7,7 @@ import { createAnchor } from '../../model/comments/anchor';
 import { buildBodyIndex } from '../../model/comments/bodyIndex';
 import { useUi } from '../../state/uiStore';
 import { useCommentsUi } from './commentsUiStore';
-import { modelMessage } from './format';
+import { modelMessage } from '../errors';
 
 export function selectionRange(editor: Editor): { from: number; to: number } | null {
   const { from, to } = editor.state.selection;

@@ -2,6 +2,7 @@ import { useMemo, useRef } from 'react';
 import { matrixRows, type MatrixRow } from '../../model/comments/matrix';
 import type { BodyIndex } from '../../model/comments/bodyIndex';
 import type { Thread } from '../../model/comments/threadTypes';
+import { threadNumbers } from '../../model/comments/threadNumbers';
 import { t } from '../../i18n';
 
 const translate = (id: string) => t(id);
@@ -16,7 +17,7 @@ export function useMatrixRows(threads: readonly Thread[], index: BodyIndex | nul
   return useMemo(() => {
     if (cache.current.index !== index) cache.current = { index, rows: new WeakMap() };
     const byThread = cache.current.rows;
-    const numberById = new Map(threads.map((th) => [th.id, th.number]));
+    const { numberOf } = threadNumbers(threads);
     return threads.map((th) => {
       let row = byThread.get(th);
       if (!row) {
@@ -24,7 +25,7 @@ export function useMatrixRows(threads: readonly Thread[], index: BodyIndex | nul
         byThread.set(th, row);
       }
       // "Duplicate of #N" follows the numbering of all threads, which a one-thread derivation cannot see.
-      const dup = row.duplicateOf ? (numberById.get(row.duplicateOf) ?? null) : null;
+      const dup = row.duplicateOf ? numberOf(row.duplicateOf) : null;
       if (row.duplicateOfNumber !== dup) {
         row = { ...row, duplicateOfNumber: dup };
         byThread.set(th, row);

@@ -5,7 +5,8 @@ import type { Actor } from '../../model/comments/threadTypes';
 import { t, tp } from '../../i18n';
 import { useUi } from '../../state/uiStore';
 import { Modal } from '../Modal';
-import { modelMessage } from '../comments/format';
+import { modelMessage } from '../errors';
+import { FormActions } from '../FormActions';
 
 const key = (c: { threadId: string; field: string }) => `${c.threadId}:${c.field}`;
 
@@ -107,19 +108,7 @@ export function ImportMatrixDialog({ fileName, preview, comments, actor, onClose
           <h3 id="import-changes-h">{t('matrixImport.changesTitle')}</h3>
           {preview.changes.length ? <ChangeTable items={preview.changes} fromLabel={t('matrixImport.old')} /> : <p className="muted">{t('matrixImport.noChanges')}</p>}
         </section>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="primary" disabled={hasErrors || count === 0} onClick={apply}>
-            {tp('matrixImport.apply', count)}
-          </button>
-        </div>
+        <FormActions variant="modal" error={error} onCancel={onClose} submitLabel={tp('matrixImport.apply', count)} disabled={hasErrors || count === 0} onSubmit={apply} />
       </div>
     </Modal>
   );

@@ -9,7 +9,7 @@ import { previewMatrixImport, type ImportPreview } from '../../model/comments/ma
 import { t } from '../../i18n';
 import { englishT } from '../../i18n/en';
 import { useComments } from '../comments/CommentsContext';
-import { modelMessage } from '../comments/format';
+import { modelMessage } from '../errors';
 import { ImportMatrixDialog } from './ImportMatrixDialog';
 
 const translate = (id: string) => t(id);

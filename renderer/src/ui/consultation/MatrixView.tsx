@@ -6,12 +6,14 @@ import { filterRows, groupRows, sortRows, type MatrixColumn, type MatrixFilter, 
 import { setResponse } from '../../model/comments/commentsDoc';
 import { DISPOSITIONS } from '../../model/comments/dispositions';
 import { COMMENT_TYPES, type Actor } from '../../model/comments/threadTypes';
+import { threadNumbers } from '../../model/comments/threadNumbers';
 import { REGIONS, STAKEHOLDER_GROUPS } from '../../model/kinds';
 import { formatNumber, t, tp } from '../../i18n';
 import { useComments } from '../comments/CommentsContext';
 import { useCommentsUi } from '../comments/commentsUiStore';
 import { DispositionControl } from '../comments/DispositionControl';
-import { groupLabel, locationLabel, modelMessage, regionLabel } from '../comments/format';
+import { groupLabel, locationLabel, regionLabel } from '../comments/format';
+import { modelMessage } from '../errors';
 import { useVirtualRows } from './useVirtualRows';
 import { MatrixFileActions } from './MatrixFileActions';
 
@@ -89,10 +91,7 @@ export function MatrixView() {
   }, [shown, byCommenter]);
   const { scrollRef, first, last, padTop, padBottom, ensureVisible } = useVirtualRows(items, (it) => (it.kind === 'row' ? ROW_HEIGHT : GROUP_HEIGHT));
 
-  const numberById = useMemo(() => new Map(threads.map((th) => [th.id, th.number])), [threads]);
-  const idByNumber = useMemo(() => new Map(threads.map((th) => [th.number, th.id])), [threads]);
-  const numberOf = useCallback((id: string) => numberById.get(id) ?? null, [numberById]);
-  const idOfNumber = useCallback((n: number) => idByNumber.get(n) ?? null, [idByNumber]);
+  const { numberOf, idOfNumber } = useMemo(() => threadNumbers(threads), [threads]);
 
   const open = useCallback(
     (row: MatrixRow) => {

@@ -14,9 +14,11 @@ import { listVersions, versionsArray } from '../../model/consultation/snapshots'
 import type { Actor } from '../../model/comments/threadTypes';
 import { formatDate, t, tp } from '../../i18n';
 import { useY } from '../hooks';
-import { modelMessage, formatWhen } from '../comments/format';
+import { formatWhen } from '../comments/format';
+import { modelMessage } from '../errors';
 import { useOptionalComments } from '../comments/CommentsContext';
 import { useWorkspace } from '../../state/workspaceContext';
+import { FormActions } from '../FormActions';
 
 type Pending = null | { to: Phase } | { to: 'window' };
 
@@ -146,19 +148,7 @@ function PhaseForm(props: { doc: Y.Doc; comments: Y.Doc | null; actor: Actor; to
           {t('phase.versionNote')}
         </p>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="primary">
-          {to === 'window' ? t('phase.saveDates') : t(`phase.move.${props.from}.${to}`)}
-        </button>
-      </div>
+      <FormActions error={error} onCancel={onDone} submitLabel={to === 'window' ? t('phase.saveDates') : t(`phase.move.${props.from}.${to}`)} />
     </form>
   );
 }

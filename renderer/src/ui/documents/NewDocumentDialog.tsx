@@ -11,6 +11,9 @@ import { wsStakeholders } from '../../model/workspaceDoc';
 import type { NewDocumentInput } from '../../model/templates';
 import { useY } from '../hooks';
 import { t, todayIso } from '../../i18n';
+import { modelMessage } from '../errors';
+import { FormActions } from '../FormActions';
+import { ChoiceSelect } from '../ChoiceSelect';
 
 export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
   const { id: workspaceId, doc: ws } = useWorkspace();
@@ -43,7 +46,7 @@ export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
       onClose();
       navigate({ screen: 'document', workspaceId, docId });
     } catch (err) {
-      setError(t(err instanceof Error ? err.message : String(err)));
+      setError(modelMessage(err));
       setBusy(false);
     }
   };
@@ -74,16 +77,7 @@ export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
         </label>
         {kind === 'meeting' && (
           <>
-            <label className="field">
-              <span className="field-label">{t('meeting.format')}</span>
-              <select value={format} onChange={(e) => setFormat(e.target.value as MeetingFormat)}>
-                {MEETING_FORMATS.map((f) => (
-                  <option key={f} value={f}>
-                    {t(`format.${f}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ChoiceSelect label={t('meeting.format')} value={format} values={MEETING_FORMATS} prefix="format" onChange={setFormat} />
             <label className="field">
               <span className="field-label">{t('meeting.location')}</span>
               <input value={location} onChange={(e) => setLocation(e.target.value)} />
@@ -93,31 +87,10 @@ export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
         {kind === 'contribution' && (
           <>
             <StakeholderSelect stakeholders={stakeholders} value={stakeholderId} onChange={setStakeholderId} />
-            <label className="field">
-              <span className="field-label">{t('contribution.channel')}</span>
-              <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
-                {CHANNELS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`channel.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ChoiceSelect label={t('contribution.channel')} value={channel} values={CHANNELS} prefix="channel" onChange={setChannel} />
           </>
         )}
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {t('document.create')}
-          </button>
-        </div>
+        <FormActions variant="modal" error={error} onCancel={onClose} submitLabel={t('document.create')} disabled={busy} />
       </form>
     </Modal>
   );

@@ -4,7 +4,7 @@ import { useWorkspace } from '../../state/workspaceContext';
 import { gatherExportInput } from '../../state/exportActions';
 import { exportDocx, compileDocx, estimateExportPages } from '../../export/exportDocx';
 import type { ExportInput } from '../../export/exportInput';
-import { pageTargetState } from '../../model/pageEstimate';
+import { effectivePageTarget, pageTargetState } from '../../model/pageTargets';
 import { readHouseStyle } from '../../model/workspaceDoc';
 import { desktopApi } from '../../platform/desktop';
 import { useUi } from '../../state/uiStore';
@@ -47,9 +47,7 @@ export function ExportDialog({ docIds, onClose }: { docIds: string[]; onClose: (
   const warning = (() => {
     if (!input || compile || first?.meta.kind !== 'draft') return null;
     const style = readHouseStyle(ws);
-    const f = first.fields;
-    const min = typeof f.targetMin === 'number' ? f.targetMin : style.pageTargetMin;
-    const max = typeof f.targetMax === 'number' ? f.targetMax : style.pageTargetMax;
+    const { min, max } = effectivePageTarget(first.fields.targetMin, first.fields.targetMax, style);
     const pages = estimateExportPages(input, opts).pages;
     const state = pageTargetState(pages, min, max);
     return state === 'within' ? null : tp(`export.pageWarning.${state}`, pages, { min, max });

@@ -14,6 +14,7 @@ import type { DraftSubtype } from '../../model/kinds';
 import { desktopApi } from '../../platform/desktop';
 import { useY } from '../hooks';
 import { t, tp, todayIso } from '../../i18n';
+import { OWN_WORKSPACE_ROLE } from '../../../../common/roles';
 
 /** File > Import DOCX: a new stakeholder contribution (choose who sent it) or a new draft. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
@@ -58,7 +59,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         as === 'contribution'
           ? { kind: 'contribution' as const, title, stakeholderId, receivedOn: todayIso(), channel: 'written-submission' as const }
           : { kind: 'draft' as const, title, subtype, date: todayIso() };
-      const docId = await createFromImport(workspaceId, ws, file.result, input, { id: user.id, name: user.name, role: local?.role ?? 'editor' }, stakeholder);
+      const docId = await createFromImport(workspaceId, ws, file.result, input, { id: user.id, name: user.name, role: local?.role ?? OWN_WORKSPACE_ROLE }, stakeholder);
       onClose();
       navigate({ screen: 'document', workspaceId, docId });
     } catch (e) {

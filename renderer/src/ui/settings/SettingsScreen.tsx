@@ -4,6 +4,7 @@ import { updateIdentity, useIdentity } from '../../state/identityStore';
 import { readHouseStyle, readWorkspaceInfo, updateHouseStyle, updateWorkspaceInfo, wsInfo, wsSettings } from '../../model/workspaceDoc';
 import type { HouseStyle } from '../../model/houseStyle';
 import { parseStyleNumber, validateStylePatch, type StyleNumberKey } from '../../model/houseStyleInput';
+import { issueText, modelMessage } from '../errors';
 import { CommitInput, CommitTextarea } from '../document/fields/CommitInput';
 import { ReadOnlyField } from '../document/fields/ReadOnlyField';
 import { useY } from '../hooks';
@@ -69,7 +70,7 @@ function WorkspaceSection() {
                 try {
                   updateWorkspaceInfo(ws, { name });
                 } catch (e) {
-                  setError(t(e instanceof Error ? e.message : String(e)));
+                  setError(modelMessage(e));
                   return false;
                 }
                 setError(null);
@@ -119,13 +120,12 @@ function HouseStyleSection() {
   const commitNumber = (key: StyleNumberKey, input: string): boolean => {
     const parsed = parseStyleNumber(key, input);
     if ('error' in parsed) {
-      setError(key, t(parsed.error, parsed.vars));
+      setError(key, issueText(parsed.error));
       return false;
     }
     const invalid = validateStylePatch(style, { [key]: parsed.value });
     if (invalid) {
-      const next = { ...style, [key]: parsed.value };
-      setError(key, t(invalid, { min: next.pageTargetMin, max: next.pageTargetMax }));
+      setError(key, issueText(invalid));
       return false;
     }
     setError(key, null);

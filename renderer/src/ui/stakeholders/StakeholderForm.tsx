@@ -1,9 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { GENDERS, REGIONS, STAKEHOLDER_GROUPS, type Gender, type Region, type StakeholderGroup } from '../../model/kinds';
+import { GENDERS, REGIONS, STAKEHOLDER_GROUPS, type Gender } from '../../model/kinds';
 import { validateStakeholder, type StakeholderInput } from '../../model/stakeholders';
+import { isModelError, issue, type ModelIssue } from '../../model/modelError';
+import { issueText, modelMessage } from '../errors';
 import { ThemeTags } from '../document/ThemeTags';
 import { t } from '../../i18n';
-import { LabeledField } from '../document/fields/LabeledField';
+import { FormActions } from '../FormActions';
+import { ChoiceSelect } from '../ChoiceSelect';
 
 export const EMPTY_STAKEHOLDER: StakeholderInput = { name: '', organisation: '', group: 'civil-society', region: 'global', themes: [] };
 
@@ -26,7 +29,7 @@ export function StakeholderForm({
   idPrefix: string;
 }) {
   const [draft, setDraft] = useState<StakeholderInput>(initial);
-  const [errors, setErrors] = useState<string[]>([]);
+  const [errors, setErrors] = useState<ModelIssue[]>([]);
   const set = (patch: Partial<StakeholderInput>) => setDraft((d) => ({ ...d, ...patch }));
 
   const submit = (e: FormEvent) => {
@@ -36,10 +39,10 @@ export function StakeholderForm({
     try {
       onSubmit(draft);
     } catch (err) {
-      setErrors((err instanceof Error ? err.message : String(err)).split(', '));
+      setErrors(isModelError(err) ? [...err.issues] : [issue('', modelMessage(err))]);
     }
   };
-  const nameError = errors.includes('stakeholder.error.name');
+  const nameError = errors.some((e) => e.id === 'stakeholder.error.name');
 
   return (
     <form
@@ -70,40 +73,16 @@ export function StakeholderForm({
           <span className="field-label">{t('stakeholder.organisation')}</span>
           <input value={draft.organisation} onChange={(e) => set({ organisation: e.target.value })} />
         </label>
-        <LabeledField label={t('stakeholder.group')} className="field">
-          {(id) => (
-            <select id={id} value={draft.group} onChange={(e) => set({ group: e.target.value as StakeholderGroup })}>
-              {STAKEHOLDER_GROUPS.map((g) => (
-                <option key={g} value={g}>
-                  {t(`group.${g}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </LabeledField>
-        <LabeledField label={t('stakeholder.region')} className="field">
-          {(id) => (
-            <select id={id} value={draft.region} onChange={(e) => set({ region: e.target.value as Region })}>
-              {REGIONS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`region.${r}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </LabeledField>
-        <LabeledField label={t('stakeholder.genderOptional')} className="field">
-          {(id) => (
-            <select id={id} value={draft.gender ?? ''} onChange={(e) => set({ gender: (e.target.value || undefined) as Gender | undefined })}>
-              <option value="">{t('stakeholder.genderNotRecorded')}</option>
-              {GENDERS.map((g) => (
-                <option key={g} value={g}>
-                  {t(`gender.${g}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </LabeledField>
+        <ChoiceSelect label={t('stakeholder.group')} value={draft.group} values={STAKEHOLDER_GROUPS} prefix="group" onChange={(group) => set({ group })} />
+        <ChoiceSelect label={t('stakeholder.region')} value={draft.region} values={REGIONS} prefix="region" onChange={(region) => set({ region })} />
+        <ChoiceSelect<Gender | ''>
+          label={t('stakeholder.genderOptional')}
+          value={draft.gender ?? ''}
+          values={GENDERS}
+          prefix="gender"
+          emptyLabel={t('stakeholder.genderNotRecorded')}
+          onChange={(g) => set({ gender: g || undefined })}
+        />
       </div>
       <div className="field">
         <span className="field-label" id={`${idPrefix}-themes`}>
@@ -113,19 +92,12 @@ export function StakeholderForm({
       </div>
       {errors.length > 0 && (
         <div role="alert" className="error" id={`${idPrefix}-errors`}>
-          {errors.map((id) => (
-            <p key={id}>{t(id)}</p>
+          {errors.map((e) => (
+            <p key={e.id}>{issueText(e)}</p>
           ))}
         </div>
       )}
-      <div className="form-actions">
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="primary">
-          {submitLabel}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} submitLabel={submitLabel} />
     </form>
   );
 }

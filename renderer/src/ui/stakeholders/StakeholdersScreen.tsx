@@ -10,7 +10,8 @@ import { Modal } from '../Modal';
 import { t } from '../../i18n';
 import { EMPTY_STAKEHOLDER, StakeholderForm } from './StakeholderForm';
 import { MergeDialog } from './MergeDialog';
-import { LabeledField } from '../document/fields/LabeledField';
+import { RowActionsHeader } from '../RowActionsHeader';
+import { ChoiceSelect } from '../ChoiceSelect';
 
 /** The workspace's stakeholder registry: list, filter, add, edit in place, delete, merge duplicates. */
 export function StakeholdersScreen() {
@@ -106,18 +107,15 @@ export function StakeholdersScreen() {
           <span className="field-label">{t('stakeholders.search')}</span>
           <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('stakeholders.searchPlaceholder')} />
         </label>
-        <LabeledField label={t('stakeholder.group')} className="field compact">
-          {(id) => (
-            <select id={id} value={group} onChange={(e) => setGroup(e.target.value as StakeholderGroup | '')}>
-              <option value="">{t('stakeholders.allGroups')}</option>
-              {STAKEHOLDER_GROUPS.map((g) => (
-                <option key={g} value={g}>
-                  {t(`group.${g}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </LabeledField>
+        <ChoiceSelect<StakeholderGroup | ''>
+          label={t('stakeholder.group')}
+          className="field compact"
+          value={group}
+          values={STAKEHOLDER_GROUPS}
+          prefix="group"
+          emptyLabel={t('stakeholders.allGroups')}
+          onChange={setGroup}
+        />
         {filtered && (
           <button
             type="button"
@@ -169,9 +167,7 @@ export function StakeholdersScreen() {
               <th scope="col">{t('stakeholder.gender')}</th>
               <th scope="col">{t('stakeholder.themes')}</th>
               {canEdit && (
-                <th scope="col" className="col-actions">
-                  <span className="visually-hidden">{t('fields.rowActions')}</span>
-                </th>
+                <RowActionsHeader />
               )}
             </tr>
           </thead>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { readInvite, joinWorkspace, type ParsedInvite } from '../../sync/joinWorkspace';
 import { useUi } from '../../state/uiStore';
 import { formatDate, t } from '../../i18n';
+import { modelMessage } from '../errors';
 
 /** Joining a shared workspace with an invite link (pasted, or opened from a browser/desktop invite link). */
 export function JoinPanel({ initialQuery, expectWorkspaceId, onJoined }: { initialQuery?: string; expectWorkspaceId?: string; onJoined?: () => void }) {
@@ -20,7 +21,7 @@ export function JoinPanel({ initialQuery, expectWorkspaceId, onJoined }: { initi
       onJoined?.();
       navigate({ screen: 'documents', workspaceId: id });
     } catch (err) {
-      setError(t(err instanceof Error ? err.message : String(err)));
+      setError(modelMessage(err));
     }
   };
 

@@ -5,6 +5,7 @@ import { useUi } from '../../state/uiStore';
 import { useLiveQuery } from '../hooks';
 import { formatDate, t } from '../../i18n';
 import { JoinPanel } from './JoinPanel';
+import { modelMessage } from '../errors';
 
 export function WorkspacesScreen() {
   const workspaces = useLiveQuery(() => catalogDb.workspaces.orderBy('lastOpenedAt').reverse().toArray(), [], null);
@@ -23,7 +24,7 @@ export function WorkspacesScreen() {
       const id = await createWorkspace({ name, description });
       navigate({ screen: 'documents', workspaceId: id });
     } catch (err) {
-      setError(t(err instanceof Error ? err.message : String(err)));
+      setError(modelMessage(err));
     } finally {
       setBusy(false);
     }

@@ -7,6 +7,7 @@ import { ACTION_STATUSES, type ActionStatus } from '../../../model/kinds';
 import { useY } from '../../hooks';
 import { formatDate, t } from '../../../i18n';
 import { CommitInput, CommitTextarea } from './CommitInput';
+import { RowActionsHeader } from '../../RowActionsHeader';
 
 /** Action points as an editable table: every cell is an input that writes its own key of the row's Y.Map. */
 export function ActionPoints({ doc }: { doc: Y.Doc }) {
@@ -52,9 +53,7 @@ export function ActionPoints({ doc }: { doc: Y.Doc }) {
                 {t('meeting.action.status')}
               </th>
               {canEdit && (
-                <th scope="col" className="col-actions">
-                  <span className="visually-hidden">{t('fields.rowActions')}</span>
-                </th>
+                <RowActionsHeader />
               )}
             </tr>
           </thead>

@@ -11,6 +11,7 @@ import { DocChoiceField, DocDateField } from './DocFieldInputs';
 import { ReadOnlyField } from './ReadOnlyField';
 import { useMetaDate } from './useMetaDate';
 import { LabeledField } from './LabeledField';
+import { StakeholderOptions } from '../../documents/pickers';
 
 /** Who sent a contribution (a registry entry), when and through which channel. Its themes are the document's tags. */
 export function ContributionFields({ doc }: { doc: Y.Doc }) {
@@ -41,13 +42,7 @@ export function ContributionFields({ doc }: { doc: Y.Doc }) {
             <LabeledField label={t('contribution.who')} className="field">
               {(id) => (
                 <select id={id} value={selected} onChange={(e) => setField(doc, 'stakeholderId', e.target.value)}>
-                  <option value="">{t('contribution.chooseStakeholder')}</option>
-                  {stakeholders.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name}
-                      {s.organisation ? ` (${s.organisation})` : ''}
-                    </option>
-                  ))}
+                  <StakeholderOptions stakeholders={stakeholders} />
                   {removedOption && (
                     <option value={values.stakeholderId} disabled>
                       {removedOption.name} {t('stakeholder.removedFromRegistry')}

@@ -1,8 +1,7 @@
 import type * as Y from 'yjs';
 import { setField } from '../../../model/documentDoc';
-import { t } from '../../../i18n';
 import { CommitInput } from './CommitInput';
-import { LabeledField } from './LabeledField';
+import { ChoiceSelect } from '../../ChoiceSelect';
 
 /** A date field of the document that also keeps the document list's date in step. */
 export function DocDateField({ doc, field, label, value, onDate }: { doc: Y.Doc; field: string; label: string; value: string; onDate: (iso: string) => void }) {
@@ -27,16 +26,6 @@ export function DocDateField({ doc, field, label, value, onDate }: { doc: Y.Doc;
 export function DocChoiceField<T extends string>(props: { doc: Y.Doc; field: string; label: string; value: T; values: readonly T[]; prefix: string }) {
   const { doc, field, label, value, values, prefix } = props;
   return (
-    <LabeledField label={label} className="field">
-      {(id) => (
-        <select id={id} value={value} onChange={(e) => setField(doc, field, e.target.value)}>
-          {values.map((v) => (
-            <option key={v} value={v}>
-              {t(`${prefix}.${v}`)}
-            </option>
-          ))}
-        </select>
-      )}
-    </LabeledField>
+    <ChoiceSelect label={label} value={value} values={values} prefix={prefix} onChange={(v) => setField(doc, field, v)} />
   );
 }

@@ -5,6 +5,7 @@ import { docFields, setField } from '../../../model/documentDoc';
 import { readHouseStyle, wsSettings } from '../../../model/workspaceDoc';
 import { DRAFT_STATUSES, DRAFT_SUBTYPES, isOneOf, type DraftStatus } from '../../../model/kinds';
 import { effectivePageTarget, parsePageCount, storedPageCount, validatePageTarget } from '../../../model/pageTargets';
+import { issueText } from '../../errors';
 import { useY } from '../../hooks';
 import { t } from '../../../i18n';
 import { CommitInput } from './CommitInput';
@@ -34,17 +35,19 @@ export function DraftFields({ doc }: { doc: Y.Doc }) {
 
   const commitBound = (key: Bound, input: string): boolean => {
     const parsed = parsePageCount(input);
-    let error = 'error' in parsed ? t(parsed.error) : null;
+    let error = 'error' in parsed ? issueText(parsed.error) : null;
     if (!('error' in parsed)) {
       const min = key === 'targetMin' ? parsed.value : values.targetMin;
       const max = key === 'targetMax' ? parsed.value : values.targetMax;
-      if (validatePageTarget(min, max, style)) error = t('draft.error.minAboveMax', effectivePageTarget(min, max, style));
+      const invalid = validatePageTarget(min, max, style);
+      if (invalid) error = issueText(invalid);
       else setField(doc, key, parsed.value);
     }
     setErrors((e) => ({ ...e, [key]: error ?? undefined }));
     return !error;
   };
-  const shownError = errors.targetMin ?? errors.targetMax ?? (validatePageTarget(values.targetMin, values.targetMax, style) ? t('draft.error.minAboveMax', range) : null);
+  const rangeError = validatePageTarget(values.targetMin, values.targetMax, style);
+  const shownError = errors.targetMin ?? errors.targetMax ?? (rangeError && issueText(rangeError));
 
   return (
     <section className="fields-panel draft-fields" aria-labelledby="draft-fields-heading">

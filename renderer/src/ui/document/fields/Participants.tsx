@@ -7,6 +7,7 @@ import { wsStakeholders } from '../../../model/workspaceDoc';
 import { useY } from '../../hooks';
 import { t } from '../../../i18n';
 import { LabeledField } from './LabeledField';
+import { modelMessage } from '../../errors';
 
 interface ParticipantRow {
   id: string;
@@ -106,7 +107,7 @@ function AddParticipant({ doc, available }: { doc: Y.Doc; available: Array<{ id:
       setOrganisation('');
       setError(null);
     } catch (err) {
-      setError(t(err instanceof Error ? err.message : String(err)));
+      setError(modelMessage(err));
     }
   };
 

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type * as Y from 'yjs';
 import { useWorkspace } from '../../../state/workspaceContext';
 import { updateDocumentMeta, wsDocuments } from '../../../model/workspaceDoc';
-import { documentDocName } from '../../../../../common/rooms';
+import { parseDocName } from '../../../../../common/rooms';
 
 /**
  * The document list and header show the date from the workspace's document metadata; when the meeting date or
@@ -12,8 +12,8 @@ export function useMetaDate(doc: Y.Doc): (date: string) => void {
   const { id: workspaceId, doc: ws } = useWorkspace();
   return useCallback(
     (date: string) => {
-      const prefix = documentDocName(workspaceId, '');
-      const docId = doc.guid.startsWith(prefix) ? doc.guid.slice(prefix.length) : '';
+      const ref = parseDocName(doc.guid);
+      const docId = ref?.kind === 'document' && ref.workspaceId === workspaceId ? ref.docId : '';
       const entry = docId ? wsDocuments(ws).get(docId) : undefined;
       if (entry && entry.get('date') !== date) updateDocumentMeta(ws, docId, { date });
     },

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendJSONToBody, bodyToJSON, docBody, type PMNode } from '../bodyJson';
-import { paragraphNumbersByBid } from '../../export/paragraphNumbers';
-import { buildBodyIndex } from './bodyIndex';
-import { numberBlocks, numbersByBid, SectionCounter } from './paragraphNumbers';
+import { appendJSONToBody, bodyToJSON, docBody, type PMNode } from './bodyJson';
+import { buildBodyIndex } from './comments/bodyIndex';
+import { isEmptyParagraph, numberBlocks, numbersByBid, paragraphNumbers, paragraphNumbersByBid, SectionCounter } from './paragraphNumbers';
 
 const p = (bid: string, text?: string): PMNode => ({ type: 'paragraph', attrs: { bid }, content: text ? [{ type: 'text', text }] : undefined });
 const h = (bid: string, level: number, text: string): PMNode => ({ type: 'heading', attrs: { bid, level }, content: [{ type: 'text', text }] });
@@ -105,5 +104,34 @@ describe('paragraph and section numbers', () => {
   it('SectionCounter resets deeper levels', () => {
     const c = new SectionCounter();
     expect([c.next(1), c.next(2), c.next(2), c.next(3), c.next(1), c.next(3), c.next(2)]).toEqual(['1', '1.1', '1.2', '1.2.1', '2', '2.0.1', '2.1']);
+  });
+});
+const pe = (bid: string, text?: string, extra: PMNode[] = []): PMNode => ({ type: 'paragraph', attrs: { bid }, content: [...(text ? [{ type: 'text', text }] : []), ...extra] });
+
+describe('paragraphNumbers (the app\'s "para N")', () => {
+  const body: PMNode = {
+    type: 'doc',
+    content: [
+      { type: 'heading', attrs: { level: 1, bid: 'h' }, content: [{ type: 'text', text: 'Heading' }] },
+      pe('a', 'First'),
+      pe('empty'),
+      pe('space', '   ', [{ type: 'hardBreak' }]),
+      pe('fn', undefined, [{ type: 'footnote', attrs: { text: 'only a note' } }]),
+      { type: 'bulletList', content: [{ type: 'listItem', content: [pe('li', 'In a list'), { type: 'blockquote', content: [pe('lq', 'Quote in list')] }] }] },
+      { type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableCell', content: [pe('cell', 'In a table')] }] }] },
+      { type: 'blockquote', content: [pe('q', 'Quoted')] },
+      pe('z', 'Last'),
+    ],
+  };
+
+  it('counts non-empty paragraphs in reading order, including lists and quotes, never tables or headings', () => {
+    expect(Object.fromEntries(paragraphNumbersByBid(body))).toEqual({ a: 1, fn: 2, li: 3, lq: 4, q: 5, z: 6 });
+    expect(paragraphNumbers(body).size).toBe(6);
+  });
+
+  it('treats whitespace and hard breaks as empty, a footnote as content', () => {
+    expect(isEmptyParagraph(pe('x'))).toBe(true);
+    expect(isEmptyParagraph(pe('x', ' \t', [{ type: 'hardBreak' }]))).toBe(true);
+    expect(isEmptyParagraph(pe('x', undefined, [{ type: 'footnote', attrs: { text: '' } }]))).toBe(false);
   });
 });
