@@ -18,6 +18,9 @@ export interface Capabilities {
   manageStakeholders: boolean;
   /** add stakeholder comments and replies */
   comment: boolean;
+  /** enter comments on behalf of any stakeholder (from email, surveys, submissions); without it a comment carries
+   *  only the writer's own identity: the invite's name and stakeholder */
+  commentOnBehalf: boolean;
   /** add annotations (comments of the drafting team, not from stakeholders) */
   annotate: boolean;
   /** edit and delete comments and replies they wrote */
@@ -41,6 +44,7 @@ const CAPABILITIES: Record<Role, Readonly<Capabilities>> = {
     editBody: true,
     manageStakeholders: true,
     comment: true,
+    commentOnBehalf: true,
     annotate: true,
     editOwnComments: true,
     editAnyComment: true,
@@ -54,6 +58,7 @@ const CAPABILITIES: Record<Role, Readonly<Capabilities>> = {
     editBody: false,
     manageStakeholders: false,
     comment: true,
+    commentOnBehalf: false,
     annotate: false,
     editOwnComments: true,
     editAnyComment: false,
@@ -67,6 +72,7 @@ const CAPABILITIES: Record<Role, Readonly<Capabilities>> = {
     editBody: false,
     manageStakeholders: false,
     comment: false,
+    commentOnBehalf: false,
     annotate: false,
     editOwnComments: false,
     editAnyComment: false,

@@ -9,7 +9,7 @@ import { buildBodyIndex, type BodyIndex } from './comments/bodyIndex';
 import { docFields } from './documentDoc';
 import type { HouseStyle } from './houseStyle';
 import { estimatePages } from './pageEstimate';
-import { effectivePageTarget, storedPageCount } from './pageTargets';
+import { effectivePageTarget } from './pageTargets';
 import type { DocumentMeta } from './workspaceDoc';
 
 /** The body read once: its ProseMirror JSON and its plain text. */
@@ -32,7 +32,7 @@ export interface DocumentStats {
 
 export function documentStats(body: BodySnapshot, doc: Y.Doc, style: HouseStyle): DocumentStats {
   const fields = docFields(doc);
-  const target = effectivePageTarget(storedPageCount(fields.get('targetMin')), storedPageCount(fields.get('targetMax')), style);
+  const target = effectivePageTarget(fields.get('targetMin'), fields.get('targetMax'), style);
   return { words: countWords(body.text), pages: estimatePages(body.json, style), targetMin: target.min, targetMax: target.max };
 }
 

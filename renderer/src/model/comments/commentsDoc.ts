@@ -89,7 +89,7 @@ function commenterIdentity(input: NewThreadInput, actor: Actor): { stakeholderId
 
 export function addThread(doc: Y.Doc, input: NewThreadInput, actor: Actor, opts: WriteOptions = {}): string {
   refuseViewer(actor);
-  const own = actor.role === 'commenter' ? commenterIdentity(input, actor) : null;
+  const own = capabilitiesOf(actor.role).comment && !capabilitiesOf(actor.role).commentOnBehalf ? commenterIdentity(input, actor) : null;
   const body = requireBody(input.body);
   if (!isCommentType(input.type)) throw new ModelError('comments.error.type', `Unknown comment type "${String(input.type)}".`);
   if (!isPurpose(input.purpose)) throw new ModelError('comments.error.purpose', `Unknown purpose "${String(input.purpose)}".`);

@@ -16,6 +16,7 @@ import * as Y from 'yjs';
 import { readThreads, setDispositions, setResponse, type DispositionChange } from './commentsDoc';
 import { dispositionIssues, dispositionLabel, parseDisposition, type DispositionChoice } from './dispositions';
 import { ModelError } from '../modelError';
+import { OWN_WORKSPACE_ROLE } from '../../../../common/roles';
 import type { Translate } from '../translate';
 import { columnHeader, dispositionKey, FILE_COLUMNS, hashText, parseCheck, type FileColumn } from './matrixTable';
 import { normalizeResponseText } from './responseText';
@@ -172,7 +173,7 @@ export function previewMatrixImport(table: readonly (readonly string[])[], threa
   for (const { change } of dispositionRows) links.set(change.threadId, change.disposition!.duplicateOf);
   for (const { change, thread } of dispositionRows) {
     const current: DispositionChoice = thread.disposition.value === 'duplicate' ? { value: 'duplicate', duplicateOf: thread.disposition.duplicateOf } : { value: thread.disposition.value };
-    for (const issue of dispositionIssues({ id: thread.id, purpose: thread.purpose, current }, change.disposition!, links, opts.role ?? 'editor'))
+    for (const issue of dispositionIssues({ id: thread.id, purpose: thread.purpose, current }, change.disposition!, links, opts.role ?? OWN_WORKSPACE_ROLE))
       err(change.row, issue.id, `Row ${change.row}: ${issue.fallback}`, { column: 'disposition', threadId: thread.id });
   }
   preview.errors.sort((a, b) => a.row - b.row);

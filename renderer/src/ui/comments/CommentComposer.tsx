@@ -38,6 +38,7 @@ export function CommentComposer() {
   const stakeholders = useY(wsStakeholders(ws), () => listStakeholders(ws));
   const refusal = stakeholderRefusal(data);
   const isEditor = capabilitiesOf(actor.role).annotate;
+  const mayActOnBehalf = capabilitiesOf(actor.role).commentOnBehalf;
   const [purpose, setPurpose] = useState<Purpose>(refusal && isEditor ? 'annotation' : 'stakeholder');
   const [onBehalf, setOnBehalf] = useState(ME);
   const [type, setType] = useState<CommentType>('substantive');
@@ -80,7 +81,7 @@ export function CommentComposer() {
     setError(null);
     try {
       // Only editors enter comments on behalf of someone; a commenter's identity comes from their invite.
-      const stakeholder = isEditor && purpose === 'stakeholder' && onBehalf ? (resolveStakeholder(ws, onBehalf) ?? undefined) : undefined;
+      const stakeholder = mayActOnBehalf && purpose === 'stakeholder' && onBehalf ? (resolveStakeholder(ws, onBehalf) ?? undefined) : undefined;
       const threadId = addComment(doc, comments, {
         anchor: composer.anchor,
         type,
@@ -130,8 +131,8 @@ export function CommentComposer() {
           <input type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} aria-describedby={`${id}-refusal`} />
         </label>
       )}
-      {!isEditor && <p className="composer-as">{t('comments.new.as', { name: ownLabel })}</p>}
-      {isEditor && purpose === 'stakeholder' && (
+      {!mayActOnBehalf && <p className="composer-as">{t('comments.new.as', { name: ownLabel })}</p>}
+      {mayActOnBehalf && purpose === 'stakeholder' && (
         <LabeledField label={t('comments.new.onBehalf')}>
           {(fid) => (
           <select id={fid} value={onBehalf} onChange={(e) => setOnBehalf(e.target.value)}>

@@ -6,6 +6,7 @@ import { useWorkspace } from '../../state/workspaceContext';
 import { useIdentity } from '../../state/identityStore';
 import { syncUserFor } from '../../sync/useWorkspaceSync';
 import { readClaimsUnverified } from '../../../../common/tokenClaims';
+import { OWN_WORKSPACE_ROLE } from '../../../../common/roles';
 import { commentsRoot } from '../../model/comments/commentsDoc';
 import { createThreadReader, type ThreadReader } from '../../model/comments/threadReader';
 import type { Actor, Thread } from '../../model/comments/threadTypes';
@@ -16,7 +17,7 @@ export function useActor(): Actor {
   const { local } = useWorkspace();
   const identity = useIdentity();
   const user = local ? syncUserFor(local, identity) : identity;
-  const role = local?.role ?? 'editor';
+  const role = local?.role ?? OWN_WORKSPACE_ROLE;
   // The stakeholder an invite was issued to: a commenter's comments are attributed to it (the server checks).
   const stakeholderId = (local?.token ? readClaimsUnverified(local.token) : null)?.stakeholder;
   return useMemo(
