@@ -65,7 +65,7 @@ export class Connection implements Peer {
   async start(): Promise<void> {
     let room: Room;
     try {
-      room = await this.deps.rooms.acquire(this.docName, this.ref);
+      room = await this.deps.rooms.acquireFor(this.docName, this.ref, this.claims);
     } catch (err) {
       this.deps.logger.error('doc_load_failed', { doc: this.docName, ...errorFields(err) });
       this.close(1011, 'document unavailable');
@@ -181,6 +181,7 @@ export class Connection implements Peer {
       unapplied: room.unapplied,
       held: this.held,
       update,
+      projection: room.projection,
     });
     switch (decision.kind) {
       case 'accept':
