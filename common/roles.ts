@@ -19,9 +19,13 @@ export const OWN_WORKSPACE_ROLE: Role = 'editor';
  *  - `projection`: a server-maintained projection doc instead of the room (sync-server/projections.ts): the
  *    workspace's info, settings and document list, and of the registry only PUBLIC_STAKEHOLDER_FIELDS of the
  *    stakeholder the reader's invite names. The source doc is never sent.
- *  - `own-or-open` / `published`: comments a commenter / viewer may read (their own threads, others' only in an
- *    open review; dispositions and responses once published). Declared here, NOT yet enforced by the server:
- *    until then the comments room is sent `full` (see the README of sync-server).
+ *  - `published`: a server-maintained projection of the comments doc (sync-server/commentsProjection.ts): the
+ *    consultation setting, and the stakeholder comments with their dispositions and responses only once an
+ *    editor published them (model/comments/publication.ts); no annotations, no gender in attributions.
+ *  - `own-or-open`: a commenter's comments: their own threads, others' only in an open review, dispositions and
+ *    responses once published. Declared here, NOT yet enforced by the server: a commenter also writes to the
+ *    comments room, and a projection they write to needs its writes carried back to the source; until then the
+ *    comments room is sent `full` to commenters.
  */
 export type ReadScope = 'full' | 'projection' | 'own-or-open' | 'published';
 export type Reads = Readonly<Record<RoomKind, ReadScope>>;
@@ -128,5 +132,6 @@ export function mayEditComment(role: Role, authorId: unknown, userId: string): b
 
 /** Whether `role` reads `room` through a server-maintained projection rather than the stored doc. */
 export function readsProjection(role: Role, room: RoomKind): boolean {
-  return CAPABILITIES[role].reads[room] === 'projection';
+  const scope = CAPABILITIES[role].reads[room];
+  return scope === 'projection' || scope === 'published';
 }

@@ -33,6 +33,9 @@ export const commentsDocName = (workspaceId: string, docId: string) =>
 export const workspaceProjectionDocName = (workspaceId: string, stakeholder?: string) =>
   stakeholder && ID_PATTERN.test(stakeholder) ? `pub.${workspaceId}.${stakeholder}` : `pub.${workspaceId}`;
 
+/** The server's name for the projection of a document's comments that viewers read (common/roles.ts `reads`). */
+export const commentsProjectionDocName = (workspaceId: string, docId: string) => `pub.${workspaceId}.${docId}.${COMMENTS_SUFFIX}`;
+
 /** The local Y.Doc name of a room. */
 export function docNameOf(ref: RoomRef): string {
   switch (ref.kind) {

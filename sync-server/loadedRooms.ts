@@ -4,7 +4,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { readsProjection } from '../common/roles';
-import { workspaceProjectionDocName, type RoomRef } from '../common/rooms';
+import { commentsProjectionDocName, workspaceProjectionDocName, type RoomRef } from '../common/rooms';
 import type { TokenClaims } from '../common/tokenClaims';
 import { newServerDoc, replayInto } from './storage/compaction';
 import type { DocStore } from './storage/docStore';
@@ -12,7 +12,27 @@ import { errorFields, type Logger } from './log';
 import type { Metrics } from './metrics';
 import { GroupCommitter, type Committed, type PendingWrite } from './storage/groupCommit';
 import { encodeAwareness, encodeUpdate } from './wireMessages';
-import { mirrorWorkspace, type ProjectionReader } from './workspaceProjection';
+import { mirrorWorkspace } from './workspaceProjection';
+import { mirrorComments } from './commentsProjection';
+
+/** Writes into a projection doc what its readers may see of the source doc. */
+type Mirror = (source: Y.Doc, target: Y.Doc) => void;
+
+/** The projection a reader with `claims` reads instead of room `ref` (common/roles.ts `reads`), or null. */
+function projectionOf(ref: RoomRef, claims: Pick<TokenClaims, 'role' | 'stakeholder'>): { docName: string; mirror: Mirror } | null {
+  if (!readsProjection(claims.role, ref.kind)) return null;
+  switch (ref.kind) {
+    case 'workspace': {
+      const docName = workspaceProjectionDocName(ref.workspaceId, claims.stakeholder);
+      const reader = docName.split('.').length === 3 ? { stakeholder: claims.stakeholder } : {};
+      return { docName, mirror: (source, target) => mirrorWorkspace(source, target, reader) };
+    }
+    case 'comments':
+      return { docName: commentsProjectionDocName(ref.workspaceId, ref.docId), mirror: mirrorComments };
+    case 'document':
+      return null;
+  }
+}
 
 /** A connection as the loaded rooms see it. */
 export interface Peer {
@@ -169,18 +189,17 @@ export class LoadedRooms {
    * role reads a projection, the projection room, kept in step with its source as long as it has readers.
    */
   async acquireFor(docName: string, ref: RoomRef, claims: Pick<TokenClaims, 'role' | 'stakeholder'>): Promise<Room> {
-    if (ref.kind !== 'workspace' || !readsProjection(claims.role, ref.kind)) return this.acquire(docName, ref);
-    const name = workspaceProjectionDocName(ref.workspaceId, claims.stakeholder);
-    const reader: ProjectionReader = name.split('.').length === 3 ? { stakeholder: claims.stakeholder } : {};
+    const projection = projectionOf(ref, claims);
+    if (!projection) return this.acquire(docName, ref);
     for (;;) {
-      const room = await this.acquire(name, ref);
+      const room = await this.acquire(projection.docName, ref);
       room.projection = true;
-      await this.link(room, docName, ref, reader);
+      await this.link(room, docName, ref, projection.mirror);
       if (room.state === 'open') return room;
     }
   }
 
-  private async link(room: Room, sourceName: string, ref: RoomRef, reader: ProjectionReader): Promise<void> {
+  private async link(room: Room, sourceName: string, ref: RoomRef, mirror: Mirror): Promise<void> {
     for (;;) {
       const pending = this.linking.get(room.docName);
       if (pending) {
@@ -190,14 +209,14 @@ export class LoadedRooms {
       const linked = this.links.get(room.docName);
       if (linked && linked.room === room && linked.source.state === 'open') return;
       if (linked) this.unlink(room.docName);
-      const linking = this.startLink(room, sourceName, ref, reader).finally(() => this.linking.delete(room.docName));
+      const linking = this.startLink(room, sourceName, ref, mirror).finally(() => this.linking.delete(room.docName));
       this.linking.set(room.docName, linking);
       await linking;
       return;
     }
   }
 
-  private async startLink(room: Room, sourceName: string, ref: RoomRef, reader: ProjectionReader): Promise<void> {
+  private async startLink(room: Room, sourceName: string, ref: RoomRef, mirror: Mirror): Promise<void> {
     const source = await this.acquire(sourceName, ref);
     const holder: Peer = { id: nextHolderId--, send() {}, close: () => this.unlink(room.docName, true) };
     this.join(source, holder);
@@ -209,7 +228,7 @@ export class LoadedRooms {
         while (dirty && room.state === 'open' && source.state === 'open') {
           dirty = false;
           await room.whenApplied();
-          const change = projectedChange(source.doc, room.doc, reader);
+          const change = projectedChange(source.doc, room.doc, mirror);
           if (change) {
             this.submit(room, null, change);
             await room.whenApplied();
@@ -402,12 +421,12 @@ export class LoadedRooms {
 
 /** The update that brings projection `target` in step with `source` for `reader`, or null when none is needed.
  *  Written on a scratch copy: the room's doc changes only once the update is committed. */
-function projectedChange(source: Y.Doc, target: Y.Doc, reader: ProjectionReader): Uint8Array | null {
+function projectedChange(source: Y.Doc, target: Y.Doc, mirror: Mirror): Uint8Array | null {
   const scratch = new Y.Doc({ gc: false });
   Y.applyUpdate(scratch, Y.encodeStateAsUpdate(target));
   const updates: Uint8Array[] = [];
   scratch.on('update', (u: Uint8Array) => updates.push(u));
-  mirrorWorkspace(source, scratch, reader);
+  mirror(source, scratch);
   scratch.destroy();
   return updates.length === 0 ? null : Y.mergeUpdates(updates);
 }

@@ -4,13 +4,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { COMMENTS_ROOT, CONSULTATION_ROOT, ConsultationKey, ThreadKey } from '../common/commentsSchema';
 import { capabilitiesOf, PUBLIC_STAKEHOLDER_FIELDS, type Role } from '../common/roles';
 import { signToken } from './token';
 import { silentLogger } from './log';
 import { startServer, type RunningServer } from './server';
 import { sleep, TEST_SECRET, tempDir, waitFor } from './testHelpers';
 import { initWorkspace, wsDocuments, wsStakeholders } from '../renderer/src/model/workspaceDoc';
-import { addStakeholder, updateStakeholder } from '../renderer/src/model/stakeholders';
+
+/** A registry entry as model/stakeholders.ts writes it (that module is not part of the server's type check). */
+function putStakeholder(ws: Y.Doc, id: string, fields: Record<string, unknown>): void {
+  ws.transact(() => {
+    let entry = wsStakeholders(ws).get(id);
+    if (!entry) {
+      entry = new Y.Map<unknown>();
+      wsStakeholders(ws).set(id, entry);
+      entry.set('id', id);
+    }
+    for (const [k, v] of Object.entries(fields)) entry.set(k, v);
+  });
+}
 
 const dir = tempDir();
 let server: RunningServer;
@@ -22,15 +35,15 @@ const ana = token('commenter', 'ana1', 'st-ana');
 const bob = token('commenter', 'bob1');
 const viewer = token('viewer', 'vi1');
 
-function stock(token: string, doc = new Y.Doc()) {
-  const provider = new WebsocketProvider(server.url, 'ws1/_workspace', doc, { params: { token }, WebSocketPolyfill: WebSocket as never, disableBc: true });
+function stock(token: string, doc = new Y.Doc(), room = 'ws1/_workspace') {
+  const provider = new WebsocketProvider(server.url, room, doc, { params: { token }, WebSocketPolyfill: WebSocket as never, disableBc: true });
   const closes: number[] = [];
   provider.on('connection-close', (e) => closes.push(e?.code ?? -1));
   return { provider, doc, closes };
 }
 
-async function received(token: string, doc = new Y.Doc()): Promise<Y.Doc> {
-  const c = stock(token, doc);
+async function received(token: string, doc = new Y.Doc(), room = 'ws1/_workspace'): Promise<Y.Doc> {
+  const c = stock(token, doc, room);
   try {
     await waitFor(() => c.provider.synced, 10_000, 'sync');
     await sleep(100);
@@ -52,8 +65,8 @@ beforeAll(async () => {
   await waitFor(() => seeded.provider.synced, 10_000, 'editor sync');
   const ws = seeded.doc;
   initWorkspace(ws, { name: 'IGF 2026' });
-  addStakeholder(ws, { name: 'Ana Alves', organisation: 'Open Net', group: 'civil-society', region: 'latin-american-caribbean', gender: 'woman', themes: ['Privacy-Expertise'] }, 'st-ana');
-  addStakeholder(ws, { name: 'Olga Other', organisation: 'Secret Ministry', group: 'government', region: 'western-european-other', gender: 'man', themes: ['Security'] }, 'st-olga');
+  putStakeholder(ws, 'st-ana', { name: 'Ana Alves', organisation: 'Open Net', group: 'civil-society', region: 'latin-american-caribbean', gender: 'woman', themes: ['Privacy-Expertise'] });
+  putStakeholder(ws, 'st-olga', { name: 'Olga Other', organisation: 'Secret Ministry', group: 'government', region: 'western-european-other', gender: 'man', themes: ['Security'] });
   ws.transact(() => {
     const entry = new Y.Map<unknown>();
     wsDocuments(ws).set('d1', entry);
@@ -77,7 +90,7 @@ describe('the workspace room by role (common/roles.ts reads)', () => {
 
   it("a commenter receives the documents and only the public fields of their invite's stakeholder", async () => {
     expect(capabilitiesOf('commenter').reads.workspace).toBe('projection');
-    const doc = await received(ana);
+    const doc = await received(ana, new Y.Doc({ gc: false }));
     expect(doc.getMap('info').get('name')).toBe('IGF 2026');
     expect(wsDocuments(doc).get('d1')?.get('title')).toBe('Chair summary');
     expect(Array.from(wsStakeholders(doc).keys())).toEqual(['st-ana']);
@@ -100,7 +113,7 @@ describe('the workspace room by role (common/roles.ts reads)', () => {
     try {
       await waitFor(() => c.provider.synced, 10_000, 'sync');
       const reg = () => wsStakeholders(c.doc).get('st-ana')?.toJSON();
-      updateStakeholder(seeded.doc, 'st-ana', { name: 'Ana Alves', organisation: 'Open Net Association', group: 'civil-society', region: 'latin-american-caribbean', gender: 'non-binary', themes: ['New-Expertise'] });
+      putStakeholder(seeded.doc, 'st-ana', { name: 'Ana Alves', organisation: 'Open Net Association', group: 'civil-society', region: 'latin-american-caribbean', gender: 'non-binary', themes: ['New-Expertise'] });
       await waitFor(() => reg()?.organisation === 'Open Net Association', 10_000, 'renamed organisation');
       wsDocuments(seeded.doc).get('d1')?.set('title', 'Chair summary v2');
       await waitFor(() => wsDocuments(c.doc).get('d1')?.get('title') === 'Chair summary v2', 10_000, 'title');
@@ -134,5 +147,66 @@ describe('the workspace room by role (common/roles.ts reads)', () => {
     const again = await received(ana, doc);
     expect(Array.from(wsStakeholders(again).keys())).toEqual(['st-ana']);
     expect(wsDocuments(again).size).toBe(1);
+  });
+});
+
+describe('a document\'s comments for a viewer (reads.comments: published)', () => {
+  function thread(doc: Y.Doc, id: string, fields: Record<string, unknown>): void {
+    doc.transact(() => {
+      const t = new Y.Map<unknown>();
+      doc.getMap(COMMENTS_ROOT).set(id, t);
+      t.set(ThreadKey.id, id);
+      t.set(ThreadKey.type, 'general');
+      t.set(ThreadKey.createdAt, 1);
+      t.set(ThreadKey.history, new Y.Array());
+      t.set(ThreadKey.replies, new Y.Array());
+      for (const [k, v] of Object.entries(fields)) t.set(k, v);
+    });
+  }
+
+  it('receives no comment until an editor publishes, then the stakeholder comments without gender or annotations', async () => {
+    const ed = stock(editor, new Y.Doc(), 'ws1/d1/comments');
+    try {
+      await waitFor(() => ed.provider.synced, 10_000, 'editor sync');
+      thread(ed.doc, 't-olga', {
+        [ThreadKey.purpose]: 'stakeholder',
+        [ThreadKey.authorId]: 'ed1',
+        [ThreadKey.stakeholderId]: 'st-olga',
+        [ThreadKey.attribution]: { name: 'Olga Other', organisation: 'Secret Ministry', group: 'government', region: 'western-european-other', gender: 'man' },
+        [ThreadKey.body]: 'Olga says hello',
+        [ThreadKey.disposition]: { value: 'accepted', setBy: 'ed1', setAt: 2 },
+      });
+      thread(ed.doc, 't-note', { [ThreadKey.purpose]: 'annotation', [ThreadKey.authorId]: 'ed1', [ThreadKey.body]: 'Internal drafting note' });
+      await sleep(300);
+
+      const before = await received(viewer, new Y.Doc({ gc: false }), 'ws1/d1/comments');
+      expect(before.getMap(COMMENTS_ROOT).size).toBe(0);
+      for (const secret of ['Olga says hello', 'Internal drafting note', 'Secret Ministry', 'accepted']) expect(wire(before)).not.toContain(secret);
+
+      ed.doc.getMap(CONSULTATION_ROOT).set(ConsultationKey.publishedAt, Date.now());
+      const viewerDoc = new Y.Doc({ gc: false }); // keeps whatever it is sent, deleted content included
+      const v = stock(viewer, viewerDoc, 'ws1/d1/comments');
+      try {
+        await waitFor(() => viewerDoc.getMap(COMMENTS_ROOT).has('t-olga'), 10_000, 'published thread');
+        const t = viewerDoc.getMap<Y.Map<unknown>>(COMMENTS_ROOT).get('t-olga');
+        expect(t?.get(ThreadKey.body)).toBe('Olga says hello');
+        expect(t?.get(ThreadKey.disposition)).toMatchObject({ value: 'accepted' });
+        expect(t?.get(ThreadKey.attribution)).toEqual({ name: 'Olga Other', organisation: 'Secret Ministry', group: 'government', region: 'western-european-other' });
+        expect(viewerDoc.getMap(COMMENTS_ROOT).has('t-note')).toBe(false);
+        // Live: an editor's later change to a published thread follows.
+        ed.doc.getMap<Y.Map<unknown>>(COMMENTS_ROOT).get('t-olga')?.set(ThreadKey.body, 'Olga says hello again');
+        await waitFor(() => viewerDoc.getMap<Y.Map<unknown>>(COMMENTS_ROOT).get('t-olga')?.get(ThreadKey.body) === 'Olga says hello again', 10_000, 'edit');
+        for (const secret of ['Internal drafting note', 'gender']) expect(wire(viewerDoc)).not.toContain(secret);
+        expect(v.closes).toEqual([]);
+      } finally {
+        v.provider.destroy();
+      }
+      // An editor still receives everything.
+      const full = await received(editor, new Y.Doc(), 'ws1/d1/comments');
+      expect(full.getMap(COMMENTS_ROOT).has('t-note')).toBe(true);
+      expect((full.getMap<Y.Map<unknown>>(COMMENTS_ROOT).get('t-olga')?.get(ThreadKey.attribution) as { gender?: string }).gender).toBe('man');
+    } finally {
+      ed.provider.destroy();
+    }
   });
 });

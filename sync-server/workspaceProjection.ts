@@ -48,7 +48,7 @@ export function workspaceProjection(source: Y.Doc, reader: ProjectionReader): { 
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function mirrorFlat(target: Y.Map<unknown>, want: Plain): void {
+export function mirrorFlat(target: Y.Map<unknown>, want: Plain): void {
   for (const key of Array.from(target.keys())) if (!(key in want)) target.delete(key);
   for (const [key, value] of Object.entries(want)) if (!same(plain(target.get(key)), value)) target.set(key, value);
 }
