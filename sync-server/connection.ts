@@ -150,7 +150,7 @@ export class Connection implements Peer {
           return;
         case 'syncStep2':
         case 'update':
-          this.handleUpdate(room, message.update);
+          this.handleUpdate(room, message.update, message.type === 'syncStep2');
           return;
         case 'awareness':
           this.handleAwareness(room, message.update);
@@ -172,7 +172,7 @@ export class Connection implements Peer {
     }
   }
 
-  private handleUpdate(room: Room, update: Uint8Array): void {
+  private handleUpdate(room: Room, update: Uint8Array, syncStep2: boolean): void {
     const decision = decideUpdate({
       role: this.claims.role,
       room: this.ref.kind,
@@ -181,7 +181,7 @@ export class Connection implements Peer {
       unapplied: room.unapplied,
       held: this.held,
       update,
-      projection: room.projection,
+      projectionSync: room.projection && syncStep2,
     });
     switch (decision.kind) {
       case 'accept':
