@@ -48,3 +48,14 @@ export const ReplyKey = {
 
 /** Thread fields a commenter may set on their own thread (on creation all of them are allowed except these). */
 export const EDITOR_ONLY_THREAD_KEYS: readonly string[] = [ThreadKey.disposition, ThreadKey.response, ThreadKey.resolved, ThreadKey.receivedOn];
+
+/**
+ * root Y.Map CONSULTATION_ROOT of the comments doc: how the consultation of this document is shown to
+ * non-editors, set by editors only (sync-server/commenterPolicy.ts refuses every other root to commenters).
+ *   reviewMode: 'open' | 'private' (absent: private) — whether commenters read each other's comments
+ *   publishedAt: ms since epoch — dispositions and responses published to commenters and viewers
+ */
+export const CONSULTATION_ROOT = 'consultation';
+export const ConsultationKey = { reviewMode: 'reviewMode', publishedAt: 'publishedAt' } as const;
+export const REVIEW_MODES = ['private', 'open'] as const;
+export type ReviewMode = (typeof REVIEW_MODES)[number];

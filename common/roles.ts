@@ -11,6 +11,29 @@ export const isRole = (value: unknown): value is Role =>
 /** The role of the user in a workspace that has no invite token (one they created, or a local one). */
 export const OWN_WORKSPACE_ROLE: Role = 'editor';
 
+/**
+ * What a role may READ, by room kind (issue 9, "personal data goes to editors only"). The server enforces it on
+ * what it sends; the UI only mirrors it (a screen hidden over data still present in a received Y.Doc protects
+ * nothing).
+ *  - `full`: the room's doc as stored.
+ *  - `projection`: a server-maintained projection doc instead of the room (sync-server/projections.ts): the
+ *    workspace's info, settings and document list, and of the registry only PUBLIC_STAKEHOLDER_FIELDS of the
+ *    stakeholder the reader's invite names. The source doc is never sent.
+ *  - `published`: a server-maintained projection of the comments doc (sync-server/commentsProjection.ts): the
+ *    consultation setting, and the stakeholder comments with their dispositions and responses only once an
+ *    editor published them (model/comments/publication.ts); no annotations, no gender in attributions.
+ *  - `own-or-open`: a commenter's comments: their own threads, others' only in an open review, dispositions and
+ *    responses once published. Declared here, NOT yet enforced by the server: a commenter also writes to the
+ *    comments room, and a projection they write to needs its writes carried back to the source; until then the
+ *    comments room is sent `full` to commenters.
+ */
+export type ReadScope = 'full' | 'projection' | 'own-or-open' | 'published';
+export type Reads = Readonly<Record<RoomKind, ReadScope>>;
+
+/** Registry fields a commenter or viewer may receive, for the stakeholder its invite names. Gender, themes
+ *  (expertise) and contact details never leave the editors. */
+export const PUBLIC_STAKEHOLDER_FIELDS = ['id', 'name', 'organisation', 'group', 'region'] as const;
+
 export interface Capabilities {
   /** change document bodies, fields and metadata, create and import documents, change workspace settings */
   editBody: boolean;
@@ -33,6 +56,10 @@ export interface Capabilities {
   changePhase: boolean;
   /** enter a submission received within the consultation window after it closed (receivedOn), reply when closed */
   enterLateComments: boolean;
+  /** what it may read of each room (see ReadScope) */
+  reads: Reads;
+  /** see the registry screen (all stakeholders, all fields) */
+  readRegistry: boolean;
   /** rooms it may write to */
   writes: readonly RoomKind[];
   /** its writes are accepted whole; others' are checked key by key (sync-server/commenterPolicy.ts) */
@@ -51,6 +78,8 @@ const CAPABILITIES: Record<Role, Readonly<Capabilities>> = {
     setDisposition: true,
     changePhase: true,
     enterLateComments: true,
+    reads: { workspace: 'full', document: 'full', comments: 'full' },
+    readRegistry: true,
     writes: ['workspace', 'document', 'comments'],
     trustedWrites: true,
   },
@@ -65,6 +94,8 @@ const CAPABILITIES: Record<Role, Readonly<Capabilities>> = {
     setDisposition: false,
     changePhase: false,
     enterLateComments: false,
+    reads: { workspace: 'projection', document: 'full', comments: 'own-or-open' },
+    readRegistry: false,
     writes: ['comments'],
     trustedWrites: false,
   },
@@ -79,6 +110,8 @@ const CAPABILITIES: Record<Role, Readonly<Capabilities>> = {
     setDisposition: false,
     changePhase: false,
     enterLateComments: false,
+    reads: { workspace: 'projection', document: 'full', comments: 'published' },
+    readRegistry: false,
     writes: [],
     trustedWrites: false,
   },
@@ -95,4 +128,10 @@ export function mayWrite(role: Role, room: RoomKind): boolean {
 export function mayEditComment(role: Role, authorId: unknown, userId: string): boolean {
   const can = CAPABILITIES[role];
   return can.editAnyComment || (can.editOwnComments && authorId === userId);
+}
+
+/** Whether `role` reads `room` through a server-maintained projection rather than the stored doc. */
+export function readsProjection(role: Role, room: RoomKind): boolean {
+  const scope = CAPABILITIES[role].reads[room];
+  return scope === 'projection' || scope === 'published';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { docNameOf, parseDocName, parseRoomPath, roomForDocName, roomPath, workspaceOfDocName, type RoomRef } from './rooms';
+import { docNameOf, parseDocName, parseRoomPath, roomForDocName, roomPath, workspaceOfDocName, workspaceProjectionDocName, type RoomRef } from './rooms';
 
 const REFS: RoomRef[] = [
   { kind: 'workspace', workspaceId: 'ws1' },
@@ -25,5 +25,12 @@ describe('room names in both directions', () => {
   it('rejects names that are not ours', () => {
     for (const name of ['ws', 'ws.a.b', 'doc.ws1', 'doc.ws1._workspace', 'doc.ws1.d1.other', 'doc.w s.d1', 'x.ws1.d1']) expect(parseDocName(name)).toBeNull();
     for (const path of ['/', '/ws1', '/ws1/d1/other', '/_workspace/x', '/ws1/_workspace/comments']) expect(parseRoomPath(path)).toBeNull();
+  });
+
+  it('names the server-only workspace projections, which are no client doc or room', () => {
+    expect(workspaceProjectionDocName('ws1', 'st-ana')).toBe('pub.ws1.st-ana');
+    expect(workspaceProjectionDocName('ws1')).toBe('pub.ws1');
+    expect(workspaceProjectionDocName('ws1', 'a.b/../c')).toBe('pub.ws1');
+    for (const name of ['pub.ws1', 'pub.ws1.st-ana']) expect(parseDocName(name)).toBeNull();
   });
 });

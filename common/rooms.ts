@@ -24,6 +24,18 @@ export const documentDocName = (workspaceId: string, docId: string) => `doc.${wo
 export const commentsDocName = (workspaceId: string, docId: string) =>
   `doc.${workspaceId}.${docId}.${COMMENTS_SUFFIX}`;
 
+/**
+ * The server's name for the projection of a workspace that commenters and viewers read instead of `ws.<ws>`
+ * (common/roles.ts `reads`): one per stakeholder an invite names (`pub.<ws>.<stakeholder>`), one for invites that
+ * name none (`pub.<ws>`). Clients never see it: they keep `ws.<ws>` and the room `<ws>/_workspace`; only the
+ * server stores it. A stakeholder claim that is not id-shaped gets the projection without a stakeholder.
+ */
+export const workspaceProjectionDocName = (workspaceId: string, stakeholder?: string) =>
+  stakeholder && ID_PATTERN.test(stakeholder) ? `pub.${workspaceId}.${stakeholder}` : `pub.${workspaceId}`;
+
+/** The server's name for the projection of a document's comments that viewers read (common/roles.ts `reads`). */
+export const commentsProjectionDocName = (workspaceId: string, docId: string) => `pub.${workspaceId}.${docId}.${COMMENTS_SUFFIX}`;
+
 /** The local Y.Doc name of a room. */
 export function docNameOf(ref: RoomRef): string {
   switch (ref.kind) {

@@ -65,7 +65,7 @@ export class Connection implements Peer {
   async start(): Promise<void> {
     let room: Room;
     try {
-      room = await this.deps.rooms.acquire(this.docName, this.ref);
+      room = await this.deps.rooms.acquireFor(this.docName, this.ref, this.claims);
     } catch (err) {
       this.deps.logger.error('doc_load_failed', { doc: this.docName, ...errorFields(err) });
       this.close(1011, 'document unavailable');
@@ -150,7 +150,7 @@ export class Connection implements Peer {
           return;
         case 'syncStep2':
         case 'update':
-          this.handleUpdate(room, message.update);
+          this.handleUpdate(room, message.update, message.type === 'syncStep2');
           return;
         case 'awareness':
           this.handleAwareness(room, message.update);
@@ -172,7 +172,7 @@ export class Connection implements Peer {
     }
   }
 
-  private handleUpdate(room: Room, update: Uint8Array): void {
+  private handleUpdate(room: Room, update: Uint8Array, syncStep2: boolean): void {
     const decision = decideUpdate({
       role: this.claims.role,
       room: this.ref.kind,
@@ -181,6 +181,7 @@ export class Connection implements Peer {
       unapplied: room.unapplied,
       held: this.held,
       update,
+      projectionSync: room.projection && syncStep2,
     });
     switch (decision.kind) {
       case 'accept':

@@ -3,13 +3,36 @@
 // compacts every `compactEvery` updates and on unload, and unloads a room `unloadDelayMs` after its last peer.
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { RoomRef } from '../common/rooms';
+import { readsProjection } from '../common/roles';
+import { commentsProjectionDocName, workspaceProjectionDocName, type RoomRef } from '../common/rooms';
+import type { TokenClaims } from '../common/tokenClaims';
 import { newServerDoc, replayInto } from './storage/compaction';
 import type { DocStore } from './storage/docStore';
 import { errorFields, type Logger } from './log';
 import type { Metrics } from './metrics';
 import { GroupCommitter, type Committed, type PendingWrite } from './storage/groupCommit';
 import { encodeAwareness, encodeUpdate } from './wireMessages';
+import { mirrorWorkspace } from './workspaceProjection';
+import { mirrorComments } from './commentsProjection';
+
+/** Writes into a projection doc what its readers may see of the source doc. */
+type Mirror = (source: Y.Doc, target: Y.Doc) => void;
+
+/** The projection a reader with `claims` reads instead of room `ref` (common/roles.ts `reads`), or null. */
+function projectionOf(ref: RoomRef, claims: Pick<TokenClaims, 'role' | 'stakeholder'>): { docName: string; mirror: Mirror } | null {
+  if (!readsProjection(claims.role, ref.kind)) return null;
+  switch (ref.kind) {
+    case 'workspace': {
+      const docName = workspaceProjectionDocName(ref.workspaceId, claims.stakeholder);
+      const reader = docName.split('.').length === 3 ? { stakeholder: claims.stakeholder } : {};
+      return { docName, mirror: (source, target) => mirrorWorkspace(source, target, reader) };
+    }
+    case 'comments':
+      return { docName: commentsProjectionDocName(ref.workspaceId, ref.docId), mirror: mirrorComments };
+    case 'document':
+      return null;
+  }
+}
 
 /** A connection as the loaded rooms see it. */
 export interface Peer {
@@ -31,6 +54,8 @@ export class Room {
   /** accepted updates not applied yet (queued or being committed), in order */
   readonly unapplied: Uint8Array[] = [];
   state: RoomState = 'open';
+  /** a server-maintained projection (workspaceProjection.ts): its readers' updates are dropped, never stored */
+  projection = false;
   appliedSeq = 0;
   updatesSinceCompaction = 0;
   unloadTimer: NodeJS.Timeout | null = null;
@@ -88,6 +113,17 @@ export interface LoadedRoomsOptions {
   unloadDelayMs: number;
 }
 
+/** A projection kept in step with its source room while it has readers. */
+interface ProjectionLink {
+  room: Room;
+  source: Room;
+  /** joins the source as a peer so it stays loaded; receives nothing */
+  holder: Peer;
+  stop(): void;
+}
+
+let nextHolderId = -1;
+
 interface WriteContext {
   room: Room;
   origin: Peer | null;
@@ -98,6 +134,9 @@ export class LoadedRooms {
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly committer: GroupCommitter<WriteContext>;
+  /** projections with readers, by projection doc name */
+  private readonly links = new Map<string, ProjectionLink>();
+  private readonly linking = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: DocStore,
@@ -145,6 +184,78 @@ export class LoadedRooms {
     }
   }
 
+  /**
+   * The room a connection with `claims` reads for `docName`: the stored room, or, where common/roles.ts says the
+   * role reads a projection, the projection room, kept in step with its source as long as it has readers.
+   */
+  async acquireFor(docName: string, ref: RoomRef, claims: Pick<TokenClaims, 'role' | 'stakeholder'>): Promise<Room> {
+    const projection = projectionOf(ref, claims);
+    if (!projection) return this.acquire(docName, ref);
+    for (;;) {
+      const room = await this.acquire(projection.docName, ref);
+      room.projection = true;
+      await this.link(room, docName, ref, projection.mirror);
+      if (room.state === 'open') return room;
+    }
+  }
+
+  private async link(room: Room, sourceName: string, ref: RoomRef, mirror: Mirror): Promise<void> {
+    for (;;) {
+      const pending = this.linking.get(room.docName);
+      if (pending) {
+        await pending;
+        continue;
+      }
+      const linked = this.links.get(room.docName);
+      if (linked && linked.room === room && linked.source.state === 'open') return;
+      if (linked) this.unlink(room.docName);
+      const linking = this.startLink(room, sourceName, ref, mirror).finally(() => this.linking.delete(room.docName));
+      this.linking.set(room.docName, linking);
+      await linking;
+      return;
+    }
+  }
+
+  private async startLink(room: Room, sourceName: string, ref: RoomRef, mirror: Mirror): Promise<void> {
+    const source = await this.acquire(sourceName, ref);
+    const holder: Peer = { id: nextHolderId--, send() {}, close: () => this.unlink(room.docName, true) };
+    this.join(source, holder);
+    let dirty = false;
+    let running: Promise<void> | null = null;
+    const refresh = (): Promise<void> => {
+      dirty = true;
+      running ??= (async () => {
+        while (dirty && room.state === 'open' && source.state === 'open') {
+          dirty = false;
+          await room.whenApplied();
+          const change = projectedChange(source.doc, room.doc, mirror);
+          if (change) {
+            this.submit(room, null, change);
+            await room.whenApplied();
+          }
+        }
+      })()
+        .catch((err) => this.logger.error('projection_failed', { doc: room.docName, ...errorFields(err) }))
+        .finally(() => {
+          running = null;
+        });
+      return running;
+    };
+    const onUpdate = () => void refresh();
+    source.doc.on('update', onUpdate);
+    this.links.set(room.docName, { room, source, holder, stop: () => source.doc.off('update', onUpdate) });
+    await refresh();
+  }
+
+  private unlink(name: string, closeReaders = false): void {
+    const link = this.links.get(name);
+    if (!link) return;
+    this.links.delete(name);
+    link.stop();
+    this.leave(link.source, link.holder);
+    if (closeReaders) for (const peer of Array.from(link.room.peers.keys())) peer.close(INTERNAL_ERROR, 'document reloaded');
+  }
+
   private async load(docName: string, ref: RoomRef): Promise<Room> {
     const started = performance.now();
     const stored = await this.store.load(docName);
@@ -178,6 +289,7 @@ export class LoadedRooms {
     if (!controlled) return;
     room.peers.delete(peer);
     if (controlled.size > 0) awarenessProtocol.removeAwarenessStates(room.awareness, Array.from(controlled), null);
+    if (room.peers.size === 0 && this.links.get(room.docName)?.room === room) this.unlink(room.docName);
     if (room.peers.size === 0 && room.state === 'open') this.scheduleUnload(room);
   }
 
@@ -293,6 +405,7 @@ export class LoadedRooms {
 
   /** Shutdown: commit what is queued, compact and drop every room. Peers must be closed already. */
   async closeAll(): Promise<void> {
+    for (const name of Array.from(this.links.keys())) this.unlink(name);
     await Promise.allSettled(Array.from(this.loading.values()));
     await this.committer.drain();
     await Promise.all(Array.from(this.unloading.values()));
@@ -304,4 +417,16 @@ export class LoadedRooms {
     }
     this.rooms.clear();
   }
+}
+
+/** The update that brings projection `target` in step with `source` for `reader`, or null when none is needed.
+ *  Written on a scratch copy: the room's doc changes only once the update is committed. */
+function projectedChange(source: Y.Doc, target: Y.Doc, mirror: Mirror): Uint8Array | null {
+  const scratch = new Y.Doc({ gc: false });
+  Y.applyUpdate(scratch, Y.encodeStateAsUpdate(target));
+  const updates: Uint8Array[] = [];
+  scratch.on('update', (u: Uint8Array) => updates.push(u));
+  mirror(source, scratch);
+  scratch.destroy();
+  return updates.length === 0 ? null : Y.mergeUpdates(updates);
 }

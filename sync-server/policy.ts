@@ -26,6 +26,10 @@ export interface UpdateContext {
   /** this connection's held update, if any */
   held: Uint8Array | null;
   update: Uint8Array;
+  /** a sync step 2 into a projection its reader may not write (loadedRooms.ts acquireFor): the reader's local copy may
+   *  hold structs from an earlier full sync or another projection, so it is dropped, not refused. Live updates of
+   *  such a reader are refused as anywhere else. */
+  projectionSync?: boolean;
 }
 
 /** Throws MalformedUpdateError when the update cannot be decoded. */
@@ -35,6 +39,7 @@ export function decideUpdate(ctx: UpdateContext): UpdateDecision {
     return updateChangesDoc(ctx.doc, decoded) ? { kind: 'accept', update: ctx.update } : { kind: 'noop' };
   }
   if (!mayWrite(ctx.role, ctx.room)) {
+    if (ctx.projectionSync) return { kind: 'noop' };
     if (ctx.held === null && !updateChangesDoc(ctx.doc, decoded)) return { kind: 'noop' };
     return { kind: 'refuse', reason: `${ctx.role} may not change a ${ctx.room} doc` };
   }

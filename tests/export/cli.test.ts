@@ -98,7 +98,8 @@ describe('export CLI', () => {
 
   it('syncs the workspace, document and comments rooms from the server and writes the DOCX', async () => {
     const out = join(dir.path, 'synced.docx');
-    const res = await cli(['--server', server.url, '--token', token('wsx'), '--workspace', 'wsx', '--doc', docId, '--out', out, '--toc', '--para-numbers', '--word-comments', '--annex']);
+    // An editor's token: unpublished comments and the registry are editors' data (common/roles.ts reads).
+    const res = await cli(['--server', server.url, '--token', token('wsx', 'editor'), '--workspace', 'wsx', '--doc', docId, '--out', out, '--toc', '--para-numbers', '--word-comments', '--annex']);
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     const r = readDocx(new Uint8Array(readFileSync(out)));
@@ -115,6 +116,16 @@ describe('export CLI', () => {
     expect(r.commentsExtended[1].parent).toBe(r.comments[0].lastParaId);
     const annex = r.tables.at(-1)!.rows;
     expect(annex[1].slice(0, 8)).toEqual(['1', '1', '3', 'Jane Doe', 'ACME', 'Private sector', 'Global', 'Substantive']);
+  }, 30_000);
+
+  it("exports with a viewer's token only what a viewer reads: the text, no unpublished comment", async () => {
+    const out = join(dir.path, 'viewer.docx');
+    const res = await cli(['--server', server.url, '--token', token('wsx'), '--workspace', 'wsx', '--doc', docId, '--out', out, '--word-comments']);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    const r = readDocx(new Uint8Array(readFileSync(out)));
+    expect(r.paragraphs[0]).toMatchObject({ style: 'Title', text: 'Synced output report' });
+    expect(r.comments).toEqual([]);
   }, 30_000);
 
   it('refuses a bad token and a token for another workspace with one line and a non-zero exit', async () => {

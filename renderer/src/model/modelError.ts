@@ -13,13 +13,13 @@ export interface ModelIssue {
 export const issue = (id: string, fallback: string, values: IssueValues = {}): ModelIssue => ({ id, fallback, values });
 
 export class ModelError extends Error {
-  readonly issues: readonly ModelIssue[];
+  readonly issues: readonly [ModelIssue, ...ModelIssue[]];
 
   /** One issue (`id`, English `fallback`, placeholder values), or several at once (e.g. every invalid field of a form). */
   constructor(id: string, fallback: string, details?: IssueValues);
   constructor(issues: readonly [ModelIssue, ...ModelIssue[]]);
   constructor(idOrIssues: string | readonly ModelIssue[], fallback = '', details: IssueValues = {}) {
-    const issues = typeof idOrIssues === 'string' ? [issue(idOrIssues, fallback, details)] : [...idOrIssues];
+    const issues = (typeof idOrIssues === 'string' ? [issue(idOrIssues, fallback, details)] : [...idOrIssues]) as [ModelIssue, ...ModelIssue[]];
     super(issues.map((i) => i.id).join(' '));
     this.name = 'ModelError';
     this.issues = issues;

@@ -5,7 +5,7 @@ import { readWorkspaceInfo, wsInfo } from '../model/workspaceDoc';
 import { catalogDb } from '../storage/catalogDb';
 import { useLiveQuery, useY } from './hooks';
 import { t } from '../i18n';
-import { capabilitiesOf } from '../../../common/roles';
+import { capabilitiesOf, OWN_WORKSPACE_ROLE } from '../../../common/roles';
 
 export function Sidebar() {
   const { id, doc, canEdit, local } = useWorkspace();
@@ -16,9 +16,11 @@ export function Sidebar() {
   const workspaces = useLiveQuery(() => catalogDb.workspaces.orderBy('lastOpenedAt').reverse().toArray(), [], []);
   const [maintenanceOpen, setMaintenanceOpen] = useState(false);
 
+  // The registry is editors' data (common/roles.ts readRegistry); others are not sent it (the server's projection).
+  const readRegistry = capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE).readRegistry;
   const nav = [
     { screen: 'documents' as const, label: t('nav.documents') },
-    { screen: 'stakeholders' as const, label: t('nav.stakeholders') },
+    ...(readRegistry ? [{ screen: 'stakeholders' as const, label: t('nav.stakeholders') }] : []),
     { screen: 'settings' as const, label: t('nav.settings') },
   ];
   const active = route.screen === 'document' ? 'documents' : route.screen;

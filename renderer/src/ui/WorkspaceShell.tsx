@@ -51,7 +51,7 @@ export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {
         <main className="main" id="main">
           {route.screen === 'documents' && <DocumentsScreen />}
           {route.screen === 'document' && <DocumentScreen key={route.docId} docId={route.docId} view={route.view} />}
-          {route.screen === 'stakeholders' && <StakeholdersScreen />}
+          {route.screen === 'stakeholders' && (capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE).readRegistry ? <StakeholdersScreen /> : <DocumentsScreen />)}
           {route.screen === 'settings' && <SettingsScreen />}
         </main>
         <StatusBar />

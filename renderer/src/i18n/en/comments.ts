@@ -157,6 +157,14 @@ export const comments = {
   'phase.badge.openUntil': 'open until {date}',
   'phase.badge.opensOn': 'opens {date}',
   'phase.badge.closedOn': 'closed {date}',
+  'publication.reviewMode': 'Who reads the comments',
+  'publication.reviewMode.private': 'Private submissions: each commenter sees their own',
+  'publication.reviewMode.open': 'Open review: commenters see each other’s comments',
+  'publication.status': 'Publication of dispositions',
+  'publication.notPublished': 'Dispositions and responses are not published: only editors see them.',
+  'publication.publishedAt': 'Dispositions and responses published {when}.',
+  'publication.publish': 'Publish dispositions',
+  'publication.withdraw': 'Withdraw publication',
 
   // Views of a draft
   'views.label': 'Document views',

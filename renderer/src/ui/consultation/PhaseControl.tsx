@@ -12,6 +12,7 @@ import {
 } from '../../model/consultation/phases';
 import { listVersions, versionsArray } from '../../model/consultation/snapshots';
 import type { Actor } from '../../model/comments/threadTypes';
+import { capabilitiesOf } from '../../../../common/roles';
 import { formatDate, t, tp } from '../../i18n';
 import { useY } from '../hooks';
 import { formatWhen } from '../comments/format';
@@ -19,6 +20,7 @@ import { modelMessage } from '../errors';
 import { useOptionalComments } from '../comments/CommentsContext';
 import { useWorkspace } from '../../state/workspaceContext';
 import { FormActions } from '../FormActions';
+import { PublicationControl } from './PublicationControl';
 
 type Pending = null | { to: Phase } | { to: 'window' };
 
@@ -66,6 +68,7 @@ export function PhaseControl({ doc, comments, actor, canEdit }: { doc: Y.Doc; co
           )}
         </div>
       )}
+      {canEdit && comments && capabilitiesOf(actor.role).setDisposition && <PublicationControl comments={comments} actor={actor} />}
       {canEdit && pending && (
         <PhaseForm
           key={pending.to}
