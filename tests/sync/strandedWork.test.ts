@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import type { WebsocketProvider } from 'y-websocket';
 import { CloseCode } from '../../common/closeCodes';
 import { documentDocName, roomForDocName, workspaceDocName } from '../../common/rooms';
 import { createSyncProvider } from '../../renderer/src/sync/syncProvider';
@@ -14,7 +13,7 @@ import { WorkspaceSync, type SyncSnapshot } from '../../renderer/src/sync/worksp
 import { OpenDocs } from '../../renderer/src/storage/openDocs';
 import { silentLogger } from '../../sync-server/log';
 import { startServer, type RunningServer } from '../../sync-server/server';
-import { makeToken, sleep, spawnServer, TEST_SECRET, tempDir, waitFor, type SpawnedServer } from '../../sync-server/testHelpers';
+import { makeToken, sleep, spawnServer, TEST_SECRET, tempDir, tryUpgrade, waitFor, type SpawnedServer } from '../../sync-server/testHelpers';
 
 /** The platform socket, counting connection attempts and the close codes each one ended with. */
 function countingSocket() {
@@ -107,4 +106,73 @@ describe('a server that accepts and then closes the connection', () => {
     expect(a.stats.attempts).toBeLessThanOrEqual(6);
     expect(retries).toContain(CloseCode.MessageTooBig);
   }, 30_000);
+});
+
+describe('an invite the server no longer accepts (its data directory, and so its secret, was wiped)', () => {
+  it('stops retrying, says "invite-invalid", and keeps the local data', async () => {
+    const dir = tempDir();
+    const args = (port: number) => ['--host', '127.0.0.1', '--port', String(port), '--data', dir.path];
+    let server: SpawnedServer = await spawnServer(args(0), { RAPPORTEUR_SECRET: '' });
+    const port = server.port;
+    cleanups.push(async () => {
+      await server.stop();
+      dir.remove();
+    });
+    const secret = Buffer.from(readFileSync(join(dir.path, 'secret'), 'utf8').trim(), 'utf8');
+    const token = makeToken({ ws: 'ws9', role: 'editor' }, secret);
+
+    const registry = new OpenDocs();
+    const wsHandle = registry.acquire(workspaceDocName('ws9'));
+    const docHandle = registry.acquire(documentDocName('ws9', 'd1'));
+    await Promise.all([wsHandle.ready, docHandle.ready]);
+    docHandle.doc.getText('notes').insert(0, 'kept locally');
+    const a = countingSocket();
+    const sync = new WorkspaceSync('ws9', server.url, token, { id: 'editor-sub', name: 'editor user', color: '#000' }, null, () => {}, registry, {
+      WebSocketImpl: a.WebSocketImpl,
+      maxBackoffMs: 1_000,
+    });
+    let snapshot: SyncSnapshot = sync.getSnapshot();
+    sync.subscribe((s) => (snapshot = s));
+    sync.start();
+    cleanups.push(() => {
+      sync.stop();
+      docHandle.release();
+      wsHandle.release();
+    });
+    await waitFor(() => snapshot.state === 'synced', 30_000, 'first sync').catch((e) => {
+      console.log('DEBUG', JSON.stringify(snapshot), a.stats, server.stdout.slice(-5));
+      throw e;
+    });
+
+    // The administrator restores or wipes the data directory: a new secret, every invite invalid.
+    await server.stop();
+    rmSync(dir.path, { recursive: true, force: true });
+    server = await spawnServer(args(port), { RAPPORTEUR_SECRET: '' });
+
+    await waitFor(() => snapshot.state === 'invite-invalid', 15_000, 'invite-invalid').catch((e) => {
+      console.log('DEBUG2', JSON.stringify(snapshot), a.stats, server.stdout.slice(-5));
+      throw e;
+    });
+    expect(snapshot.refusal).toBe('sync.closed.inviteInvalid');
+    expect(a.stats.closes).toContain(CloseCode.InviteInvalid);
+    const attempts = a.stats.attempts;
+    await sleep(4_000); // with a 1 s backoff cap, a retrying client would try 3-4 more times
+    expect(a.stats.attempts).toBe(attempts);
+    expect(snapshot.state).toBe('invite-invalid');
+    docHandle.doc.getText('notes').insert(0, 'still editable, ');
+    expect(docHandle.doc.getText('notes').toString()).toBe('still editable, kept locally');
+  }, 60_000);
+
+  it('a stock client (token in the query) still gets the HTTP 401', async () => {
+    const dir = tempDir();
+    const server = await startServer({ port: 0, dataDir: dir.path, secret: TEST_SECRET, webDir: null, logger: silentLogger });
+    cleanups.push(async () => {
+      await server.close();
+      dir.remove();
+    });
+    const token = makeToken({ ws: 'ws1', role: 'editor' }, Buffer.from('another-secret-another-secret', 'utf8'));
+    const room = roomForDocName(documentDocName('ws1', 'd'));
+    const status = await tryUpgrade(`${server.url}/${room}?token=${encodeURIComponent(token)}`);
+    expect(status).toEqual({ status: 401, opened: false });
+  });
 });
