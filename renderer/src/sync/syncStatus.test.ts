@@ -28,7 +28,7 @@ describe('summarizeSync', () => {
     expect(summarizeSync({ configured: true, online: true, providers: [down], pending: 0, refusal: 'sync.closed.expired', refusalCode: 4401 }).state).toBe('invite-invalid');
   });
   it('a server that closed us with a reason is being retried, and says when', () => {
-    const retry = { code: 1009, at: 5_000, reason: 'sync.closed.tooBig' };
+    const retry = { code: 1009, seconds: 5, reason: 'sync.closed.tooBig' };
     expect(summarizeSync({ configured: true, online: true, providers: [down], pending: 3, retry })).toEqual({ state: 'retrying', pending: 3, retry });
   });
 });

@@ -22,7 +22,8 @@ export interface SyncSummary {
 
 export interface RetryNotice {
   code: number;
-  at: number;
+  /** seconds until the next attempt, as of the close */
+  seconds: number;
   reason: string | null;
 }
 

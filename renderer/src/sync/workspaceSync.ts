@@ -5,7 +5,7 @@ import { DocPersistence } from '../storage/docPersistence';
 import { listDocumentMetas, wsDocuments } from '../model/workspaceDoc';
 import { commentsDocName, documentDocName, roomForDocName, workspaceDocName, workspaceOfDocName } from '../../../common/rooms';
 import { closeReasonKey } from '../../../common/closeCodes';
-import { summarizeSync, type SyncSummary } from './syncStatus';
+import { summarizeSync, type RetryNotice, type SyncSummary } from './syncStatus';
 import { createSyncProvider, type RetryInfo, type SyncProviderOptions } from './syncProvider';
 import { runBounded } from './boundedQueue';
 
@@ -38,7 +38,7 @@ export class WorkspaceSync {
   private listeners = new Set<(s: SyncSnapshot) => void>();
   private refusal: string | null = null;
   private refusalCode: number | null = null;
-  private retry: { code: number; at: number; reason: string | null } | null = null;
+  private retry: RetryNotice | null = null;
   private retryClear: ReturnType<typeof setTimeout> | null = null;
   private progress: SyncSnapshot['progress'] = null;
   private stopped = false;
@@ -176,7 +176,7 @@ export class WorkspaceSync {
     if (QUIET_CLOSE_CODES.has(info.code) || (info.code >= 4400 && info.code < 4500)) return;
     if (this.retryClear) clearTimeout(this.retryClear);
     this.retryClear = null;
-    this.retry = { code: info.code, at: Date.now() + info.delayMs, reason: closeReasonKey(info.code) };
+    this.retry = { code: info.code, seconds: Math.max(1, Math.round(info.delayMs / 1000)), reason: closeReasonKey(info.code) };
     this.emit();
   }
 

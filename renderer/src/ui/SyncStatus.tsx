@@ -14,7 +14,7 @@ export function SyncStatus() {
     snapshot.state === 'refused' || snapshot.state === 'invite-invalid'
       ? t(snapshot.refusal ?? 'sync.closed.other')
       : snapshot.state === 'retrying' && retry
-        ? `${retry.reason ? t(retry.reason) : t('sync.closed.code', { code: retry.code })} ${t('sync.retryIn', { seconds: Math.max(1, Math.ceil((retry.at - Date.now()) / 1000)) })}`
+        ? `${retry.reason ? t(retry.reason) : t('sync.closed.code', { code: retry.code })} ${t('sync.retryIn', { seconds: retry.seconds })}`
       : snapshot.state === 'pending' || (snapshot.state === 'offline' && snapshot.pending > 0)
         ? `${snapshot.state === 'offline' ? `${t('sync.offline')} · ` : snapshot.connecting ? `${t('sync.connecting')} · ` : ''}${tp('sync.pending', snapshot.pending)}`
         : t(`sync.${snapshot.state}`);
