@@ -2,7 +2,7 @@
 // order: a piece never needs a struct of a later piece. A week of offline work then travels as frames under any
 // server's frame cap (client -> server and server -> client), and the stock protocol is unchanged: every piece is
 // an ordinary update. Structs are re-encoded with Yjs's own Item.write; a struct larger than a piece (one big paste)
-// is sliced the way Yjs slices it when merging updates. The delete set travels last, merged into the last piece.
+// is sliced the way Yjs slices it when merging updates. The delete set travels last, with the last piece when it fits.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
@@ -163,10 +163,12 @@ export function splitUpdate(update: Uint8Array, maxBytes: number): Uint8Array[] 
     }
   }
   flush();
-  // The delete set (compact ranges) goes with the last piece.
+  // The delete set (compact ranges) goes with the last piece, or after it.
   const deletions = Y.diffUpdate(update, Y.encodeStateVectorFromUpdate(update));
   const last = pieces.pop();
-  pieces.push(last ? Y.mergeUpdates([last, deletions]) : deletions);
+  const merged = last ? Y.mergeUpdates([last, deletions]) : deletions;
+  if (last && merged.byteLength > maxBytes) pieces.push(last, deletions);
+  else pieces.push(merged);
   return pieces;
 }
 
