@@ -9,8 +9,10 @@ export const CloseCode = {
   ForbiddenUpdate: 4403,
   /** The message could not be decoded. */
   MalformedMessage: 4400,
-  /** The token expired while the connection was open. */
+  /** The token expired (while the connection was open, or before it: the app's clients learn it this way). */
   TokenExpired: 4401,
+  /** The invite is not valid on this server (bad signature, e.g. the secret changed; another workspace). */
+  InviteInvalid: 4410,
   /** The server is shutting down; reconnect later. */
   ServerShutdown: 4503,
 } as const;
@@ -25,6 +27,8 @@ export function closeReasonKey(code: number): string | null {
       return 'sync.closed.malformed';
     case CloseCode.TokenExpired:
       return 'sync.closed.expired';
+    case CloseCode.InviteInvalid:
+      return 'sync.closed.inviteInvalid';
     case CloseCode.MessageTooBig:
       return 'sync.closed.tooBig';
     default:

@@ -2,6 +2,7 @@
 // open. Missing/malformed/badly signed/expired token: 401. Token for another workspace: 403. No such room: 404.
 // The token comes from the Sec-WebSocket-Protocol header (`rapporteur.token.<token>`, the app's way) or else from
 // the `token` query parameter (the stock provider's way).
+import { CloseCode } from '../common/closeCodes';
 import { docNameOf, parseRoomPath, type RoomRef } from '../common/rooms';
 import { SUBPROTOCOL, TOKEN_QUERY_PARAM, TOKEN_SUBPROTOCOL_PREFIX } from '../common/syncProtocol';
 import type { TokenClaims } from '../common/tokenClaims';
@@ -48,4 +49,14 @@ export function authorizeUpgrade(
   if (!ref) return { ok: false, status: 404, reason: 'no such room' };
   if (ref.workspaceId !== verified.claims.ws) return { ok: false, status: 403, reason: 'token is for another workspace' };
   return { ok: true, ref, docName: docNameOf(ref), claims: verified.claims };
+}
+
+/** Whether the client offered the app's subprotocol (so it understands our close codes; browsers see no HTTP status). */
+export function offersAppSubprotocol(header: string | undefined): boolean {
+  return !!header && header.split(',').some((p) => p.trim() === SUBPROTOCOL);
+}
+
+/** The close code that tells an app client why its invite was refused (401 or 403 before the upgrade). */
+export function authCloseCode(reason: string): number {
+  return reason === 'token expired' ? CloseCode.TokenExpired : CloseCode.InviteInvalid;
 }

@@ -11,6 +11,7 @@ import { errorFields, type Logger } from './log';
 import { AwarenessGuard, type AwarenessLimits } from './awarenessGuard';
 import type { Metrics } from './metrics';
 import { decideUpdate } from './policy';
+import { splitSyncFrame } from '../common/splitUpdate';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, MalformedMessageError, readMessage } from './wireMessages';
 import { MalformedUpdateError } from './updateEffect';
 
@@ -21,6 +22,8 @@ export interface ConnectionDeps {
   maxBufferedBytes: number;
   maxEarlyMessages: number;
   maxHeldBytes: number;
+  /** the frame cap (--max-message-bytes): a sync step 2 answer larger than it is split */
+  maxFrameBytes: number;
   awareness: AwarenessLimits;
 }
 
@@ -86,6 +89,19 @@ export class Connection implements Peer {
     }
   }
 
+  /** The pieces of one answer: the slow-consumer check is made once, before the first. */
+  private sendAll(frames: Uint8Array[]): void {
+    const [first, ...rest] = frames;
+    if (!first) return;
+    this.send(first);
+    for (const frame of rest) {
+      if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+      this.ws.send(frame);
+      this.deps.metrics.messagesOut.inc();
+      this.deps.metrics.bytesOut.inc(frame.byteLength);
+    }
+  }
+
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     if (this.ws.bufferedAmount > this.deps.maxBufferedBytes) {
@@ -146,7 +162,8 @@ export class Connection implements Peer {
       const message = readMessage(data);
       switch (message.type) {
         case 'syncStep1':
-          this.send(encodeSyncStep2(room.doc, message.stateVector));
+          // A big backlog goes as several frames under the frame cap, the step 2 last (common/splitUpdate.ts).
+          this.sendAll(splitSyncFrame(encodeSyncStep2(room.doc, message.stateVector), this.deps.maxFrameBytes));
           return;
         case 'syncStep2':
         case 'update':

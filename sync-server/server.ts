@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { CloseCode } from '../common/closeCodes';
-import { authorizeUpgrade, selectProtocol } from './auth';
+import { authCloseCode, authorizeUpgrade, offersAppSubprotocol, selectProtocol } from './auth';
 import type { AwarenessLimits } from './awarenessGuard';
 import { Connection } from './connection';
 import { LoadedRooms } from './loadedRooms';
@@ -226,11 +226,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     socket.on('error', () => socket.destroy());
     const ip = req.socket.remoteAddress ?? 'unknown';
     const path = (req.url ?? '').replace(/\?.*$/s, '').slice(0, 200); // never log the query: it holds the token
-    const reject = (status: number, reason: string) => {
+    const logRefusal = (status: number, reason: string, closeCode?: number) => {
       metrics.upgradesRejected.inc(1, { status: String(status) });
       const suppressed = refusalLog.admit(reason);
       if (suppressed === null) metrics.upgradeLogsSuppressed.inc();
-      else logger.info('upgrade_refused', { ip, path, status, reason, ...(suppressed > 0 ? { suppressed } : {}) });
+      else logger.info('upgrade_refused', { ip, path, status, reason, ...(closeCode ? { closeCode } : {}), ...(suppressed > 0 ? { suppressed } : {}) });
+    };
+    const reject = (status: number, reason: string) => {
+      logRefusal(status, reason);
       refuseUpgrade(socket, status);
     };
     if (shuttingDown) return reject(503, 'shutting down');
@@ -238,7 +241,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (capped !== undefined) return reject(capped, capped === 503 ? 'too many connections' : 'too many connections from this address');
     if (!originAllowed(req.headers.origin, req.headers.host)) return reject(403, 'origin not allowed');
     const decision = authorizeUpgrade(req.url, secret, undefined, req.headers['sec-websocket-protocol']);
-    if (!decision.ok) return reject(decision.status, decision.reason);
+    if (!decision.ok) {
+      // Browsers never see an upgrade's HTTP status, only a close: a client that offers the app's subprotocol is
+      // told why with a close code (4401 expired, 4410 not valid here), on a socket that opens only to say it.
+      // Stock clients (token in the query) keep the HTTP 401/403.
+      const closeCode = decision.status === 404 ? null : authCloseCode(decision.reason);
+      if (closeCode !== null && offersAppSubprotocol(req.headers['sec-websocket-protocol'])) {
+        logRefusal(decision.status, decision.reason, closeCode);
+        wss.handleUpgrade(req, socket, head, (ws) => ws.close(closeCode, 'invite not valid'));
+        return;
+      }
+      return reject(decision.status, decision.reason);
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
       if (shuttingDown) {
         ws.close(CloseCode.ServerShutdown, 'server shutting down');
@@ -257,6 +271,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           maxBufferedBytes: DEFAULT_LIMITS.maxBufferedBytes,
           maxEarlyMessages: DEFAULT_LIMITS.maxEarlyMessages,
           maxHeldBytes: DEFAULT_LIMITS.maxHeldBytes,
+          maxFrameBytes: maxMessageBytes,
           awareness: options.awarenessLimits ?? DEFAULT_LIMITS.awareness,
         },
         (gone) => {

@@ -5,6 +5,7 @@ import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { CloseCode } from '../common/closeCodes';
 import { tokenSubprotocols } from '../common/syncProtocol';
 import { serveOptions } from './cli';
 import { createLogger, silentLogger } from './log';
@@ -87,8 +88,25 @@ describe('token as a subprotocol', () => {
   it('accepts the token in Sec-WebSocket-Protocol and echoes the plain subprotocol; the query still works', async () => {
     expect(await upgrade(`${server.url}/ws1/d1`, { protocols: tokenSubprotocols(editor) })).toEqual({ status: 101, protocol: 'rapporteur' });
     expect((await upgrade(roomUrl(server.url, 'ws1/d1', editor))).status).toBe(101);
-    expect((await upgrade(`${server.url}/ws1/d1`, { protocols: tokenSubprotocols('forged.token') })).status).toBe(401);
+    // The app (it offers `rapporteur`) learns a refusal from a close code, as browsers see no HTTP status.
+    expect((await upgrade(`${server.url}/ws1/d1`, { protocols: tokenSubprotocols('forged.token') })).status).toBe(101);
+    expect((await upgrade(`${server.url}/ws1/d1`, { protocols: ['rapporteur.token.forged.token'] })).status).toBe(401);
     expect((await upgrade(`${server.url}/ws1/d1`)).status).toBe(401);
+  });
+
+  it('tells an app client why its invite is refused with a close code, and loads no room', async () => {
+    const forged = makeToken({ ws: 'ws1', role: 'editor' }, Buffer.from('another-secret-another-secret', 'utf8'));
+    const expired = makeToken({ ws: 'ws1', role: 'editor', exp: Math.floor(Date.now() / 1000) - 10 });
+    const otherWs = makeToken({ ws: 'ws2', role: 'editor' });
+    const closeOf = (token: string) =>
+      new Promise<number>((resolve, reject) => {
+        const ws = new WebSocket(`${server.url}/ws1/d1`, tokenSubprotocols(token));
+        ws.on('close', (code) => resolve(code));
+        ws.on('error', reject);
+      });
+    expect(await closeOf(forged)).toBe(CloseCode.InviteInvalid);
+    expect(await closeOf(otherWs)).toBe(CloseCode.InviteInvalid);
+    expect(await closeOf(expired)).toBe(CloseCode.TokenExpired);
   });
 });
 

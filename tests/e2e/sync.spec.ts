@@ -23,6 +23,7 @@ import {
   SyncServerProcess,
   connectToServer,
   joinByInviteLink,
+  maintenanceItem,
 } from './fixtures';
 import { REPORT } from './flows';
 
@@ -270,3 +271,34 @@ test('a viewer and a commenter see a read-only body and their role badge', async
   await expect(syncStatus(page)).toHaveText('Synced');
   expect(errors).toEqual([]);
 });
+
+test('an invite the server no longer accepts (its secret changed): the status says so, offers a new invite, keeps the work', async ({ page }) => {
+  const id = await secretariatSetsUp(page);
+  const good = server.token(id, 'editor', A_NAME);
+  // Signed with another secret, as every invite is after the data directory (and its secret) was wiped.
+  const [claims, mac] = good.token.split('.') as [string, string];
+  const forged = `${claims}.${mac.startsWith('A') ? 'B' : 'A'}${mac.slice(1)}`;
+  await maintenanceItemJoin(page, good.desktopLink.replace(encodeURIComponent(good.token), encodeURIComponent(forged)).replace(good.token, forged));
+  await expect(syncStatus(page)).toHaveText(/This invite is no longer valid/, { timeout: 20_000 });
+  await typeUnder(page, 'Findings', 'Kept while the invite is refused.');
+  await expect(syncStatus(page)).toHaveText(/This invite is no longer valid/);
+
+  await page.getByRole('button', { name: 'Paste a new invite…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Connect to a server…' });
+  await dialog.getByRole('textbox', { name: 'Invite link' }).fill(good.desktopLink);
+  await dialog.getByRole('button', { name: 'Join workspace' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(syncStatus(page)).toHaveText('Synced', { timeout: 30_000 });
+  await openDocument(page, REPORT.title);
+  await expect.poll(() => contentText(paragraphAfter(page, 'Findings'))).toBe('Kept while the invite is refused.');
+});
+
+/** Joins through Sidebar > Maintenance without waiting for Synced (the invite may be refused). */
+async function maintenanceItemJoin(page: Page, invite: string): Promise<void> {
+  await maintenanceItem(page, 'Connect to a server…');
+  const dialog = page.getByRole('dialog', { name: 'Connect to a server…' });
+  await dialog.getByRole('textbox', { name: 'Invite link' }).fill(invite);
+  await dialog.getByRole('button', { name: 'Join workspace' }).click();
+  await expect(dialog).toBeHidden();
+  await openDocument(page, REPORT.title);
+}

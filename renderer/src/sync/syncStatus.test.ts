@@ -23,4 +23,12 @@ describe('summarizeSync', () => {
   it('a policy refusal wins over everything', () => {
     expect(summarizeSync({ configured: true, online: true, providers: [up], pending: 0, refusal: 'sync.closed.forbidden' })).toMatchObject({ state: 'refused', refusal: 'sync.closed.forbidden' });
   });
+  it('an invite the server no longer accepts (4410, 4401) asks for a new one', () => {
+    expect(summarizeSync({ configured: true, online: true, providers: [down], pending: 1, refusal: 'sync.closed.inviteInvalid', refusalCode: 4410 })).toMatchObject({ state: 'invite-invalid', pending: 1 });
+    expect(summarizeSync({ configured: true, online: true, providers: [down], pending: 0, refusal: 'sync.closed.expired', refusalCode: 4401 }).state).toBe('invite-invalid');
+  });
+  it('a server that closed us with a reason is being retried, and says when', () => {
+    const retry = { code: 1009, seconds: 5, reason: 'sync.closed.tooBig' };
+    expect(summarizeSync({ configured: true, online: true, providers: [down], pending: 3, retry })).toEqual({ state: 'retrying', pending: 3, retry });
+  });
 });

@@ -1,12 +1,12 @@
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { openDocs, type OpenDocs } from '../storage/openDocs';
 import { DocPersistence } from '../storage/docPersistence';
 import { listDocumentMetas, wsDocuments } from '../model/workspaceDoc';
 import { commentsDocName, documentDocName, roomForDocName, workspaceDocName, workspaceOfDocName } from '../../../common/rooms';
 import { closeReasonKey } from '../../../common/closeCodes';
-import { tokenSubprotocols } from '../../../common/syncProtocol';
-import { summarizeSync, type SyncSummary } from './syncStatus';
+import { summarizeSync, type RetryNotice, type SyncSummary } from './syncStatus';
+import { createSyncProvider, type RetryInfo, type SyncProviderOptions } from './syncProvider';
 import { runBounded } from './boundedQueue';
 
 // Connects the open Y.Docs of one workspace to its sync server, one stock y-websocket provider per doc, and walks
@@ -27,12 +27,19 @@ export interface SyncSnapshot extends SyncSummary {
 const FULL_SYNC_CONCURRENCY = 3;
 const DOC_SYNC_TIMEOUT_MS = 20_000;
 const FULL_SYNC_INTERVAL_MS = 10 * 60_000;
+/** A retry notice stays until a connection has synced and stayed up this long. */
+const RETRY_NOTICE_CLEAR_MS = 5_000;
+/** Closes that are the network's or our own doing, not a refusal worth telling. */
+const QUIET_CLOSE_CODES = new Set([1000, 1001, 1005, 1006]);
 
 export class WorkspaceSync {
   private providers = new Map<string, WebsocketProvider>();
   private pendingByDoc = new Map<string, number>();
   private listeners = new Set<(s: SyncSnapshot) => void>();
   private refusal: string | null = null;
+  private refusalCode: number | null = null;
+  private retry: RetryNotice | null = null;
+  private retryClear: ReturnType<typeof setTimeout> | null = null;
   private progress: SyncSnapshot['progress'] = null;
   private stopped = false;
   private fullSyncRunning = false;
@@ -47,6 +54,7 @@ export class WorkspaceSync {
     private lastFullSyncAt: number | null,
     private readonly onFullSync: (at: number) => void,
     private readonly registry: OpenDocs = openDocs,
+    private readonly providerOptions: Pick<SyncProviderOptions, 'WebSocketImpl' | 'maxFrameBytes' | 'maxBackoffMs' | 'stableMs'> = {},
   ) {
     this.snapshot = this.compute();
   }
@@ -90,6 +98,7 @@ export class WorkspaceSync {
   stop(): void {
     this.stopped = true;
     for (const d of this.disposers.splice(0)) d();
+    if (this.retryClear) clearTimeout(this.retryClear);
     for (const p of this.providers.values()) p.destroy();
     this.providers.clear();
     this.listeners.clear();
@@ -117,12 +126,11 @@ export class WorkspaceSync {
   private attach(name: string, doc: Y.Doc): (() => void) | undefined {
     const room = roomForDocName(name);
     if (!room || this.stopped) return undefined;
-    // The token travels as a subprotocol (Sec-WebSocket-Protocol), not in the URL, so proxies do not log it.
-    const provider = new WebsocketProvider(this.serverUrl, room, doc, {
-      protocols: tokenSubprotocols(this.token),
-      maxBackoffTime: 10_000,
-      disableBc: true,
+    const provider = createSyncProvider(this.serverUrl, room, doc, this.token, {
+      ...this.providerOptions,
+      onRetry: (info) => this.onRetry(info),
     });
+    if (this.refusal) provider.disconnect(); // refused: no new attempts until a new invite restarts the sync
     provider.awareness.setLocalStateField('user', this.user);
     this.providers.set(name, provider);
     const onUpdate = (_u: Uint8Array, origin: unknown) => {
@@ -135,12 +143,19 @@ export class WorkspaceSync {
       this.emit();
     };
     const onSync = (synced: boolean) => {
-      if (synced) this.pendingByDoc.delete(name);
+      if (synced) {
+        this.pendingByDoc.delete(name);
+        this.scheduleRetryClear();
+      }
       this.emit();
     };
     const onStatus = () => this.emit();
+    // A terminal close (4400-4499: the provider stops): say why; the data stays local, nothing is deleted.
     const onClosed = (close: { code: number }) => {
       this.refusal = closeReasonKey(close.code) ?? 'sync.closed.other';
+      this.refusalCode = close.code;
+      this.retry = null;
+      for (const p of this.providers.values()) p.disconnect();
       this.emit();
     };
     doc.on('update', onUpdate);
@@ -154,6 +169,24 @@ export class WorkspaceSync {
       if (this.providers.get(name) === provider) this.providers.delete(name);
       this.emit();
     };
+  }
+
+  /** A server that closed us with a reason is retried with backoff; the status bar says so and when. */
+  private onRetry(info: RetryInfo): void {
+    if (QUIET_CLOSE_CODES.has(info.code) || (info.code >= 4400 && info.code < 4500)) return;
+    if (this.retryClear) clearTimeout(this.retryClear);
+    this.retryClear = null;
+    this.retry = { code: info.code, seconds: Math.max(1, Math.round(info.delayMs / 1000)), reason: closeReasonKey(info.code) };
+    this.emit();
+  }
+
+  private scheduleRetryClear(): void {
+    if (!this.retry || this.retryClear) return;
+    this.retryClear = setTimeout(() => {
+      this.retryClear = null;
+      this.retry = null;
+      this.emit();
+    }, RETRY_NOTICE_CLEAR_MS);
   }
 
   /** Opens every document (and its comments) of the workspace long enough to sync it. */
@@ -237,6 +270,8 @@ export class WorkspaceSync {
       providers: [...this.providers.values()].map((p) => ({ connected: p.wsconnected, synced: p.synced })),
       pending,
       refusal: this.refusal,
+      refusalCode: this.refusalCode,
+      retry: this.retry,
     });
     return { ...summary, lastFullSyncAt: this.lastFullSyncAt, progress: this.progress };
   }
