@@ -23,18 +23,19 @@ export interface UnzipLimits {
 }
 
 // XML grows ~25x when parsed into a DOM and then into mammoth's document model, so the caps are on what the
-// parser will see, not on what the zip holds. A legitimate 25,000-word report with comments and footnotes (the
-// bench's largest) has a document.xml of about 6 MB and ~110,000 elements; no other part passes 1 MB. The caps
-// leave several times that headroom, and the worst file they accept imports in well under a gigabyte of heap
-// (tests/bench/export.ts measures it).
+// parser will see, not on what the zip holds. Our own export of the bench's 25,000-word report (with comments,
+// TOC and annex) has a 0.6 MB document.xml of ~16,000 elements, and ~20,000 elements in all; Word writes the same
+// text 3-5x more verbosely (run properties, rsids). The caps leave 20x and more over that; the element count is
+// what bounds memory (about 1 KB of heap per parsed element), the byte caps bound the text. tests/bench/export.ts
+// measures the peak memory of the worst file the caps accept.
 export const DEFAULT_LIMITS: UnzipLimits = {
   maxCompressedBytes: 25 * 1024 * 1024,
-  maxTotalBytes: 48 * 1024 * 1024,
-  maxMainPartBytes: 32 * 1024 * 1024,
-  maxPartBytes: 8 * 1024 * 1024,
+  maxTotalBytes: 32 * 1024 * 1024,
+  maxMainPartBytes: 16 * 1024 * 1024,
+  maxPartBytes: 4 * 1024 * 1024,
   maxEntries: 1000,
-  maxElements: 1_000_000,
-  maxRunsPerParagraph: 20_000,
+  maxElements: 400_000,
+  maxRunsPerParagraph: 5_000,
 };
 
 export interface ZipEntry {
