@@ -35,11 +35,10 @@ const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 /** A .rels part parsed with a real XML parser (DOCTYPE and ENTITY were refused before, so nothing expands). */
 function parseRels(xml: string, name: string): Document {
   const errors: string[] = [];
-  const doc = new DOMParser({
-    onError: (level: string, msg: string) => {
-      if (level !== 'warning') errors.push(msg);
-    },
-  }).parseFromString(xml, 'text/xml') as unknown as Document;
+  const fail = (msg: string) => {
+    errors.push(msg);
+  };
+  const doc = new DOMParser({ errorHandler: { warning: () => {}, error: fail, fatalError: fail } }).parseFromString(xml, 'text/xml') as unknown as Document;
   if (errors.length || !doc.documentElement || doc.documentElement.localName !== 'Relationships') throw new ImportError('not-docx', `(${name} is not valid XML)`);
   return doc;
 }
@@ -48,8 +47,8 @@ function relationships(doc: Document): Element[] {
   return Array.from(doc.documentElement.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === 'Relationship');
 }
 
-/** Vets rels XML: returns it without strippable external relationships; throws on forbidden ones. */
-function vetRels(xml: string, name: string, notices: Set<string>): string {
+/** Vets rels XML: returns it without strippable external relationships (their ids into `stripped`); throws on forbidden ones. */
+function vetRels(xml: string, name: string, notices: Set<string>, stripped: Set<string>): string {
   const doc = parseRels(xml, name);
   let changed = false;
   for (const rel of relationships(doc)) {
@@ -58,6 +57,7 @@ function vetRels(xml: string, name: string, notices: Set<string>): string {
     if (type.endsWith('/hyperlink')) continue;
     if (STRIPPABLE_EXTERNAL.test(type)) {
       notices.add('Linked content outside the file (external images, templates or objects) was ignored.');
+      stripped.add(rel.getAttribute('Id') ?? '');
       rel.parentNode?.removeChild(rel);
       changed = true;
       continue;
@@ -110,6 +110,17 @@ export function countElements(xml: string, name: string, limits: UnzipLimits, so
   return elements;
 }
 
+/** The part whose relationships a .rels part holds: word/_rels/document.xml.rels -> word/document.xml. */
+const relsOwner = (rels: string) => rels.replace(/(^|\/)_rels\/([^/]+)\.rels$/, '$1$2');
+
+/**
+ * Removes references to stripped relationships: mammoth would look the id up, find nothing and fail with a
+ * TypeError on a legitimate file (a picture linked from the web); without the reference it skips the picture.
+ */
+function dropReferences(xml: string, ids: Set<string>): string {
+  return xml.replace(/\s(r:(?:embed|link|id|pict))\s*=\s*(["'])(.*?)\2/g, (m, _a, _q, id: string) => (ids.has(id) ? '' : m));
+}
+
 /** Comment ranges as bookmarks named after the comment id. */
 export function markCommentRanges(xml: string): string {
   return xml
@@ -125,11 +136,15 @@ export function vetPackage(bytes: Uint8Array, limits: UnzipLimits = DEFAULT_LIMI
   if (!byName.has('[Content_Types].xml') || !byName.has('_rels/.rels')) throw new ImportError('not-docx');
   const parts = new Map<string, string>();
   let elements = 0;
+  const stripped = new Map<string, Set<string>>();
   const readPart = (name: string, maxBytes: number) => {
     const xml = decodeXml(inflater.read(byName.get(name)!, maxBytes));
     if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new ImportError('entities');
     elements = countElements(xml, name, limits, elements);
-    parts.set(name, name.endsWith('.rels') ? vetRels(xml, name, notices) : xml);
+    if (!name.endsWith('.rels')) return void parts.set(name, xml);
+    const ids = new Set<string>();
+    parts.set(name, vetRels(xml, name, notices, ids));
+    if (ids.size) stripped.set(relsOwner(name), ids);
   };
   // The root relationships first: they say which part is the main document, the one allowed to be large.
   readPart('_rels/.rels', limits.maxPartBytes);
@@ -139,6 +154,7 @@ export function vetPackage(bytes: Uint8Array, limits: UnzipLimits = DEFAULT_LIMI
     if (!/\.(xml|rels)$/i.test(name) || parts.has(name)) continue;
     readPart(name, limits.maxPartBytes);
   }
+  for (const [owner, ids] of stripped) if (parts.has(owner)) parts.set(owner, dropReferences(parts.get(owner)!, ids));
   if (!main || !parts.has(main) || !/<w:document\b/.test(parts.get(main)!)) throw new ImportError('not-docx');
   parts.set(main, markCommentRanges(parts.get(main)!));
 
