@@ -1,4 +1,4 @@
-import { importDocx, type ImportResult } from '../export/import/importDocx';
+import type { ImportResult } from '../export/import/importDocx';
 import { ImportError } from '../export/import/importError';
 import type { ImportWorkerReply, ImportWorkerRequest } from '../export/import/importWorkerProtocol';
 
@@ -27,20 +27,29 @@ export interface WorkerImportOptions {
   timeLimitMs?: number;
   /** makes the worker (tests pass their own) */
   createWorker?: () => Worker;
+  /** aborting terminates the worker (the dialog closed) */
+  signal?: AbortSignal;
 }
 
 const defaultWorker = () => new Worker(new URL('../export/import/importWorker.ts', import.meta.url), { type: 'module' });
 
 /** Imports a DOCX in a worker; rejects with ImportError (refused) or ImportWorkerError (timeout, crash). */
 export function importDocxInWorker(bytes: Uint8Array, options: WorkerImportOptions = {}): Promise<ImportResult> {
-  if (typeof Worker === 'undefined') return importDocx(bytes);
+  // No workers (Node, old test runners): the same import on this thread.
+  if (typeof Worker === 'undefined') return import('../export/import/importDocx').then((m) => m.importDocx(bytes));
   const limit = options.timeLimitMs ?? IMPORT_TIME_LIMIT_MS;
   const worker = (options.createWorker ?? defaultWorker)();
   return new Promise<ImportResult>((resolve, reject) => {
     const done = () => {
       clearTimeout(timer);
       worker.terminate();
+      options.signal?.removeEventListener('abort', abort);
     };
+    const abort = () => {
+      done();
+      reject(new ImportWorkerError('failed', 'cancelled'));
+    };
+    options.signal?.addEventListener('abort', abort);
     const timer = setTimeout(() => {
       done();
       reject(new ImportWorkerError('timeout', `the import took longer than ${Math.round(limit / 1000)} s`));

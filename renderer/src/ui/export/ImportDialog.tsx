@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Modal } from '../Modal';
 import { StakeholderSelect, SubtypeSelect } from '../documents/pickers';
 import { useWorkspace } from '../../state/workspaceContext';
@@ -31,6 +31,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [reading, setReading] = useState<string | null>(null);
+  // Closing the dialog stops a worker still reading a file.
+  const aborter = useRef<AbortController | null>(null);
+  useEffect(() => () => aborter.current?.abort(), []);
 
   const choose = async () => {
     setError(null);
@@ -40,7 +43,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     setReading(opened.name);
     try {
       // In a worker: the editor behind this dialog stays responsive however long the file takes to read.
-      const result = await importDocxInWorker(opened.data);
+      aborter.current = new AbortController();
+      const result = await importDocxInWorker(opened.data, { signal: aborter.current.signal });
       setFile({ name: opened.name, result });
       setTitle(opened.name.replace(/\.docx$/i, ''));
     } catch (e) {
