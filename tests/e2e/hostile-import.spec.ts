@@ -73,3 +73,36 @@ test('the app stays responsive while a heavy DOCX is read in a worker, and a mem
     removeDir(dir);
   }
 });
+
+test('pasted control characters, NUL and lone surrogates never reach the document; a list nested past 9 levels is refused', async ({ page }) => {
+  await openApp(page);
+  await createWorkspace(page);
+  await createDocument(page, { kind: 'Stakeholder contribution', title: 'Pasted control characters' });
+  const body = editorBody(page, 'Contribution');
+  await body.click();
+  const paste = (html: string, plain: string) =>
+    page.evaluate(
+      ({ html, plain }) => {
+        const data = new DataTransfer();
+        if (html) data.setData('text/html', html);
+        data.setData('text/plain', plain);
+        document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      },
+      { html, plain },
+    );
+  await paste('', 'plain\u0000one\u0001\uD800two\uFFFF');
+  await paste('<p>html&#1;three\u0008four</p>', 'x');
+  await expect(body).toContainText('plainonetwo');
+  await expect(body).toContainText('htmlthreefour');
+  const text = await body.evaluate((el) => el.textContent ?? '');
+  expect([...text].filter((c) => c.charCodeAt(0) < 0x20 || c === '\uFFFF')).toEqual([]);
+  expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(text)).toBe(false);
+
+  // 12 levels of list pasted: refused whole (Word and our export know 9)
+  let list = '<ul><li>level 12</li></ul>';
+  for (let d = 11; d >= 1; d--) list = `<ul><li>level ${d}${list}</li></ul>`;
+  await paste(list, 'levels');
+  await paste('<p>still typing</p>', 'still typing');
+  await expect(body).toContainText('still typing');
+  expect(await body.locator('ul').count()).toBe(0);
+});
