@@ -5,7 +5,7 @@
 export type CspTarget = 'web' | 'electron';
 
 export interface CspOptions {
-  /** 'web': the browser build, which registers a service worker (sw.js); 'electron': the desktop renderer. */
+  /** 'web': the browser build (it also registers a service worker, sw.js); 'electron': the desktop renderer. */
   target: CspTarget;
   /**
    * Where the renderer may open connections besides its own origin. Default: any ws:/wss: URL, because users
@@ -16,7 +16,7 @@ export interface CspOptions {
 
 export const ANY_SYNC_SERVER: readonly string[] = ['ws:', 'wss:'];
 
-export function contentSecurityPolicy({ target, connectSrc = ANY_SYNC_SERVER }: CspOptions): string {
+export function contentSecurityPolicy({ connectSrc = ANY_SYNC_SERVER }: CspOptions): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -25,7 +25,8 @@ export function contentSecurityPolicy({ target, connectSrc = ANY_SYNC_SERVER }: 
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src ${["'self'", ...connectSrc].join(' ')}`,
-    `worker-src ${target === 'web' ? "'self'" : "'none'"}`,
+    // Both run the DOCX import in a dedicated worker from their own origin (renderer/src/state/importInWorker.ts).
+    "worker-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
     "frame-src 'none'",

@@ -122,7 +122,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
       'img-src': "'self' data: blob:",
       'font-src': "'self' data:",
       'connect-src': "'self' ws: wss:",
-      'worker-src': "'none'",
+      'worker-src': "'self'",
       'base-uri': "'none'",
       'form-action': "'none'",
       'frame-src': "'none'",

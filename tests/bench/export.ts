@@ -1,13 +1,18 @@
 // Export benchmarks (npx tsx tests/bench/export.ts, or npm run bench -- export). One JSON object per line.
 //   export of the 25,000-word report (target <= 500 ms, median of 7 after warm-up), with and without every option
 //   compile of 10 documents
-//   import of a 25,000-word DOCX (target <= 1.5 s)
+//   import of a 25,000-word DOCX (target <= 1.5 s), its part sizes, and the peak memory of the worst file the
+//   import caps accept (in a child process, so the figure is that import's alone)
 //   page estimate: its own cost, and its error against LibreOffice's page count on the corpus (per document, max)
 // Figures are reported, never asserted.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_LIMITS } from '../../renderer/src/export/import/safeUnzip';
+import { worstAcceptedDocx } from '../fixtures/hostileDocx';
 import { exportDocx, compileDocx, estimateExportPages } from '../../renderer/src/export/exportDocx';
 import { importDocx } from '../../renderer/src/export/import/importDocx';
 import { estimatePages } from '../../renderer/src/model/pageEstimate';
@@ -56,6 +61,30 @@ emit({ case: 'compile-10-documents', documents: 10, words: compileWords, runs: 5
 const docx25k = plain.last;
 const imported = await time(() => importDocx(docx25k), 5, 1);
 emit({ case: 'import-25k-docx', words: words25k, bytes: docx25k.length, runs: 5, median_ms: imported.median, min_ms: imported.min, max_ms: imported.max, target_ms: 1500 });
+
+// What the import caps are measured against: the parts of a legitimate large file, and the worst file they accept.
+const fullDocx = full.last;
+const partSizes = Object.entries(unzipSync(fullDocx))
+  .filter(([name]) => /\.(xml|rels)$/.test(name))
+  .map(([name, data]) => ({ name, bytes: data.length, elements: (strFromU8(data).match(/<[A-Za-z_:]/g) ?? []).length }))
+  .sort((a, b) => b.bytes - a.bytes);
+emit({ case: 'import-caps-legit-25k-parts', largest: partSizes.slice(0, 3), elements: partSizes.reduce((n, p) => n + p.elements, 0), limits: DEFAULT_LIMITS });
+{
+  const dir = mkdtempSync(join(tmpdir(), 'rapporteur-bench-import-'));
+  try {
+    const file = join(dir, 'worst.docx');
+    const probe = fileURLToPath(new URL('../export/importProbe.ts', import.meta.url));
+    // just under the element cap, as paragraphs of one run (the most blocks) and of 100 runs
+    for (const runsPerParagraph of [1, 100]) {
+      const worst = worstAcceptedDocx(DEFAULT_LIMITS.maxElements, DEFAULT_LIMITS.maxMainPartBytes, runsPerParagraph);
+      writeFileSync(file, worst);
+      const r = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', probe, file], { encoding: 'utf8' })) as Record<string, unknown>;
+      emit({ case: 'import-worst-accepted', runs_per_paragraph: runsPerParagraph, bytes: worst.length, elements_cap: DEFAULT_LIMITS.maxElements, ...r });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const est = await time(() => estimatePages(body25k, DEFAULT_HOUSE_STYLE), 9, 2);
 emit({ case: 'estimate-pages-25k', runs: 9, median_ms: est.median, pages: est.last });

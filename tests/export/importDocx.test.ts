@@ -9,6 +9,7 @@ import { importDocx } from '../../renderer/src/export/import/importDocx';
 import { ImportError, type ImportErrorCode } from '../../renderer/src/export/import/importError';
 import { exportDocx } from '../../renderer/src/export/exportDocx';
 import { rapporteurSchema } from '../../renderer/src/schema/schema';
+import { cleanText } from '../../renderer/src/schema/cleanText';
 import type { PMNode } from '../../renderer/src/model/bodyJson';
 import { richBody, richThreads, draft, inputOf } from './helpers';
 
@@ -246,5 +247,57 @@ describe('importDocx: hostile and broken files', () => {
     for (let i = 0; i < 1001; i++) many[`p${i}.xml`] = strToU8('<x/>');
     await expectImportError(zipSync(many), 'too-large');
     await expectImportError(new Uint8Array(26 * 1024 * 1024), 'too-large');
+  });
+});
+
+describe('importDocx: tighter than mammoth on its own', () => {
+  const docRels = () => part(fixture(), 'word/_rels/document.xml.rels');
+  const withBody = (inner: string) => {
+    const original = part(fixture(), 'word/document.xml');
+    return original.replace(/<w:body>/, `<w:body>${inner}`);
+  };
+
+  it('vets every relationship, however its end tag is spelled', async () => {
+    for (const close of ['</Relationship >', '</Relationship\n>', '</Relationship>']) {
+      const rels = docRels().replace(
+        '</Relationships>',
+        `<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/subDocument" Target="file:///etc/passwd" TargetMode="External">${close}</Relationships>`,
+      );
+      await expectImportError(patch(fixture(), { 'word/_rels/document.xml.rels': rels }), 'external');
+    }
+    // single quotes and attributes in any order
+    const rels = docRels().replace('</Relationships>', `<Relationship TargetMode = 'External' Target='file:///x' Type='http://x/relationships/subDocument' Id='rIdZ'/></Relationships>`);
+    await expectImportError(patch(fixture(), { 'word/_rels/document.xml.rels': rels }), 'external');
+  });
+
+  it('imports a Word file with a picture linked from the web: the picture is dropped with a notice', async () => {
+    const drawing =
+      '<w:p><w:r><w:t>Before the picture.</w:t></w:r><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:extent cx="9525" cy="9525"/><wp:docPr id="1" name="Picture 1"/>' +
+      '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:blipFill><a:blip r:link="rIdWeb"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>';
+    const rels = docRels().replace(
+      '</Relationships>',
+      '<Relationship Id="rIdWeb" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="http://tracker.example/pixel.png" TargetMode="External"/></Relationships>',
+    );
+    const { body, notices } = await importDocx(patch(fixture(), { 'word/document.xml': withBody(drawing), 'word/_rels/document.xml.rels': rels }));
+    expect(notices).toContain('Linked content outside the file (external images, templates or objects) was ignored.');
+    expect(texts(body)).toContain('Before the picture.');
+  });
+
+  it('strips control characters, NUL, U+FFFF and lone surrogates from the body, footnotes and comments', async () => {
+    const dirty = '<w:p><w:r><w:t>a&#x1;b&#x8;c\uFFFFd&#xFFFE;e\u{1F600}f</w:t></w:r></w:p>';
+    const { body } = await importDocx(patch(fixture(), { 'word/document.xml': withBody(dirty) }));
+    const all = texts(body);
+    expect(all).toContain('abcde\u{1F600}f');
+    expect(cleanText(all)).toBe(all);
+  });
+
+  it('keeps tables nested past the limit as their text', async () => {
+    let inner = '<w:p><w:r><w:t>deepest</w:t></w:r></w:p>';
+    for (let d = 6; d >= 1; d--) inner = `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>table ${d}</w:t></w:r></w:p>${inner}<w:p/></w:tc></w:tr></w:tbl>`;
+    const { body } = await importDocx(patch(fixture(), { 'word/document.xml': withBody(inner) }));
+    expect(() => rapporteurSchema().nodeFromJSON(body).check()).not.toThrow();
+    const depth = (n: PMNode): number => (n.type === 'table' ? 1 : 0) + Math.max(0, ...(n.content ?? []).map(depth));
+    expect(depth(body)).toBe(3);
+    for (const t of ['table 1', 'table 4', 'table 6', 'deepest']) expect(texts(body)).toContain(t);
   });
 });

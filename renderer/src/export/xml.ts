@@ -1,14 +1,9 @@
 // Sanitising for XML. The DOCX writer (word/) passes every string it hands the docx library through cleanText
 // (word/text.ts), so control characters, lone surrogates and other characters XML 1.0 forbids never reach a part:
-// docx escapes markup but does not drop those.
+// docx escapes markup but does not drop those. cleanText itself is the schema's (import and paste use it too).
+import { cleanText } from '../schema/cleanText';
 
-/** Anything outside XML 1.0's Char production. With the `u` flag a lone surrogate is one code point in D800-DFFF. */
-const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-/** Removes characters that are not allowed in XML 1.0 (C0 controls except tab/LF/CR, U+FFFE/FFFF, lone surrogates). */
-export function cleanText(s: string): string {
-  return s.replace(INVALID_XML, '');
-}
+export { cleanText };
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 

@@ -1,5 +1,6 @@
 import type { PMNode } from './bodyJson';
 import { textAreaPt, typeMetrics, type HouseStyle } from './houseStyle';
+import { MAX_LIST_DEPTH } from '../schema/limits';
 
 // Estimates how many pages a body fills in house style by laying it out the way the DOCX export does: text is
 // broken into lines with Times New Roman character widths, paragraphs get the export's spacing, headings keep
@@ -92,7 +93,10 @@ function wordWidthEm(word: string, face: Face): number {
 }
 
 /** Number of lines `text` needs in a column `widthEm` wide (greedy breaking at spaces, as word processors do). */
-export function countLines(text: string, widthEm: number, face: Face = 'regular'): number {
+export function countLines(text: string, columnEm: number, face: Face = 'regular'): number {
+  // A column narrower than a character (a list nested past the page's width) still holds one per line; without
+  // this floor a zero or negative width never finishes breaking a word.
+  const widthEm = Math.max(1, columnEm);
   let lines = 0;
   const space = wordWidthEm(' ', face);
   for (const part of text.split('\n')) {
@@ -165,7 +169,7 @@ function layoutBoxes(body: PMNode, style: HouseStyle, usableWidthPt: number): Bo
   const fnLines = (notes: string[]) => notes.reduce((sum, n) => sum + countLines(n, widthEm(usableWidthPt, t.size.footnote)), 0) * t.size.footnote * m.lineHeightEm;
 
   const boxes: Box[] = [];
-  const walk = (node: PMNode, widthPt: number, inTable: boolean, out: Box[], face: Face = 'regular') => {
+  const walk = (node: PMNode, widthPt: number, inTable: boolean, out: Box[], face: Face = 'regular', listDepth = 0) => {
     switch (node.type) {
       case 'paragraph': {
         const size = inTable ? t.size.table : t.size.body;
@@ -203,10 +207,14 @@ function layoutBoxes(body: PMNode, style: HouseStyle, usableWidthPt: number): Bo
       }
       case 'bulletList':
       case 'orderedList':
-        for (const item of node.content ?? []) item.content?.forEach((c) => walk(c, widthPt - m.listIndentPt, inTable, out, face));
+      {
+        // as the export: items past Word's nine levels keep the ninth level's indent
+        const inner = listDepth < MAX_LIST_DEPTH ? widthPt - m.listIndentPt : widthPt;
+        for (const item of node.content ?? []) item.content?.forEach((c) => walk(c, inner, inTable, out, face, listDepth + 1));
         return;
+      }
       case 'blockquote':
-        node.content?.forEach((c) => walk(c, widthPt - 2 * m.quoteIndentPt, inTable, out, 'italic'));
+        node.content?.forEach((c) => walk(c, widthPt - 2 * m.quoteIndentPt, inTable, out, 'italic', listDepth));
         return;
       case 'table': {
         const rows = (node.content ?? []).filter((r) => r.type === 'tableRow');
@@ -235,7 +243,7 @@ function layoutBoxes(body: PMNode, style: HouseStyle, usableWidthPt: number): Bo
         return;
       }
       default:
-        node.content?.forEach((c) => walk(c, widthPt, inTable, out, face));
+        node.content?.forEach((c) => walk(c, widthPt, inTable, out, face, listDepth));
     }
   };
   walk(body, usableWidthPt, false, boxes);

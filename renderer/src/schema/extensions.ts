@@ -3,6 +3,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { Footnote } from './footnote';
 import { BlockId } from './blockId';
+import { NestingLimits } from './nestingLimits';
 import { isAllowedLink } from './safeUrl';
 
 // The one schema of Rapporteur's rich text. The editor, the DOCX exporter and importer, the sync fuzz test and
@@ -34,5 +35,6 @@ export function schemaExtensions(): Extensions {
     TableKit.configure({ table: { resizable: false, View: null } }),
     Footnote,
     BlockId,
+    NestingLimits,
   ];
 }

@@ -1,4 +1,6 @@
 import type { PMNode } from '../../model/bodyJson';
+import { cleanText } from '../../schema/cleanText';
+import { MAX_TABLE_DEPTH } from '../../schema/limits';
 import type { BlockPoint } from '../../model/comments/bodyIndex';
 import { isAllowedLink } from '../../schema/safeUrl';
 import { RANGE_END, RANGE_START } from './vetPackage';
@@ -83,7 +85,7 @@ export function plainOf(elements: MElement[] | undefined): string {
     if (e.type === 'paragraph') parts.push('\n');
   };
   elements?.forEach(walk);
-  return parts.join('').replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{2,}/g, '\n').trim();
+  return cleanText(parts.join('')).replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{2,}/g, '\n').trim();
 }
 
 const sameMarks = (a: Mark[] | undefined, b: Mark[] | undefined) => JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
@@ -133,7 +135,8 @@ export function walkDocument(doc: MDocument, newId: () => string): WalkResult {
       else range(id).from = { bid, offset: 0 };
     }
     pendingStarts = [];
-    const pushText = (text: string, marks: Mark[]) => {
+    const pushText = (raw: string, marks: Mark[]) => {
+      const text = cleanText(raw);
       if (!text) return;
       const last = content[content.length - 1];
       if (last?.type === 'text' && sameMarks(last.marks, marks)) last.text += text;
@@ -273,6 +276,11 @@ export function walkDocument(doc: MDocument, newId: () => string): WalkResult {
       } else if (e.type === 'table') {
         closeLists();
         quote = null;
+        if (tableDepth >= MAX_TABLE_DEPTH) {
+          // Tables nested deeper than the schema allows keep their text, cell by cell.
+          for (const row of e.children ?? []) for (const cell of row.children ?? []) for (const b of blocks(cell.type === 'tableCell' ? cell.children : [cell])) out.push(b);
+          continue;
+        }
         const t = table(e);
         if (t) out.push(t);
       } else if (e.type === 'bookmarkStart') {
@@ -289,7 +297,16 @@ export function walkDocument(doc: MDocument, newId: () => string): WalkResult {
     return out;
   };
 
+  let tableDepth = 0;
   const table = (t: MElement): PMNode | null => {
+    tableDepth++;
+    try {
+      return tableAt(t);
+    } finally {
+      tableDepth--;
+    }
+  };
+  const tableAt = (t: MElement): PMNode | null => {
     const rows: PMNode[] = [];
     for (const row of t.children ?? []) {
       if (row.type !== 'tableRow') {

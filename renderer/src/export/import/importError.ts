@@ -15,8 +15,9 @@ const MESSAGES: Record<ImportErrorCode, string> = {
 export class ImportError extends Error {
   readonly code: ImportErrorCode;
 
-  constructor(code: ImportErrorCode, detail?: string) {
-    super(detail ? `${MESSAGES[code]} ${detail}` : MESSAGES[code]);
+  /** `message` replaces the composed one (an error rebuilt from a worker's reply). */
+  constructor(code: ImportErrorCode, detail?: string, message?: string) {
+    super(message ?? (detail ? `${MESSAGES[code]} ${detail}` : MESSAGES[code]));
     this.name = 'ImportError';
     this.code = code;
   }

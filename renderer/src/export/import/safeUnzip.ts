@@ -11,13 +11,31 @@ export interface UnzipLimits {
   maxCompressedBytes: number;
   /** sum of the inflated entries we read */
   maxTotalBytes: number;
+  /** the main document part (word/document.xml), inflated */
+  maxMainPartBytes: number;
+  /** any other part we read (styles, numbering, comments, [Content_Types].xml, .rels ...), inflated */
+  maxPartBytes: number;
   maxEntries: number;
+  /** XML elements in all parts together: a parsed element costs mammoth ~1 KB of heap, whatever its size in bytes */
+  maxElements: number;
+  /** runs (w:r) in one paragraph */
+  maxRunsPerParagraph: number;
 }
 
+// XML grows ~25x when parsed into a DOM and then into mammoth's document model, so the caps are on what the
+// parser will see, not on what the zip holds. Our own export of the bench's 25,000-word report (with comments,
+// TOC and annex) has a 0.6 MB document.xml of ~16,000 elements, and ~20,000 elements in all; Word writes the same
+// text 3-5x more verbosely (run properties, rsids). The caps leave 20x and more over that; the element count is
+// what bounds memory (about 1 KB of heap per parsed element), the byte caps bound the text. tests/bench/export.ts
+// measures the peak memory of the worst file the caps accept.
 export const DEFAULT_LIMITS: UnzipLimits = {
   maxCompressedBytes: 25 * 1024 * 1024,
-  maxTotalBytes: 200 * 1024 * 1024,
+  maxTotalBytes: 32 * 1024 * 1024,
+  maxMainPartBytes: 16 * 1024 * 1024,
+  maxPartBytes: 4 * 1024 * 1024,
   maxEntries: 1000,
+  maxElements: 400_000,
+  maxRunsPerParagraph: 5_000,
 };
 
 export interface ZipEntry {
@@ -90,18 +108,25 @@ export class Inflater {
     private readonly limits: UnzipLimits,
   ) {}
 
-  read(entry: ZipEntry): Uint8Array {
+  /** The entry's bytes; `maxBytes` caps this entry on top of the shared budget. */
+  read(entry: ZipEntry, maxBytes = Infinity): Uint8Array {
     if (entry.encrypted) throw new ImportError('not-docx', 'The package is encrypted.');
     const data = this.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    let own = 0;
+    const charge = (n: number) => {
+      own += n;
+      if (own > maxBytes) throw new ImportError('bomb', `(${entry.name} is over ${Math.round(maxBytes / 1048576)} MB)`);
+      this.charge(n);
+    };
     if (entry.method === 0) {
-      this.charge(data.length);
+      charge(data.length);
       return data;
     }
     if (entry.method !== 8) throw new ImportError('not-docx', `Unsupported compression in ${entry.name}.`);
     const chunks: Uint8Array[] = [];
     let done = false;
     const inflate = new Inflate((chunk, final) => {
-      this.charge(chunk.length);
+      charge(chunk.length);
       chunks.push(chunk);
       if (final) done = true;
     });

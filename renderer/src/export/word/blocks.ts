@@ -6,6 +6,7 @@ import { renderTable } from './bodyTable';
 import { LIST_HANGING_TWIPS, LIST_INDENT_TWIPS, type ListRef } from './numbering';
 import { S } from './styles';
 import { tocBookmark } from './toc';
+import { MAX_LIST_DEPTH } from '../../schema/limits';
 
 // Block content: paragraphs, headings, lists, block quotes and tables, in reading order.
 
@@ -79,7 +80,9 @@ function list(node: PMNode, ctx: RenderContext, doc: DocState, env: BlockEnv): B
   const kind = node.type === 'orderedList' ? 'ordered' : 'bullet';
   const level = Math.min(8, env.listDepth);
   const ref: ListItemRef = { ...ctx.numbering.newList(kind, kind === 'ordered' ? Number(node.attrs?.start ?? 1) : 1, node.attrs?.type), level };
-  const inner: BlockEnv = { ...env, listDepth: env.listDepth + 1, indent: env.indent + LIST_INDENT_TWIPS, width: env.width - LIST_INDENT_TWIPS };
+  // Past Word's nine levels, items stay at the ninth (same number level, same indent).
+  const step = env.listDepth < MAX_LIST_DEPTH ? LIST_INDENT_TWIPS : 0;
+  const inner: BlockEnv = { ...env, listDepth: env.listDepth + 1, indent: env.indent + step, width: env.width - step };
   const out: Block[] = [];
   for (const item of node.content ?? []) {
     const blocks = item.content ?? [];

@@ -2,6 +2,7 @@ import type { PMNode } from '../../model/bodyJson';
 import type { BlockEnv, DocState, RenderContext } from './context';
 import { renderBlocks, type Block } from './blocks';
 import { buildTable, fitWidths, type CellOut, type RowOut } from './table';
+import { MAX_TABLE_DEPTH } from '../../schema/limits';
 
 // A body table: lays the cells out on a grid (colspan, rowspan become column spans and vertical merges), sizes the
 // columns from the editor's column widths when it has them (else equally) to exactly the width available, and
@@ -63,7 +64,16 @@ function columnWeights(cells: Placed[], cols: number): number[] {
   return weights.map((w) => w ?? fallback);
 }
 
+/** A table nested deeper than MAX_TABLE_DEPTH, as its text: each cell's blocks in reading order. */
+function tableAsText(table: PMNode, ctx: RenderContext, doc: DocState, env: BlockEnv): Block[] {
+  const out: Block[] = [];
+  for (const row of table.content ?? []) for (const cell of row.content ?? []) for (const b of renderBlocks(cell.content ?? [], ctx, doc, env)) out.push(b);
+  return out;
+}
+
 export function renderTable(table: PMNode, ctx: RenderContext, doc: DocState, env: BlockEnv): Block[] {
+  const depth = env.tableDepth ?? 0;
+  if (depth >= MAX_TABLE_DEPTH) return tableAsText(table, ctx, doc, env);
   const grid = layoutTable(table);
   if (!grid.rows) return [];
   const widths = fitWidths(columnWeights(grid.cells, grid.cols), Math.max(1000, env.width));
@@ -83,6 +93,7 @@ export function renderTable(table: PMNode, ctx: RenderContext, doc: DocState, en
           width: width - CELL_MARGINS,
           indent: 0,
           listDepth: 0,
+          tableDepth: depth + 1,
           inQuote: false,
           inTable: true,
           bold: header,

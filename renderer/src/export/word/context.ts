@@ -70,6 +70,8 @@ export interface BlockEnv {
   /** left indent of the block from the margin, in twips */
   indent: number;
   listDepth: number;
+  /** tables around the block (0 outside any table) */
+  tableDepth?: number;
   inQuote: boolean;
   inTable: boolean;
   /** header cell: text bold */

@@ -35,4 +35,6 @@ export const exchange = {
   'import.create': 'Import',
   'import.refused': 'This file was not imported: {message}',
   'import.failed': 'Import failed: {message}',
+  'import.reading': 'Reading {name}… You can keep working meanwhile.',
+  'import.timeout': 'This file was not imported: reading it took longer than {seconds} seconds. It may be damaged, or built to overload the app.',
 };

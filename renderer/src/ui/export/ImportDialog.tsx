@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Modal } from '../Modal';
 import { StakeholderSelect, SubtypeSelect } from '../documents/pickers';
 import { useWorkspace } from '../../state/workspaceContext';
@@ -6,8 +6,9 @@ import { useUi } from '../../state/uiStore';
 import { useIdentity } from '../../state/identityStore';
 import { syncUserFor } from '../../sync/useWorkspaceSync';
 import { createFromImport } from '../../state/exportActions';
-import { importDocx, type ImportResult } from '../../export/import/importDocx';
+import type { ImportResult } from '../../export/import/importDocx';
 import { ImportError } from '../../export/import/importError';
+import { IMPORT_TIME_LIMIT_MS, ImportWorkerError, importDocxInWorker } from '../../state/importInWorker';
 import { listStakeholders } from '../../model/stakeholders';
 import { wsStakeholders } from '../../model/workspaceDoc';
 import type { DraftSubtype } from '../../model/kinds';
@@ -29,21 +30,31 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [reading, setReading] = useState<string | null>(null);
+  // Closing the dialog stops a worker still reading a file.
+  const aborter = useRef<AbortController | null>(null);
+  useEffect(() => () => aborter.current?.abort(), []);
 
   const choose = async () => {
     setError(null);
     const opened = await desktopApi.openFile({ filters: [{ name: 'Word document', extensions: ['docx'] }] });
     if (!opened) return;
     setBusy(true);
+    setReading(opened.name);
     try {
-      const result = await importDocx(opened.data);
+      // In a worker: the editor behind this dialog stays responsive however long the file takes to read.
+      aborter.current = new AbortController();
+      const result = await importDocxInWorker(opened.data, { signal: aborter.current.signal });
       setFile({ name: opened.name, result });
       setTitle(opened.name.replace(/\.docx$/i, ''));
     } catch (e) {
       setFile(null);
-      setError(e instanceof ImportError ? t('import.refused', { message: e.message }) : t('import.failed', { message: String(e) }));
+      if (e instanceof ImportError) setError(t('import.refused', { message: e.message }));
+      else if (e instanceof ImportWorkerError && e.code === 'timeout') setError(t('import.timeout', { seconds: Math.round(IMPORT_TIME_LIMIT_MS / 1000) }));
+      else setError(t('import.failed', { message: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(false);
+      setReading(null);
     }
   };
 
@@ -77,6 +88,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         </button>
         {file && <span className="muted"> {file.name}</span>}
       </p>
+      {reading && (
+        <p role="status" className="small">
+          {t('import.reading', { name: reading })}
+        </p>
+      )}
       {file && (
         <>
           <p role="status" className="small">
