@@ -4,34 +4,29 @@
 // the comment matrix, filters it, exports it as CSV and reads the balance of voices. A stakeholder comment
 // outside an open consultation is refused, an annotation is not.
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  test,
-  expect,
-  openApp,
-  createWorkspace,
-  createDocument,
-  openDocument,
-  editorBody,
-  toolbar,
-  sidebar,
-  syncStatus,
-  expectSaved,
   addStakeholder,
-  connectToServer,
-  joinByInviteLink,
-  selectTextInEditor,
   captureDownload,
-  isoDateInPage,
+  connectToServer,
   contentText,
-  freePort,
-  tempDir,
-  removeDir,
-  snapshotWebBuild,
-  SyncServerProcess,
-  SCREENS_DIR,
+  createDocument,
+  createWorkspace,
+  editorBody,
+  expect,
+  expectSaved,
+  isoDateInPage,
+  joinByInviteLink,
+  openApp,
+  openDocument,
   type RegistryEntry,
+  SCREENS_DIR,
+  selectTextInEditor,
+  sidebar,
+  syncServerForFile,
+  syncStatus,
+  test,
+  toolbar,
 } from './fixtures';
 
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -152,29 +147,7 @@ async function fillNewComment(page: Page, c: { purpose?: 'Stakeholder comment' |
 // ---------------------------------------------------------------------------------------------------------
 // The sync server for the two-context test
 
-let server: SyncServerProcess;
-let dataDir: string;
-let webDir: string;
-
-test.beforeAll(async () => {
-  dataDir = tempDir('comments-data');
-  webDir = await snapshotWebBuild();
-  server = new SyncServerProcess(await freePort(), dataDir, webDir);
-  await server.start();
-});
-
-test.afterAll(async () => {
-  await server?.kill('SIGTERM');
-  if (dataDir) removeDir(dataDir);
-  if (webDir) removeDir(webDir);
-});
-
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus && server) {
-    writeFileSync(testInfo.outputPath('sync-server.log'), server.log.join(''));
-    await testInfo.attach('sync-server.log', { path: testInfo.outputPath('sync-server.log'), contentType: 'text/plain' });
-  }
-});
+const syncServer = syncServerForFile('comments');
 
 async function newContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
@@ -217,7 +190,7 @@ test('stakeholder comments in a consultation: entered, joined by a commenter, de
   await expect(card1).toContainText('Government · African States');
 
   // --- Connect the workspace to the sync server (editor invite for this workspace id).
-  await connectToServer(page, server.token(workspaceId, 'editor', RAPPORTEUR).desktopLink);
+  await connectToServer(page, syncServer().token(workspaceId, 'editor', RAPPORTEUR).desktopLink);
   await openDocument(page, REPORT.title);
   await expect(syncStatus(page)).toHaveText('Synced', { timeout: 20_000 });
 
@@ -225,7 +198,7 @@ test('stakeholder comments in a consultation: entered, joined by a commenter, de
   const ctxC = await newContext(browser);
   const c = await ctxC.newPage();
   c.on('pageerror', (e) => errors.push(`commenter: ${e.message}`));
-  const listedAtOnce = await joinByInviteLink(c, server.token(workspaceId, 'commenter', COMMENTER).browserLink, 'Comment only', COMMENTER, REPORT.title);
+  const listedAtOnce = await joinByInviteLink(c, syncServer().token(workspaceId, 'commenter', COMMENTER).browserLink, 'Comment only', COMMENTER, REPORT.title);
   expect.soft(listedAtOnce, 'the joined workspace lists its documents as soon as they arrive, without a reload').toBe(true);
   await expect(sidebar(c).getByRole('status')).toHaveText('Comment only');
   await openDocument(c, REPORT.title);

@@ -2,7 +2,7 @@
 // assistive technology finds it; the English labels come from renderer/src/i18n/en/*.ts.
 import { expect, test as base, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -438,4 +438,34 @@ export function isoDateInPage(page: Page, days = 0): Promise<string> {
     t.setDate(t.getDate() + d);
     return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')}`;
   }, days);
+}
+
+/**
+ * One sync server process for the tests of a spec file: started before them on a free port with a private copy
+ * of the web build, stopped after them, its log attached to any test that fails. Returns the running server.
+ */
+export function syncServerForFile(name: string): () => SyncServerProcess {
+  let server: SyncServerProcess | undefined;
+  let dataDir: string | undefined;
+  let webDir: string | undefined;
+  test.beforeAll(async () => {
+    dataDir = tempDir(`${name}-data`);
+    webDir = await snapshotWebBuild();
+    server = new SyncServerProcess(await freePort(), dataDir, webDir);
+    await server.start();
+  });
+  test.afterAll(async () => {
+    await server?.kill('SIGTERM');
+    if (dataDir) removeDir(dataDir);
+    if (webDir) removeDir(webDir);
+  });
+  test.afterEach(async ({}, testInfo) => {
+    if (testInfo.status === testInfo.expectedStatus || !server) return;
+    writeFileSync(testInfo.outputPath('sync-server.log'), server.log.join(''));
+    await testInfo.attach('sync-server.log', { path: testInfo.outputPath('sync-server.log'), contentType: 'text/plain' });
+  });
+  return () => {
+    if (!server) throw new Error(`the ${name} sync server has not started`);
+    return server;
+  };
 }

@@ -2,52 +2,25 @@
 // commenter who joins by invite has no registry screen, and the stakeholder registry never reaches its browser
 // (the server sends commenters a projection of the workspace; common/roles.ts `reads`).
 import type { Page } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
 import {
-  test,
-  expect,
-  openApp,
-  createWorkspace,
-  createDocument,
-  sidebar,
-  mainArea,
   addStakeholder,
   connectToServer,
+  createDocument,
+  createWorkspace,
+  expect,
   joinByInviteLink,
-  freePort,
-  tempDir,
-  removeDir,
-  snapshotWebBuild,
-  SyncServerProcess,
+  mainArea,
+  openApp,
   type RegistryEntry,
+  sidebar,
+  syncServerForFile,
+  test,
 } from './fixtures';
 
 const KOFI: RegistryEntry = { name: 'Kofi Mensah', organisation: 'Ministry of Communications', group: 'Government', region: 'African States', gender: 'Man' };
 const REPORT = { title: 'BPF Privacy output report 2026', date: '2026-06-30' };
 
-let server: SyncServerProcess;
-let dataDir: string;
-let webDir: string;
-
-test.beforeAll(async () => {
-  dataDir = tempDir('privacy-data');
-  webDir = await snapshotWebBuild();
-  server = new SyncServerProcess(await freePort(), dataDir, webDir);
-  await server.start();
-});
-
-test.afterAll(async () => {
-  await server?.kill('SIGTERM');
-  if (dataDir) removeDir(dataDir);
-  if (webDir) removeDir(webDir);
-});
-
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus && server) {
-    writeFileSync(testInfo.outputPath('sync-server.log'), server.log.join(''));
-    await testInfo.attach('sync-server.log', { path: testInfo.outputPath('sync-server.log'), contentType: 'text/plain' });
-  }
-});
+const syncServer = syncServerForFile('privacy');
 
 /** Every byte y-indexeddb stored for the workspace doc `ws.<id>` in this browser, as latin1 text. */
 function storedWorkspaceBytes(page: Page, workspaceId: string): Promise<string> {
@@ -78,7 +51,7 @@ test("a commenter's browser has no registry screen and never receives the regist
   const workspaceId = await createWorkspace(page);
   await addStakeholder(page, KOFI);
   await createDocument(page, { kind: 'Draft output', title: REPORT.title, date: REPORT.date });
-  await connectToServer(page, server.token(workspaceId, 'editor', 'Rita (Rapporteur)').desktopLink);
+  await connectToServer(page, syncServer().token(workspaceId, 'editor', 'Rita (Rapporteur)').desktopLink);
   // The editor keeps the registry screen.
   await expect(sidebar(page).getByRole('link', { name: 'Stakeholders' })).toBeVisible();
   expect(await storedWorkspaceBytes(page, workspaceId)).toContain(KOFI.name);
@@ -86,7 +59,7 @@ test("a commenter's browser has no registry screen and never receives the regist
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const c = await ctx.newPage();
-    await joinByInviteLink(c, server.token(workspaceId, 'commenter', 'Carl (Stakeholder)').browserLink, 'Comment only', 'Carl (Stakeholder)', REPORT.title);
+    await joinByInviteLink(c, syncServer().token(workspaceId, 'commenter', 'Carl (Stakeholder)').browserLink, 'Comment only', 'Carl (Stakeholder)', REPORT.title);
     await expect(sidebar(c).getByRole('link', { name: 'Documents' })).toBeVisible();
     await expect(sidebar(c).getByRole('link', { name: 'Stakeholders' })).toHaveCount(0);
     // Typing the registry's address shows the documents instead.

@@ -3,60 +3,33 @@
 // and read-only roles. Context A is the secretariat on the web build; the others open the browser invite link,
 // which the sync server itself serves.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
 import {
-  test,
-  expect,
-  openApp,
-  createWorkspace,
+  connectToServer,
+  contentText,
   createDocument,
-  openDocument,
+  createWorkspace,
   editorBody,
   editorStructure,
-  sidebar,
-  syncStatus,
-  contentText,
-  freePort,
-  tempDir,
-  removeDir,
-  snapshotWebBuild,
-  SyncServerProcess,
-  connectToServer,
+  expect,
   joinByInviteLink,
   maintenanceItem,
+  openApp,
+  openDocument,
+  sidebar,
+  syncServerForFile,
+  syncStatus,
+  test,
 } from './fixtures';
 import { REPORT } from './flows';
 
 const A_NAME = 'Alice (Secretariat)';
 const B_NAME = 'Bruno (Co-facilitator)';
 
-let server: SyncServerProcess;
-let dataDir: string;
-let webDir: string;
-
-test.beforeAll(async () => {
-  dataDir = tempDir('sync-data');
-  webDir = await snapshotWebBuild();
-  server = new SyncServerProcess(await freePort(), dataDir, webDir);
-  await server.start();
-});
-
-test.afterAll(async () => {
-  await server?.kill('SIGTERM');
-  if (dataDir) removeDir(dataDir);
-  if (webDir) removeDir(webDir);
-});
-
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) {
-    writeFileSync(testInfo.outputPath('sync-server.log'), server.log.join(''));
-    await testInfo.attach('sync-server.log', { path: testInfo.outputPath('sync-server.log'), contentType: 'text/plain' });
-  }
-});
+const syncServer = syncServerForFile('sync');
 
 test.beforeEach(async () => {
   // A test that failed while the server was down must not take the next ones with it.
-  await server.ensureRunning();
+  await syncServer().ensureRunning();
 });
 
 /** Every page's uncaught exceptions, for pages made outside the `page` fixture. */
@@ -102,12 +75,12 @@ async function typeUnder(page: Page, heading: string, text: string, where: 'end'
 test('a co-editor joins by the browser invite link, sees the workspace, and both edit live with visible carets', async ({ page, browser }) => {
   const errors: string[] = [];
   const id = await secretariatSetsUp(page);
-  await connectThroughMaintenance(page, server.token(id, 'editor', A_NAME).desktopLink);
+  await connectThroughMaintenance(page, syncServer().token(id, 'editor', A_NAME).desktopLink);
 
   const contextB = await newContext(browser);
   const b = await contextB.newPage();
   watchErrors(b, errors);
-  await joinByBrowserLink(b, server.token(id, 'editor', B_NAME).browserLink, 'Editor', B_NAME);
+  await joinByBrowserLink(b, syncServer().token(id, 'editor', B_NAME).browserLink, 'Editor', B_NAME);
   await expect(b).toHaveTitle(/BPF Cybersecurity 2025/);
   await expect(syncStatus(b)).toHaveText('Synced', { timeout: 20_000 });
   await openDocument(b, REPORT.title);
@@ -140,11 +113,11 @@ test('a co-editor joins by the browser invite link, sees the workspace, and both
 test('both offline, both edit the same paragraph and others; back online the documents are identical, the outline once', async ({ page, context, browser }) => {
   const errors: string[] = [];
   const id = await secretariatSetsUp(page);
-  await connectThroughMaintenance(page, server.token(id, 'editor', A_NAME).desktopLink);
+  await connectThroughMaintenance(page, syncServer().token(id, 'editor', A_NAME).desktopLink);
   const contextB = await newContext(browser);
   const b = await contextB.newPage();
   watchErrors(b, errors);
-  await joinByBrowserLink(b, server.token(id, 'editor', B_NAME).browserLink, 'Editor', B_NAME);
+  await joinByBrowserLink(b, syncServer().token(id, 'editor', B_NAME).browserLink, 'Editor', B_NAME);
   await openDocument(b, REPORT.title);
   await typeUnder(page, 'Findings', 'Shared findings.');
   await expect.poll(() => contentText(paragraphAfter(b, 'Findings'))).toBe('Shared findings.');
@@ -188,7 +161,7 @@ test('both offline, both edit the same paragraph and others; back online the doc
   const contextC = await newContext(browser);
   const c = await contextC.newPage();
   watchErrors(c, errors);
-  await joinByBrowserLink(c, server.token(id, 'editor', 'Chen (Rapporteur)').browserLink, 'Editor', 'Chen (Rapporteur)');
+  await joinByBrowserLink(c, syncServer().token(id, 'editor', 'Chen (Rapporteur)').browserLink, 'Editor', 'Chen (Rapporteur)');
   await openDocument(c, REPORT.title);
   await expect(editorBody(c, 'Draft text').locator('h1')).toHaveText(REPORT.outline);
   await expect.poll(() => contentText(paragraphAfter(c, 'Findings'))).toBe(merged);
@@ -201,16 +174,16 @@ test('both offline, both edit the same paragraph and others; back online the doc
 test('a server restart mid-session: edits made meanwhile go up without user action, and the status says so', async ({ page, browser }) => {
   const errors: string[] = [];
   const id = await secretariatSetsUp(page);
-  await connectThroughMaintenance(page, server.token(id, 'editor', A_NAME).desktopLink);
+  await connectThroughMaintenance(page, syncServer().token(id, 'editor', A_NAME).desktopLink);
   const contextB = await newContext(browser);
   const b = await contextB.newPage();
   watchErrors(b, errors);
-  await joinByBrowserLink(b, server.token(id, 'editor', B_NAME).browserLink, 'Editor', B_NAME);
+  await joinByBrowserLink(b, syncServer().token(id, 'editor', B_NAME).browserLink, 'Editor', B_NAME);
   await openDocument(b, REPORT.title);
   await typeUnder(page, 'Findings', 'Before the restart.');
   await expect.poll(() => contentText(paragraphAfter(b, 'Findings'))).toBe('Before the restart.');
 
-  await server.kill('SIGKILL');
+  await syncServer().kill('SIGKILL');
   // Nothing unsent yet: the client is trying to reconnect.
   await expect(syncStatus(page)).toHaveText('Connecting…');
   await typeUnder(page, 'Findings', ' Written while the server is down.');
@@ -220,7 +193,7 @@ test('a server restart mid-session: edits made meanwhile go up without user acti
   await expect.soft(syncStatus(page), 'while the server is down, the status counts the changes that have not gone up').toHaveText(/\d+ changes waiting/);
   await expect.poll(() => contentText(paragraphAfter(b, 'Findings'))).toBe('Before the restart.');
 
-  await server.start();
+  await syncServer().start();
   // No user action: the providers reconnect and send what is waiting.
   await expect(syncStatus(page)).toHaveText('Synced', { timeout: 30_000 });
   await expect.poll(() => contentText(paragraphAfter(b, 'Findings')), { timeout: 30_000 }).toBe('Before the restart. Written while the server is down.');
@@ -238,7 +211,7 @@ test('a server restart mid-session: edits made meanwhile go up without user acti
 test('a viewer and a commenter see a read-only body and their role badge', async ({ page, browser }) => {
   const errors: string[] = [];
   const id = await secretariatSetsUp(page);
-  await connectThroughMaintenance(page, server.token(id, 'editor', A_NAME).desktopLink);
+  await connectThroughMaintenance(page, syncServer().token(id, 'editor', A_NAME).desktopLink);
   await typeUnder(page, 'Findings', 'Text only editors may change.');
   await expect(syncStatus(page)).toHaveText('Synced');
 
@@ -249,7 +222,7 @@ test('a viewer and a commenter see a read-only body and their role badge', async
     const ctx = await newContext(browser);
     const p = await ctx.newPage();
     watchErrors(p, errors);
-    await joinByBrowserLink(p, server.token(id, role, name).browserLink, badge, name);
+    await joinByBrowserLink(p, syncServer().token(id, role, name).browserLink, badge, name);
     await expect(sidebar(p).getByRole('status')).toHaveText(badge);
     await expect(sidebar(p).getByRole('button', { name: 'New document' })).toHaveCount(0);
     await expect(p.getByRole('button', { name: 'New document' })).toHaveCount(0);
@@ -274,7 +247,7 @@ test('a viewer and a commenter see a read-only body and their role badge', async
 
 test('an invite the server no longer accepts (its secret changed): the status says so, offers a new invite, keeps the work', async ({ page }) => {
   const id = await secretariatSetsUp(page);
-  const good = server.token(id, 'editor', A_NAME);
+  const good = syncServer().token(id, 'editor', A_NAME);
   // Signed with another secret, as every invite is after the data directory (and its secret) was wiped.
   const [claims, mac] = good.token.split('.') as [string, string];
   const forged = `${claims}.${mac.startsWith('A') ? 'B' : 'A'}${mac.slice(1)}`;

@@ -139,20 +139,14 @@ describe('an invite the server no longer accepts (its data directory, and so its
       docHandle.release();
       wsHandle.release();
     });
-    await waitFor(() => snapshot.state === 'synced', 30_000, 'first sync').catch((e) => {
-      console.log('DEBUG', JSON.stringify(snapshot), a.stats, server.stdout.slice(-5));
-      throw e;
-    });
+    await waitFor(() => snapshot.state === 'synced', 30_000, 'first sync');
 
     // The administrator restores or wipes the data directory: a new secret, every invite invalid.
     await server.stop();
     rmSync(dir.path, { recursive: true, force: true });
     server = await spawnServer(args(port), { RAPPORTEUR_SECRET: '' });
 
-    await waitFor(() => snapshot.state === 'invite-invalid', 15_000, 'invite-invalid').catch((e) => {
-      console.log('DEBUG2', JSON.stringify(snapshot), a.stats, server.stdout.slice(-5));
-      throw e;
-    });
+    await waitFor(() => snapshot.state === 'invite-invalid', 15_000, 'invite-invalid');
     expect(snapshot.refusal).toBe('sync.closed.inviteInvalid');
     expect(a.stats.closes).toContain(CloseCode.InviteInvalid);
     const attempts = a.stats.attempts;

@@ -32,6 +32,9 @@ const RETRY_NOTICE_CLEAR_MS = 5_000;
 /** Closes that are the network's or our own doing, not a refusal worth telling. */
 const QUIET_CLOSE_CODES = new Set([1000, 1001, 1005, 1006]);
 
+/** The browser's network state. Anywhere else (Node 21+ has a `navigator` without `onLine`) counts as online. */
+const isOnline = (): boolean => globalThis.navigator?.onLine !== false;
+
 export class WorkspaceSync {
   private providers = new Map<string, WebsocketProvider>();
   private pendingByDoc = new Map<string, number>();
@@ -137,7 +140,7 @@ export class WorkspaceSync {
       // A local change while this doc is not connected and synced waits for the connection
       // (changes from the server, or loaded from IndexedDB, are not waiting for anything).
       if (origin === provider || origin instanceof DocPersistence) return;
-      const online = globalThis.navigator ? globalThis.navigator.onLine : true;
+      const online = isOnline();
       if (online && provider.wsconnected && provider.synced) return;
       this.pendingByDoc.set(name, (this.pendingByDoc.get(name) ?? 0) + 1);
       this.emit();
@@ -192,7 +195,7 @@ export class WorkspaceSync {
   /** Opens every document (and its comments) of the workspace long enough to sync it. */
   async fullSync(): Promise<void> {
     if (this.fullSyncRunning || this.stopped || this.refusal) return;
-    if (globalThis.navigator && !globalThis.navigator.onLine) return;
+    if (!isOnline()) return;
     this.fullSyncRunning = true;
     try {
       const wsName = workspaceDocName(this.workspaceId);
@@ -266,7 +269,7 @@ export class WorkspaceSync {
     const pending = [...this.pendingByDoc.values()].reduce((a, b) => a + b, 0);
     const summary = summarizeSync({
       configured: true,
-      online: globalThis.navigator ? globalThis.navigator.onLine : true,
+      online: isOnline(),
       providers: [...this.providers.values()].map((p) => ({ connected: p.wsconnected, synced: p.synced })),
       pending,
       refusal: this.refusal,
