@@ -12,5 +12,5 @@ export default defineConfig({
       rollupOptions: { input: { index: resolve('electron/preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },
   },
-  renderer: { ...rendererConfig('electron'), build: { ...rendererConfig('electron').build, outDir: resolve('out/renderer') } },
+  renderer: { ...rendererConfig(), build: { ...rendererConfig().build, outDir: resolve('out/renderer') } },
 });

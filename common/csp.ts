@@ -2,11 +2,7 @@
 // app:// protocol (a response header) and the HTML of the builds (a meta tag injected by renderer/vite.shared.ts).
 // Default-deny; each directive lists only what the renderer needs.
 
-export type CspTarget = 'web' | 'electron';
-
 export interface CspOptions {
-  /** 'web': the browser build (it also registers a service worker, sw.js); 'electron': the desktop renderer. */
-  target: CspTarget;
   /**
    * Where the renderer may open connections besides its own origin. Default: any ws:/wss: URL, because users
    * configure their own sync servers (an invite link names one) and a static policy cannot list them.
@@ -16,7 +12,7 @@ export interface CspOptions {
 
 export const ANY_SYNC_SERVER: readonly string[] = ['ws:', 'wss:'];
 
-export function contentSecurityPolicy({ connectSrc = ANY_SYNC_SERVER }: CspOptions): string {
+export function contentSecurityPolicy({ connectSrc = ANY_SYNC_SERVER }: CspOptions = {}): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -25,7 +21,8 @@ export function contentSecurityPolicy({ connectSrc = ANY_SYNC_SERVER }: CspOptio
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src ${["'self'", ...connectSrc].join(' ')}`,
-    // Both run the DOCX import in a dedicated worker from their own origin (renderer/src/state/importInWorker.ts).
+    // The DOCX import runs in a dedicated worker (renderer/src/state/importInWorker.ts); the web build also
+    // registers its service worker (sw.js).
     "worker-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",

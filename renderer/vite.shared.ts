@@ -2,26 +2,26 @@ import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, UserConfig } from 'vite';
-import { contentSecurityPolicy, type CspTarget } from '../common/csp';
+import { contentSecurityPolicy } from '../common/csp';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 /** Puts the CSP of common/csp.ts into index.html as the first tag of <head>, before anything it governs. */
-export function contentSecurityPolicyMeta(target: CspTarget): Plugin {
+export function contentSecurityPolicyMeta(): Plugin {
   return {
     name: 'rapporteur-csp',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ target }) }, injectTo: 'head-prepend' },
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy() }, injectTo: 'head-prepend' },
     ],
   };
 }
 
-/** Vite settings shared by the Electron renderer and the web build; `target` picks the CSP of index.html. */
-export function rendererConfig(target: CspTarget = 'web'): UserConfig {
+/** Vite settings shared by the Electron renderer and the web build. */
+export function rendererConfig(): UserConfig {
   return {
     root: resolve(here),
     base: './',
-    plugins: [react(), contentSecurityPolicyMeta(target)],
+    plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       rollupOptions: { input: resolve(here, 'index.html') },
       chunkSizeWarningLimit: 4000,

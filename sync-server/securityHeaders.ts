@@ -12,7 +12,7 @@ const HOST = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
  */
 export function securityHeaders(host: string | undefined, connectSrc: readonly string[] = []): Record<string, string> {
   const own = host && HOST.test(host) ? [`ws://${host}`, `wss://${host}`] : [];
-  const policy = contentSecurityPolicy({ target: 'web', connectSrc: [...own, ...connectSrc] });
+  const policy = contentSecurityPolicy({ connectSrc: [...own, ...connectSrc] });
   return {
     'Content-Security-Policy': `${policy}; frame-ancestors 'none'`,
     'X-Frame-Options': 'DENY',

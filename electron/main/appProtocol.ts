@@ -8,7 +8,7 @@ import { mimeTypeFor } from '../../common/mime';
 import { APP_HOST, APP_SCHEME } from './appOrigin';
 
 /** The same policy the build puts in index.html's meta tag (common/csp.ts); the header makes it cover every response. */
-export const CONTENT_SECURITY_POLICY = contentSecurityPolicy({ target: 'electron' });
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /** Must run before app 'ready': gives app:// a standard, secure origin with fetch support. */
 export function registerAppScheme(): void {

@@ -4,7 +4,6 @@
 // the comment matrix, filters it, exports it as CSV and reads the balance of voices. A stakeholder comment
 // outside an open consultation is refused, an annotation is not.
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
-import { join } from 'node:path';
 import {
   addStakeholder,
   captureDownload,
@@ -20,7 +19,7 @@ import {
   openApp,
   openDocument,
   type RegistryEntry,
-  SCREENS_DIR,
+  screenshot,
   selectTextInEditor,
   sidebar,
   syncServerForFile,
@@ -103,11 +102,6 @@ function csvRecords(bytes: Buffer): { bom: boolean; header: string[]; records: A
   return { bom, header, records: rest.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? '']))) };
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), animations: 'disabled', caret: 'hide' });
-}
-
 /** Creates the output report from its template and types one sentence under three of its headings. */
 async function writeReport(page: Page): Promise<Locator> {
   await createDocument(page, { kind: 'Draft output', subtype: 'Output report', title: REPORT.title, date: REPORT.date });
@@ -164,6 +158,8 @@ test('stakeholder comments in a consultation: entered, joined by a commenter, de
   const body = await writeReport(page);
   const today = await isoDateInPage(page);
   await openConsultation(page, today, await isoDateInPage(page, 30));
+  await page.getByRole('group', { name: 'Consultation phase' }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'comments-00-consultation-open');
   await expect(page.getByRole('status', { name: /^Phase: Consultation · open until / })).toBeVisible();
   await expect(panel(page).getByText(/^The consultation is open: stakeholder comments are taken until /)).toBeVisible();
 
@@ -224,6 +220,7 @@ test('stakeholder comments in a consultation: entered, joined by a commenter, de
   // Its identity is its invite's: no "On behalf of" choice, the form says who the comment is from.
   await expect(formC.getByRole('combobox', { name: 'On behalf of' })).toHaveCount(0);
   await expect(formC).toContainText(`As ${COMMENTER}`);
+  await screenshot(c, 'comments-05-commenter-composer');
   await fillNewComment(c, { body: CARL_COMMENT.body });
   await expect(threadButton(c, 4)).toHaveAccessibleName(`Comment #4, ${CARL_COMMENT.location}`);
 
@@ -266,11 +263,11 @@ test('stakeholder comments in a consultation: entered, joined by a commenter, de
   const ids = await matrixRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row') ?? ''));
   expect(new Set(ids).size).toBe(4);
 
-  await shot(page, 'comments-01-matrix');
+  await screenshot(page, 'comments-01-matrix');
   // The decision columns are past the right edge at 1280 px: the matrix scrolls sideways inside its frame.
   await matrixTable(page).evaluate((t) => t.parentElement!.scrollTo({ left: t.parentElement!.scrollWidth }));
   await expect(matrixTable(page).getByRole('combobox', { name: 'Disposition of comment #4' })).toBeInViewport();
-  await shot(page, 'comments-02-matrix-decisions');
+  await screenshot(page, 'comments-02-matrix-decisions');
   await matrixTable(page).evaluate((t) => t.parentElement!.scrollTo({ left: 0 }));
 
   // Filter by stakeholder group: only Amina's comment is civil society's.
@@ -321,9 +318,9 @@ test('stakeholder comments in a consultation: entered, joined by a commenter, de
   await expect(saved).toHaveCount(2);
   for (let i = 0; i < 2; i++) await saved.first().getByRole('button', { name: 'Dismiss' }).click();
   await expect(saved).toHaveCount(0);
-  await shot(page, 'comments-03-balance');
+  await screenshot(page, 'comments-03-balance');
   await page.getByRole('main').evaluate((m) => m.scrollTo(0, m.scrollHeight));
-  await shot(page, 'comments-04-balance-end');
+  await screenshot(page, 'comments-04-balance-end');
 
   const byGroup = balance.getByRole('figure', { name: 'By stakeholder group' });
   const bar = (label: string) => byGroup.getByRole('listitem').filter({ has: page.locator('.bar-label', { hasText: new RegExp(`^${label}$`) }) });

@@ -101,6 +101,12 @@ export async function openDocument(page: Page, title: string): Promise<void> {
   await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(title);
 }
 
+/** A screenshot of the page for a person to look at (tests/artifacts/screens), without caret blink or hover. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), animations: 'disabled', caret: 'hide' });
+}
+
 export const documentsTable = (page: Page) => page.getByRole('table', { name: 'Documents' });
 
 /** Titles listed in the document table, in order. */

@@ -3,7 +3,7 @@
 // bomb is refused with a clear message, and the document typed meanwhile is intact.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, openApp, createWorkspace, createDocument, editorBody, focusEditorEnd, maintenanceItem, tempDir, removeDir, type Page } from './fixtures';
+import { test, expect, openApp, createWorkspace, createDocument, editorBody, focusEditorEnd, maintenanceItem, tempDir, removeDir, screenshot, type Page } from './fixtures';
 import { hostileDocx, worstAcceptedDocx } from '../fixtures/hostileDocx';
 
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -55,6 +55,7 @@ test('the app stays responsive while a heavy DOCX is read in a worker, and a mem
     await expect(dialog.getByRole('status')).toHaveText('Reading heavy.docx… You can keep working meanwhile.');
     expect(await framesIn(page, 1000)).toBeGreaterThan(20);
     await expect(dialog.getByRole('status')).toHaveText(/Reading heavy\.docx/); // still reading
+    await screenshot(page, 'import-01-reading-in-worker');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden({ timeout: 2000 });
     await focusEditorEnd(page, body);

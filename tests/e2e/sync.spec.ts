@@ -19,6 +19,7 @@ import {
   syncServerForFile,
   syncStatus,
   test,
+  screenshot,
 } from './fixtures';
 import { REPORT } from './flows';
 
@@ -255,6 +256,7 @@ test('an invite the server no longer accepts (its secret changed): the status sa
   await expect(syncStatus(page)).toHaveText(/This invite is no longer valid/, { timeout: 20_000 });
   await typeUnder(page, 'Findings', 'Kept while the invite is refused.');
   await expect(syncStatus(page)).toHaveText(/This invite is no longer valid/);
+  await screenshot(page, 'sync-01-invite-no-longer-valid');
 
   await page.getByRole('button', { name: 'Paste a new invite…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Connect to a server…' });

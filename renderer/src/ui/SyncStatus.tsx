@@ -1,7 +1,23 @@
 import { useWorkspace } from '../state/workspaceContext';
 import { useSyncSnapshot } from '../sync/useWorkspaceSync';
+import type { SyncSnapshot } from '../sync/workspaceSync';
 import { formatDate, formatTime, t, tp } from '../i18n';
 import { useUi } from '../state/uiStore';
+
+/** The status text: why the server refused, when the next try is, or the state with its pending count. */
+function syncLabel(snapshot: SyncSnapshot): string {
+  if (snapshot.state === 'refused' || snapshot.state === 'invite-invalid') return t(snapshot.refusal ?? 'sync.closed.other');
+  const retry = snapshot.retry;
+  if (snapshot.state === 'retrying' && retry) {
+    const why = retry.reason ? t(retry.reason) : t('sync.closed.code', { code: retry.code });
+    return `${why} ${t('sync.retryIn', { seconds: retry.seconds })}`;
+  }
+  if (snapshot.state === 'pending' || (snapshot.state === 'offline' && snapshot.pending > 0)) {
+    const prefix = snapshot.state === 'offline' ? `${t('sync.offline')} · ` : snapshot.connecting ? `${t('sync.connecting')} · ` : '';
+    return `${prefix}${tp('sync.pending', snapshot.pending)}`;
+  }
+  return t(`sync.${snapshot.state}`);
+}
 
 /** Connection state of the workspace, always truthful: local only, offline, connecting, synced or N waiting. */
 export function SyncStatus() {
@@ -9,15 +25,7 @@ export function SyncStatus() {
   const snapshot = useSyncSnapshot(id);
   const openDialog = useUi((s) => s.openDialog);
   if (!local?.serverUrl || !snapshot) return <span className="sync-state sync-local">{t('sync.localOnly')}</span>;
-  const retry = snapshot.retry;
-  const label =
-    snapshot.state === 'refused' || snapshot.state === 'invite-invalid'
-      ? t(snapshot.refusal ?? 'sync.closed.other')
-      : snapshot.state === 'retrying' && retry
-        ? `${retry.reason ? t(retry.reason) : t('sync.closed.code', { code: retry.code })} ${t('sync.retryIn', { seconds: retry.seconds })}`
-      : snapshot.state === 'pending' || (snapshot.state === 'offline' && snapshot.pending > 0)
-        ? `${snapshot.state === 'offline' ? `${t('sync.offline')} · ` : snapshot.connecting ? `${t('sync.connecting')} · ` : ''}${tp('sync.pending', snapshot.pending)}`
-        : t(`sync.${snapshot.state}`);
+  const label = syncLabel(snapshot);
   const last = snapshot.lastFullSyncAt;
   return (
     <>
