@@ -77,7 +77,15 @@ export interface DocumentMeta {
   createdAt: number;
   createdBy: string;
   deleted?: boolean;
+  /** a contribution in reply to a query: the query's doc id (issue 11) */
+  inReplyTo?: string;
+  /** a consolidated reply drafted for a query: the query's doc id */
+  replyTo?: string;
+  /** ISO date (yyyy-mm-dd) a consolidated reply (or the query it answers) was published */
+  publishedAt?: string;
 }
+
+const optionalString = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
 export function readDocumentMeta(entry: Y.Map<unknown>): DocumentMeta | null {
   const kind = entry.get('kind');
@@ -94,6 +102,9 @@ export function readDocumentMeta(entry: Y.Map<unknown>): DocumentMeta | null {
     createdAt: Number(entry.get('createdAt') ?? 0),
     createdBy: String(entry.get('createdBy') ?? ''),
     deleted: entry.get('deleted') === true || undefined,
+    inReplyTo: optionalString(entry.get('inReplyTo')),
+    replyTo: optionalString(entry.get('replyTo')),
+    publishedAt: optionalString(entry.get('publishedAt')),
   };
 }
 
@@ -106,7 +117,11 @@ export function listDocumentMetas(doc: Y.Doc): DocumentMeta[] {
   return out.sort((a, b) => b.createdAt - a.createdAt);
 }
 
-export function updateDocumentMeta(doc: Y.Doc, id: string, patch: Partial<Pick<DocumentMeta, 'title' | 'themes' | 'date' | 'deleted'>>): void {
+export function updateDocumentMeta(
+  doc: Y.Doc,
+  id: string,
+  patch: Partial<Pick<DocumentMeta, 'title' | 'themes' | 'date' | 'deleted' | 'inReplyTo' | 'replyTo' | 'publishedAt'>>,
+): void {
   const entry = wsDocuments(doc).get(id);
   if (!entry) throw new Error(`Unknown document ${id}`);
   doc.transact(() => {
@@ -114,6 +129,12 @@ export function updateDocumentMeta(doc: Y.Doc, id: string, patch: Partial<Pick<D
     if (patch.themes !== undefined) entry.set('themes', normalizeThemes(patch.themes));
     if (patch.date !== undefined) entry.set('date', patch.date);
     if (patch.deleted !== undefined) entry.set('deleted', patch.deleted);
+    for (const key of ['inReplyTo', 'replyTo', 'publishedAt'] as const) {
+      const value = patch[key];
+      if (value === undefined) continue;
+      if (value) entry.set(key, value);
+      else entry.delete(key);
+    }
   });
 }
 

@@ -1,11 +1,12 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CatalogRow } from '../model/catalog';
+import type { CommentEntry } from '../model/commentEntries';
 import type { Role } from '../../../common/roles';
 
 // The local catalog: only what is local to this device or can be rebuilt from the Y.Docs at any time.
 // Bumping CATALOG_VERSION triggers a rebuild of the catalog rows from the Y.Docs on next start.
 
-export const CATALOG_VERSION = 1;
+export const CATALOG_VERSION = 2;
 
 export interface LocalWorkspace {
   id: string;
@@ -27,13 +28,21 @@ export interface Preference {
 export class CatalogDb extends Dexie {
   workspaces!: EntityTable<LocalWorkspace, 'id'>;
   catalog!: EntityTable<CatalogRow, 'key'>;
+  /** one row per comment thread (model/commentEntries.ts), derived from the comments docs */
+  comments!: EntityTable<CommentEntry, 'key'>;
   prefs!: EntityTable<Preference, 'key'>;
 
   constructor(name = 'rapporteur-catalog') {
     super(name);
+    this.version(1).stores({
+      workspaces: 'id, lastOpenedAt',
+      catalog: 'key, workspaceId, kind, date, updatedAt, *themes',
+      prefs: 'key',
+    });
     this.version(CATALOG_VERSION).stores({
       workspaces: 'id, lastOpenedAt',
       catalog: 'key, workspaceId, kind, date, updatedAt, *themes',
+      comments: 'key, workspaceId, docId, stakeholderId, createdAt',
       prefs: 'key',
     });
   }
@@ -48,4 +57,9 @@ export async function getPref<T>(key: string, fallback: T): Promise<T> {
 
 export async function setPref(key: string, value: unknown): Promise<void> {
   await catalogDb.prefs.put({ key, value });
+}
+
+/** The comment rows of a workspace (derived; empty until its comments docs have been indexed). */
+export function listCommentEntries(workspaceId: string): Promise<CommentEntry[]> {
+  return catalogDb.comments.where('workspaceId').equals(workspaceId).toArray();
 }
