@@ -21,7 +21,7 @@ describe('capabilities by role', () => {
       viewer: { workspace: 'projection', document: 'full', comments: 'published' },
     });
     expect(ROLES.filter((r) => readsProjection(r, 'workspace'))).toEqual(['commenter', 'viewer']);
-    expect(ROLES.filter((r) => readsProjection(r, 'comments'))).toEqual(['viewer']);
+    expect(ROLES.filter((r) => readsProjection(r, 'comments'))).toEqual(['commenter', 'viewer']);
     expect(ROLES.filter((r) => readsProjection(r, 'document'))).toEqual([]);
     expect(ROLES.filter((r) => capabilitiesOf(r).readRegistry)).toEqual(['editor']);
     expect(PUBLIC_STAKEHOLDER_FIELDS).not.toContain('gender');
