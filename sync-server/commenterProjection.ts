@@ -6,7 +6,7 @@
 // workspace and viewers' projections (loadedRooms.ts `projectionOf`). It holds:
 //   - the consultation settings (CONSULTATION_ROOT);
 //   - the reader's own threads (authorId = their sub) with all their replies; other stakeholders' threads only in an
-//     open review; never annotations;
+//     open review; never annotations (the editors' notes);
 //   - dispositions and responses only once an editor published them (model/comments/publication.ts);
 //   - attributions reduced to PUBLIC_STAKEHOLDER_FIELDS (no gender).
 //
@@ -74,7 +74,7 @@ export function visibleThreads(source: Y.Doc, reader: CommentsReader): Map<strin
     if (!(thread instanceof Y.Map)) return;
     const own = thread.get(ThreadKey.authorId) === reader.sub;
     const stakeholder = thread.get(ThreadKey.purpose) === 'stakeholder';
-    if (!stakeholder || !(own || open)) return;
+    if (!own && !(open && stakeholder)) return;
     const view = new Map<string, unknown>();
     thread.forEach((value, key) => {
       if (!published && PUBLISHED_ONLY.includes(key)) return;
