@@ -79,7 +79,8 @@ export class OpenDocs {
     const entry = this.entries.get(name);
     if (!entry || !this.scopeOf) return undefined;
     await entry.ready.catch(() => undefined);
-    return entry.persistence.scope;
+    // Storage that failed to open holds nothing stale: the doc lives in memory only.
+    return entry.persistence.state === 'error' ? undefined : entry.persistence.scope;
   }
 
   /** What was kept aside of the reader's own comments when open doc `name`'s stale copy was dropped, once. */
