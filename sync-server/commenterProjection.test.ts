@@ -128,6 +128,27 @@ describe('writeBackCommenterChange', () => {
     expect(threads(source).get('t-ana')?.get(ThreadKey.body)).toBe('fixed by the editor');
   });
 
+  it("carries an offline history entry merged ahead of one the server wrote meanwhile", () => {
+    const { source, projection } = setup();
+    // Ana edits offline; meanwhile an editor edits the same comment and the mirror brings that edit's history.
+    const offline = copy(projection);
+    offline.clientID = 1; // ordered ahead of the server's concurrent entry
+    projection.clientID = 2 ** 31 - 1;
+    const mine = threads(offline).get('t-ana')!;
+    offline.transact(() => {
+      (mine.get(ThreadKey.history) as Y.Array<unknown>).insert(0, [{ body: 'Ana says', editedAt: 1, by: 'ana' }]);
+      mine.set(ThreadKey.body, 'Ana rewrites');
+    });
+    (threads(source).get('t-ana')?.get(ThreadKey.history) as Y.Array<unknown>).push([{ body: 'Ana says', editedAt: 1, by: 'editor' }]);
+    threads(source).get('t-ana')?.set(ThreadKey.body, 'Editor rewrites');
+    mirrorCommenterComments(source, projection, ME);
+    const before = copy(projection);
+    Y.applyUpdate(projection, Y.encodeStateAsUpdate(offline, Y.encodeStateVector(before)));
+    writeBackCommenterChange(before, projection, source);
+    const history = (threads(source).get('t-ana')?.get(ThreadKey.history) as Y.Array<{ by: string }>).toArray().map((h) => h.by);
+    expect(history.sort()).toEqual(['ana', 'editor']);
+  });
+
   it("refuses a 'new' thread under the id of one the commenter was not sent", () => {
     const { source, projection } = setup();
     const before = copy(projection);

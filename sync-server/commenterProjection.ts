@@ -204,8 +204,20 @@ const asPlainArray = (v: unknown): unknown[] => {
   return Array.isArray(p) ? p : [];
 };
 
+/** Entries of `after` that `before` lacks, compared by content and counted (an offline entry may have been merged
+ *  ahead of ones the server wrote meanwhile, so it is not always at the end). */
+function addedEntries(before: unknown[], after: unknown[]): unknown[] {
+  const left = new Map<string, number>();
+  for (const b of before) left.set(canonical(b), (left.get(canonical(b)) ?? 0) + 1);
+  return after.filter((a) => {
+    const n = left.get(canonical(a)) ?? 0;
+    if (n > 0) left.set(canonical(a), n - 1);
+    return n === 0;
+  });
+}
+
 function appendHistory(target: Y.Map<unknown>, key: string, before: unknown, after: unknown): void {
-  const added = asPlainArray(after).slice(asPlainArray(before).length);
+  const added = addedEntries(asPlainArray(before), asPlainArray(after));
   if (!added.length) return;
   let history = target.get(key);
   if (!(history instanceof Y.Array)) {
