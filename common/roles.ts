@@ -15,7 +15,7 @@ export const OWN_WORKSPACE_ROLE: Role = 'editor';
  * What a role may READ, by room kind (issue 9, "personal data goes to editors only"). The server enforces it on
  * what it sends (sync-server/loadedRooms.ts `projectionOf`); the UI asks it which screens and data to offer
  * (a screen hidden over data still present in a received Y.Doc protects nothing), and the client drops a local copy
- * of a room it now reads through a projection (renderer/src/storage/projectionReset.ts).
+ * of a room it now reads through a projection (renderer/src/storage/localCopyScope.ts).
  *  - `full`: the room's doc as stored.
  *  - `projection`: a server-maintained projection doc instead of the room (sync-server/workspaceProjection.ts): the
  *    workspace's info, settings and document list, and of the registry only PUBLIC_STAKEHOLDER_FIELDS of the

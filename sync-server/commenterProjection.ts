@@ -27,7 +27,7 @@
 // `<ws>/<doc>/comments`). It needs the same carrying back, plus a client that knows which room its role reads and a
 // local doc name per room; a role change (commenter promoted to editor) would then leave two local docs to merge.
 // A per-token projection behind the same room keeps the client unchanged (it only drops a stale full copy, see
-// renderer/src/storage/projectionReset.ts) and keeps the rule on the server, where the data boundary must be.
+// renderer/src/storage/localCopyScope.ts) and keeps the rule on the server, where the data boundary must be.
 import * as Y from 'yjs';
 import { COMMENTS_ROOT, CONSULTATION_ROOT, ConsultationKey, EDITOR_ONLY_THREAD_KEYS, ReplyKey, ThreadKey } from '../common/commentsSchema';
 import { PUBLIC_STAKEHOLDER_FIELDS } from '../common/roles';
