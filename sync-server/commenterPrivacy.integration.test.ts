@@ -164,6 +164,19 @@ describe("a commenter's comments in a private consultation (the default)", () =>
       expect((thread(a.doc, 't-ana')?.get(ThreadKey.history) as Y.Array<unknown>).length).toBe(1);
       expect(thread(a.doc, 't-ana')?.get(ThreadKey.body)).toBe('Ana proposes a better change');
 
+      // She edits her reply (editReply): the old body goes to its history.
+      const mine = (thread(a.doc, 't-ana')?.get(ThreadKey.replies) as Y.Array<Y.Map<unknown>>).toArray().find((r) => r.get(ReplyKey.id) === 'r-ana')!;
+      a.doc.transact(() => {
+        (mine.get(ReplyKey.history) as Y.Array<unknown>).push([{ body: mine.get(ReplyKey.body), editedAt: mine.get(ReplyKey.createdAt) }]);
+        mine.set(ReplyKey.body, 'See also paragraphs 4 and 5');
+        mine.set(ReplyKey.editedAt, Date.now());
+      });
+      await waitFor(() => replyBodies(ed.doc, 't-ana').includes('See also paragraphs 4 and 5'), 10_000, 'reply edit at the editor');
+      const atEditor = (thread(ed.doc, 't-ana')?.get(ThreadKey.replies) as Y.Array<Y.Map<unknown>>).toArray().find((r) => r.get(ReplyKey.id) === 'r-ana')!;
+      expect((atEditor.get(ReplyKey.history) as Y.Array<{ body: string }>).toArray().map((h) => h.body)).toEqual(['See also paragraph 4']);
+      await sleep(200);
+      expect(replyBodies(a.doc, 't-ana')).toEqual(['Thanks, noted', 'See also paragraphs 4 and 5']);
+
       // The disposition is not published yet; then it is.
       expect(thread(a.doc, 't-ana')?.has(ThreadKey.disposition)).toBe(false);
       ed.doc.getMap(CONSULTATION_ROOT).set(ConsultationKey.publishedAt, Date.now());
