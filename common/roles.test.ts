@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capabilitiesOf, mayEditComment, mayWrite, PUBLIC_STAKEHOLDER_FIELDS, readsProjection, ROLES } from './roles';
+import { capabilitiesOf, mayEditComment, mayWrite, PUBLIC_STAKEHOLDER_FIELDS, readsAllComments, readsProjection, ROLES } from './roles';
 
 describe('capabilities by role', () => {
   it('editors may do everything, commenters comment and edit their own, viewers read', () => {
@@ -21,8 +21,10 @@ describe('capabilities by role', () => {
       viewer: { workspace: 'projection', document: 'full', comments: 'published' },
     });
     expect(ROLES.filter((r) => readsProjection(r, 'workspace'))).toEqual(['commenter', 'viewer']);
-    expect(ROLES.filter((r) => readsProjection(r, 'comments'))).toEqual(['viewer']);
+    expect(ROLES.filter((r) => readsProjection(r, 'comments'))).toEqual(['commenter', 'viewer']);
     expect(ROLES.filter((r) => readsProjection(r, 'document'))).toEqual([]);
+    // Views of the whole consultation (Balance) only for roles that receive all of it.
+    expect(ROLES.filter(readsAllComments)).toEqual(['editor']);
     expect(ROLES.filter((r) => capabilitiesOf(r).readRegistry)).toEqual(['editor']);
     expect(PUBLIC_STAKEHOLDER_FIELDS).not.toContain('gender');
     expect(PUBLIC_STAKEHOLDER_FIELDS).not.toContain('themes');

@@ -13,19 +13,21 @@ export const OWN_WORKSPACE_ROLE: Role = 'editor';
 
 /**
  * What a role may READ, by room kind (issue 9, "personal data goes to editors only"). The server enforces it on
- * what it sends; the UI only mirrors it (a screen hidden over data still present in a received Y.Doc protects
- * nothing).
+ * what it sends (sync-server/loadedRooms.ts `projectionOf`); the UI asks it which screens and data to offer
+ * (a screen hidden over data still present in a received Y.Doc protects nothing), and the client drops a local copy
+ * of a room it now reads through a projection (renderer/src/storage/localCopyScope.ts).
  *  - `full`: the room's doc as stored.
- *  - `projection`: a server-maintained projection doc instead of the room (sync-server/projections.ts): the
+ *  - `projection`: a server-maintained projection doc instead of the room (sync-server/workspaceProjection.ts): the
  *    workspace's info, settings and document list, and of the registry only PUBLIC_STAKEHOLDER_FIELDS of the
  *    stakeholder the reader's invite names. The source doc is never sent.
  *  - `published`: a server-maintained projection of the comments doc (sync-server/commentsProjection.ts): the
  *    consultation setting, and the stakeholder comments with their dispositions and responses only once an
  *    editor published them (model/comments/publication.ts); no annotations, no gender in attributions.
- *  - `own-or-open`: a commenter's comments: their own threads, others' only in an open review, dispositions and
- *    responses once published. Declared here, NOT yet enforced by the server: a commenter also writes to the
- *    comments room, and a projection they write to needs its writes carried back to the source; until then the
- *    comments room is sent `full` to commenters.
+ *  - `own-or-open`: a server-maintained projection per commenter (sync-server/commenterProjection.ts): the
+ *    consultation setting, their own threads (authorId = token sub) with all replies, other stakeholders' threads
+ *    only in an open review (default: private submissions), dispositions and responses once published; no
+ *    annotations, no gender in attributions. Enforced: the commenter writes to it, and the server carries their
+ *    writes (checked by sync-server/commenterPolicy.ts) back to the source.
  */
 export type ReadScope = 'full' | 'projection' | 'own-or-open' | 'published';
 export type Reads = Readonly<Record<RoomKind, ReadScope>>;
@@ -132,6 +134,11 @@ export function mayEditComment(role: Role, authorId: unknown, userId: string): b
 
 /** Whether `role` reads `room` through a server-maintained projection rather than the stored doc. */
 export function readsProjection(role: Role, room: RoomKind): boolean {
-  const scope = CAPABILITIES[role].reads[room];
-  return scope === 'projection' || scope === 'published';
+  return CAPABILITIES[role].reads[room] !== 'full';
+}
+
+/** Whether `role` may see comments of other stakeholders (matrix, Balance, CSV of the whole consultation) beyond what
+ *  the server sent it: only a role that reads the comments room whole. Others see what they received and no more. */
+export function readsAllComments(role: Role): boolean {
+  return CAPABILITIES[role].reads.comments === 'full';
 }

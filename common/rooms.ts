@@ -36,6 +36,15 @@ export const workspaceProjectionDocName = (workspaceId: string, stakeholder?: st
 /** The server's name for the projection of a document's comments that viewers read (common/roles.ts `reads`). */
 export const commentsProjectionDocName = (workspaceId: string, docId: string) => `pub.${workspaceId}.${docId}.${COMMENTS_SUFFIX}`;
 
+/**
+ * The server's name for one commenter's view of a document's comments (common/roles.ts `reads.comments:
+ * 'own-or-open'`): one doc per (comments room, token `sub`), `pub.<ws>.<doc>.comments.<sub>`. The commenter writes to
+ * it; the server carries their writes back to the source (sync-server/commenterProjection.ts). `sub` is id-shaped
+ * (sync-server/token.ts checks it).
+ */
+export const commenterCommentsDocName = (workspaceId: string, docId: string, sub: string) =>
+  `pub.${workspaceId}.${docId}.${COMMENTS_SUFFIX}.${sub}`;
+
 /** The local Y.Doc name of a room. */
 export function docNameOf(ref: RoomRef): string {
   switch (ref.kind) {

@@ -106,6 +106,18 @@ describe('commenter policy in a comments room', () => {
     expect(decide(server, u).kind).toBe('refuse');
   });
 
+  it('refuses a reply without an id (replies reach the source by id, commenterProjection.ts)', () => {
+    const server = serverDoc();
+    const u = edit(server, (c) => {
+      const reply = new Y.Map<unknown>();
+      reply.set(ReplyKey.authorId, ME);
+      reply.set(ReplyKey.body, 'no id');
+      (threadOf(c, 't-other').get(ThreadKey.replies) as Y.Array<unknown>).push([reply]);
+    });
+    const decision = decide(server, u);
+    expect(decision).toEqual({ kind: 'refuse', reason: 'a new reply needs an id' });
+  });
+
   it('accepts editing the body of an own thread with the old body appended to history', () => {
     const server = serverDoc();
     const u = edit(server, (c, doc) =>

@@ -1,7 +1,8 @@
 // What a commenter may change in a comments doc (layout: common/commentsSchema.ts). The update is applied to a
 // scratch copy of the doc; every item it inserts and every item it deletes is then located in the layout
 // (thread, thread field, reply, reply field, history entry) and checked:
-//   - new threads and replies: any known field except editor-only ones, and authorId must be the token's sub;
+//   - new threads and replies: any known field except editor-only ones, and authorId must be the token's sub; a
+//     reply has a string id (commenterProjection.ts carries replies to the source by id);
 //   - attribution is the token's: authorName (when set) is the token's name; a thread's stakeholderId is absent
 //     or the token's stakeholder; its attribution snapshot is absent or exactly { name: <token name> }.
 //     Organisation, group, region and gender are never typed by a commenter: readers take them from the registry
@@ -45,7 +46,8 @@ function identityProblem(entry: Y.Map<unknown>, who: CommenterIdentity, isThread
   if (entry.get(ThreadKey.authorId) !== who.sub) return `a new ${kind}'s authorId must be the token's sub`;
   const name = entry.get(ThreadKey.authorName);
   if (name !== undefined && name !== who.name) return `a new ${kind}'s authorName must be the token's name`;
-  if (!isThread) return null;
+  // Replies are carried from a commenter's projection to the source by id (commenterProjection.ts).
+  if (!isThread) return typeof entry.get(ReplyKey.id) === 'string' ? null : 'a new reply needs an id';
   const stakeholderId = entry.get(ThreadKey.stakeholderId);
   if (stakeholderId !== undefined && stakeholderId !== who.stakeholder)
     return who.stakeholder ? "stakeholderId must be the invite's stakeholder" : 'this invite names no stakeholder';

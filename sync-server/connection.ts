@@ -201,10 +201,12 @@ export class Connection implements Peer {
       projectionSync: room.projection && syncStep2,
     });
     switch (decision.kind) {
-      case 'accept':
+      case 'accept': {
         this.held = null;
-        this.deps.rooms.submit(room, this, decision.update);
+        const problem = this.deps.rooms.submitFrom(room, this, decision.update);
+        if (problem !== null) this.refuse(problem);
         return;
+      }
       case 'noop':
         return;
       case 'hold':

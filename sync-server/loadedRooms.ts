@@ -3,8 +3,8 @@
 // compacts every `compactEvery` updates and on unload, and unloads a room `unloadDelayMs` after its last peer.
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { readsProjection } from '../common/roles';
-import { commentsProjectionDocName, workspaceProjectionDocName, type RoomRef } from '../common/rooms';
+import { capabilitiesOf, readsProjection } from '../common/roles';
+import { commenterCommentsDocName, commentsProjectionDocName, workspaceProjectionDocName, type RoomRef } from '../common/rooms';
 import type { TokenClaims } from '../common/tokenClaims';
 import { newServerDoc, replayInto } from './storage/compaction';
 import type { DocStore } from './storage/docStore';
@@ -14,13 +14,36 @@ import { GroupCommitter, type Committed, type PendingWrite } from './storage/gro
 import { encodeAwareness, encodeUpdate } from './wireMessages';
 import { mirrorWorkspace } from './workspaceProjection';
 import { mirrorComments } from './commentsProjection';
+import { mirrorCommenterComments, writeBackCommenterChange, writeBackProblem } from './commenterProjection';
 
 /** Writes into a projection doc what its readers may see of the source doc. */
 type Mirror = (source: Y.Doc, target: Y.Doc) => void;
+/** Writes into the source what a reader's accepted update changed in their projection (`before` -> `after`); or,
+ *  writing nothing, returns why it may not be carried there. */
+type WriteBack = (before: Y.Doc, after: Y.Doc, source: Y.Doc) => string | null;
+
+interface Projection {
+  docName: string;
+  mirror: Mirror;
+  /** set for projections their reader writes to (commenterProjection.ts) */
+  writeBack?: WriteBack;
+}
 
 /** The projection a reader with `claims` reads instead of room `ref` (common/roles.ts `reads`), or null. */
-function projectionOf(ref: RoomRef, claims: Pick<TokenClaims, 'role' | 'stakeholder'>): { docName: string; mirror: Mirror } | null {
+function projectionOf(ref: RoomRef, claims: Pick<TokenClaims, 'role' | 'stakeholder' | 'sub'>): Projection | null {
   if (!readsProjection(claims.role, ref.kind)) return null;
+  if (ref.kind === 'comments' && capabilitiesOf(claims.role).reads.comments === 'own-or-open') {
+    const reader = { sub: claims.sub };
+    return {
+      docName: commenterCommentsDocName(ref.workspaceId, ref.docId, claims.sub),
+      mirror: (source, target) => mirrorCommenterComments(source, target, reader),
+      writeBack: (before, after, source) => {
+        const problem = writeBackProblem(before, after, source, reader);
+        if (problem === null) writeBackCommenterChange(before, after, source);
+        return problem;
+      },
+    };
+  }
   switch (ref.kind) {
     case 'workspace': {
       const docName = workspaceProjectionDocName(ref.workspaceId, claims.stakeholder);
@@ -54,7 +77,8 @@ export class Room {
   /** accepted updates not applied yet (queued or being committed), in order */
   readonly unapplied: Uint8Array[] = [];
   state: RoomState = 'open';
-  /** a server-maintained projection (workspaceProjection.ts): its readers' updates are dropped, never stored */
+  /** a server-maintained projection (workspaceProjection.ts, commentsProjection.ts, commenterProjection.ts): a sync
+   *  step 2 from a reader who may not write is dropped; a writer's accepted updates go through LoadedRooms.submitFrom */
   projection = false;
   appliedSeq = 0;
   updatesSinceCompaction = 0;
@@ -119,6 +143,7 @@ interface ProjectionLink {
   source: Room;
   /** joins the source as a peer so it stays loaded; receives nothing */
   holder: Peer;
+  writeBack?: WriteBack;
   stop(): void;
 }
 
@@ -188,18 +213,55 @@ export class LoadedRooms {
    * The room a connection with `claims` reads for `docName`: the stored room, or, where common/roles.ts says the
    * role reads a projection, the projection room, kept in step with its source as long as it has readers.
    */
-  async acquireFor(docName: string, ref: RoomRef, claims: Pick<TokenClaims, 'role' | 'stakeholder'>): Promise<Room> {
+  async acquireFor(docName: string, ref: RoomRef, claims: Pick<TokenClaims, 'role' | 'stakeholder' | 'sub'>): Promise<Room> {
     const projection = projectionOf(ref, claims);
     if (!projection) return this.acquire(docName, ref);
     for (;;) {
       const room = await this.acquire(projection.docName, ref);
       room.projection = true;
-      await this.link(room, docName, ref, projection.mirror);
+      await this.link(room, docName, ref, projection.mirror, projection.writeBack);
       if (room.state === 'open') return room;
     }
   }
 
-  private async link(room: Room, sourceName: string, ref: RoomRef, mirror: Mirror): Promise<void> {
+  /**
+   * Queues an update accepted from `origin`. In a projection its reader writes to (commenterProjection.ts), what the
+   * update changes is first written into the source (queued before the projection's own write, so the mirror that
+   * follows finds both sides equal). Returns why the update may not be carried to the source (the caller refuses
+   * it; nothing is queued), or null. A projection that has lost its source closes the writer, who resends later.
+   */
+  submitFrom(room: Room, origin: Peer, update: Uint8Array): string | null {
+    if (!room.projection) {
+      this.submit(room, origin, update);
+      return null;
+    }
+    const link = this.links.get(room.docName);
+    if (!link?.writeBack) {
+      if (link) this.submit(room, origin, update); // a read-only projection: policy.ts accepted nothing that changes it
+      else origin.close(INTERNAL_ERROR, 'document reloaded');
+      return null;
+    }
+    const before = scratchOf(room.doc, room.unapplied);
+    const after = scratchOf(room.doc, room.unapplied);
+    const source = scratchOf(link.source.doc, link.source.unapplied);
+    const updates: Uint8Array[] = [];
+    let problem: string | null;
+    try {
+      Y.applyUpdate(after, update);
+      source.on('update', (u: Uint8Array) => updates.push(u));
+      problem = link.writeBack(before, after, source);
+    } finally {
+      before.destroy();
+      after.destroy();
+      source.destroy();
+    }
+    if (problem !== null) return problem;
+    if (updates.length > 0) this.submit(link.source, null, Y.mergeUpdates(updates));
+    this.submit(room, origin, update);
+    return null;
+  }
+
+  private async link(room: Room, sourceName: string, ref: RoomRef, mirror: Mirror, writeBack?: WriteBack): Promise<void> {
     for (;;) {
       const pending = this.linking.get(room.docName);
       if (pending) {
@@ -209,14 +271,14 @@ export class LoadedRooms {
       const linked = this.links.get(room.docName);
       if (linked && linked.room === room && linked.source.state === 'open') return;
       if (linked) this.unlink(room.docName);
-      const linking = this.startLink(room, sourceName, ref, mirror).finally(() => this.linking.delete(room.docName));
+      const linking = this.startLink(room, sourceName, ref, mirror, writeBack).finally(() => this.linking.delete(room.docName));
       this.linking.set(room.docName, linking);
       await linking;
       return;
     }
   }
 
-  private async startLink(room: Room, sourceName: string, ref: RoomRef, mirror: Mirror): Promise<void> {
+  private async startLink(room: Room, sourceName: string, ref: RoomRef, mirror: Mirror, writeBack?: WriteBack): Promise<void> {
     const source = await this.acquire(sourceName, ref);
     const holder: Peer = { id: nextHolderId--, send() {}, close: () => this.unlink(room.docName, true) };
     this.join(source, holder);
@@ -243,7 +305,7 @@ export class LoadedRooms {
     };
     const onUpdate = () => void refresh();
     source.doc.on('update', onUpdate);
-    this.links.set(room.docName, { room, source, holder, stop: () => source.doc.off('update', onUpdate) });
+    this.links.set(room.docName, { room, source, holder, ...(writeBack ? { writeBack } : {}), stop: () => source.doc.off('update', onUpdate) });
     await refresh();
   }
 
@@ -417,6 +479,14 @@ export class LoadedRooms {
     }
     this.rooms.clear();
   }
+}
+
+/** A scratch copy of `doc` with the accepted but not yet applied `unapplied` updates. */
+function scratchOf(doc: Y.Doc, unapplied: readonly Uint8Array[]): Y.Doc {
+  const scratch = new Y.Doc({ gc: false });
+  Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
+  for (const u of unapplied) Y.applyUpdate(scratch, u);
+  return scratch;
 }
 
 /** The update that brings projection `target` in step with `source` for `reader`, or null when none is needed.

@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { CloseCode } from '../common/closeCodes';
-import { COMMENTS_ROOT, ThreadKey } from '../common/commentsSchema';
+import { COMMENTS_ROOT, CONSULTATION_ROOT, ConsultationKey, ThreadKey } from '../common/commentsSchema';
 import { encodeUpdate } from './wireMessages';
 import { DB_FILE_NAME, startServer, type RunningServer } from './server';
 import { silentLogger } from './log';
@@ -29,10 +29,13 @@ beforeAll(async () => {
   const t = new Y.Map<unknown>();
   t.set(ThreadKey.id, 't-ed');
   t.set(ThreadKey.authorId, 'ed1');
+  t.set(ThreadKey.purpose, 'stakeholder');
   t.set(ThreadKey.body, 'editor note');
   t.set(ThreadKey.replies, new Y.Array());
   t.set(ThreadKey.history, new Y.Array());
   seedComments.doc.getMap(COMMENTS_ROOT).set('t-ed', t);
+  // An open review: commenters receive (and may reply to) other stakeholders' comments such as t-ed.
+  seedComments.doc.getMap(CONSULTATION_ROOT).set(ConsultationKey.reviewMode, 'open');
   await waitFor(async () => (await fetchDoc(server.url, 'ws1/d1/comments', editor)).getMap(COMMENTS_ROOT).has('t-ed'));
   await waitFor(async () => (await fetchDoc(server.url, 'ws1/d1', editor)).getText('body').toString() === 'Agreed text.');
   seed.close();
@@ -110,6 +113,7 @@ describe('roles', () => {
     client.doc.getMap(COMMENTS_ROOT).set('t-co', t);
     // and a reply to the editor's thread
     const reply = new Y.Map<unknown>();
+    reply.set('id', 'r-co');
     reply.set('authorId', 'co1');
     reply.set('body', 'Seconded.');
     ((client.doc.getMap(COMMENTS_ROOT).get('t-ed') as Y.Map<unknown>).get(ThreadKey.replies) as Y.Array<unknown>).push([reply]);

@@ -185,6 +185,10 @@ test('stakeholder comments in a consultation: entered, joined by a commenter, de
   await expect(card1).toContainText(KOFI.name);
   await expect(card1).toContainText('Government · African States');
 
+  // An open review: the commenter reads the stakeholders' comments too (the default, private submissions, sends each
+  // commenter only their own; privacy.spec.ts).
+  await page.getByRole('combobox', { name: 'Who reads the comments' }).selectOption({ label: 'Open review: commenters see each other’s comments' });
+
   // --- Connect the workspace to the sync server (editor invite for this workspace id).
   await connectToServer(page, syncServer().token(workspaceId, 'editor', RAPPORTEUR).desktopLink);
   await openDocument(page, REPORT.title);

@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import * as idb from 'lib0/indexeddb';
 import { Observable } from 'lib0/observable';
 import { fetchUpdates, storeState, PREFERRED_TRIM_SIZE } from 'y-indexeddb';
+import { checkLocalCopy, takeRescued } from './localCopyScope';
+import type { OwnComments } from '../model/comments/restoreOwn';
 
 // Persists one Y.Doc in IndexedDB in y-indexeddb's format (database = doc name, stores `updates` and `custom`),
 // reusing its fetchUpdates/storeState. It differs from IndexeddbPersistence in two ways:
@@ -28,15 +30,25 @@ export class DocPersistence extends Observable<'synced' | 'state'> {
   private failed = false;
   private compactTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(name: string, doc: Y.Doc) {
+  /** the read scope the store holds (storage/localCopyScope.ts), once loaded; null: none recorded */
+  scope: string | null = null;
+
+  /**
+   * `expectedScope`: the read scope this store must hold (storage/localCopyScope.ts); a store holding another one is
+   * emptied before it is loaded. Null or absent: not checked.
+   */
+  constructor(name: string, doc: Y.Doc, expectedScope?: () => Promise<string | null>) {
     super();
     this.name = name;
     this.doc = doc;
     this.whenSynced = new Promise((resolve, reject) => {
       idb
         .openDB(name, (db) => idb.createStores(db, [['updates', { autoIncrement: true }], ['custom']]))
-        .then((db) => {
+        .then(async (db) => {
           this.db = db;
+          if (this._destroyed) return;
+          const checked = await checkLocalCopy(db, name, expectedScope ? await expectedScope() : null);
+          this.scope = checked.scope;
           if (this._destroyed) return;
           return fetchUpdates(this as never, () => {}, () => {
             if (this._destroyed) return;
@@ -94,6 +106,12 @@ export class DocPersistence extends Observable<'synced' | 'state'> {
       this.compactTimer = null;
       if (!this._destroyed) void storeState(this as never, false);
     }, 1000);
+  }
+
+  /** Takes what was kept aside of the reader's own comments when a stale copy was dropped (localCopyScope.ts). */
+  async takeRescued(): Promise<OwnComments | null> {
+    await this.whenSynced;
+    return this.db && !this._destroyed ? takeRescued(this.db) : null;
   }
 
   /** Resolves when every write issued so far has committed. */

@@ -1,5 +1,9 @@
 import * as Y from 'yjs';
 import { DocPersistence } from './docPersistence';
+import { catalogDb } from './catalogDb';
+import { expectedScope } from './localCopyScope';
+import type { OwnComments } from '../model/comments/restoreOwn';
+import { workspaceOfDocName } from '../../../common/rooms';
 
 // Holds the Y.Docs that are open, by name, with reference counting: a screen and the background sync can share
 // one doc, and the doc is destroyed (its writes flushed) when the last user releases it.
@@ -22,7 +26,18 @@ interface Entry {
 
 type OpenListener = (name: string, doc: Y.Doc) => (() => void) | void;
 
+/** The read scope a local copy of `name` must hold (storage/localCopyScope.ts), from its workspace's invite. */
+export type ScopeOf = (name: string) => Promise<string | null>;
+
+/** The scope from the catalog's connection settings of the doc's workspace. */
+export const scopeFromCatalog: ScopeOf = async (name) => {
+  const ws = workspaceOfDocName(name);
+  return ws ? expectedScope(name, await catalogDb.workspaces.get(ws)) : null;
+};
+
 export class OpenDocs {
+  constructor(private readonly scopeOf: ScopeOf | null = null) {}
+
   private entries = new Map<string, Entry>();
   private openListeners = new Set<OpenListener>();
   private cleanups = new Map<string, Array<() => void>>();
@@ -32,7 +47,8 @@ export class OpenDocs {
     let entry = this.entries.get(name);
     if (!entry) {
       const doc = new Y.Doc({ gc, guid: name });
-      const persistence = new DocPersistence(name, doc);
+      const scopeOf = this.scopeOf;
+      const persistence = new DocPersistence(name, doc, scopeOf ? () => scopeOf(name).catch(() => null) : undefined);
       entry = { doc, persistence, ready: persistence.whenSynced.then(() => undefined), refs: 0 };
       this.entries.set(name, entry);
       const cleanups: Array<() => void> = [];
@@ -56,6 +72,21 @@ export class OpenDocs {
         if (--e.refs === 0) void this.close(name);
       },
     };
+  }
+
+  /** The read scope the local copy of open doc `name` holds, once loaded (localCopyScope.ts); undefined: not open. */
+  async scopeOfOpen(name: string): Promise<string | null | undefined> {
+    const entry = this.entries.get(name);
+    if (!entry || !this.scopeOf) return undefined;
+    await entry.ready.catch(() => undefined);
+    // Storage that failed to open holds nothing stale: the doc lives in memory only.
+    return entry.persistence.state === 'error' ? undefined : entry.persistence.scope;
+  }
+
+  /** What was kept aside of the reader's own comments when open doc `name`'s stale copy was dropped, once. */
+  async takeRescued(name: string): Promise<OwnComments | null> {
+    const entry = this.entries.get(name);
+    return entry ? entry.persistence.takeRescued().catch(() => null) : null;
   }
 
   isOpen(name: string): boolean {
@@ -94,4 +125,4 @@ export class OpenDocs {
   }
 }
 
-export const openDocs = new OpenDocs();
+export const openDocs = new OpenDocs(scopeFromCatalog);

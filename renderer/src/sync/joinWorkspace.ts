@@ -19,6 +19,18 @@ export function readInvite(text: string, now = Date.now()): ParsedInvite | { err
   return { ...invite, claims };
 }
 
+/**
+ * Whether joining with `invite` changes what this device reads of a workspace it already holds (another role or
+ * user): its open docs then hold another read scope (storage/localCopyScope.ts) and are not synced until they are
+ * opened again, so the caller reloads the app after joining.
+ */
+export async function joinChangesReadScope(invite: ParsedInvite): Promise<boolean> {
+  const existing = await catalogDb.workspaces.get(invite.claims.ws);
+  if (!existing?.token) return false;
+  const sub = readClaimsUnverified(existing.token)?.sub;
+  return existing.role !== invite.claims.role || sub !== invite.claims.sub;
+}
+
 /** Stores the connection for the invite's workspace on this device; the workspace then syncs in. */
 export async function joinWorkspace(invite: ParsedInvite, expectWorkspaceId?: string): Promise<string> {
   if (expectWorkspaceId && invite.claims.ws !== expectWorkspaceId) throw new Error('join.error.otherWorkspace');

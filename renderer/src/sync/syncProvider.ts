@@ -44,6 +44,8 @@ export interface SyncProviderOptions {
   maxBackoffMs?: number;
   stableMs?: number;
   onRetry?: (info: RetryInfo) => void;
+  /** false: created disconnected (the caller connects once the local copy is checked) */
+  connect?: boolean;
 }
 
 export function createSyncProvider(serverUrl: string, room: string, doc: Y.Doc, token: string, options: SyncProviderOptions = {}): WebsocketProvider {
@@ -53,6 +55,7 @@ export function createSyncProvider(serverUrl: string, room: string, doc: Y.Doc, 
   // The token travels as a subprotocol (Sec-WebSocket-Protocol), not in the URL, so proxies do not log it.
   const provider = new WebsocketProvider(serverUrl, room, doc, {
     protocols: tokenSubprotocols(token),
+    connect: options.connect ?? true,
     maxBackoffTime: maxBackoffMs,
     disableBc: true,
     WebSocketPolyfill: chunkingWebSocket(Base, options.maxFrameBytes),

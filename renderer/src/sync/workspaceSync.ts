@@ -8,6 +8,9 @@ import { closeReasonKey } from '../../../common/closeCodes';
 import { summarizeSync, type RetryNotice, type SyncSummary } from './syncStatus';
 import { createSyncProvider, type RetryInfo, type SyncProviderOptions } from './syncProvider';
 import { runBounded } from './boundedQueue';
+import { expectedScope, keepsLocalCopy } from '../storage/localCopyScope';
+import { restoreOwnComments } from '../model/comments/restoreOwn';
+import { readClaimsUnverified, type TokenClaims } from '../../../common/tokenClaims';
 
 // Connects the open Y.Docs of one workspace to its sync server, one stock y-websocket provider per doc, and walks
 // every document in the background (bounded concurrency) so a laptop that goes offline carries the whole workspace.
@@ -48,6 +51,7 @@ export class WorkspaceSync {
   private fullSyncRunning = false;
   private disposers: Array<() => void> = [];
   private snapshot: SyncSnapshot;
+  private readonly claims: TokenClaims | null;
 
   constructor(
     readonly workspaceId: string,
@@ -59,6 +63,7 @@ export class WorkspaceSync {
     private readonly registry: OpenDocs = openDocs,
     private readonly providerOptions: Pick<SyncProviderOptions, 'WebSocketImpl' | 'maxFrameBytes' | 'maxBackoffMs' | 'stableMs'> = {},
   ) {
+    this.claims = readClaimsUnverified(token);
     this.snapshot = this.compute();
   }
 
@@ -132,10 +137,26 @@ export class WorkspaceSync {
     const provider = createSyncProvider(this.serverUrl, room, doc, this.token, {
       ...this.providerOptions,
       onRetry: (info) => this.onRetry(info),
+      connect: false,
     });
-    if (this.refusal) provider.disconnect(); // refused: no new attempts until a new invite restarts the sync
     provider.awareness.setLocalStateField('user', this.user);
     this.providers.set(name, provider);
+    // Connects once the local copy is known to hold what this invite reads (storage/localCopyScope.ts): a copy of
+    // another scope (the role changed while it was open) is not synced; it is dropped when the doc is next opened.
+    const expected = expectedScope(name, { role: this.claims?.role, token: this.token });
+    void this.registry.scopeOfOpen(name).then((scope) => {
+      if (this.stopped || this.providers.get(name) !== provider) return;
+      if (scope !== undefined && !keepsLocalCopy(scope ?? undefined, expected)) return;
+      if (!this.refusal) provider.connect(); // refused: no new attempts until a new invite restarts the sync
+    });
+    let restored = false;
+    const restoreOwn = () => {
+      if (restored || !name.endsWith('.comments')) return;
+      restored = true;
+      void this.registry.takeRescued(name).then((own) => {
+        if (own && !this.stopped) restoreOwnComments(doc, own);
+      });
+    };
     const onUpdate = (_u: Uint8Array, origin: unknown) => {
       // A local change while this doc is not connected and synced waits for the connection
       // (changes from the server, or loaded from IndexedDB, are not waiting for anything).
@@ -149,6 +170,7 @@ export class WorkspaceSync {
       if (synced) {
         this.pendingByDoc.delete(name);
         this.scheduleRetryClear();
+        restoreOwn();
       }
       this.emit();
     };

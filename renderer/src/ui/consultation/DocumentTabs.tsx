@@ -6,8 +6,10 @@ import { preloadDraftViews } from './DraftView';
 
 export type DocumentView = 'text' | 'matrix' | 'balance';
 
-/** Text | Comment matrix | Balance: views of one draft, each its own address (#/w/<ws>/d/<doc>[/matrix|/balance]). */
-export function DocumentTabs({ workspaceId, docId, view }: { workspaceId: string; docId: string; view: DocumentView }) {
+/** Text | Comment matrix | Balance: views of one draft, each its own address (#/w/<ws>/d/<doc>[/matrix|/balance]).
+ *  `balance`: whether the role receives the whole consultation (common/roles.ts readsAllComments); a commenter's
+ *  matrix shows the comments the server sent them, and no Balance is offered. */
+export function DocumentTabs({ workspaceId, docId, view, balance = true }: { workspaceId: string; docId: string; view: DocumentView; balance?: boolean }) {
   const navigate = useUi((s) => s.navigate);
   // The matrix and balance views load on demand; fetch them once the text is up, so the first switch is instant.
   useEffect(() => {
@@ -17,7 +19,7 @@ export function DocumentTabs({ workspaceId, docId, view }: { workspaceId: string
   const tabs: Array<{ view: DocumentView; label: string }> = [
     { view: 'text', label: t('views.text') },
     { view: 'matrix', label: t('views.matrix') },
-    { view: 'balance', label: t('views.balance') },
+    ...(balance ? [{ view: 'balance' as const, label: t('views.balance') }] : []),
   ];
   return (
     <nav className="doc-tabs" aria-label={t('views.label')}>

@@ -8,8 +8,9 @@ import { formatWhen } from '../comments/format';
 
 /**
  * Editors choose what non-editors read of this draft's comments: private submissions or open review, and whether
- * dispositions and responses are published. The sync server sends viewers only what is published
- * (common/roles.ts `reads`); this control only sets it.
+ * dispositions and responses are published. The sync server sends viewers only what is published, and each
+ * commenter their own comments (the others' in an open review) with dispositions once published (common/roles.ts
+ * `reads`); this control only sets it.
  */
 export function PublicationControl({ comments, actor }: { comments: Y.Doc; actor: Actor }) {
   const pub = useY(consultationRoot(comments), () => readPublication(comments));

@@ -26,6 +26,7 @@ import { useCommentsUi } from '../comments/commentsUiStore';
 import { PhaseBadge } from '../consultation/PhaseBadge';
 import { DocumentTabs } from '../consultation/DocumentTabs';
 import { DraftView } from '../consultation/DraftView';
+import { OWN_WORKSPACE_ROLE, readsAllComments } from '../../../../common/roles';
 
 export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix' | 'balance' }) {
   const { id: workspaceId, doc: ws, canEdit, canComment } = useWorkspace();
@@ -53,12 +54,14 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
   if (!meta) return <p className="muted">{t('document.notFound')}</p>;
   if (!doc) return <p aria-busy="true">{t('common.loading')}</p>;
 
-  const activeView = meta.kind === 'draft' ? (view ?? 'text') : 'text';
+  // The Balance view counts the whole consultation: offered only to roles that receive all of it (common/roles.ts).
+  const allComments = readsAllComments(local?.role ?? OWN_WORKSPACE_ROLE);
+  const activeView = meta.kind === 'draft' && (view !== 'balance' || allComments) ? (view ?? 'text') : 'text';
   return (
     <CommentsProvider docId={docId} doc={doc}>
       <article className={`document view-${activeView}${activeView === 'text' && panelOpen ? ' with-comments' : ''}`} aria-labelledby="doc-title">
         <DocumentHeader meta={meta} badge={<PhaseBadge doc={doc} />}>
-          {meta.kind === 'draft' && <DocumentTabs workspaceId={workspaceId} docId={docId} view={activeView} />}
+          {meta.kind === 'draft' && <DocumentTabs workspaceId={workspaceId} docId={docId} view={activeView} balance={allComments} />}
         </DocumentHeader>
         {activeView !== 'text' && <DraftView view={activeView} />}
         <CommentsTextLayout hidden={activeView !== 'text'} editor={editor} doc={doc}>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { readInvite, joinWorkspace, type ParsedInvite } from '../../sync/joinWorkspace';
+import { readInvite, joinChangesReadScope, joinWorkspace, type ParsedInvite } from '../../sync/joinWorkspace';
 import { useUi } from '../../state/uiStore';
 import { formatDate, t } from '../../i18n';
 import { modelMessage } from '../errors';
@@ -17,9 +17,12 @@ export function JoinPanel({ initialQuery, expectWorkspaceId, onJoined }: { initi
     if (!parsed) return setError(t('join.error.invalid'));
     if ('error' in parsed) return setError(t(parsed.error));
     try {
+      const reload = await joinChangesReadScope(parsed);
       const id = await joinWorkspace(parsed, expectWorkspaceId);
       onJoined?.();
       navigate({ screen: 'documents', workspaceId: id });
+      // Another role or user: local copies are checked again as they load (storage/localCopyScope.ts).
+      if (reload) window.location.reload();
     } catch (err) {
       setError(modelMessage(err));
     }
