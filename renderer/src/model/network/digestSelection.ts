@@ -79,7 +79,8 @@ function countBy(keys: Array<{ key: string; kind: 'contributions' | 'comments' }
     row[kind]++;
     map.set(key, row);
   }
-  return [...map.values()].sort((a, b) => b.contributions + b.comments - (a.contributions + a.comments) || a.key.localeCompare(b.key));
+  // Most active first; unknown group or region last.
+  return [...map.values()].sort((a, b) => Number(a.key === '') - Number(b.key === '') || b.contributions + b.comments - (a.contributions + a.comments) || a.key.localeCompare(b.key));
 }
 
 /** Picks the month's material. Calendar dates count by their own month; instants by the workspace's time zone. */
