@@ -41,7 +41,7 @@ describe('expert ranking', () => {
     expect(ben.declared).toBe(false);
     expect(ben.comments.map((c) => [c.docId, c.threadId])).toEqual([[ids.themed, 't1'], [ids.themed, 't2']]);
     expect(ben.meetings).toEqual([{ docId: ids.webinar, title: 'Webinar' }]);
-    expect(found.find((r) => r.stakeholder.id === ids.dia)!.contributions.map((c) => c.title)).toEqual(['Quotas', 'Lists', 'Finance']);
+    expect(found.find((r) => r.stakeholder.id === ids.dia)!.contributions.map((c) => c.title)).toEqual(['Finance', 'Lists', 'Quotas']);
     // Cai has nothing on this theme (a comment on an unthemed consultation is not evidence)
     expect(found.some((r) => r.stakeholder.id === ids.cai)).toBe(false);
   });

@@ -36,6 +36,8 @@ const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').trim().to
 /** Themes match case- and accent-insensitively. */
 export const sameTheme = (a: string, b: string) => fold(a) === fold(b);
 
+const byTitle = (a: EvidenceLink, b: EvidenceLink) => a.title.localeCompare(b.title);
+
 export function rankExperts(q: ExpertQuery, input: { stakeholders: Stakeholder[]; rows: CatalogRow[]; comments: CommentEntry[] }): ExpertResult[] {
   const theme = q.theme?.trim() ?? '';
   const language = q.language?.trim() ?? '';
@@ -80,6 +82,9 @@ export function rankExperts(q: ExpertQuery, input: { stakeholders: Stakeholder[]
     .filter((r) => !language || (r.stakeholder.languages ?? []).some((l) => fold(l) === fold(language)))
     .map((r) => ({
       ...r,
+      contributions: r.contributions.sort(byTitle),
+      meetings: r.meetings.sort(byTitle),
+      comments: r.comments.sort((a, b) => byTitle(a, b) || a.number - b.number),
       score: (r.declared ? WEIGHTS.declared : 0) + r.contributions.length * WEIGHTS.contribution + r.comments.length * WEIGHTS.comment + r.meetings.length * WEIGHTS.meeting,
     }))
     // With a theme, only people with some expertise or evidence on it; without one, everyone who matches the filters.
