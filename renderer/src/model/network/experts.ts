@@ -66,7 +66,9 @@ export function rankExperts(q: ExpertQuery, input: { stakeholders: Stakeholder[]
       const seen = new Set<string>();
       for (const p of row.activity?.participants ?? []) {
         const r = p.stakeholderId ? resultFor(p.stakeholderId) : null;
-        if (r && !seen.has(r.stakeholder.id)) (seen.add(r.stakeholder.id), r.meetings.push(link));
+        if (!r || seen.has(r.stakeholder.id)) continue;
+        seen.add(r.stakeholder.id);
+        r.meetings.push(link);
       }
     }
   }

@@ -15,8 +15,9 @@ import { ChoiceSelect } from '../ChoiceSelect';
 
 /** The workspace's stakeholder registry: list, filter, add, edit in place, delete, merge duplicates. */
 export function StakeholdersScreen() {
-  const { doc: ws, canEdit } = useWorkspace();
+  const { id: workspaceId, doc: ws, canEdit } = useWorkspace();
   const notify = useUi((s) => s.notify);
+  const navigate = useUi((s) => s.navigate);
   const registry = useY(wsStakeholders(ws), () => ({ list: listStakeholders(ws), duplicates: findDuplicateCandidates(ws) }));
   const [query, setQuery] = useState('');
   const [group, setGroup] = useState<StakeholderGroup | ''>('');
@@ -178,7 +179,7 @@ export function StakeholdersScreen() {
                   <td colSpan={columns}>
                     <StakeholderForm
                       idPrefix={`edit-${s.id}`}
-                      initial={{ name: s.name, organisation: s.organisation, group: s.group, region: s.region, gender: s.gender, themes: s.themes }}
+                      initial={{ name: s.name, organisation: s.organisation, group: s.group, region: s.region, gender: s.gender, themes: s.themes, languages: s.languages }}
                       label={t('stakeholders.editTitle', { name: s.name })}
                       submitLabel={t('stakeholders.saveChanges')}
                       onCancel={() => {
@@ -201,7 +202,18 @@ export function StakeholdersScreen() {
                       </td>
                     )}
                     <th scope="row" className="cell-name">
-                      {s.name}
+                      {s.name}{' '}
+                      <a
+                        className="small"
+                        href={`#/w/${workspaceId}/profile/${s.id}`}
+                        aria-label={t('stakeholders.profileLabel', { name: s.name })}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          navigate({ screen: 'profile', workspaceId, stakeholderId: s.id });
+                        }}
+                      >
+                        {t('stakeholders.profile')}
+                      </a>
                     </th>
                     <td>{s.organisation || <span className="muted">—</span>}</td>
                     <td>{t(`group.${s.group}`)}</td>
