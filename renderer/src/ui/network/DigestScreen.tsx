@@ -1,15 +1,13 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useUi } from '../../state/uiStore';
 import { useIdentity } from '../../state/identityStore';
 import { draftMonthlyDigest, groupLabel, regionLabel } from '../../state/networkActions';
 import { selectDigest, type Attribution } from '../../model/network/digestSelection';
 import { findDigestForMonth } from '../../model/network/digestDoc';
 import { isMonthKey, localTimeZone, monthOfInstant } from '../../model/network/month';
-import { wsDocuments } from '../../model/workspaceDoc';
 import { useWorkspace } from '../../state/workspaceContext';
 import { formatMonth, t } from '../../i18n';
 import { modelMessage } from '../errors';
-import { useY } from '../hooks';
 import { ActivityChart } from './ActivityChart';
 import { useNetworkData } from './useNetworkData';
 
@@ -24,7 +22,8 @@ export function DigestScreen() {
   const [month, setMonth] = useState(() => monthOfInstant(Date.now(), timeZone));
   const [busy, setBusy] = useState(false);
   const valid = isMonthKey(month);
-  const existing = useY(wsDocuments(ws), () => (valid ? findDigestForMonth(ws, month) : null));
+  // metas change whenever the workspace's documents do, so the lookup follows them and the month
+  const existing = useMemo(() => (valid && metas ? findDigestForMonth(ws, month) : null), [valid, ws, month, metas]);
   const sel = useMemo(() => (valid ? selectDigest({ month, timeZone, rows, comments, stakeholders, metas }) : null), [valid, month, timeZone, rows, comments, stakeholders, metas]);
 
   const docLink = (docId: string, title: string) => (
@@ -61,7 +60,7 @@ export function DigestScreen() {
           <p className="muted small screen-subtitle">{t('digest.intro')}</p>
         </div>
       </header>
-      <div className="filters" role="group" aria-label={t('digest.month')}>
+      <div className="filters">
         <label className="field compact">
           <span className="field-label">{t('digest.month')}</span>
           <input type="month" value={month} onChange={(e) => setMonth(e.target.value)} aria-invalid={!valid} required />
@@ -165,9 +164,10 @@ export function DigestScreen() {
 }
 
 function Part({ title, empty, children }: { title: string; empty: boolean; children: ReactNode }) {
+  const id = useId();
   return (
-    <section className="card digest-part">
-      <h3>{title}</h3>
+    <section className="card digest-part" aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
       {empty ? <p className="muted">{t('digest.none')}</p> : children}
     </section>
   );

@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import { useUi } from '../../state/uiStore';
 import { stakeholderProfile } from '../../model/network/profile';
 import { localTimeZone } from '../../model/network/month';
@@ -147,9 +147,10 @@ export function ProfileScreen({ stakeholderId }: { stakeholderId: string }) {
 }
 
 function Part({ title, count, children }: { title: string; count: number; children: ReactNode }) {
+  const id = useId();
   return (
-    <section className="card digest-part">
-      <h2>
+    <section className="card digest-part" aria-labelledby={id}>
+      <h2 id={id}>
         {title} <span className="muted small">({count})</span>
       </h2>
       {count === 0 ? <p className="muted">{t('profile.none')}</p> : children}
