@@ -79,7 +79,10 @@ test('a monthâ€™s digest, the expert finder and a profile, from the facilitatorâ
   await expect(preview).toContainText('Youth councils need their own budgets');
   await expect(preview).toContainText('Share the council toolkit');
   await expect(preview).not.toContainText('April note on campuses');
+  await screenshot(page, 'i11-digest-month');
   await expect(preview.getByRole('list', { name: 'Contributions and comments by stakeholder group' }).getByRole('listitem', { name: 'Civil society: 1 contributions, 0 comments' })).toBeVisible();
+  await preview.getByRole('heading', { name: 'Activity figures' }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'i11-digest-chart');
   await preview.getByRole('button', { name: 'Show as a table' }).first().click();
   await expect(preview.getByRole('table', { name: 'Contributions and comments by stakeholder group' }).getByRole('row', { name: /Government/ })).toContainText('1');
   await screenshot(page, 'i11-digest-preview');
@@ -103,7 +106,11 @@ test('a monthâ€™s digest, the expert finder and a profile, from the facilitatorâ
   await expect(body.locator('h1')).toHaveText(['Theme of the month', 'New contributions', 'Consolidated replies published', 'Meetings held', 'Action points due', 'Consultations opened or closed', 'Stakeholders who joined', 'Activity figures']);
   await expect(body.locator('table')).toHaveCount(2);
   await expectSaved(page);
+  await page.getByRole('status').filter({ hasText: 'Digest drafted for March 2025.' }).getByRole('button', { name: 'Dismiss' }).click();
+  await body.locator('h1', { hasText: 'New contributions' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
   await screenshot(page, 'i11-digest-draft');
+  await body.locator('table').first().evaluate((h) => h.scrollIntoView({ block: 'center' }));
+  await screenshot(page, 'i11-digest-draft-figures');
 
   // Generating again opens the same draft: one digest for the month, its text not duplicated.
   await sidebar(page).getByRole('link', { name: 'Monthly digest' }).click();

@@ -63,7 +63,8 @@ describe('drafting a month’s digest', () => {
     expect(body.content?.filter((n) => n.type === 'table')).toHaveLength(2);
     expect(docFields(r.docs.get(id)!).toJSON()).toMatchObject({ kind: 'draft', subtype: 'digest', digestMonth: '2025-03', seeded: true });
     expect(listDocumentMetas(r.ws).find((m) => m.id === id)).toMatchObject({ kind: 'draft', subtype: 'digest', title: 'Digest: 2025-03' });
-    expect(textBar(5, 10)).toBe('█'.repeat(10));
+    expect(textBar(5, 10)).toBe('█'.repeat(5));
+    expect(textBar(1, 100)).toBe('█');
     expect(textBar(0, 10)).toBe('');
   });
 

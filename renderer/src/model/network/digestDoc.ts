@@ -27,7 +27,7 @@ export function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-const BAR_WIDTH = 20;
+const BAR_WIDTH = 10;
 
 /** A text bar for the figures table (the chart's fallback travels with the text into DOCX). */
 export function textBar(value: number, max: number): string {

@@ -6,7 +6,7 @@ import { formatNumber, t } from '../../i18n';
  * Contributions and comments per group (or region) as CSS bars, with the same figures as a table. The chart is
  * a list whose items carry their figures in text, so screen readers hear the numbers; the table is one click away.
  */
-export function ActivityChart({ title, rows, name }: { title: string; rows: FigureRow[]; name: (code: string) => string }) {
+export function ActivityChart({ title, column, rows, name }: { title: string; column: string; rows: FigureRow[]; name: (code: string) => string }) {
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
   const max = Math.max(1, ...rows.map((r) => Math.max(r.contributions, r.comments)));
@@ -26,7 +26,7 @@ export function ActivityChart({ title, rows, name }: { title: string; rows: Figu
           <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
-              <th scope="col">{title}</th>
+              <th scope="col">{column}</th>
               <th scope="col" className="num">{t('digest.colContributions')}</th>
               <th scope="col" className="num">{t('digest.colComments')}</th>
             </tr>

@@ -153,8 +153,8 @@ export function DigestScreen() {
           <section className="card digest-part">
             <h3>{t('digest.figures')}</h3>
             <div className="chart-grid">
-              <ActivityChart title={t('digest.chartByGroup')} rows={sel.byGroup} name={groupLabel} />
-              <ActivityChart title={t('digest.chartByRegion')} rows={sel.byRegion} name={regionLabel} />
+              <ActivityChart title={t('digest.chartByGroup')} column={t('digest.colGroup')} rows={sel.byGroup} name={groupLabel} />
+              <ActivityChart title={t('digest.chartByRegion')} column={t('digest.colRegion')} rows={sel.byRegion} name={regionLabel} />
             </div>
           </section>
         </section>
