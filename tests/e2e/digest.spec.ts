@@ -155,7 +155,7 @@ test('a monthâ€™s digest, the expert finder and a profile, from the facilitatorâ
   await expect(page.getByRole('region', { name: 'Engagement over time' }).getByRole('row', { name: /March 2025/ })).toContainText('1');
   await screenshot(page, 'i11-profile');
   await goToSection(page, 'Stakeholders');
-  await page.getByRole('link', { name: 'Profile of Li Wei' }).click();
+  await page.getByRole('table', { name: 'Stakeholder registry' }).getByRole('link', { name: 'Li Wei', exact: true }).click();
   await mainHeading(page, 'Profile: Li Wei');
   await expect(page.getByRole('region', { name: /^Contributions/ }).getByRole('link', { name: 'April note on campuses' })).toBeVisible();
 

@@ -84,6 +84,4 @@ export const network = {
   'profile.derived': 'Everything here is derived from documents, comments and the registry; nothing is stored twice.',
   'stakeholder.languages': 'Languages spoken',
   'stakeholder.languagesHint': 'Separate languages with commas.',
-  'stakeholders.profile': 'Profile',
-  'stakeholders.profileLabel': 'Profile of {name}',
 };

@@ -202,17 +202,15 @@ export function StakeholdersScreen() {
                       </td>
                     )}
                     <th scope="row" className="cell-name">
-                      {s.name}{' '}
+                      {/* the name opens the stakeholder's profile (derived: contributions, comments, meetings) */}
                       <a
-                        className="small"
                         href={`#/w/${workspaceId}/profile/${s.id}`}
-                        aria-label={t('stakeholders.profileLabel', { name: s.name })}
                         onClick={(e) => {
                           e.preventDefault();
                           navigate({ screen: 'profile', workspaceId, stakeholderId: s.id });
                         }}
                       >
-                        {t('stakeholders.profile')}
+                        {s.name}
                       </a>
                     </th>
                     <td>{s.organisation || <span className="muted">—</span>}</td>
