@@ -82,6 +82,9 @@ export const network = {
   'profile.noDisposition': 'No disposition yet',
   'profile.commentOn': '#{number} on {title}',
   'profile.derived': 'Everything here is derived from documents, comments and the registry; nothing is stored twice.',
+  'network.notIndexed': '{count} documents are not indexed on this device yet, so they are not counted here.',
+  'network.notIndexedOne': '1 document is not indexed on this device yet, so it is not counted here.',
+  'network.rebuild': 'Rebuild index',
   'stakeholder.languages': 'Languages spoken',
   'stakeholder.languagesHint': 'Separate languages with commas.',
 };

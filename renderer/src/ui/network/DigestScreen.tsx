@@ -10,11 +10,12 @@ import { formatMonth, t } from '../../i18n';
 import { modelMessage } from '../errors';
 import { ActivityChart } from './ActivityChart';
 import { useNetworkData } from './useNetworkData';
+import { NotIndexedNotice } from './NotIndexedNotice';
 
 /** Monthly digest: choose a month, see what it will contain, and draft (or open) its digest. */
 export function DigestScreen() {
   const { canEdit } = useWorkspace();
-  const { workspaceId, ws, rows, comments, metas, stakeholders } = useNetworkData();
+  const { workspaceId, ws, rows, comments, metas, stakeholders, unindexed } = useNetworkData();
   const navigate = useUi((s) => s.navigate);
   const notify = useUi((s) => s.notify);
   const identity = useIdentity();
@@ -60,6 +61,7 @@ export function DigestScreen() {
           <p className="muted small screen-subtitle">{t('digest.intro')}</p>
         </div>
       </header>
+      <NotIndexedNotice count={unindexed} />
       <div className="filters">
         <label className="field compact">
           <span className="field-label">{t('digest.month')}</span>

@@ -9,10 +9,11 @@ import { LabeledField } from '../document/fields/LabeledField';
 import { useY } from '../hooks';
 import { groupLabel, regionLabel } from '../../state/networkActions';
 import { useNetworkData } from './useNetworkData';
+import { NotIndexedNotice } from './NotIndexedNotice';
 
 /** Who in the network knows about a theme, in a region, group or language; evidence as counts with links. */
 export function ExpertsScreen() {
-  const { workspaceId, ws, rows, comments, stakeholders } = useNetworkData();
+  const { workspaceId, ws, rows, comments, stakeholders, unindexed } = useNetworkData();
   const navigate = useUi((s) => s.navigate);
   const [theme, setTheme] = useState('');
   const [region, setRegion] = useState<Region | ''>('');
@@ -32,6 +33,7 @@ export function ExpertsScreen() {
           <p className="muted small screen-subtitle">{t('expert.intro')}</p>
         </div>
       </header>
+      <NotIndexedNotice count={unindexed} />
       <div className="filters" role="search" aria-label={t('expert.title')}>
         <LabeledField label={t('expert.theme')} className="field compact">
           {(id) => (

@@ -5,10 +5,11 @@ import { localTimeZone } from '../../model/network/month';
 import { formatDate, formatMonth, t } from '../../i18n';
 import { groupLabel, regionLabel } from '../../state/networkActions';
 import { useNetworkData } from './useNetworkData';
+import { NotIndexedNotice } from './NotIndexedNotice';
 
 /** A stakeholder's profile, derived on demand (the membership coordinator's CRM view). */
 export function ProfileScreen({ stakeholderId }: { stakeholderId: string }) {
-  const { workspaceId, rows, comments, stakeholders } = useNetworkData();
+  const { workspaceId, rows, comments, stakeholders, unindexed } = useNetworkData();
   const navigate = useUi((s) => s.navigate);
   const profile = useMemo(() => stakeholderProfile(stakeholderId, { stakeholders, rows, comments, timeZone: localTimeZone() }), [stakeholderId, stakeholders, rows, comments]);
   const docLink = (docId: string, title: string, label?: string) => (
@@ -67,6 +68,7 @@ export function ProfileScreen({ stakeholderId }: { stakeholderId: string }) {
           )}
         </div>
       </header>
+      <NotIndexedNotice count={unindexed} />
       <p className="muted small">{t('profile.derived')}</p>
       <div className="profile-grid">
         <Part title={t('profile.contributions')} count={profile.contributions.length}>

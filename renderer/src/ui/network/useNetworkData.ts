@@ -23,5 +23,10 @@ export function useNetworkData() {
     // titles and themes from the workspace doc (the truth), the rest from the derived row
     return indexed.filter((r) => live.has(r.docId)).map((r) => ({ ...r, title: live.get(r.docId)!.title, themes: live.get(r.docId)!.themes }));
   }, [indexed, metas]);
-  return { workspaceId, ws, rows, comments, metas, stakeholders };
+  // Documents this device has not derived yet (synced but never opened here, or rows from before `activity`).
+  const unindexed = useMemo(() => {
+    const withActivity = new Set(indexed.filter((r) => r.activity).map((r) => r.docId));
+    return metas.filter((m) => !withActivity.has(m.id)).length;
+  }, [indexed, metas]);
+  return { workspaceId, ws, rows, comments, metas, stakeholders, unindexed };
 }
