@@ -54,3 +54,10 @@ export function todayIso(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** Formats a month 'yyyy-mm' ("March 2025"). */
+export function formatMonth(month: string): string {
+  const date = new Date(`${month}-15T00:00:00`);
+  if (Number.isNaN(date.getTime())) return month;
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long' }).format(date);
+}

@@ -30,7 +30,7 @@ describe('previewMerge', () => {
     const drop = addStakeholder(doc, { name: 'Jonas  Berg', organisation: 'Nordic Internet Society', group: 'technical-community', region: 'western-european-other', gender: 'man', themes: ['IXPs', 'routing security'] });
     const preview = previewMerge(keep, drop);
     const merged = mergeStakeholders(doc, keep.id, drop.id);
-    expect({ ...merged, id: undefined }).toEqual({ ...preview, id: undefined, deleted: undefined, mergedInto: undefined });
+    expect({ ...merged, id: undefined, addedAt: undefined }).toEqual({ ...preview, id: undefined, deleted: undefined, mergedInto: undefined });
     expect(resolveStakeholder(doc, drop.id)?.id).toBe(keep.id);
   });
   it('keeps the kept entry’s own values', () => {

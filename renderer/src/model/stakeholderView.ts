@@ -29,6 +29,7 @@ export function previewMerge(keep: Stakeholder, drop: Stakeholder): StakeholderI
     region: keep.region === 'global' && drop.region !== 'global' ? drop.region : keep.region,
     gender: keep.gender ?? drop.gender,
     themes: normalizeThemes([...keep.themes, ...drop.themes]),
+    languages: normalizeThemes([...(keep.languages ?? []), ...(drop.languages ?? [])]),
   };
 }
 

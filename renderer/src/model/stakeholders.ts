@@ -15,12 +15,16 @@ export interface Stakeholder {
   region: Region;
   gender?: Gender;
   themes: string[];
+  /** languages spoken (free text, normalised like themes), for the expert finder */
+  languages?: string[];
+  /** when the entry was added to the registry (ms), for the digest's "stakeholders who joined" */
+  addedAt?: number;
   deleted?: boolean;
   /** set when merged into another entry */
   mergedInto?: string;
 }
 
-export type StakeholderInput = Omit<Stakeholder, 'id' | 'deleted' | 'mergedInto'>;
+export type StakeholderInput = Omit<Stakeholder, 'id' | 'deleted' | 'mergedInto' | 'addedAt'>;
 
 export function validateStakeholder(input: StakeholderInput): ModelIssue[] {
   const issues: ModelIssue[] = [];
@@ -39,6 +43,8 @@ function assertValid(input: StakeholderInput): void {
 function readEntry(entry: Y.Map<unknown>): Stakeholder {
   const themes = entry.get('themes');
   const gender = entry.get('gender');
+  const languages = entry.get('languages');
+  const addedAt = entry.get('addedAt');
   return {
     id: String(entry.get('id')),
     name: String(entry.get('name') ?? ''),
@@ -47,6 +53,8 @@ function readEntry(entry: Y.Map<unknown>): Stakeholder {
     region: isOneOf(REGIONS, entry.get('region')) ? (entry.get('region') as Region) : 'global',
     gender: isOneOf(GENDERS, gender) ? gender : undefined,
     themes: Array.isArray(themes) ? themes.map(String) : [],
+    languages: Array.isArray(languages) ? languages.map(String) : [],
+    addedAt: typeof addedAt === 'number' ? addedAt : undefined,
     deleted: entry.get('deleted') === true || undefined,
     mergedInto: typeof entry.get('mergedInto') === 'string' ? (entry.get('mergedInto') as string) : undefined,
   };
@@ -60,14 +68,17 @@ function writeFields(entry: Y.Map<unknown>, input: StakeholderInput): void {
   if (input.gender) entry.set('gender', input.gender);
   else entry.delete('gender');
   entry.set('themes', normalizeThemes(input.themes));
+  if (input.languages?.length) entry.set('languages', normalizeThemes(input.languages));
+  else entry.delete('languages');
 }
 
-export function addStakeholder(doc: Y.Doc, input: StakeholderInput, id = newId()): Stakeholder {
+export function addStakeholder(doc: Y.Doc, input: StakeholderInput, id = newId(), now = Date.now()): Stakeholder {
   assertValid(input);
   const entry = new Y.Map<unknown>();
   doc.transact(() => {
     wsStakeholders(doc).set(id, entry);
     entry.set('id', id);
+    entry.set('addedAt', now);
     writeFields(entry, input);
   });
   return readEntry(entry);
@@ -107,6 +118,7 @@ export function mergeStakeholders(doc: Y.Doc, keepId: string, dropId: string): S
       region: a.region === 'global' && b.region !== 'global' ? b.region : a.region,
       gender: a.gender ?? b.gender,
       themes: [...a.themes, ...b.themes],
+      languages: [...(a.languages ?? []), ...(b.languages ?? [])],
     });
     drop.set('mergedInto', keepId);
     drop.set('deleted', true);

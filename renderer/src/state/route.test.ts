@@ -11,6 +11,9 @@ describe('route', () => {
       { screen: 'stakeholders', workspaceId: 'w1' },
       { screen: 'settings', workspaceId: 'w1' },
       { screen: 'join', query: '?server=ws%3A%2F%2Fx&token=a.b' },
+      { screen: 'digest', workspaceId: 'w1' },
+      { screen: 'experts', workspaceId: 'w1' },
+      { screen: 'profile', workspaceId: 'w1', stakeholderId: 's_1' },
     ];
     for (const r of routes) expect(parseRoute(formatRoute(r))).toEqual(r);
   });
@@ -18,5 +21,6 @@ describe('route', () => {
     expect(parseRoute('#/w/../etc')).toEqual({ screen: 'workspaces' });
     expect(parseRoute('')).toEqual({ screen: 'workspaces' });
     expect(parseRoute('#/w/ok/d/bad id')).toEqual({ screen: 'documents', workspaceId: 'ok' });
+    expect(parseRoute('#/w/ok/profile/bad id')).toEqual({ screen: 'documents', workspaceId: 'ok' });
   });
 });

@@ -7,7 +7,10 @@ export type Route =
   | { screen: 'document'; workspaceId: string; docId: string; view?: 'matrix' | 'balance' }
   | { screen: 'stakeholders'; workspaceId: string }
   | { screen: 'settings'; workspaceId: string }
-  | { screen: 'join'; query: string };
+  | { screen: 'join'; query: string }
+  | { screen: 'digest'; workspaceId: string }
+  | { screen: 'experts'; workspaceId: string }
+  | { screen: 'profile'; workspaceId: string; stakeholderId: string };
 
 
 export function parseRoute(hash: string): Route {
@@ -22,6 +25,8 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[2] === 'stakeholders') return { screen: 'stakeholders', workspaceId };
   if (parts[2] === 'settings') return { screen: 'settings', workspaceId };
+  if (parts[2] === 'digest' || parts[2] === 'experts') return { screen: parts[2], workspaceId };
+  if (parts[2] === 'profile' && parts[3] && isIdShaped(parts[3])) return { screen: 'profile', workspaceId, stakeholderId: parts[3] };
   return { screen: 'documents', workspaceId };
 }
 
@@ -39,6 +44,11 @@ export function formatRoute(route: Route): string {
       return `#/w/${route.workspaceId}/settings`;
     case 'join':
       return `#/join${route.query}`;
+    case 'digest':
+    case 'experts':
+      return `#/w/${route.workspaceId}/${route.screen}`;
+    case 'profile':
+      return `#/w/${route.workspaceId}/profile/${route.stakeholderId}`;
   }
 }
 

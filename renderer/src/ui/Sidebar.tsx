@@ -21,9 +21,11 @@ export function Sidebar() {
   const nav = [
     { screen: 'documents' as const, label: t('nav.documents') },
     ...(readRegistry ? [{ screen: 'stakeholders' as const, label: t('nav.stakeholders') }] : []),
+    { screen: 'digest' as const, label: t('nav.digest') },
+    ...(readRegistry ? [{ screen: 'experts' as const, label: t('nav.experts') }] : []),
     { screen: 'settings' as const, label: t('nav.settings') },
   ];
-  const active = route.screen === 'document' ? 'documents' : route.screen;
+  const active = route.screen === 'document' ? 'documents' : route.screen === 'profile' ? 'stakeholders' : route.screen;
 
   return (
     <aside className="sidebar" aria-label={t('nav.sidebar')}>

@@ -14,6 +14,9 @@ import { DocumentsScreen } from './documents/DocumentsScreen';
 import { DocumentScreen } from './document/DocumentScreen';
 import { StakeholdersScreen } from './stakeholders/StakeholdersScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { DigestScreen } from './network/DigestScreen';
+import { ExpertsScreen } from './network/ExpertsScreen';
+import { ProfileScreen } from './network/ProfileScreen';
 import { Dialogs } from './Dialogs';
 import { t } from '../i18n';
 import { useIdentity } from '../state/identityStore';
@@ -53,6 +56,9 @@ export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {
           {route.screen === 'document' && <DocumentScreen key={route.docId} docId={route.docId} view={route.view} />}
           {route.screen === 'stakeholders' && (capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE).readRegistry ? <StakeholdersScreen /> : <DocumentsScreen />)}
           {route.screen === 'settings' && <SettingsScreen />}
+          {route.screen === 'digest' && <DigestScreen />}
+          {route.screen === 'experts' && (capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE).readRegistry ? <ExpertsScreen /> : <DocumentsScreen />)}
+          {route.screen === 'profile' && (capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE).readRegistry ? <ProfileScreen key={route.stakeholderId} stakeholderId={route.stakeholderId} /> : <DocumentsScreen />)}
         </main>
         <StatusBar />
       </div>

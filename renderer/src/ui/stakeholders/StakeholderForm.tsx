@@ -29,6 +29,8 @@ export function StakeholderForm({
   idPrefix: string;
 }) {
   const [draft, setDraft] = useState<StakeholderInput>(initial);
+  // Languages are typed as one comma-separated line; the model normalises the list.
+  const [languages, setLanguages] = useState((initial.languages ?? []).join(', '));
   const [errors, setErrors] = useState<ModelIssue[]>([]);
   const set = (patch: Partial<StakeholderInput>) => setDraft((d) => ({ ...d, ...patch }));
 
@@ -37,7 +39,7 @@ export function StakeholderForm({
     const found = validateStakeholder(draft);
     if (found.length) return setErrors(found);
     try {
-      onSubmit(draft);
+      onSubmit({ ...draft, languages: languages.split(',').map((l) => l.trim()).filter(Boolean) });
     } catch (err) {
       setErrors(isModelError(err) ? [...err.issues] : [issue('', modelMessage(err))]);
     }
@@ -83,6 +85,13 @@ export function StakeholderForm({
           emptyLabel={t('stakeholder.genderNotRecorded')}
           onChange={(g) => set({ gender: g || undefined })}
         />
+        <label className="field">
+          <span className="field-label">{t('stakeholder.languages')}</span>
+          <input value={languages} onChange={(e) => setLanguages(e.target.value)} aria-describedby={`${idPrefix}-languages-hint`} />
+          <span className="muted small" id={`${idPrefix}-languages-hint`}>
+            {t('stakeholder.languagesHint')}
+          </span>
+        </label>
       </div>
       <div className="field">
         <span className="field-label" id={`${idPrefix}-themes`}>

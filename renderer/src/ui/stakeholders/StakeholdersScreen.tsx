@@ -15,8 +15,9 @@ import { ChoiceSelect } from '../ChoiceSelect';
 
 /** The workspace's stakeholder registry: list, filter, add, edit in place, delete, merge duplicates. */
 export function StakeholdersScreen() {
-  const { doc: ws, canEdit } = useWorkspace();
+  const { id: workspaceId, doc: ws, canEdit } = useWorkspace();
   const notify = useUi((s) => s.notify);
+  const navigate = useUi((s) => s.navigate);
   const registry = useY(wsStakeholders(ws), () => ({ list: listStakeholders(ws), duplicates: findDuplicateCandidates(ws) }));
   const [query, setQuery] = useState('');
   const [group, setGroup] = useState<StakeholderGroup | ''>('');
@@ -178,7 +179,7 @@ export function StakeholdersScreen() {
                   <td colSpan={columns}>
                     <StakeholderForm
                       idPrefix={`edit-${s.id}`}
-                      initial={{ name: s.name, organisation: s.organisation, group: s.group, region: s.region, gender: s.gender, themes: s.themes }}
+                      initial={{ name: s.name, organisation: s.organisation, group: s.group, region: s.region, gender: s.gender, themes: s.themes, languages: s.languages }}
                       label={t('stakeholders.editTitle', { name: s.name })}
                       submitLabel={t('stakeholders.saveChanges')}
                       onCancel={() => {
@@ -201,7 +202,16 @@ export function StakeholdersScreen() {
                       </td>
                     )}
                     <th scope="row" className="cell-name">
-                      {s.name}
+                      {/* the name opens the stakeholder's profile (derived: contributions, comments, meetings) */}
+                      <a
+                        href={`#/w/${workspaceId}/profile/${s.id}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          navigate({ screen: 'profile', workspaceId, stakeholderId: s.id });
+                        }}
+                      >
+                        {s.name}
+                      </a>
                     </th>
                     <td>{s.organisation || <span className="muted">—</span>}</td>
                     <td>{t(`group.${s.group}`)}</td>
