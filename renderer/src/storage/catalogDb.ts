@@ -6,7 +6,7 @@ import type { Role } from '../../../common/roles';
 // The local catalog: only what is local to this device or can be rebuilt from the Y.Docs at any time.
 // Bumping CATALOG_VERSION triggers a rebuild of the catalog rows from the Y.Docs on next start.
 
-export const CATALOG_VERSION = 2;
+export const CATALOG_VERSION = 3;
 
 export interface LocalWorkspace {
   id: string;
