@@ -7,6 +7,7 @@ export type Route =
   | { screen: 'document'; workspaceId: string; docId: string; view?: 'matrix' | 'balance' }
   | { screen: 'stakeholders'; workspaceId: string }
   | { screen: 'settings'; workspaceId: string }
+  | { screen: 'due'; workspaceId: string }
   | { screen: 'join'; query: string };
 
 
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[2] === 'stakeholders') return { screen: 'stakeholders', workspaceId };
   if (parts[2] === 'settings') return { screen: 'settings', workspaceId };
+  if (parts[2] === 'due') return { screen: 'due', workspaceId };
   return { screen: 'documents', workspaceId };
 }
 
@@ -37,6 +39,8 @@ export function formatRoute(route: Route): string {
       return `#/w/${route.workspaceId}/stakeholders`;
     case 'settings':
       return `#/w/${route.workspaceId}/settings`;
+    case 'due':
+      return `#/w/${route.workspaceId}/due`;
     case 'join':
       return `#/join${route.query}`;
   }

@@ -15,6 +15,7 @@ import { DocumentScreen } from './document/DocumentScreen';
 import { StakeholdersScreen } from './stakeholders/StakeholdersScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { Dialogs } from './Dialogs';
+import { DueScreen } from './network/DueList';
 import { t } from '../i18n';
 import { useIdentity } from '../state/identityStore';
 import { useWorkspaceSync } from '../sync/useWorkspaceSync';
@@ -53,6 +54,7 @@ export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {
           {route.screen === 'document' && <DocumentScreen key={route.docId} docId={route.docId} view={route.view} />}
           {route.screen === 'stakeholders' && (capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE).readRegistry ? <StakeholdersScreen /> : <DocumentsScreen />)}
           {route.screen === 'settings' && <SettingsScreen />}
+          {route.screen === 'due' && <DueScreen />}
         </main>
         <StatusBar />
       </div>
