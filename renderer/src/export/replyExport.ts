@@ -1,0 +1,66 @@
+// A consolidated reply for the DOCX writer (issue 11): before planning, each citation becomes its quoted passage
+// followed by a footnote ("Contribution from <organisation>, <date>"), and the contributors block becomes a table
+// (Name, Organisation, Country or region) in house style. Being plain body nodes by then, both are counted by the
+// page estimate and written by the ordinary paragraph, footnote and table code.
+import type { PMNode } from '../model/bodyJson';
+import type { ContributorRow } from '../model/network/contributors';
+import { citationLabel } from '../schema/citation';
+import type { ExportLabels } from './exportLabels';
+import { formatDate } from './word/dates';
+
+export interface CitedSource {
+  organisation: string;
+  name: string;
+  /** yyyy-mm-dd the contribution was received */
+  date: string;
+}
+
+export interface ExportReplyInfo {
+  /** contribution doc id -> who sent it, when */
+  sources: Record<string, CitedSource>;
+  contributors: ContributorRow[];
+}
+
+const text = (s: string): PMNode[] => (s ? [{ type: 'text', text: s }] : []);
+
+export function citationNote(source: CitedSource | undefined, labels: ExportLabels): string {
+  if (!source) return labels.citationNote(labels.citationUnknown, '');
+  const who = source.organisation || source.name || labels.citationUnknown;
+  return labels.citationNote(who, source.date ? formatDate(source.date) : '');
+}
+
+function contributorsTable(rows: ContributorRow[], labels: ExportLabels): PMNode {
+  if (!rows.length) return { type: 'paragraph', content: text(labels.contributorsEmpty) };
+  const widths = [34, 38, 28];
+  const cell = (type: 'tableHeader' | 'tableCell', value: string, i: number): PMNode => ({ type, attrs: { colwidth: [widths[i]] }, content: [{ type: 'paragraph', content: text(value) }] });
+  return {
+    type: 'table',
+    content: [
+      { type: 'tableRow', content: labels.contributorColumns.map((c, i) => cell('tableHeader', c, i)) },
+      ...rows.map((r) => ({
+        type: 'tableRow',
+        content: [r.name ?? labels.nameWithheld, r.organisation, labels.regions[r.region] ?? r.region].map((v, i) => cell('tableCell', v, i)),
+      })),
+    ],
+  };
+}
+
+/** The body with citations and the contributors block expanded (other nodes are returned as they are). */
+export function expandReplyNodes(body: PMNode, reply: ExportReplyInfo | undefined, labels: ExportLabels): PMNode {
+  const walk = (node: PMNode): PMNode[] => {
+    if (node.type === 'citation') {
+      const source = String(node.attrs?.source ?? '');
+      return [...text(citationLabel(String(node.attrs?.quote ?? ''))), { type: 'footnote', attrs: { text: citationNote(reply?.sources[source], labels) } }];
+    }
+    if (node.type === 'contributorsList') return [contributorsTable(reply?.contributors ?? [], labels)];
+    if (!node.content) return [node];
+    return [{ ...node, content: node.content.flatMap(walk) }];
+  };
+  return walk(body)[0];
+}
+
+/** Whether a body has anything expandReplyNodes changes (most documents do not: they are passed through). */
+export function hasReplyNodes(body: PMNode): boolean {
+  if (body.type === 'citation' || body.type === 'contributorsList') return true;
+  return (body.content ?? []).some(hasReplyNodes);
+}
