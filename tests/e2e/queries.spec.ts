@@ -83,6 +83,11 @@ test('a query, its contributions, a consolidated reply citing three of them, exp
   await expect(page.getByRole('region', { name: 'Query details' }).getByRole('combobox', { name: 'Status' })).toHaveValue('open');
   await typeBody(page, 'Question', QUERY.question);
   await expectSaved(page);
+  // Its deadlines are in the Due view: contributions overdue since yesterday, the reply due in ten days.
+  await sidebar(page).getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Due' }).click();
+  const dueBefore = page.getByRole('table', { name: 'Due within 14 days' });
+  await expect(dueBefore.getByRole('row', { name: /Contributions due/ })).toContainText('Overdue by 1 day');
+  await expect(dueBefore.getByRole('row', { name: /Consolidated reply due/ })).toContainText('In 10 days');
 
   // --- Four contributions in reply to it, from four stakeholder groups.
   for (const c of CONTRIBUTIONS) {
@@ -111,6 +116,7 @@ test('a query, its contributions, a consolidated reply citing three of them, exp
   await expect(contributions.getByRole('row', { name: /Parity law in Chile/ })).toContainText('Ministerio de la Mujer');
   await expect(contributions.getByRole('row', { name: /Parity law in Chile/ })).toContainText('Government');
   await expect(contributions.getByRole('row', { name: /Parity law in Chile/ })).toContainText('Latin American and Caribbean States');
+  await shot(page, 'queries-00-query');
 
   // --- Draft consolidated reply: the template, applied once, with the query's question.
   await page.getByRole('button', { name: 'Draft consolidated reply' }).click();

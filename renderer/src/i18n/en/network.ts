@@ -59,6 +59,8 @@ export const network = {
   'coverage.allCited': 'Every contribution is cited.',
   'coverage.byGroup': 'By stakeholder group',
   'coverage.byRegion': 'By region',
+  'coverage.group': 'Group',
+  'coverage.region': 'Region',
   'coverage.cited': 'Cited',
   'coverage.share': 'Share of citations',
   'contributors.title': 'Contributors',

@@ -20,11 +20,20 @@ import { documentDocName } from '../../../../common/rooms';
 import { formatDate, formatNumber, t } from '../../i18n';
 import { modelMessage } from '../errors';
 import { useY } from '../hooks';
+import { useCommentsUi } from '../comments/commentsUiStore';
 import { useContributions, useRegistry, type ContributionEntry } from './useNetworkData';
+
+const WIDTH_FOR_BOTH_PANELS = 1800;
 
 /** The reply's text beside its sources panel (documents that are not replies get their text alone). */
 export function SourcesLayout({ meta, doc, editor, hidden, children }: { meta: DocumentMeta; doc: Y.Doc; editor: Editor | null; hidden: boolean; children: ReactNode }) {
-  if (!meta.replyTo) return <>{children}</>;
+  const isReply = !!meta.replyTo;
+  useEffect(() => {
+    // The page, the comments column and the sources column do not fit side by side below this width: a reply
+    // opens with the sources beside it, and the Comments toggle (or starting a comment) brings the comments back.
+    if (isReply && window.innerWidth < WIDTH_FOR_BOTH_PANELS) useCommentsUi.getState().setPanelOpen(false);
+  }, [isReply]);
+  if (!isReply) return <>{children}</>;
   return (
     <div className="sources-layout" hidden={hidden}>
       <div className="sources-main">{children}</div>
@@ -306,21 +315,21 @@ function CoverageView({ cov }: { cov: ReturnType<typeof coverage> }) {
         ))}
       {total > 0 && (
         <>
-          <BucketTable label={t('coverage.byGroup')} rows={cov.byGroup} name={(k) => t(`group.${k}`)} />
-          <BucketTable label={t('coverage.byRegion')} rows={cov.byRegion} name={(k) => t(`region.${k}`)} />
+          <BucketTable label={t('coverage.byGroup')} column={t('coverage.group')} rows={cov.byGroup} name={(k) => t(`group.${k}`)} />
+          <BucketTable label={t('coverage.byRegion')} column={t('coverage.region')} rows={cov.byRegion} name={(k) => t(`region.${k}`)} />
         </>
       )}
     </section>
   );
 }
 
-function BucketTable<K extends string>({ label, rows, name }: { label: string; rows: Array<CoverageBucket<K>>; name: (k: K) => string }) {
+function BucketTable<K extends string>({ label, column, rows, name }: { label: string; column: string; rows: Array<CoverageBucket<K>>; name: (k: K) => string }) {
   return (
     <table className="data-table compact coverage-table" aria-label={label}>
       <caption>{label}</caption>
       <thead>
         <tr>
-          <th scope="col">{label}</th>
+          <th scope="col">{column}</th>
           <th scope="col" className="num">
             {t('coverage.cited')}
           </th>
