@@ -93,6 +93,20 @@ describe('DOCX export of a consolidated reply', () => {
     expect(back.tables.find((tb) => tb.rows[0]?.[0] === 'Name')).toBeUndefined();
   });
 
+  it('keeps a Word comment after a citation on the words it was made on (a citation counts as one position)', async () => {
+    const input = replyInput();
+    // p2: "Members described mentoring: " (29) + citation (1) + " and " -> "quotas" starts at offset 35.
+    input.documents[0].threads = [
+      {
+        id: 't1', number: 1, from: { bid: 'p2', offset: 35 }, to: { bid: 'p2', offset: 41 }, quote: 'quotas', author: 'Editor', type: 'general', body: 'Which countries?',
+        proposedWording: '', createdAt: 0, resolved: false, replies: [], disposition: '', response: '', para: 2, section: '',
+      },
+    ];
+    const xml = unzipAll(await exportDocx(input, { wordComments: true }))['word/document.xml'];
+    const ranged = /<w:commentRangeStart w:id="\d+"\/>(.*?)<w:commentRangeEnd/s.exec(xml)?.[1] ?? '';
+    expect(partText(ranged)).toBe('quotas');
+  });
+
   it.runIf(hasLibreOffice())('renders in LibreOffice with the footnotes and the table on the page', async () => {
     const dir = tempDir();
     try {

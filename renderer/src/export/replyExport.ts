@@ -1,10 +1,9 @@
-// A consolidated reply for the DOCX writer (issue 11): before planning, each citation becomes its quoted passage
-// followed by a footnote ("Contribution from <organisation>, <date>"), and the contributors block becomes a table
-// (Name, Organisation, Country or region) in house style. Being plain body nodes by then, both are counted by the
-// page estimate and written by the ordinary paragraph, footnote and table code.
+// A consolidated reply for the DOCX writer (issue 11): each citation is written (word/inline.ts) as its quoted
+// passage followed by a footnote ("Contribution from <organisation>, <date>"); before planning, the contributors
+// block becomes a table (Name, Organisation, Country or region) in house style, written and estimated like any
+// body table.
 import type { PMNode } from '../model/bodyJson';
 import type { ContributorRow } from '../model/network/contributors';
-import { citationLabel } from '../schema/citation';
 import type { ExportLabels } from './exportLabels';
 import { formatDate } from './word/dates';
 
@@ -45,13 +44,9 @@ function contributorsTable(rows: ContributorRow[], labels: ExportLabels): PMNode
   };
 }
 
-/** The body with citations and the contributors block expanded (other nodes are returned as they are). */
+/** The body with the contributors block expanded into a table (other nodes are returned as they are). */
 export function expandReplyNodes(body: PMNode, reply: ExportReplyInfo | undefined, labels: ExportLabels): PMNode {
   const walk = (node: PMNode): PMNode[] => {
-    if (node.type === 'citation') {
-      const source = String(node.attrs?.source ?? '');
-      return [...text(citationLabel(String(node.attrs?.quote ?? ''))), { type: 'footnote', attrs: { text: citationNote(reply?.sources[source], labels) } }];
-    }
     if (node.type === 'contributorsList') return [contributorsTable(reply?.contributors ?? [], labels)];
     if (!node.content) return [node];
     return [{ ...node, content: node.content.flatMap(walk) }];
@@ -61,6 +56,6 @@ export function expandReplyNodes(body: PMNode, reply: ExportReplyInfo | undefine
 
 /** Whether a body has anything expandReplyNodes changes (most documents do not: they are passed through). */
 export function hasReplyNodes(body: PMNode): boolean {
-  if (body.type === 'citation' || body.type === 'contributorsList') return true;
+  if (body.type === 'contributorsList') return true;
   return (body.content ?? []).some(hasReplyNodes);
 }

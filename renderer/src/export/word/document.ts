@@ -36,6 +36,8 @@ export interface WriteRequest {
 }
 
 function documentPlan(doc: ExportDocument, input: ExportInput, ctx: RenderContext, compiled: boolean, isFirst: boolean): { plan: DocumentPlan; shift: number } {
+  // The contributors block becomes a table here (so the page estimate counts it); citations stay atoms, written
+  // by inline.ts, so comment ranges keep their offsets.
   if (hasReplyNodes(doc.body)) doc = { ...doc, body: expandReplyNodes(doc.body, doc.reply, ctx.labels) };
   const chapter: PMNode | null = compiled ? { type: 'heading', attrs: { level: 1, pageBreakBefore: !isFirst }, content: doc.meta.title ? [{ type: 'text', text: doc.meta.title }] : [] } : null;
   const base = compiled ? 2 : 1; // level of the sections the export adds inside a document
@@ -92,6 +94,7 @@ export async function writeDocx(req: WriteRequest): Promise<Uint8Array> {
       paraNumbers: opts.paraNumbers ? paragraphNumbers(doc.body) : null,
       headingShift: shift,
       headingPages: layout.headingPages,
+      reply: doc.reply,
     };
     append(body, plan.render(state));
     opts.onProgress?.(i + 1, total);

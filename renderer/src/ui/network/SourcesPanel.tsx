@@ -119,7 +119,7 @@ function SourcesPanel({ meta, doc, editor }: { meta: DocumentMeta; doc: Y.Doc; e
   const [opened, setOpened] = useState<Opened | null>(null);
   const [search, setSearch] = useState('');
 
-  // Clicking a citation in the reply opens its source here, at the passage.
+  // Clicking a citation in the reply (or Enter on a selected one) opens its source here, at the passage.
   useEffect(() => {
     if (!editor) return;
     const dom = editor.view.dom;
@@ -128,8 +128,19 @@ function SourcesPanel({ meta, doc, editor }: { meta: DocumentMeta; doc: Y.Doc; e
       const source = cite?.getAttribute('data-source');
       if (source) setOpened({ docId: source, quote: cite?.getAttribute('data-quote') ?? undefined });
     };
+    // From the keyboard: Enter on a selected citation (ProseMirror ignores an event whose default is prevented).
+    const onKey = (e: KeyboardEvent) => {
+      const node = (editor.state.selection as { node?: { type: { name: string }; attrs: Record<string, unknown> } }).node;
+      if (e.key !== 'Enter' || node?.type.name !== 'citation') return;
+      e.preventDefault();
+      setOpened({ docId: String(node.attrs.source ?? ''), quote: String(node.attrs.quote ?? '') });
+    };
     dom.addEventListener('click', onClick);
-    return () => dom.removeEventListener('click', onClick);
+    dom.addEventListener('keydown', onKey, true);
+    return () => {
+      dom.removeEventListener('click', onClick);
+      dom.removeEventListener('keydown', onKey, true);
+    };
   }, [editor]);
 
   const sources = useMemo(() => citations.map((c) => c.source), [citations]);
