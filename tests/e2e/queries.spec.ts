@@ -101,6 +101,13 @@ test('a query, its contributions, a consolidated reply citing three of them, exp
     await expectSaved(page);
   }
 
+  // One more contribution, to no query: the sources panel finds it by search.
+  dialog = await newDocumentDialog(page, 'Stakeholder contribution', 'Quota debate in Spain');
+  await dialog.getByRole('button', { name: 'Create document' }).click();
+  await expect(dialog).toBeHidden();
+  await typeBody(page, 'Contribution', 'Zipper lists in Spanish municipalities.');
+  await expectSaved(page);
+
   // The query reads as a query in the list and its filter, and lists its contributions newest first.
   await goToSection(page, 'Documents');
   const filters = page.getByRole('search', { name: 'Filter documents' });
@@ -149,6 +156,11 @@ test('a query, its contributions, a consolidated reply citing three of them, exp
   }
   await expect(reply.locator('cite.citation')).toHaveCount(3);
 
+  // Any other contribution of the workspace can be found and read from the panel.
+  await panel.getByRole('searchbox', { name: 'Search all contributions' }).fill('zipper');
+  await expect(panel.getByRole('list', { name: 'Other contributions' }).getByRole('button')).toHaveText(['Quota debate in Spain']);
+  await panel.getByRole('searchbox', { name: 'Search all contributions' }).fill('');
+
   // Coverage names the fourth as not cited; shares by group and region.
   const coverage = panel.getByRole('region', { name: 'Coverage' });
   await expect(coverage).toContainText('3 of 4 contributions cited');
@@ -171,6 +183,12 @@ test('a query, its contributions, a consolidated reply citing three of them, exp
   await expect(opened.locator('mark')).toHaveText(CONTRIBUTIONS[1].passage);
   await shot(page, 'queries-02-citation-opens-source');
   await opened.getByRole('button', { name: /Back to the list/ }).click();
+  // From the keyboard: the citation is still selected in the reply; Enter opens its source.
+  await reply.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('region', { name: `Contribution text: ${CONTRIBUTIONS[1].title}` }).locator('mark')).toHaveText(CONTRIBUTIONS[1].passage);
+  await expect(reply.locator('cite.citation')).toHaveCount(3);
+  await panel.getByRole('button', { name: /Back to the list/ }).click();
 
   // --- Export, read back: footnotes name organisation and date; the contributors list is a table.
   await page.getByRole('button', { name: 'Export DOCX…' }).click();

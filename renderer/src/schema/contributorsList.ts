@@ -14,6 +14,7 @@ export const ContributorsList = Node.create({
     return [{ tag: 'div[data-contributors-list]' }];
   },
   renderHTML({ HTMLAttributes }) {
-    return ['div', mergeAttributes(HTMLAttributes, { 'data-contributors-list': '', class: 'contributors-list', contenteditable: 'false' }), 'Contributors: generated from the citations and the query’s contributions (see Sources).'];
+    // No text of its own: the editor's stylesheet shows a translated note (--contributors-note, set by the UI).
+    return ['div', mergeAttributes(HTMLAttributes, { 'data-contributors-list': '', class: 'contributors-list', contenteditable: 'false' })];
   },
 });

@@ -33,6 +33,7 @@ export const network = {
   'reply.resources': 'Resources and related documents',
   'reply.mentioned': 'Organisations and experts mentioned',
   'reply.contributors': 'Contributors',
+  'reply.contributorsNote': 'The contributors list is generated from the citations and the query’s contributions: see Contributors in the Sources panel. The export writes it here as a table.',
   'reply.forQuery': 'Reply to the query',
   'reply.publish': 'Publish reply',
   'reply.published': 'Published on {date}; it is in the archive.',

@@ -1,7 +1,7 @@
 // The sources panel beside a consolidated reply (issue 11): the query's contributions (and a search over every
 // other contribution, from the catalog), a reader to select a passage and Cite it, the coverage of the reply,
 // and the generated contributors list with its "do not name" switches.
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { Editor } from '@tiptap/core';
 import type * as Y from 'yjs';
 import { useWorkspace } from '../../state/workspaceContext';
@@ -36,7 +36,9 @@ export function SourcesLayout({ meta, doc, editor, hidden, children }: { meta: D
   if (!isReply) return <>{children}</>;
   return (
     <div className="sources-layout" hidden={hidden}>
-      <div className="sources-main">{children}</div>
+      <div className="sources-main" style={{ '--contributors-note': JSON.stringify(t('reply.contributorsNote')) } as CSSProperties}>
+        {children}
+      </div>
       <SourcesPanel meta={meta} doc={doc} editor={editor} />
     </div>
   );
