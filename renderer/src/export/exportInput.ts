@@ -6,6 +6,7 @@ import type { DocumentMeta } from '../model/workspaceDoc';
 import type { Stakeholder } from '../model/stakeholders';
 import type { ActionPoint, Participant } from '../model/documentDoc';
 import type { BlockPoint } from '../model/comments/bodyIndex';
+import type { ExportReplyInfo } from './replyExport';
 
 
 export interface ExportReply {
@@ -46,6 +47,8 @@ export interface ExportDocument {
   /** plain JSON of the document's `fields` map (Y types converted with toJSON) */
   fields: Record<string, unknown>;
   threads: ExportThread[];
+  /** a consolidated reply: its cited sources and generated contributors (replyExport.ts) */
+  reply?: ExportReplyInfo;
 }
 
 export interface ExportInput {

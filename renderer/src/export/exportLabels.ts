@@ -28,7 +28,7 @@ export const DEFAULT_LABELS = {
   response: 'Response',
   withheld: 'Withheld (Chatham House rule)',
   commentTypes: { general: 'General', substantive: 'Substantive', editorial: 'Editorial' } as Record<string, string>,
-  kinds: { meeting: 'Meeting summary', contribution: 'Stakeholder contribution', draft: 'Draft' } as Record<string, string>,
+  kinds: { meeting: 'Meeting summary', contribution: 'Stakeholder contribution', draft: 'Draft', query: 'Query' } as Record<string, string>,
   draftStatus: {
     outline: 'Outline',
     'in-progress': 'Draft',
@@ -54,6 +54,12 @@ export const DEFAULT_LABELS = {
     'western-european-other': 'Western European and other States',
     global: 'Global',
   } as Record<Region, string>,
+  /** a citation's footnote in a consolidated reply */
+  citationNote: (who: string, date: string) => (date ? `Contribution from ${who}, ${date}` : `Contribution from ${who}`),
+  citationUnknown: 'a contributor',
+  contributorColumns: ['Name', 'Organisation', 'Country or region'],
+  nameWithheld: 'Name withheld',
+  contributorsEmpty: 'No contributors recorded.',
   /** Chatham House: what a registered participant's name becomes */
   chathamName: (groupLabel: string) => `Participant (${groupLabel})`,
 };

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { yXmlFragmentToProsemirrorJSON, prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { rapporteurSchema } from '../schema/schema';
+import { citationLabel } from '../schema/citation';
 
 // Conversions between the Yjs body (Y.XmlFragment `body`) and ProseMirror JSON, plus plain-text views of it.
 
@@ -39,6 +40,7 @@ export function plainText(node: PMNode): string {
     if (n.type === 'text') parts.push(n.text ?? '');
     else if (n.type === 'hardBreak') parts.push('\n');
     else if (n.type === 'footnote') parts.push(` [${String(n.attrs?.text ?? '')}]`);
+    else if (n.type === 'citation') parts.push(citationLabel(String(n.attrs?.quote ?? '')));
     n.content?.forEach(walk);
     if (BLOCK_SEPARATED.has(n.type)) parts.push('\n');
   };

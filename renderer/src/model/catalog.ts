@@ -3,6 +3,7 @@ import { countWords } from './bodyJson';
 import type { DocumentMeta } from './workspaceDoc';
 import type { DocumentKind, DraftSubtype } from './kinds';
 import { documentActivity, type DocumentActivity } from './network/activity';
+import { networkRow, type NetworkRow } from './network/networkRow';
 
 /** A row of the local catalog (Dexie): everything a list, a filter or a search needs without opening the doc. */
 export interface CatalogRow {
@@ -24,6 +25,8 @@ export interface CatalogRow {
   status?: string;
   /** digest, expert finder, profiles (model/network/activity.ts); absent when the doc was not loaded */
   activity?: DocumentActivity;
+  /** queries, replies, deadlines (issue 11, model/network/networkRow.ts) */
+  network?: NetworkRow;
 }
 
 export const catalogKey = (workspaceId: string, docId: string) => `${workspaceId}/${docId}`;
@@ -49,6 +52,7 @@ export function catalogRow(workspaceId: string, meta: DocumentMeta, body: { text
     text: extra ? `${text}\n${extra}` : text,
     status: typeof status === 'string' ? status : undefined,
     activity: fields ? documentActivity(meta.kind, text, fields) : undefined,
+    network: networkRow(meta, fields),
   };
 }
 

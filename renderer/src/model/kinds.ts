@@ -1,6 +1,6 @@
 // Vocabulary of the domain. Values are stored in Y.Docs; labels come from i18n (`kind.<value>` etc.).
 
-export const DOCUMENT_KINDS = ['meeting', 'contribution', 'draft'] as const;
+export const DOCUMENT_KINDS = ['meeting', 'contribution', 'draft', 'query'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DRAFT_SUBTYPES = ['output-report', 'executive-summary', 'messages', 'consolidated-reply', 'digest', 'progress-report'] as const;
@@ -39,3 +39,7 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (values as readonly string[]).includes(value);
 }
+
+/** A query's life (issue 11): open for contributions -> drafting the consolidated reply -> published. */
+export const QUERY_STATUSES = ['open', 'drafting', 'published'] as const;
+export type QueryStatus = (typeof QUERY_STATUSES)[number];

@@ -5,6 +5,7 @@ import { docFields } from './documentDoc';
 import { ModelError } from './modelError';
 import { wsDocuments } from './workspaceDoc';
 import type { Channel, DraftSubtype, MeetingFormat } from './kinds';
+import { seedQueryFields, type QueryInput } from './network/query';
 
 // Templates are applied once, by the creator, inside the creating transaction. A replica that opens an empty
 // document never seeds it (it waits for the content to arrive), so two replicas can never both apply a template.
@@ -21,8 +22,9 @@ export const DRAFT_OUTLINES: Record<DraftSubtype, string[]> = {
 
 export type NewDocumentInput =
   | { kind: 'meeting'; title: string; date: string; format?: MeetingFormat; location?: string }
-  | { kind: 'contribution'; title: string; stakeholderId?: string; receivedOn: string; channel?: Channel }
-  | { kind: 'draft'; title: string; subtype: DraftSubtype; targetMin?: number; targetMax?: number; date: string };
+  | { kind: 'contribution'; title: string; stakeholderId?: string; receivedOn: string; channel?: Channel; inReplyTo?: string }
+  | { kind: 'draft'; title: string; subtype: DraftSubtype; targetMin?: number; targetMax?: number; date: string; replyTo?: string }
+  | QueryInput;
 
 const paragraph = (): PMNode => ({ type: 'paragraph', attrs: { bid: newId() } });
 const heading = (text: string, level = 1): PMNode => ({ type: 'heading', attrs: { level, bid: newId() }, content: [{ type: 'text', text }] });
@@ -57,6 +59,9 @@ function seedFields(fields: Y.Map<unknown>, input: NewDocumentInput): void {
       fields.set('targetMax', input.targetMax ?? null);
       fields.set('phase', 'drafting');
       break;
+    case 'query':
+      seedQueryFields(fields, input);
+      break;
   }
   fields.set('seeded', true);
 }
@@ -81,13 +86,15 @@ export function createDocument(
     // An imported document brings its own body instead of the template's.
     appendJSONToBody(doc, opts.body ?? templateBody(input, opts.t));
   });
-  const date = input.kind === 'meeting' || input.kind === 'draft' ? input.date : input.receivedOn;
+  const date = input.kind === 'meeting' || input.kind === 'draft' ? input.date : input.kind === 'query' ? input.postedOn : input.receivedOn;
   ws.transact(() => {
     const entry = new Y.Map<unknown>();
     wsDocuments(ws).set(id, entry);
     entry.set('id', id);
     entry.set('kind', input.kind);
     if (input.kind === 'draft') entry.set('subtype', input.subtype);
+    if (input.kind === 'draft' && input.replyTo) entry.set('replyTo', input.replyTo);
+    if (input.kind === 'contribution' && input.inReplyTo) entry.set('inReplyTo', input.inReplyTo);
     entry.set('title', title);
     entry.set('themes', []);
     entry.set('date', date);

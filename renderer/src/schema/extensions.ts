@@ -4,6 +4,8 @@ import { TableKit } from '@tiptap/extension-table';
 import { Footnote } from './footnote';
 import { BlockId } from './blockId';
 import { NestingLimits } from './nestingLimits';
+import { Citation } from './citation';
+import { ContributorsList } from './contributorsList';
 import { isAllowedLink } from './safeUrl';
 
 // The one schema of Rapporteur's rich text. The editor, the DOCX exporter and importer, the sync fuzz test and
@@ -36,5 +38,7 @@ export function schemaExtensions(): Extensions {
     Footnote,
     BlockId,
     NestingLimits,
+    Citation,
+    ContributorsList,
   ];
 }

@@ -15,6 +15,7 @@ import { compileInputFromDocs, exportThreadsFromDocs } from '../export/fromDocs'
 import type { ExportInput, ExportThread } from '../export/exportInput';
 import type { ImportResult } from '../export/import/importDocx';
 import { t } from '../i18n';
+import { replyExportInfo } from './replyExportInfo';
 
 // Gathers what the exporter needs from the Y.Docs (documents and their comments), and creates documents from an
 // imported DOCX. The writer and reader themselves are pure (renderer/src/export).
@@ -30,7 +31,9 @@ export async function gatherExportInput(workspaceId: string, ws: Y.Doc, docIds: 
       docs.push({ doc: doc.doc, threads: exportThreadsFromDocs(ws, doc.doc, comments.doc), docId: docIds[i] });
       onProgress?.(i + 1, docIds.length);
     }
-    return compileInputFromDocs(ws, docs);
+    const input = compileInputFromDocs(ws, docs);
+    for (const [i, d] of input.documents.entries()) if (d.meta.replyTo) d.reply = await replyExportInfo(workspaceId, ws, d.meta, docs[i].doc);
+    return input;
   } finally {
     handles.forEach((h) => h.release());
   }

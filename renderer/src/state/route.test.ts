@@ -10,6 +10,7 @@ describe('route', () => {
       { screen: 'document', workspaceId: 'w1', docId: 'd_2', view: 'matrix' },
       { screen: 'stakeholders', workspaceId: 'w1' },
       { screen: 'settings', workspaceId: 'w1' },
+      { screen: 'due', workspaceId: 'w1' },
       { screen: 'join', query: '?server=ws%3A%2F%2Fx&token=a.b' },
       { screen: 'digest', workspaceId: 'w1' },
       { screen: 'experts', workspaceId: 'w1' },

@@ -10,6 +10,7 @@ export type Route =
   | { screen: 'join'; query: string }
   | { screen: 'digest'; workspaceId: string }
   | { screen: 'experts'; workspaceId: string }
+  | { screen: 'due'; workspaceId: string }
   | { screen: 'profile'; workspaceId: string; stakeholderId: string };
 
 
@@ -25,7 +26,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[2] === 'stakeholders') return { screen: 'stakeholders', workspaceId };
   if (parts[2] === 'settings') return { screen: 'settings', workspaceId };
-  if (parts[2] === 'digest' || parts[2] === 'experts') return { screen: parts[2], workspaceId };
+  if (parts[2] === 'digest' || parts[2] === 'experts' || parts[2] === 'due') return { screen: parts[2], workspaceId };
   if (parts[2] === 'profile' && parts[3] && isIdShaped(parts[3])) return { screen: 'profile', workspaceId, stakeholderId: parts[3] };
   return { screen: 'documents', workspaceId };
 }
@@ -42,6 +43,8 @@ export function formatRoute(route: Route): string {
       return `#/w/${route.workspaceId}/stakeholders`;
     case 'settings':
       return `#/w/${route.workspaceId}/settings`;
+    case 'due':
+      return `#/w/${route.workspaceId}/due`;
     case 'join':
       return `#/join${route.query}`;
     case 'digest':

@@ -6,7 +6,8 @@ import type { Role } from '../../../common/roles';
 // The local catalog: only what is local to this device or can be rebuilt from the Y.Docs at any time.
 // Bumping CATALOG_VERSION triggers a rebuild of the catalog rows from the Y.Docs on next start.
 
-// 3: catalog rows gain `activity` (model/network/activity.ts), so existing rows are re-derived once.
+// 2: comment entries (model/commentEntries.ts). 3: catalog rows gain `activity` (model/network/activity.ts) and
+// `network` (model/network/networkRow.ts), so existing rows are re-derived once.
 export const CATALOG_VERSION = 3;
 
 export interface LocalWorkspace {

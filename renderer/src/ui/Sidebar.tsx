@@ -20,6 +20,7 @@ export function Sidebar() {
   const readRegistry = capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE).readRegistry;
   const nav = [
     { screen: 'documents' as const, label: t('nav.documents') },
+    { screen: 'due' as const, label: t('nav.due') },
     ...(readRegistry ? [{ screen: 'stakeholders' as const, label: t('nav.stakeholders') }] : []),
     { screen: 'digest' as const, label: t('nav.digest') },
     ...(readRegistry ? [{ screen: 'experts' as const, label: t('nav.experts') }] : []),

@@ -18,6 +18,7 @@ import { DigestScreen } from './network/DigestScreen';
 import { ExpertsScreen } from './network/ExpertsScreen';
 import { ProfileScreen } from './network/ProfileScreen';
 import { Dialogs } from './Dialogs';
+import { DueScreen } from './network/DueList';
 import { t } from '../i18n';
 import { useIdentity } from '../state/identityStore';
 import { useWorkspaceSync } from '../sync/useWorkspaceSync';
@@ -59,6 +60,7 @@ export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {
           {route.screen === 'digest' && <DigestScreen />}
           {route.screen === 'experts' && (capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE).readRegistry ? <ExpertsScreen /> : <DocumentsScreen />)}
           {route.screen === 'profile' && (capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE).readRegistry ? <ProfileScreen key={route.stakeholderId} stakeholderId={route.stakeholderId} /> : <DocumentsScreen />)}
+          {route.screen === 'due' && <DueScreen />}
         </main>
         <StatusBar />
       </div>

@@ -7,6 +7,7 @@ import type { ExportLabels } from '../exportLabels';
 import { ListNumbering } from './numbering';
 import { Footnotes } from './footnotes';
 import { WordComments } from './wordComments';
+import type { ExportReplyInfo } from '../replyExport';
 
 // State shared while one DOCX is built: allocators whose ids must be unique in the whole file (list instances,
 // footnotes, comments, TOC bookmarks) and what the table of contents collects.
@@ -61,6 +62,8 @@ export interface DocState {
   headingShift: number;
   /** estimated body page of each heading node (for the TOC's cached page numbers) */
   headingPages: Map<PMNode, number>;
+  /** a consolidated reply's cited sources (citations become footnotes naming them) */
+  reply?: ExportReplyInfo;
 }
 
 /** Layout of the block being rendered. */

@@ -18,6 +18,7 @@ import { pageFurniture, section } from './sections';
 import { stylesOptions } from './styles';
 import { clean } from './text';
 import { textWidthTwips } from './page';
+import { expandReplyNodes, hasReplyNodes } from '../replyExport';
 
 // Builds one DOCX with the docx library from one document (a report) or several (a compilation, each document a
 // chapter). Order of work: plan every document (blocks for the page estimate), estimate pages once (the TOC's
@@ -35,6 +36,9 @@ export interface WriteRequest {
 }
 
 function documentPlan(doc: ExportDocument, input: ExportInput, ctx: RenderContext, compiled: boolean, isFirst: boolean): { plan: DocumentPlan; shift: number } {
+  // The contributors block becomes a table here (so the page estimate counts it); citations stay atoms, written
+  // by inline.ts, so comment ranges keep their offsets.
+  if (hasReplyNodes(doc.body)) doc = { ...doc, body: expandReplyNodes(doc.body, doc.reply, ctx.labels) };
   const chapter: PMNode | null = compiled ? { type: 'heading', attrs: { level: 1, pageBreakBefore: !isFirst }, content: doc.meta.title ? [{ type: 'text', text: doc.meta.title }] : [] } : null;
   const base = compiled ? 2 : 1; // level of the sections the export adds inside a document
   const inner: DocumentPlan =
@@ -90,6 +94,7 @@ export async function writeDocx(req: WriteRequest): Promise<Uint8Array> {
       paraNumbers: opts.paraNumbers ? paragraphNumbers(doc.body) : null,
       headingShift: shift,
       headingPages: layout.headingPages,
+      reply: doc.reply,
     };
     append(body, plan.render(state));
     opts.onProgress?.(i + 1, total);

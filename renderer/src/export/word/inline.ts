@@ -5,6 +5,8 @@ import type { Span } from '../chathamHouse';
 import type { DocState, Marker, RenderContext } from './context';
 import { clean, textRuns, type RunProps } from './text';
 import { S } from './styles';
+import { citationNote } from '../replyExport';
+import { citationLabel } from '../../schema/citation';
 
 // Inline content of one paragraph or heading: text with marks, links, footnotes, hard breaks, and the comment
 // range markers that fall inside it. Offsets are the ones of BlockPoint: each text character (UTF-16 unit)
@@ -104,6 +106,11 @@ export function renderInline(block: PMNode, ctx: RenderContext, doc: DocState, o
       flushMarkers(pos);
       if (child.type === 'hardBreak') pieces.push({ children: [new TextRun({ break: 1 })], href: null });
       else if (child.type === 'footnote') pieces.push({ children: [new FootnoteReferenceRun(ctx.footnotes.add(ctx.redactor.redact(String(child.attrs?.text ?? ''))))], href: null });
+      else if (child.type === 'citation') {
+        // A citation: its quoted passage, then a footnote naming the contribution it comes from.
+        const note = citationNote(doc.reply?.sources[String(child.attrs?.source ?? '')], ctx.labels);
+        pieces.push({ children: [...textRuns(ctx.redactor.redact(citationLabel(String(child.attrs?.quote ?? ''))), runProps(marksOf(child, ctx), o.bold)), new FootnoteReferenceRun(ctx.footnotes.add(ctx.redactor.redact(note)))], href: null });
+      }
       pos += 1;
     }
   }

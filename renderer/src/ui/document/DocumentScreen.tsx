@@ -27,6 +27,9 @@ import { PhaseBadge } from '../consultation/PhaseBadge';
 import { DocumentTabs } from '../consultation/DocumentTabs';
 import { DraftView } from '../consultation/DraftView';
 import { OWN_WORKSPACE_ROLE, readsAllComments } from '../../../../common/roles';
+import { QueryFields } from '../network/QueryFields';
+import { InReplyToField } from '../network/InReplyToField';
+import { ReplyBar, SourcesLayout } from '../network/SourcesPanel';
 
 export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix' | 'balance' }) {
   const { id: workspaceId, doc: ws, canEdit, canComment } = useWorkspace();
@@ -59,16 +62,20 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
   const activeView = meta.kind === 'draft' && (view !== 'balance' || allComments) ? (view ?? 'text') : 'text';
   return (
     <CommentsProvider docId={docId} doc={doc}>
-      <article className={`document view-${activeView}${activeView === 'text' && panelOpen ? ' with-comments' : ''}`} aria-labelledby="doc-title">
+      <article className={`document view-${activeView}${activeView === 'text' && panelOpen ? ' with-comments' : ''}${meta.replyTo ? ' with-sources' : ''}`} aria-labelledby="doc-title">
         <DocumentHeader meta={meta} badge={<PhaseBadge doc={doc} />}>
           {meta.kind === 'draft' && <DocumentTabs workspaceId={workspaceId} docId={docId} view={activeView} balance={allComments} />}
         </DocumentHeader>
         {activeView !== 'text' && <DraftView view={activeView} />}
+        <SourcesLayout meta={meta} doc={doc} editor={editor} hidden={activeView !== 'text'}>
         <CommentsTextLayout hidden={activeView !== 'text'} editor={editor} doc={doc}>
           {provider && <PresenceList provider={provider} />}
           {meta.kind === 'meeting' && <MeetingFields doc={doc} />}
           {meta.kind === 'contribution' && <ContributionFields doc={doc} />}
           {meta.kind === 'draft' && <DraftFields doc={doc} />}
+          {meta.kind === 'query' && <QueryFields doc={doc} meta={meta} />}
+          {meta.kind === 'contribution' && <InReplyToField meta={meta} />}
+          {meta.replyTo && <ReplyBar doc={doc} meta={meta} />}
           <section className="body-section" aria-label={t(`body.${meta.kind}`)}>
             {meta.kind !== 'draft' && <h2 className="section-title">{t(`body.${meta.kind}`)}</h2>}
             <CommentsViewBar editor={editor} doc={doc} showCommentButton={!canEdit && canComment} />
@@ -83,6 +90,7 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
             />
           </section>
         </CommentsTextLayout>
+        </SourcesLayout>
       </article>
     </CommentsProvider>
   );

@@ -8,6 +8,7 @@ import { deriveCatalogRow } from '../../model/derive';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../model/kinds';
 import { useLiveQuery, useY } from '../hooks';
 import { formatDate, formatNumber, t } from '../../i18n';
+import { HomeDueList } from '../network/DueList';
 
 export function DocumentsScreen() {
   const { id: workspaceId, doc: ws, canEdit } = useWorkspace();
@@ -57,6 +58,7 @@ export function DocumentsScreen() {
           )}
         </div>
       </header>
+      <HomeDueList />
       <div className="filters" role="search" aria-label={t('filter.label')}>
         <label className="field compact grow">
           <span className="field-label">{t('filter.title')}</span>

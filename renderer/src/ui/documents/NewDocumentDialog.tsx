@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Modal } from '../Modal';
-import { StakeholderSelect, SubtypeSelect } from './pickers';
+import { StakeholderOptions, StakeholderSelect, SubtypeSelect } from './pickers';
+import { LabeledField } from '../document/fields/LabeledField';
+import { QueryOptions } from '../network/InReplyToField';
 import { useWorkspace } from '../../state/workspaceContext';
 import { useUi } from '../../state/uiStore';
 import { createNewDocument } from '../../state/documentActions';
@@ -28,6 +30,9 @@ export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
   const [location, setLocation] = useState('');
   const [stakeholderId, setStakeholderId] = useState('');
   const [channel, setChannel] = useState<Channel>('email');
+  const [inReplyTo, setInReplyTo] = useState('');
+  const [contributionsDue, setContributionsDue] = useState('');
+  const [replyDue, setReplyDue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -38,8 +43,10 @@ export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
       kind === 'meeting'
         ? { kind, title, date, format, location }
         : kind === 'contribution'
-          ? { kind, title, receivedOn: date, stakeholderId, channel }
-          : { kind, title, subtype, date };
+          ? { kind, title, receivedOn: date, stakeholderId, channel, inReplyTo }
+          : kind === 'query'
+            ? { kind, title, postedOn: date, askedBy: stakeholderId, contributionsDue, replyDue }
+            : { kind, title, subtype, date };
     setBusy(true);
     try {
       const docId = await createNewDocument(workspaceId, ws, input, identity.name);
@@ -72,7 +79,7 @@ export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
           <input value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus aria-invalid={!!error && !title.trim()} />
         </label>
         <label className="field">
-          <span className="field-label">{kind === 'contribution' ? t('contribution.receivedOn') : t('document.date')}</span>
+          <span className="field-label">{kind === 'contribution' ? t('contribution.receivedOn') : kind === 'query' ? t('query.postedOn') : t('document.date')}</span>
           <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </label>
         {kind === 'meeting' && (
@@ -88,6 +95,32 @@ export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
           <>
             <StakeholderSelect stakeholders={stakeholders} value={stakeholderId} onChange={setStakeholderId} />
             <ChoiceSelect label={t('contribution.channel')} value={channel} values={CHANNELS} prefix="channel" onChange={setChannel} />
+            <LabeledField label={t('query.inReplyTo')}>
+              {(id) => (
+                <select id={id} value={inReplyTo} onChange={(e) => setInReplyTo(e.target.value)}>
+                  <QueryOptions ws={ws} />
+                </select>
+              )}
+            </LabeledField>
+          </>
+        )}
+        {kind === 'query' && (
+          <>
+            <LabeledField label={t('query.askedBy')}>
+              {(id) => (
+                <select id={id} value={stakeholderId} onChange={(e) => setStakeholderId(e.target.value)}>
+                  <StakeholderOptions stakeholders={stakeholders} />
+                </select>
+              )}
+            </LabeledField>
+            <label className="field">
+              <span className="field-label">{t('query.contributionsDue')}</span>
+              <input type="date" value={contributionsDue} onChange={(e) => setContributionsDue(e.target.value)} />
+            </label>
+            <label className="field">
+              <span className="field-label">{t('query.replyDue')}</span>
+              <input type="date" value={replyDue} onChange={(e) => setReplyDue(e.target.value)} />
+            </label>
           </>
         )}
         <FormActions variant="modal" error={error} onCancel={onClose} submitLabel={t('document.create')} disabled={busy} />
