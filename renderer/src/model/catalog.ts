@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { countWords } from './bodyJson';
 import type { DocumentMeta } from './workspaceDoc';
 import type { DocumentKind, DraftSubtype } from './kinds';
+import { catalogSearchFields, type CatalogSearchFields } from './search/searchEntries';
 
 /** A row of the local catalog (Dexie): everything a list, a filter or a search needs without opening the doc. */
 export interface CatalogRow {
@@ -21,6 +22,8 @@ export interface CatalogRow {
   text: string;
   /** extra searchable fields (meeting location, agenda, key messages) */
   status?: string;
+  /** what the workspace search needs beyond the text (model/search/searchEntries.ts) */
+  search?: CatalogSearchFields;
 }
 
 export const catalogKey = (workspaceId: string, docId: string) => `${workspaceId}/${docId}`;
@@ -45,6 +48,7 @@ export function catalogRow(workspaceId: string, meta: DocumentMeta, body: { text
     wordCount: countWords(text),
     text: extra ? `${text}\n${extra}` : text,
     status: typeof status === 'string' ? status : undefined,
+    search: catalogSearchFields(fields),
   };
 }
 

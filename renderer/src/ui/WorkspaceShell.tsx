@@ -15,6 +15,7 @@ import { DocumentScreen } from './document/DocumentScreen';
 import { StakeholdersScreen } from './stakeholders/StakeholdersScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { Dialogs } from './Dialogs';
+import { WorkspaceSearch } from './search/WorkspaceSearch';
 import { t } from '../i18n';
 import { useIdentity } from '../state/identityStore';
 import { useWorkspaceSync } from '../sync/useWorkspaceSync';
@@ -57,6 +58,7 @@ export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {
         <StatusBar />
       </div>
       <Dialogs />
+      <WorkspaceSearch />
     </WorkspaceContext.Provider>
   );
 }

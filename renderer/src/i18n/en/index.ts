@@ -4,10 +4,11 @@ import { domain } from './domain';
 import { fields } from './fields';
 import { exchange } from './exchange';
 import { comments } from './comments';
+import { search } from './search';
 
 // Feature catalogs are merged here; keep ids unique across files (a test checks it).
-export const en: Messages = { ...core, ...sync, ...domain, ...fields, ...exchange, ...comments };
-export const enParts: Record<string, Messages> = { core, sync, domain, fields, exchange, comments };
+export const en: Messages = { ...core, ...sync, ...domain, ...fields, ...exchange, ...comments, ...search };
+export const enParts: Record<string, Messages> = { core, sync, domain, fields, exchange, comments, search };
 
 /** The English catalog as a translate function, for code without an active locale (CLI, tests). */
 export const englishT = (id: string): string => en[id] ?? id;

@@ -26,6 +26,7 @@ import { useCommentsUi } from '../comments/commentsUiStore';
 import { PhaseBadge } from '../consultation/PhaseBadge';
 import { DocumentTabs } from '../consultation/DocumentTabs';
 import { DraftView } from '../consultation/DraftView';
+import { SearchRevealInDocument } from '../search/SearchReveal';
 
 export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix' | 'balance' }) {
   const { id: workspaceId, doc: ws, canEdit, canComment } = useWorkspace();
@@ -56,6 +57,7 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
   const activeView = meta.kind === 'draft' ? (view ?? 'text') : 'text';
   return (
     <CommentsProvider docId={docId} doc={doc}>
+      <SearchRevealInDocument docId={docId} editor={editor} />
       <article className={`document view-${activeView}${activeView === 'text' && panelOpen ? ' with-comments' : ''}`} aria-labelledby="doc-title">
         <DocumentHeader meta={meta} badge={<PhaseBadge doc={doc} />}>
           {meta.kind === 'draft' && <DocumentTabs workspaceId={workspaceId} docId={docId} view={activeView} />}

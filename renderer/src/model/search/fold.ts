@@ -1,0 +1,38 @@
+// Accent and case folding for the workspace search: "Développement", "DESARROLLO" and "développement" index and
+// match as "developpement", "desarrollo". One home for the rule, used by the index (terms) and the snippets.
+
+const MARKS = /\p{M}+/gu;
+
+/** Lower case, accents and other combining marks removed, ligatures opened (œ → oe, æ → ae, ß → ss). */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .toLowerCase()
+    .replace(/[œæß]/g, (c) => (c === 'œ' ? 'oe' : c === 'æ' ? 'ae' : 'ss'));
+}
+
+/** Words as the index sees them: runs of letters and digits (inner apostrophes and hyphens split words). */
+export function tokenize(text: string): string[] {
+  return text.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * The folded text with, for each of its characters, the offset of the original character it came from (folding
+ * changes lengths: "é" is two code units after NFD, "œ" becomes two letters), so a match found in the folded text
+ * can be highlighted in the original.
+ */
+export function foldWithOffsets(text: string): { folded: string; offsets: number[] } {
+  let folded = '';
+  const offsets: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    const f = fold(ch);
+    folded += f;
+    for (let k = 0; k < f.length; k++) offsets.push(i);
+    i += ch.length;
+  }
+  offsets.push(text.length);
+  return { folded, offsets };
+}
