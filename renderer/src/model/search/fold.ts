@@ -23,16 +23,23 @@ export function tokenize(text: string): string[] {
  * can be highlighted in the original.
  */
 export function foldWithOffsets(text: string): { folded: string; offsets: number[] } {
-  let folded = '';
+  const parts: string[] = [];
   const offsets: number[] = [];
   for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
+    const code = text.charCodeAt(i);
+    // ASCII (most of the text): lower-cased as is, one character for one.
+    if (code < 0x80) {
+      parts.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]);
+      offsets.push(i);
+      i++;
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
     const f = fold(ch);
-    folded += f;
+    parts.push(f);
     for (let k = 0; k < f.length; k++) offsets.push(i);
     i += ch.length;
   }
   offsets.push(text.length);
-  return { folded, offsets };
+  return { folded: parts.join(''), offsets };
 }

@@ -61,13 +61,19 @@ export const SEARCH_OPTIONS: Options<SearchEntry> = {
   },
 };
 
+/** Every word must match; a word of 3 letters or more also matches as a prefix ("particip" → "participation"). */
 const QUERY_OPTIONS: SearchOptions = {
   combineWith: 'AND',
-  prefix: (term) => term.length >= 2,
-  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-  maxFuzzy: 2,
+  prefix: (term) => term.length >= 3,
   boost: { title: 3, people: 2, themesText: 1.5 },
 };
+
+/**
+ * Typos are looked for only when the words as typed find little (fuzzy matching walks much of the vocabulary):
+ * one edit for words of 5-9 letters, two from 10.
+ */
+const FUZZY_BELOW = 5;
+const fuzzy = (term: string) => (term.length >= 10 ? 2 : term.length >= 5 ? 1 : false);
 
 export interface PersistedSearch {
   version: number;
@@ -176,7 +182,11 @@ export class WorkspaceSearchIndex {
       }
       return true;
     };
-    const results = this.mini.search(q, { ...QUERY_OPTIONS, filter });
+    let results = this.mini.search(q, { ...QUERY_OPTIONS, filter });
+    if (results.length < FUZZY_BELOW) {
+      const seen = new Set(results.map((r) => r.id));
+      results = [...results, ...this.mini.search(q, { ...QUERY_OPTIONS, fuzzy, maxFuzzy: 2, filter }).filter((r) => !seen.has(r.id))];
+    }
     const limit = ctx.limit ?? 100;
     return results.slice(0, limit).map((r) => {
       const s = r as unknown as Stored;
