@@ -53,7 +53,11 @@ for (let run = 0; run < 2; run++) {
   buildsCpu.push(lastCpu());
   index = ix;
 }
-const [persisted, serialiseMs] = time(() => JSON.stringify(index.toPersisted()));
+// What the app stores (Dexie prefs): an object whose `index` is MiniSearch's JSON string; IndexedDB keeps the
+// string as it is, so serialising costs one JSON.stringify of the index and loading one JSON.parse of it.
+const [saved, serialiseMs] = timeCpu(() => index.toPersisted());
+const serialiseCpu = lastCpu();
+const persisted = saved.index;
 const [, stringifyTextsMs] = time(() => JSON.stringify(corpus.rows.map((r) => r.text)));
 emit({
   bench: 'search_build',
@@ -61,9 +65,10 @@ emit({
   build_ms: round(percentile(builds, 50)),
   build_cpu_ms: round(percentile(buildsCpu, 50)),
   build_runs: builds.length,
-  persisted_mb: round(persisted.length / 1e6, 1),
+  persisted_mb: round((persisted.length + JSON.stringify(saved.stamps).length) / 1e6, 1),
   texts_mb: round(corpus.rows.reduce((n, r) => n + r.text.length, 0) / 1e6, 1),
   serialise_ms: round(serialiseMs),
+  serialise_cpu_ms: round(serialiseCpu),
   floor_stringify_texts_ms: round(stringifyTextsMs),
   heap_mb: round(process.memoryUsage().heapUsed / 1e6),
 });
@@ -130,9 +135,10 @@ for (let run = 0; run < 3; run++) {
   const [, parseMs] = timeCpu(() => JSON.parse(persisted));
   parseOnly.push(parseMs);
   parseCpu.push(lastCpu());
-  const [, ms] = timeCpu(() => WorkspaceSearchIndex.load(JSON.parse(persisted))!.search(queries[run].q, queries[run].filters, ctx));
+  const copy = { ...saved, stamps: { ...saved.stamps } }; // as read back from IndexedDB
+  const [, ms] = timeCpu(() => WorkspaceSearchIndex.load(copy)!.search(queries[run].q, queries[run].filters, ctx));
   cold.push(ms);
   coldCpu.push(lastCpu());
 }
-emit({ bench: 'search_cold_start', ...stats(cold), cpu: stats(coldCpu), floor_json_parse: { ...stats(parseOnly), cpu: stats(parseCpu) }, target_ms: TARGETS.cold_start_ms, note: 'parse + MiniSearch.loadJSON + first query; in the app the saved index comes from IndexedDB (structured clone) instead of a JSON string' });
+emit({ bench: 'search_cold_start', ...stats(cold), cpu: stats(coldCpu), floor_json_parse: { ...stats(parseOnly), cpu: stats(parseCpu) }, target_ms: TARGETS.cold_start_ms, note: 'MiniSearch.loadJSON of the saved index string + the first query (the IndexedDB read itself is not included)' });
 emit({ bench: 'search_machine', cpus: cpus().length, loadavg: loadavg().map((l) => round(l, 2)), node: process.version });

@@ -1,7 +1,7 @@
 // The workspace search index on this device. It is derived data: loaded from the local catalog database (Dexie
 // `prefs`, key `search:<workspaceId>`), or built from the catalog rows and comment entries when absent or of
 // another version; kept current by the search sink of the derived-data pipeline (open documents), the comment
-// entries pipeline, one-off indexing and Maintenance › Rebuild index; saved back a few seconds after a change and
+// entries pipeline, one-off indexing and Maintenance › Rebuild index; saved back ten seconds after the last change and
 // when a document closes. Answering a query reads only this index (and, for snippets, the few rows shown): never
 // a Y.Doc.
 import type { CatalogRow } from '../model/catalog';
@@ -12,7 +12,9 @@ import { WorkspaceSearchIndex, type PersistedSearch } from '../model/search/work
 import { catalogDb, getPref, setPref } from './catalogDb';
 
 const prefKey = (workspaceId: string) => `search:${workspaceId}`;
-const PERSIST_DELAY_MS = 3000;
+// Saving serialises the whole index (a large workspace's takes a noticeable moment): a while after the last
+// change, and when a document closes, rather than after every settled edit.
+const PERSIST_DELAY_MS = 10_000;
 
 export class SearchStore {
   private readonly indexes = new Map<string, Promise<WorkspaceSearchIndex>>();
@@ -83,7 +85,7 @@ export class SearchStore {
     const persisted = await getPref<PersistedSearch | null>(prefKey(workspaceId), null);
     let index: WorkspaceSearchIndex | null = null;
     try {
-      index = persisted ? WorkspaceSearchIndex.load(persisted) : null;
+      index = persisted ? await WorkspaceSearchIndex.loadAsync(persisted) : null;
     } catch (e) {
       console.error('Search index unreadable: rebuilding it', e);
     }
@@ -125,7 +127,8 @@ export class SearchStore {
   }
 
   private schedulePersist(workspaceId: string) {
-    if (this.timers.has(workspaceId)) return;
+    const pending = this.timers.get(workspaceId);
+    if (pending) clearTimeout(pending);
     this.timers.set(
       workspaceId,
       setTimeout(() => void this.persistNow(workspaceId).catch((e) => console.error('Search index not saved', e)), this.persistDelayMs),

@@ -105,6 +105,12 @@ export class WorkspaceSearchIndex {
     return new WorkspaceSearchIndex(MiniSearch.loadJSON(p.index, SEARCH_OPTIONS), new Map(Object.entries(p.stamps)));
   }
 
+  /** The same, in batches that leave the main thread free between them (a large index takes a while). */
+  static async loadAsync(p: PersistedSearch): Promise<WorkspaceSearchIndex | null> {
+    if (p.version !== SEARCH_INDEX_VERSION) return null;
+    return new WorkspaceSearchIndex(await MiniSearch.loadJSONAsync(p.index, SEARCH_OPTIONS), new Map(Object.entries(p.stamps)));
+  }
+
   static build(entries: Iterable<SearchEntry>): WorkspaceSearchIndex {
     const index = WorkspaceSearchIndex.empty();
     for (const e of entries) index.upsert(e);

@@ -1,5 +1,5 @@
 // Keeps the workspace search index current with an open document: each settled change of its catalog row is
-// re-indexed at once in memory (the search store saves the index a few seconds later, and when the document
+// re-indexed at once in memory (the search store saves the index ten seconds after the last change, and when the document
 // closes). A document opened and closed unchanged changes nothing.
 import type { DerivedDocument } from '../../model/derive';
 import type { CatalogRow } from '../../model/catalog';
