@@ -65,7 +65,7 @@ emit({
   build_ms: round(percentile(builds, 50)),
   build_cpu_ms: round(percentile(buildsCpu, 50)),
   build_runs: builds.length,
-  persisted_mb: round((persisted.length + JSON.stringify(saved.stamps).length) / 1e6, 1),
+  persisted_mb: round((persisted.length + JSON.stringify(saved.meta).length) / 1e6, 1),
   texts_mb: round(corpus.rows.reduce((n, r) => n + r.text.length, 0) / 1e6, 1),
   serialise_ms: round(serialiseMs),
   serialise_cpu_ms: round(serialiseCpu),
@@ -135,7 +135,7 @@ for (let run = 0; run < 3; run++) {
   const [, parseMs] = timeCpu(() => JSON.parse(persisted));
   parseOnly.push(parseMs);
   parseCpu.push(lastCpu());
-  const copy = { ...saved, stamps: { ...saved.stamps } }; // as read back from IndexedDB
+  const copy = { ...saved, meta: { ...saved.meta } }; // as read back from IndexedDB
   const [, ms] = timeCpu(() => WorkspaceSearchIndex.load(copy)!.search(queries[run].q, queries[run].filters, ctx));
   cold.push(ms);
   coldCpu.push(lastCpu());

@@ -120,7 +120,7 @@ describe('the workspace index', () => {
     const saved = JSON.parse(JSON.stringify(index.toPersisted()));
     const loaded = WorkspaceSearchIndex.load(saved)!;
     for (const q of ['developpement', 'zanzibar', 'ghana', 'procure']) expect(loaded.search(q)).toEqual(index.search(q));
-    expect(loaded.upsert(corpus()[0])).toBe(false); // stamps came back too
+    expect(loaded.upsert(corpus()[0])).toBe(false); // stamps and kept fields came back too
     expect(WorkspaceSearchIndex.load({ ...saved, version: SEARCH_INDEX_VERSION + 1 })).toBeNull();
   });
 

@@ -6,7 +6,7 @@ import { fold, tokenize } from './fold';
 import { docEntryId, entryStamp, type SearchEntry, type SearchKind } from './searchEntries';
 
 /** Bump when entries or options change shape: a persisted index of another version is rebuilt. */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 export interface SearchFilters {
   /** empty or absent: every kind */
@@ -44,15 +44,17 @@ export interface HitGroup {
   hits: SearchHit[];
 }
 
-/** What the index stores with each entry (everything but the texts, which stay in the catalog). */
-type Stored = Omit<SearchEntry, 'id' | 'text'>;
-
-const STORE_FIELDS: Array<keyof Stored> = ['kind', 'docId', 'title', 'people', 'themes', 'date', 'group', 'region', 'stakeholderId', 'threadId', 'number'];
+/**
+ * What is kept with each entry beside the index (everything but the text, which stays in the catalog) and its
+ * content stamp. Kept here rather than as MiniSearch stored fields: MiniSearch copies stored fields into every
+ * result, thousands of them for a common word, where filters and the few hits shown need a lookup each.
+ */
+export type EntryMeta = Omit<SearchEntry, 'id' | 'text'> & { stamp: string };
+type Stored = EntryMeta;
 
 export const SEARCH_OPTIONS: Options<SearchEntry> = {
   idField: 'id',
   fields: ['title', 'text', 'people', 'themesText'],
-  storeFields: STORE_FIELDS,
   extractField: (entry, field) => (field === 'themesText' ? entry.themes.join(' ') : (entry as unknown as Record<string, unknown>)[field]) as string,
   tokenize: (text) => tokenize(text),
   processTerm: (term) => {
@@ -77,8 +79,8 @@ const fuzzy = (term: string) => (term.length >= 10 ? 2 : term.length >= 5 ? 1 : 
 
 export interface PersistedSearch {
   version: number;
-  /** entry id -> content stamp */
-  stamps: Record<string, string>;
+  /** entry id -> what is kept with it and its content stamp */
+  meta: Record<string, EntryMeta>;
   /** MiniSearch's JSON */
   index: string;
 }
@@ -92,7 +94,7 @@ export interface QueryContext {
 export class WorkspaceSearchIndex {
   private constructor(
     private readonly mini: MiniSearch<SearchEntry>,
-    private readonly stamps: Map<string, string>,
+    private readonly meta: Map<string, EntryMeta>,
   ) {}
 
   static empty(): WorkspaceSearchIndex {
@@ -102,13 +104,13 @@ export class WorkspaceSearchIndex {
   /** null when the persisted index is of another version (the caller rebuilds it). */
   static load(p: PersistedSearch): WorkspaceSearchIndex | null {
     if (p.version !== SEARCH_INDEX_VERSION) return null;
-    return new WorkspaceSearchIndex(MiniSearch.loadJSON(p.index, SEARCH_OPTIONS), new Map(Object.entries(p.stamps)));
+    return new WorkspaceSearchIndex(MiniSearch.loadJSON(p.index, SEARCH_OPTIONS), new Map(Object.entries(p.meta)));
   }
 
   /** The same, in batches that leave the main thread free between them (a large index takes a while). */
   static async loadAsync(p: PersistedSearch): Promise<WorkspaceSearchIndex | null> {
     if (p.version !== SEARCH_INDEX_VERSION) return null;
-    return new WorkspaceSearchIndex(await MiniSearch.loadJSONAsync(p.index, SEARCH_OPTIONS), new Map(Object.entries(p.stamps)));
+    return new WorkspaceSearchIndex(await MiniSearch.loadJSONAsync(p.index, SEARCH_OPTIONS), new Map(Object.entries(p.meta)));
   }
 
   static build(entries: Iterable<SearchEntry>): WorkspaceSearchIndex {
@@ -122,24 +124,27 @@ export class WorkspaceSearchIndex {
   }
 
   has(id: string): boolean {
-    return this.stamps.has(id);
+    return this.meta.has(id);
   }
 
   /** Adds or replaces an entry; false when it was already indexed as it is. */
   upsert(entry: SearchEntry): boolean {
     const stamp = entryStamp(entry);
-    const old = this.stamps.get(entry.id);
-    if (old === stamp) return false;
+    const old = this.meta.get(entry.id);
+    if (old?.stamp === stamp) return false;
     if (old !== undefined) this.mini.replace(entry);
     else this.mini.add(entry);
-    this.stamps.set(entry.id, stamp);
+    const { id, text, ...kept } = entry;
+    void id;
+    void text;
+    this.meta.set(entry.id, { ...kept, stamp });
     return true;
   }
 
   remove(id: string): boolean {
-    if (!this.stamps.has(id)) return false;
+    if (!this.meta.has(id)) return false;
     this.mini.discard(id);
-    this.stamps.delete(id);
+    this.meta.delete(id);
     return true;
   }
 
@@ -154,12 +159,12 @@ export class WorkspaceSearchIndex {
       keep.add(e.id);
       if (this.upsert(e)) changed++;
     }
-    for (const id of [...this.stamps.keys()]) if (id.startsWith(prefix) && !keep.has(id) && this.remove(id)) changed++;
+    for (const id of [...this.meta.keys()]) if (id.startsWith(prefix) && !keep.has(id) && this.remove(id)) changed++;
     return changed;
   }
 
   ids(prefix = ''): string[] {
-    return [...this.stamps.keys()].filter((id) => id.startsWith(prefix));
+    return [...this.meta.keys()].filter((id) => id.startsWith(prefix));
   }
 
   search(query: string, filters: SearchFilters = {}, ctx: QueryContext = {}): SearchHit[] {
@@ -167,13 +172,14 @@ export class WorkspaceSearchIndex {
     if (!q) return [];
     const kinds = filters.kinds && filters.kinds.length > 0 ? new Set<string>(filters.kinds) : null;
     const theme = filters.theme ? fold(filters.theme) : '';
-    const docStored = (docId: string) => this.mini.getStoredFields(docEntryId(docId)) as Stored | undefined;
+    const docStored = (docId: string) => this.meta.get(docEntryId(docId));
     const who = (r: Stored) => {
       if (r.group || r.region || !r.stakeholderId || !ctx.resolveStakeholder) return { group: r.group, region: r.region };
       return ctx.resolveStakeholder(r.stakeholderId) ?? { group: '', region: '' };
     };
     const filter = (r: SearchResult) => {
-      const s = r as unknown as Stored;
+      const s = this.meta.get(r.id as string);
+      if (!s) return false;
       if (kinds && !kinds.has(s.kind)) return false;
       if (theme) {
         const themes = s.kind === 'comment' ? (docStored(s.docId)?.themes ?? []) : s.themes;
@@ -195,7 +201,7 @@ export class WorkspaceSearchIndex {
     }
     const limit = ctx.limit ?? 100;
     return results.slice(0, limit).map((r) => {
-      const s = r as unknown as Stored;
+      const s = this.meta.get(r.id as string)!;
       const w = who(s);
       return {
         id: String(r.id),
@@ -217,7 +223,7 @@ export class WorkspaceSearchIndex {
   }
 
   toPersisted(): PersistedSearch {
-    return { version: SEARCH_INDEX_VERSION, stamps: Object.fromEntries(this.stamps), index: JSON.stringify(this.mini) };
+    return { version: SEARCH_INDEX_VERSION, meta: Object.fromEntries(this.meta), index: JSON.stringify(this.mini) };
   }
 }
 
