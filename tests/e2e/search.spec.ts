@@ -46,6 +46,7 @@ async function expectMarked(option: Locator, word: string | RegExp): Promise<voi
 }
 
 test('Ctrl+K finds a contribution, a comment and a stakeholder offline after a reload, and opens each at its match', async ({ page, context }) => {
+  test.setTimeout(180_000); // one long working session
   await openApp(page);
   await waitForServiceWorker(page);
   await createWorkspace(page, 'Urban water network');
@@ -170,6 +171,7 @@ test('Ctrl+K finds a contribution, a comment and a stakeholder offline after a r
     db.close();
   });
   await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Stakeholders' })).toBeVisible();
   await page.keyboard.press('Control+K');
   await search(page, 'chinampas');
   await searchBox(page).fill('quetzaltenango');
