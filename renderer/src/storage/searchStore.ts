@@ -1,9 +1,9 @@
 // The workspace search index on this device. It is derived data: loaded from the local catalog database (Dexie
 // `prefs`, key `search:<workspaceId>`), or built from the catalog rows and comment entries when absent or of
 // another version; kept current by the search sink of the derived-data pipeline (open documents), the comment
-// entries pipeline, one-off indexing and Maintenance › Rebuild index; saved back ten seconds after the last change and
-// when a document closes. Answering a query reads only this index (and, for snippets, the few rows shown): never
-// a Y.Doc.
+// entries pipeline, one-off indexing and Maintenance › Rebuild index; saved back ten seconds after the last
+// change, and caught up from the catalog after loading (a change not saved when the app stopped is not lost).
+// Answering a query reads only this index (and, for snippets, the few rows shown): never a Y.Doc.
 import type { CatalogRow } from '../model/catalog';
 import type { CommentEntry } from '../model/commentEntries';
 import type { Stakeholder } from '../model/stakeholders';
