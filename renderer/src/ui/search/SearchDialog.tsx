@@ -1,7 +1,7 @@
 // The "Search workspace" dialog: one query over titles, texts and structured fields, comments and responses, and
 // the registry; filters by kind, theme, date range, stakeholder group and region; results grouped by kind with a
 // highlighted snippet. ↑/↓ move through the results, Enter opens one at its match, Escape closes.
-import { useDeferredValue, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { Modal } from '../Modal';
 import { ChoiceSelect } from '../ChoiceSelect';
 import { LabeledField } from '../document/fields/LabeledField';
@@ -178,7 +178,8 @@ function ChoiceSelectKinds({ kinds, value, onChange }: { kinds: readonly SearchK
   );
 }
 
-function HitBody({ hit, text, query }: { hit: SearchHit; text: string; query: string }) {
+/** Memoised: moving through the results re-renders the list, and a snippet scans its text once. */
+const HitBody = memo(function HitBody({ hit, text, query }: { hit: SearchHit; text: string; query: string }) {
   // The matched index terms, plus the typed words (a title-only match still marks the title).
   const terms = [...hit.terms, ...query.split(/\s+/).map(fold).filter((w) => w.length > 1)];
   const title = hit.kind === 'comment' ? t('search.commentOn', { number: hit.number, title: hit.title }) : hit.title;
@@ -203,7 +204,7 @@ function HitBody({ hit, text, query }: { hit: SearchHit; text: string; query: st
       )}
     </>
   );
-}
+});
 
 function Marked({ parts }: { parts: ReturnType<typeof snippet> }) {
   return (
