@@ -6,6 +6,7 @@ import { catalogDb } from '../storage/catalogDb';
 import { useLiveQuery, useY } from './hooks';
 import { t } from '../i18n';
 import { capabilitiesOf, OWN_WORKSPACE_ROLE } from '../../../common/roles';
+import { useSearchUi } from '../state/searchUi';
 
 export function Sidebar() {
   const { id, doc, canEdit, local } = useWorkspace();
@@ -55,6 +56,9 @@ export function Sidebar() {
           {t('document.new')}
         </button>
       )}
+      <button type="button" className="wide search-open" aria-keyshortcuts="Control+K Meta+K" onClick={() => useSearchUi.getState().setOpen(true)}>
+        {t('search.open')} <kbd>{t('search.shortcut')}</kbd>
+      </button>
       <nav aria-label={t('nav.workspace')}>
         <ul className="nav-list">
           {nav.map((item) => (

@@ -19,6 +19,7 @@ import { ExpertsScreen } from './network/ExpertsScreen';
 import { ProfileScreen } from './network/ProfileScreen';
 import { Dialogs } from './Dialogs';
 import { DueScreen } from './network/DueList';
+import { WorkspaceSearch } from './search/WorkspaceSearch';
 import { t } from '../i18n';
 import { useIdentity } from '../state/identityStore';
 import { useWorkspaceSync } from '../sync/useWorkspaceSync';
@@ -65,6 +66,7 @@ export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {
         <StatusBar />
       </div>
       <Dialogs />
+      <WorkspaceSearch />
     </WorkspaceContext.Provider>
   );
 }

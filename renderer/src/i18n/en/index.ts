@@ -6,10 +6,11 @@ import { exchange } from './exchange';
 import { comments } from './comments';
 import { network } from './network';
 import { queries } from './queries';
+import { search } from './search';
 
 // Feature catalogs are merged here; keep ids unique across files (a test checks it).
-export const en: Messages = { ...core, ...sync, ...domain, ...fields, ...exchange, ...comments, ...network, ...queries };
-export const enParts: Record<string, Messages> = { core, sync, domain, fields, exchange, comments, network, queries };
+export const en: Messages = { ...core, ...sync, ...domain, ...fields, ...exchange, ...comments, ...network, ...queries, ...search };
+export const enParts: Record<string, Messages> = { core, sync, domain, fields, exchange, comments, network, queries, search };
 
 /** The English catalog as a translate function, for code without an active locale (CLI, tests). */
 export const englishT = (id: string): string => en[id] ?? id;

@@ -3,6 +3,8 @@
 import { documentDocName } from '../../../../common/rooms';
 import { catalogDb } from '../catalogDb';
 import { catalogSink } from './catalogSink';
+import { searchSink } from './searchSink';
+import { searchStore } from '../searchStore';
 import { DocumentPipeline, type DerivedSink, type PipelineInput } from './documentPipeline';
 
 type SinkFactory = (input: PipelineInput) => DerivedSink;
@@ -50,4 +52,4 @@ export class DerivedDocs {
   }
 }
 
-export const derivedDocs = new DerivedDocs([() => catalogSink((row) => catalogDb.catalog.put(row))]);
+export const derivedDocs = new DerivedDocs([() => catalogSink((row) => catalogDb.catalog.put(row)), () => searchSink(searchStore)]);

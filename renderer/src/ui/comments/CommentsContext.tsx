@@ -16,6 +16,7 @@ import { useActor, useThreads } from './useCommentsData';
 import { useDerived } from '../../state/useDerived';
 import { useMatrixRows } from './useMatrixRows';
 import { useCommentsUi } from './commentsUiStore';
+import { useCommentEntriesPipeline } from '../../state/useSearch';
 
 export interface CommentsData {
   docId: string;
@@ -58,6 +59,7 @@ export const useOptionalComments = (): CommentsData | null => useContext(Comment
 export function CommentsProvider({ docId, doc, children }: { docId: string; doc: Y.Doc; children: ReactNode }) {
   const { id: workspaceId, doc: ws, canEdit, canComment } = useWorkspace();
   const { doc: comments, error } = useDocHandle(commentsDocName(workspaceId, docId));
+  useCommentEntriesPipeline(workspaceId, docId, comments, ws);
   const threads = useThreads(comments, ws);
   const index = useDerived(documentDocName(workspaceId, docId), (d) => d.bodyIndex);
   const actor = useActor();

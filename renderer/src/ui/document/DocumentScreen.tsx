@@ -30,6 +30,7 @@ import { OWN_WORKSPACE_ROLE, readsAllComments } from '../../../../common/roles';
 import { QueryFields } from '../network/QueryFields';
 import { InReplyToField } from '../network/InReplyToField';
 import { ReplyBar, SourcesLayout } from '../network/SourcesPanel';
+import { SearchRevealInDocument } from '../search/SearchReveal';
 
 export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix' | 'balance' }) {
   const { id: workspaceId, doc: ws, canEdit, canComment } = useWorkspace();
@@ -62,6 +63,7 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
   const activeView = meta.kind === 'draft' && (view !== 'balance' || allComments) ? (view ?? 'text') : 'text';
   return (
     <CommentsProvider docId={docId} doc={doc}>
+      <SearchRevealInDocument docId={docId} editor={editor} />
       <article className={`document view-${activeView}${activeView === 'text' && panelOpen ? ' with-comments' : ''}${meta.replyTo ? ' with-sources' : ''}`} aria-labelledby="doc-title">
         <DocumentHeader meta={meta} badge={<PhaseBadge doc={doc} />}>
           {meta.kind === 'draft' && <DocumentTabs workspaceId={workspaceId} docId={docId} view={activeView} balance={allComments} />}

@@ -12,6 +12,7 @@ import { EMPTY_STAKEHOLDER, StakeholderForm } from './StakeholderForm';
 import { MergeDialog } from './MergeDialog';
 import { RowActionsHeader } from '../RowActionsHeader';
 import { ChoiceSelect } from '../ChoiceSelect';
+import { useStakeholderReveal } from '../search/SearchReveal';
 
 /** The workspace's stakeholder registry: list, filter, add, edit in place, delete, merge duplicates. */
 export function StakeholdersScreen() {
@@ -39,6 +40,7 @@ export function StakeholdersScreen() {
   const liveSelection = selected.filter((id) => byId.has(id));
   const visible = filterStakeholders(registry.list, { query, group });
   const filtered = visible.length !== registry.list.length;
+  const revealedId = useStakeholderReveal(visible.length > 0);
   const selectedPair = liveSelection.length === 2 ? ([byId.get(liveSelection[0])!, byId.get(liveSelection[1])!] as [Stakeholder, Stakeholder]) : null;
 
   const toggle = (id: string, on: boolean) => setSelected((s) => (on ? [...s.filter((x) => byId.has(x)), id] : s.filter((x) => x !== id)));
@@ -195,7 +197,7 @@ export function StakeholdersScreen() {
                   </td>
                 </tr>
               ) : (
-                  <tr key={s.id} className={liveSelection.includes(s.id) ? 'is-selected' : undefined}>
+                  <tr key={s.id} id={`stakeholder-row-${s.id}`} tabIndex={-1} className={[liveSelection.includes(s.id) ? 'is-selected' : '', revealedId === s.id ? 'is-revealed' : ''].join(' ').trim() || undefined}>
                     {canEdit && (
                       <td className="col-select">
                         <input type="checkbox" aria-label={t('stakeholders.selectRow', { name: s.name })} checked={liveSelection.includes(s.id)} onChange={(e) => toggle(s.id, e.target.checked)} />
