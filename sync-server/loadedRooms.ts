@@ -3,6 +3,7 @@
 // compacts every `compactEvery` updates and on unload, and unloads a room `unloadDelayMs` after its last peer.
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode } from '../common/closeCodes';
 import { readsProjection } from '../common/roles';
 import { commentsProjectionDocName, workspaceProjectionDocName, type RoomRef } from '../common/rooms';
 import type { TokenClaims } from '../common/tokenClaims';
@@ -14,6 +15,7 @@ import { GroupCommitter, type Committed, type PendingWrite } from './storage/gro
 import { encodeAwareness, encodeUpdate } from './wireMessages';
 import { mirrorWorkspace } from './workspaceProjection';
 import { mirrorComments } from './commentsProjection';
+import { FANOUT_ORIGIN, type RedisFanout } from './fanout';
 
 /** Writes into a projection doc what its readers may see of the source doc. */
 type Mirror = (source: Y.Doc, target: Y.Doc) => void;
@@ -62,6 +64,8 @@ export class Room {
   compacting: Promise<void> | null = null;
   compactionScheduled = false;
   private appliedWaiters: Array<() => void> = [];
+  /** awareness changes, with their origin (set by LoadedRooms to fan out its own connections' presence) */
+  onAwarenessChange: ((changed: number[], origin: unknown) => void) | null = null;
 
   constructor(
     readonly docName: string,
@@ -76,7 +80,9 @@ export class Room {
           added.forEach((id) => controlled.add(id));
           removed.forEach((id) => controlled.delete(id));
         }
-        if (this.peers.size > 0) this.broadcast(encodeAwareness(this.awareness, added.concat(updated, removed)));
+        const changed = added.concat(updated, removed);
+        if (this.peers.size > 0) this.broadcast(encodeAwareness(this.awareness, changed));
+        this.onAwarenessChange?.(changed, origin);
       },
     );
   }
@@ -137,12 +143,16 @@ export class LoadedRooms {
   /** projections with readers, by projection doc name */
   private readonly links = new Map<string, ProjectionLink>();
   private readonly linking = new Map<string, Promise<void>>();
+  /** fanned-out updates that arrived while their document was loading, applied once it is */
+  private readonly earlyRemote = new Map<string, Uint8Array[]>();
 
   constructor(
     private readonly store: DocStore,
     private readonly options: LoadedRoomsOptions,
     private readonly metrics: Metrics,
     private readonly logger: Logger,
+    /** other instances (Redis); null for a single instance */
+    private readonly fanout: RedisFanout | null = null,
   ) {
     this.committer = new GroupCommitter<WriteContext>(
       store,
@@ -258,9 +268,40 @@ export class LoadedRooms {
 
   private async load(docName: string, ref: RoomRef): Promise<Room> {
     const started = performance.now();
-    const stored = await this.store.load(docName);
+    const fanned = this.fanout !== null && fansOut(docName);
+    if (fanned) {
+      // Subscribed before reading the store: an update committed elsewhere is either in what we read or arrives
+      // as a message (kept in earlyRemote until the room exists).
+      this.earlyRemote.set(docName, []);
+      await this.fanout?.subscribe(docName);
+    }
+    let stored: Awaited<ReturnType<DocStore['load']>>;
+    try {
+      stored = await this.store.load(docName);
+    } catch (err) {
+      this.earlyRemote.delete(docName);
+      if (fanned) this.fanout?.unsubscribe(docName);
+      throw err;
+    }
     const room = new Room(docName, ref);
     const failed = replayInto(room.doc, stored);
+    const early = this.earlyRemote.get(docName) ?? [];
+    this.earlyRemote.delete(docName);
+    for (const update of early) {
+      try {
+        Y.applyUpdate(room.doc, update, FANOUT_ORIGIN);
+      } catch {
+        /* counted nowhere: the store holds it and the next load retries */
+      }
+    }
+    if (fanned) {
+      room.onAwarenessChange = (changed, origin) => {
+        // Our own connections' presence (and its removal when they leave); never what came from Redis or timeouts.
+        if (origin === FANOUT_ORIGIN || origin === 'timeout' || changed.length === 0) return;
+        if (origin !== null && !room.peers.has(origin as Peer)) return;
+        this.fanout?.publishAwareness(docName, awarenessProtocol.encodeAwarenessUpdate(room.awareness, changed));
+      };
+    }
     room.appliedSeq = stored.lastSeq;
     room.updatesSinceCompaction = stored.updates.length;
     this.rooms.set(docName, room);
@@ -313,6 +354,7 @@ export class LoadedRooms {
       room.appliedSeq = write.seq;
       room.updatesSinceCompaction += 1;
       if (room.peers.size > (origin && room.peers.has(origin) ? 1 : 0)) room.broadcast(encodeUpdate(write.update), origin);
+      if (this.fanout && fansOut(room.docName)) this.fanout.publishUpdate(room.docName, write.update);
       if (room.updatesSinceCompaction >= this.options.compactEvery) this.scheduleCompaction(room);
     }
   }
@@ -322,7 +364,7 @@ export class LoadedRooms {
     for (const write of batch) {
       write.context.room.shiftUnapplied();
       // The client still has its update and sends it again in its sync step 2 after reconnecting.
-      write.context.origin?.close(INTERNAL_ERROR, 'storage failure');
+      write.context.origin?.close(CloseCode.StorageUnavailable, 'storage unavailable, nothing was saved');
     }
   }
 
@@ -341,6 +383,7 @@ export class LoadedRooms {
       await room.compacting;
       await this.store.discard(room.docName, [write.seq]);
       room.destroy();
+      this.fanout?.unsubscribe(room.docName);
     })()
       .catch((e) => this.logger.error('discard_failed', { doc: room.docName, ...errorFields(e) }))
       .finally(() => this.unloading.delete(room.docName));
@@ -395,6 +438,7 @@ export class LoadedRooms {
       await room.whenApplied();
       await this.compact(room);
       room.destroy();
+      this.fanout?.unsubscribe(room.docName);
       this.logger.info('doc_unloaded', { doc: room.docName });
     })()
       .catch((err) => this.logger.error('unload_failed', { doc: room.docName, ...errorFields(err) }))
@@ -414,8 +458,68 @@ export class LoadedRooms {
       room.state = 'unloading';
       await this.compact(room);
       room.destroy();
+      this.fanout?.unsubscribe(room.docName);
     }
     this.rooms.clear();
+  }
+
+  /** An update another instance committed and published: applied and sent to our peers, never re-published. */
+  applyRemote(docName: string, update: Uint8Array): void {
+    const early = this.earlyRemote.get(docName);
+    if (early) {
+      early.push(update);
+      return;
+    }
+    const room = this.rooms.get(docName);
+    if (!room || room.state !== 'open') return;
+    let changed = false;
+    const mark = () => (changed = true);
+    room.doc.on('update', mark);
+    try {
+      Y.applyUpdate(room.doc, update, FANOUT_ORIGIN);
+    } finally {
+      room.doc.off('update', mark);
+    }
+    if (changed) {
+      this.metrics.fanoutApplied.inc();
+      if (room.peers.size > 0) room.broadcast(encodeUpdate(update));
+    }
+  }
+
+  /** Presence from another instance's connections. */
+  applyRemoteAwareness(docName: string, update: Uint8Array): void {
+    const room = this.rooms.get(docName);
+    if (!room || room.state !== 'open') return;
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, update, FANOUT_ORIGIN);
+  }
+
+  /**
+   * Re-reads every loaded (fanned-out) document from the store, the durable truth, and applies and broadcasts
+   * what this instance lacks: what was published while it was cut off from Redis. Retried while the store fails.
+   */
+  async resyncAll(): Promise<void> {
+    const rooms = Array.from(this.rooms.values()).filter((r) => r.state === 'open' && fansOut(r.docName));
+    await Promise.all(rooms.map((room) => this.resync(room)));
+  }
+
+  private async resync(room: Room): Promise<void> {
+    for (let attempt = 0; room.state === 'open'; attempt++) {
+      try {
+        const stored = await this.store.load(room.docName);
+        if (room.state !== 'open') return;
+        const scratch = newServerDoc();
+        replayInto(scratch, stored);
+        // encodeStateAsUpdate always carries the whole delete set, so deletions missed are included too.
+        const diff = Y.encodeStateAsUpdate(scratch, Y.encodeStateVector(room.doc));
+        scratch.destroy();
+        this.metrics.fanoutResyncs.inc();
+        this.applyRemote(room.docName, diff);
+        return;
+      } catch (err) {
+        if (attempt === 0) this.logger.warn('resync_failed', { doc: room.docName, ...errorFields(err) });
+        await new Promise((r) => setTimeout(r, Math.min(200 * (attempt + 1), 2_000)));
+      }
+    }
   }
 }
 
@@ -430,3 +534,6 @@ function projectedChange(source: Y.Doc, target: Y.Doc, mirror: Mirror): Uint8Arr
   scratch.destroy();
   return updates.length === 0 ? null : Y.mergeUpdates(updates);
 }
+
+/** Projections (pub.*) are derived by each instance from its own, fanned-out, source rooms: not fanned out. */
+const fansOut = (docName: string): boolean => !docName.startsWith('pub.');
