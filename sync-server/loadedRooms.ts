@@ -484,6 +484,17 @@ export class LoadedRooms {
       this.metrics.fanoutApplied.inc();
       if (room.peers.size > 0) room.broadcast(encodeUpdate(update));
     }
+    // A gap: the update builds on structs we never received (an instance committed them and died before
+    // publishing, or a message was lost). The store has them: read it again.
+    if (room.doc.store.pendingStructs !== null || room.doc.store.pendingDs !== null) this.scheduleResync(room);
+  }
+
+  private readonly resyncing = new Set<Room>();
+
+  private scheduleResync(room: Room): void {
+    if (this.resyncing.has(room)) return;
+    this.resyncing.add(room);
+    void this.resync(room).finally(() => this.resyncing.delete(room));
   }
 
   /** Presence from another instance's connections. */
