@@ -47,6 +47,7 @@ export class RedisFanout {
   private readonly pending = new Map<string, Uint8Array[]>();
   private handlers: FanoutHandlers | null = null;
   private everReady = false;
+  private started = false;
   private closed = false;
   private counts = { published: 0, received: 0, publishFailures: 0, reconnects: 0 };
 
@@ -69,10 +70,24 @@ export class RedisFanout {
     });
   }
 
-  /** Connects both connections; resolves when ready (throws if Redis is unreachable at start). */
-  async start(handlers: FanoutHandlers): Promise<void> {
+  /**
+   * Connects both connections and waits up to `waitMs` for them. Redis being down at start does not stop the
+   * instance: it serves its own clients and catches up (re-reads its loaded documents) once Redis is there.
+   */
+  async start(handlers: FanoutHandlers, waitMs = 3_000): Promise<void> {
     this.handlers = handlers;
-    await Promise.all([this.pub.connect(), this.sub.connect()]);
+    this.started = true;
+    const ready = (conn: Redis) =>
+      conn.status === 'ready' ? Promise.resolve() : new Promise<void>((r) => conn.once('ready', () => r()));
+    this.pub.connect().catch(() => undefined); // retried by retryStrategy
+    this.sub.connect().catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = await Promise.race([
+      Promise.all([ready(this.pub), ready(this.sub)]).then(() => false),
+      new Promise<boolean>((r) => (timer = setTimeout(() => r(true), waitMs))),
+    ]);
+    clearTimeout(timer);
+    if (gaveUp) this.logger.warn('redis_unavailable_at_start', { url: redactUrl(this.url) });
   }
 
   get connected(): boolean {
@@ -84,11 +99,9 @@ export class RedisFanout {
   }
 
   private async onSubReady(): Promise<void> {
-    if (!this.everReady) {
-      this.everReady = true;
-      return;
-    }
-    this.counts.reconnects += 1;
+    if (this.everReady) this.counts.reconnects += 1;
+    this.everReady = true;
+    if (!this.started || this.channels.size === 0) return; // nothing loaded yet: nothing to catch up on
     this.logger.info('redis_reconnected', { docs: this.channels.size });
     // Our subscriptions are registered in Redis before we read the store, so nothing falls in between.
     if (this.channels.size > 0) {
@@ -181,5 +194,16 @@ export class RedisFanout {
     await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
     this.pub.disconnect();
     this.sub.disconnect();
+  }
+}
+
+/** A Redis URL without its password, for logs. */
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'redis://?';
   }
 }
