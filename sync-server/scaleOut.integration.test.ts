@@ -6,7 +6,7 @@ import { CloseCode } from '../common/closeCodes';
 import type { RunningServer } from './server';
 import { loggedErrors, ProcessInstance, provider, sameState, startInstance, storedDoc } from './scaleOutHelpers';
 import { describeWithEngines, startPostgres, startRedis, type TestPostgres, type TestRedis } from './testEngines';
-import { makeToken, waitFor } from './testHelpers';
+import { makeToken, roomUrl, tryUpgrade, waitFor } from './testHelpers';
 
 const editor = makeToken({ ws: 'ws1', role: 'editor' });
 
@@ -180,6 +180,15 @@ describeWithEngines('scale-out: two instances on PostgreSQL + Redis', (bins) => 
     const stored = (await storedDoc(pg, 'ws1/compact')).getArray<string>('x').toArray();
     expect(new Set(stored).size).toBe(400);
   }, 60_000);
+
+  it('every instance verifies tokens with the same secret: accepted by both, another secret refused by both', async () => {
+    const [a, b] = await twoInstances();
+    const forged = makeToken({ ws: 'ws1', role: 'editor' }, Buffer.from('another-secret-another-secret-xx', 'utf8'));
+    for (const server of [a, b]) {
+      expect((await tryUpgrade(roomUrl(server.url, 'ws1/auth', editor))).status).toBe(101);
+      expect((await tryUpgrade(roomUrl(server.url, 'ws1/auth', forged))).status).toBe(401);
+    }
+  });
 
   it('/metrics reports Redis and PostgreSQL figures', async () => {
     const [a] = await twoInstances();
