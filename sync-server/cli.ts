@@ -21,8 +21,9 @@ import { isOrigin } from './originCheck';
 import { isConnectSource } from './securityHeaders';
 import { startServer, type ServerOptions } from './server';
 import { issueToken, MAX_NAME_LENGTH } from './token';
-import { isPostgresUrl } from './storage/postgresDocStore';
-import { migrateCommand } from './migrate';
+
+/** postgres:// or postgresql:// (the PostgreSQL client loads only when one is given). */
+const isPostgresUrl = (value: string): boolean => /^postgres(ql)?:\/\//.test(value);
 
 export class UsageError extends Error {}
 
@@ -188,6 +189,7 @@ export async function main(argv: readonly string[]): Promise<number | null> {
       const to = flags.get('to') ?? (process.env.RAPPORTEUR_STORE || undefined);
       if (!from || !to) throw new UsageError('migrate needs --from <data dir> and --to postgres://…');
       if (!isPostgresUrl(to)) throw new UsageError('--to must be a postgres://… URL');
+      const { migrateCommand } = await import('./migrate');
       const report = await migrateCommand(resolve(from), to, (line) => process.stdout.write(`${line}\n`));
       return report.mismatched.length === 0 ? 0 : 1;
     }

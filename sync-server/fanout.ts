@@ -1,7 +1,7 @@
 // Fan-out between server instances through Redis pub/sub (ioredis), one channel per document.
 // What crosses: committed updates (after the commit, as the local broadcast) and awareness updates of the
 // instance's own connections. Each message carries the sender's instance id; an instance ignores its own
-// messages and never re-publishes what it received (received updates are applied with FANOUT_ORIGIN).
+// messages and never re-publishes what it received (received updates are applied with loadedRooms.ts FANOUT_ORIGIN).
 //
 // Why pub/sub and not streams: the durable truth is PostgreSQL, not Redis. Pub/sub is at-most-once, and the gap
 // it leaves is closed from PostgreSQL: whenever the subscriber connection becomes ready again (after any
@@ -14,8 +14,6 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import * as Y from 'yjs';
 import { errorFields, type Logger } from './log';
-
-export const FANOUT_ORIGIN = Symbol('fanout');
 
 const CHANNEL_PREFIX = 'rapporteur:doc:';
 const KIND_UPDATE = 0;

@@ -15,7 +15,10 @@ import { GroupCommitter, type Committed, type PendingWrite } from './storage/gro
 import { encodeAwareness, encodeUpdate } from './wireMessages';
 import { mirrorWorkspace } from './workspaceProjection';
 import { mirrorComments } from './commentsProjection';
-import { FANOUT_ORIGIN, type RedisFanout } from './fanout';
+import type { RedisFanout } from './fanout';
+
+/** Origin of what another instance committed and fanned out (fanout.ts): applied here, never published again. */
+export const FANOUT_ORIGIN = Symbol('fanout');
 
 /** Writes into a projection doc what its readers may see of the source doc. */
 type Mirror = (source: Y.Doc, target: Y.Doc) => void;

@@ -24,8 +24,8 @@ import { loadSecret } from './secret';
 import type { SyncMode } from './storage/sqliteDocStore.mjs';
 import { createStaticHandler } from './staticFiles';
 import { WorkerDocStore } from './storage/workerDocStore';
-import { openPostgresDocStore, PostgresDocStore } from './storage/postgresDocStore';
-import { RedisFanout } from './fanout';
+import type { PostgresDocStore } from './storage/postgresDocStore';
+import type { RedisFanout } from './fanout';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url));
 export const DB_FILE_NAME = 'rapporteur.sqlite';
@@ -123,7 +123,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   let store: DocStore;
   if (options.store) store = options.store;
-  else if (options.storeUrl) store = await openPostgresDocStore(options.storeUrl);
+  // pg and ioredis load only for a scale-out deployment
+  else if (options.storeUrl) store = await (await import('./storage/postgresDocStore')).openPostgresDocStore(options.storeUrl);
   else {
     const workerStore = new WorkerDocStore(join(dataDir, DB_FILE_NAME), options.synchronous ?? 'FULL');
     try {
@@ -137,6 +138,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const metrics = new Metrics();
   let fanout: RedisFanout | null = null;
   if (options.redisUrl) {
+    const { RedisFanout } = await import('./fanout');
     fanout = new RedisFanout(options.redisUrl, logger);
   }
   const rooms = new LoadedRooms(
@@ -165,7 +167,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics.counterFn('rapporteur_redis_publish_failures_total', 'Publishes that failed or waited for Redis (updates are sent when it is back)', () => f.stats().publishFailures);
     metrics.counterFn('rapporteur_redis_reconnects_total', 'Redis reconnections (each re-reads the loaded documents from the store)', () => f.stats().reconnects);
   }
-  const pgStore = store instanceof PostgresDocStore ? store : null;
+  const pgStore = 'postgresStats' in store ? (store as PostgresDocStore) : null;
   if (pgStore) {
     metrics.gauge('rapporteur_postgres_healthy', 'Whether PostgreSQL answers (1) or not (0); writes are refused with 4504 while not', () => (pgStore.healthy ? 1 : 0));
     metrics.gauge('rapporteur_postgres_pool_connections', 'PostgreSQL pool connections open', () => pgStore.postgresStats().poolTotal);
