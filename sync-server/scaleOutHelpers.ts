@@ -9,7 +9,7 @@ import { newServerDoc, replayInto } from './storage/compaction';
 import { openPostgresDocStore } from './storage/postgresDocStore';
 import { docNameOf, parseRoomPath } from '../common/rooms';
 import { spawnServer, TEST_SECRET, tempDir, type SpawnedServer } from './testHelpers';
-import { freePort, type TestPostgres, type TestRedis } from './testEngines';
+import { freePort, type TestPostgres, type TestRedis } from './engines';
 
 /** Error lines of in-process instances: a test asserts there were none it did not expect. */
 export const loggedErrors: string[] = [];

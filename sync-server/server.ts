@@ -184,6 +184,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   metrics.gauge('rapporteur_connections', 'Open websocket connections', () => connections.size);
   metrics.gauge('rapporteur_docs_loaded', 'Documents loaded in memory', () => rooms.loadedCount);
+  metrics.counterFn('process_cpu_seconds_total', 'CPU time of this process (user + system), from process.cpuUsage()', () => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1e6;
+  });
   metrics.gauge('rapporteur_awareness_clients', 'Awareness client ids held in memory across loaded rooms', () => rooms.awarenessClientCount);
 
   const wss = new WebSocketServer({

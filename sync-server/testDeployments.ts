@@ -11,7 +11,7 @@ import { DB_FILE_NAME, startServer, type ServerOptions } from './server';
 import { newServerDoc, replayInto } from './storage/compaction';
 import { openPostgresDocStore } from './storage/postgresDocStore';
 import { SqliteDocStore } from './storage/sqliteDocStore.mjs';
-import { findEngines, startPostgres, startRedis } from './testEngines';
+import { findEngines, startPostgres, startRedis } from './engines';
 import { TEST_SECRET, tempDir } from './testHelpers';
 
 export interface Deployment {
