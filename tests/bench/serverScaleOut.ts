@@ -145,8 +145,11 @@ async function run(deployment: Deployment): Promise<Record<string, number>> {
       deliveries: lat.length,
       cpu_us_per_update: round((cpu / updates) * 1e6, 1),
       paced_cpu_us_per_update: round((pacedCpu / pacedUpdates) * 1e6, 1),
+      // the histogram's bucket bound; beyond its last bucket (2.5 s) reported as 2500+ (Infinity -> null in JSON)
       commit_p99_ms: Math.max(...after.map((m) => histogramP99(m, 'rapporteur_persist_seconds'))) * 1000,
       incomplete: Number(tp.deliveries) === Number(tp.deliveries_expected) ? 0 : 1,
+      store_rereads: sum(after, 'rapporteur_fanout_resyncs_total') - sum(before, 'rapporteur_fanout_resyncs_total'),
+      redis_publish_failures: sum(after, 'rapporteur_redis_publish_failures_total') - sum(before, 'rapporteur_redis_publish_failures_total'),
     };
   } finally {
     clients.forEach((c) => c.ws.terminate());
