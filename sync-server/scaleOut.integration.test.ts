@@ -167,10 +167,15 @@ describeWithEngines('scale-out: two instances on PostgreSQL + Redis', (bins) => 
     const ca = client(a.url, 'ws1/compact');
     const cb = client(b.url, 'ws1/compact');
     await waitFor(() => ca.provider.synced && cb.provider.synced, 10_000, 'both synced');
-    for (let i = 0; i < 200; i++) {
-      ca.doc.getArray('x').push([`a${i}`]);
-      cb.doc.getArray('x').push([`b${i}`]);
-      if (i % 10 === 0) await new Promise((r) => setTimeout(r, 40));
+    // Rounds of 10 updates per instance, each round committed and crossed before the next: every round reaches
+    // compactEvery on both instances, so both compact the same document again and again while the other writes.
+    for (let round = 0; round < 20; round++) {
+      for (let i = round * 10; i < round * 10 + 10; i++) {
+        ca.doc.getArray('x').push([`a${i}`]);
+        cb.doc.getArray('x').push([`b${i}`]);
+      }
+      const want = (round + 1) * 20;
+      await waitFor(() => ca.doc.getArray('x').length === want && cb.doc.getArray('x').length === want, 10_000, `round ${round}`);
     }
     await waitFor(() => sameState(ca.doc, cb.doc) && ca.doc.getArray('x').length === 400, 15_000, 'convergence');
     await waitFor(() => a.metrics.persistedUpdates.get() >= 200 && b.metrics.persistedUpdates.get() >= 200, 10_000, 'all stored');
@@ -189,6 +194,22 @@ describeWithEngines('scale-out: two instances on PostgreSQL + Redis', (bins) => 
       expect((await tryUpgrade(roomUrl(server.url, 'ws1/auth', forged))).status).toBe(401);
     }
   });
+
+  it('SIGTERM drains one instance: its clients are closed with 4503, what it committed is in PostgreSQL, the other serves on', async () => {
+    const drained = await ProcessInstance.create(pg, redis);
+    cleanups.push(() => drained.destroy());
+    const [b] = await twoInstances();
+    const ca = client(drained.url, 'ws1/drain');
+    const cb = client(b.url, 'ws1/drain');
+    await waitFor(() => ca.provider.synced && cb.provider.synced, 10_000, 'both synced');
+    for (let i = 0; i < 20; i++) ca.doc.getArray('x').push([i]);
+    await waitFor(() => cb.doc.getArray('x').length === 20, 5_000, 'edits across');
+    expect(await drained.server?.stop('SIGTERM')).toBe(0);
+    expect(ca.closes).toContain(CloseCode.ServerShutdown);
+    expect((await storedDoc(pg, 'ws1/drain')).getArray('x').length).toBe(20);
+    cb.doc.getArray('x').push(['still served']);
+    await waitFor(async () => (await storedDoc(pg, 'ws1/drain')).getArray('x').length === 21, 5_000, 'the other instance still commits');
+  }, 60_000);
 
   it('/metrics reports Redis and PostgreSQL figures', async () => {
     const [a] = await twoInstances();
