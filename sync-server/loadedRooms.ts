@@ -1,6 +1,8 @@
 // The loaded rooms: one Room (Y.Doc + awareness + peers) per loaded document. Loads from the
 // DocStore on first use, applies and broadcasts updates only after the GroupCommitter has made them durable,
 // compacts every `compactEvery` updates and on unload, and unloads a room `unloadDelayMs` after its last peer.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode } from '../common/closeCodes';
@@ -66,6 +68,10 @@ export class Room {
   unloadTimer: NodeJS.Timeout | null = null;
   compacting: Promise<void> | null = null;
   compactionScheduled = false;
+  /** deleted items counted in the doc (cached until the next change), for the fan-out summaries */
+  deletedCount: number | null = null;
+  /** what another instance announced that this room lacked (fan-out); checked again one period later */
+  behind: { sv: Map<number, number>; deleted: number } | null = null;
   private appliedWaiters: Array<() => void> = [];
   /** awareness changes, with their origin (set by LoadedRooms to fan out its own connections' presence) */
   onAwarenessChange: ((changed: number[], origin: unknown) => void) | null = null;
@@ -298,6 +304,7 @@ export class LoadedRooms {
       }
     }
     if (fanned) {
+      room.doc.on('update', () => (room.deletedCount = null));
       room.onAwarenessChange = (changed, origin) => {
         // Our own connections' presence (and its removal when they leave); never what came from Redis or timeouts.
         if (origin === FANOUT_ORIGIN || origin === 'timeout' || changed.length === 0) return;
@@ -317,6 +324,10 @@ export class LoadedRooms {
     });
     if (room.updatesSinceCompaction >= this.options.compactEvery) this.scheduleCompaction(room);
     this.scheduleUnload(room); // cancelled by the first join
+    if (fanned) {
+      this.announce(room);
+      this.startAnnouncing();
+    }
     return room;
   }
 
@@ -452,6 +463,8 @@ export class LoadedRooms {
 
   /** Shutdown: commit what is queued, compact and drop every room. Peers must be closed already. */
   async closeAll(): Promise<void> {
+    if (this.announceTimer) clearInterval(this.announceTimer);
+    this.announceTimer = null;
     for (const name of Array.from(this.links.keys())) this.unlink(name);
     await Promise.allSettled(Array.from(this.loading.values()));
     await this.committer.drain();
@@ -498,6 +511,42 @@ export class LoadedRooms {
     if (this.resyncing.has(room)) return;
     this.resyncing.add(room);
     void this.resync(room).finally(() => this.resyncing.delete(room));
+  }
+
+  private announceTimer: NodeJS.Timeout | null = null;
+
+  private startAnnouncing(): void {
+    if (this.announceTimer || !this.fanout) return;
+    this.announceTimer = setInterval(() => this.announceAll(), ANNOUNCE_MS);
+    this.announceTimer.unref();
+  }
+
+  /** Every period: a room still behind what another instance announced last period is re-read; then announce. */
+  private announceAll(): void {
+    for (const room of this.rooms.values()) {
+      if (room.state !== 'open' || !fansOut(room.docName)) continue;
+      const behind = room.behind;
+      room.behind = null;
+      if (behind && isBehind(room, behind.sv, behind.deleted)) this.scheduleResync(room);
+      this.announce(room);
+    }
+  }
+
+  private announce(room: Room): void {
+    this.fanout?.publishState(room.docName, encodeSummary(deletedCountOf(room), Y.encodeStateVector(room.doc)));
+  }
+
+  /** Another instance's summary: remember what we lack; re-read only if still lacking one period later. */
+  applyRemoteState(docName: string, summary: Uint8Array): void {
+    const room = this.rooms.get(docName);
+    if (!room || room.state !== 'open') return;
+    const { deleted, sv } = decodeSummary(summary);
+    if (!isBehind(room, sv, deleted)) return;
+    const prev = room.behind;
+    if (prev) {
+      for (const [client, clock] of sv) prev.sv.set(client, Math.max(clock, prev.sv.get(client) ?? 0));
+      prev.deleted = Math.max(prev.deleted, deleted);
+    } else room.behind = { sv, deleted };
   }
 
   /** Presence from another instance's connections. */
@@ -551,3 +600,34 @@ function projectedChange(source: Y.Doc, target: Y.Doc, mirror: Mirror): Uint8Arr
 
 /** Projections (pub.*) are derived by each instance from its own, fanned-out, source rooms: not fanned out. */
 const fansOut = (docName: string): boolean => !docName.startsWith('pub.');
+
+/** How often each instance announces its loaded documents' summaries (fan-out gap detection). */
+const ANNOUNCE_MS = 2_000;
+
+/** Deleted items in a doc (cached on the room until its next change). */
+function deletedCountOf(room: Room): number {
+  if (room.deletedCount !== null) return room.deletedCount;
+  let n = 0;
+  for (const structs of room.doc.store.clients.values()) for (const s of structs) if (s.deleted) n += s.length;
+  room.deletedCount = n;
+  return n;
+}
+
+function isBehind(room: Room, sv: Map<number, number>, deleted: number): boolean {
+  const own = Y.decodeStateVector(Y.encodeStateVector(room.doc));
+  for (const [client, clock] of sv) if ((own.get(client) ?? 0) < clock) return true;
+  return deletedCountOf(room) < deleted;
+}
+
+function encodeSummary(deleted: number, sv: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, deleted);
+  encoding.writeVarUint8Array(encoder, sv);
+  return encoding.toUint8Array(encoder);
+}
+
+function decodeSummary(summary: Uint8Array): { deleted: number; sv: Map<number, number> } {
+  const decoder = decoding.createDecoder(summary);
+  const deleted = decoding.readVarUint(decoder);
+  return { deleted, sv: Y.decodeStateVector(decoding.readVarUint8Array(decoder)) };
+}

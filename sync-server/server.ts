@@ -154,6 +154,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await f.start({
         update: (doc, update) => rooms.applyRemote(doc, update),
         awareness: (doc, update) => rooms.applyRemoteAwareness(doc, update),
+        state: (doc, summary) => rooms.applyRemoteState(doc, summary),
         resync: () => void rooms.resyncAll(),
       });
     } catch (err) {
