@@ -2,11 +2,13 @@
 // clients. Live co-editing and presence across instances, kill -9 mid-burst, Redis restarted, PostgreSQL stopped,
 // compaction by both instances at once.
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { CloseCode } from '../common/closeCodes';
 import type { RunningServer } from './server';
 import { loggedErrors, ProcessInstance, provider, sameState, startInstance, storedDoc } from './scaleOutHelpers';
 import { describeWithEngines, startPostgres, startRedis, type TestPostgres, type TestRedis } from './testEngines';
-import { makeToken, roomUrl, tryUpgrade, waitFor } from './testHelpers';
+import { openPostgresDocStore } from './storage/postgresDocStore';
+import { makeToken, roomUrl, sleep, tryUpgrade, waitFor } from './testHelpers';
 
 const editor = makeToken({ ws: 'ws1', role: 'editor' });
 
@@ -210,6 +212,29 @@ describeWithEngines('scale-out: two instances on PostgreSQL + Redis', (bins) => 
     cb.doc.getArray('x').push(['still served']);
     await waitFor(async () => (await storedDoc(pg, 'ws1/drain')).getArray('x').length === 21, 5_000, 'the other instance still commits');
   }, 60_000);
+
+  it('an update an instance committed but never published (it died in between) still reaches the others', async () => {
+    const [a, b] = await twoInstances();
+    const ca = client(a.url, 'ws1/gap');
+    const cb = client(b.url, 'ws1/gap');
+    await waitFor(() => ca.provider.synced && cb.provider.synced, 10_000, 'both synced');
+    ca.doc.getArray('x').push(['first']);
+    await waitFor(() => cb.doc.getArray('x').length === 1, 5_000, 'first across');
+    // What a third instance does before it dies: commit to PostgreSQL, never publish.
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(ca.doc));
+    writer.getArray('x').push(['committed, never published']);
+    const store = await openPostgresDocStore(pg.url);
+    await store.append([{ docName: 'doc.ws1.gap', update: Y.encodeStateAsUpdate(writer, Y.encodeStateVector(ca.doc)) }]);
+    await store.close();
+    await sleep(300);
+    expect(ca.doc.getArray('x').length).toBe(1); // nothing told A or B
+    // The instance comes back and loads the document (announcing it); A and B see they are behind and re-read.
+    const c = await startInstance(pg, redis);
+    cleanups.push(() => c.close());
+    client(c.url, 'ws1/gap');
+    await waitFor(() => ca.doc.getArray('x').length === 2 && cb.doc.getArray('x').length === 2, 10_000, 'the unpublished update everywhere');
+  }, 30_000);
 
   it('/metrics reports Redis and PostgreSQL figures', async () => {
     const [a] = await twoInstances();
