@@ -113,8 +113,8 @@ export class RedisFanout {
       try {
         await this.sub.subscribe(...this.channels);
       } catch (err) {
+        // ioredis' own re-subscription (autoResubscribe) may still succeed; the announcements catch up otherwise
         this.logger.warn('redis_resubscribe_failed', errorFields(err));
-        return; // the next 'ready' retries
       }
     }
     this.handlers?.resync();
