@@ -15,6 +15,8 @@ export const CloseCode = {
   InviteInvalid: 4410,
   /** The server is shutting down; reconnect later. */
   ServerShutdown: 4503,
+  /** The server cannot commit (its database, e.g. PostgreSQL, is unreachable): nothing was stored; retry later. */
+  StorageUnavailable: 4504,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -31,6 +33,8 @@ export function closeReasonKey(code: number): string | null {
       return 'sync.closed.inviteInvalid';
     case CloseCode.MessageTooBig:
       return 'sync.closed.tooBig';
+    case CloseCode.StorageUnavailable:
+      return 'sync.closed.storage';
     default:
       return null;
   }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseInvite } from '../common/invite';
-import { httpBaseOf, parseFlags, tokenCommand, UsageError } from './cli';
+import { httpBaseOf, parseFlags, serveOptions, tokenCommand, UsageError } from './cli';
 import { REPO_ROOT, tempDir } from './testHelpers';
 import { verifyToken } from './token';
 
@@ -92,5 +92,18 @@ describe('cli helpers', () => {
 
   it('collects repeatable flags', () => {
     expect(parseFlags(['--o', 'a', '--o=b'], ['o'], ['o']).get('o')).toBe('a,b');
+  });
+});
+
+describe('scale-out options', () => {
+  it('selects PostgreSQL with --store or RAPPORTEUR_STORE and Redis with --redis or RAPPORTEUR_REDIS; SQLite stays the default', () => {
+    expect(serveOptions([], {})).not.toHaveProperty('storeUrl');
+    expect(serveOptions(['--store', 'postgres://u@db/r', '--redis', 'redis://cache:6379'], {})).toMatchObject({
+      storeUrl: 'postgres://u@db/r',
+      redisUrl: 'redis://cache:6379',
+    });
+    expect(serveOptions([], { RAPPORTEUR_STORE: 'postgresql://db/r', RAPPORTEUR_REDIS: 'redis://c' })).toMatchObject({ storeUrl: 'postgresql://db/r', redisUrl: 'redis://c' });
+    expect(() => serveOptions(['--store', 'mysql://db'], {})).toThrow(UsageError);
+    expect(() => serveOptions(['--redis', 'redis://c'], {})).toThrow(/needs --store/);
   });
 });

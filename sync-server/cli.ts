@@ -3,6 +3,8 @@
 //                     [--sync full|normal]   (SQLite synchronous; full, the default, fsyncs every commit)
 //                     [--max-connections N] [--allow-origin <origin>]... [--connect-src <origin>]...
 //                     [--metrics-port N] [--metrics-token <token>]
+//                     [--store postgres://…] [--redis redis://…]   (scale-out; env RAPPORTEUR_STORE, RAPPORTEUR_REDIS)
+//   npm run -s server -- migrate --from ./data --to postgres://…   (copies the SQLite store, verifies doc by doc)
 //   env: RAPPORTEUR_ALLOW_ORIGINS, RAPPORTEUR_CONNECT_SRC (comma-separated), RAPPORTEUR_METRICS_TOKEN, RAPPORTEUR_SECRET
 //   npm run -s server -- token --data ./data --workspace <id> --role editor|commenter|viewer --name "<name>" [--days 30] [--server ws://127.0.0.1:4321]
 //                     [--stakeholder <registry id>]   (commenters: their comments are attributed to this stakeholder)
@@ -19,6 +21,9 @@ import { isOrigin } from './originCheck';
 import { isConnectSource } from './securityHeaders';
 import { startServer, type ServerOptions } from './server';
 import { issueToken, MAX_NAME_LENGTH } from './token';
+
+/** postgres:// or postgresql:// (the PostgreSQL client loads only when one is given). */
+const isPostgresUrl = (value: string): boolean => /^postgres(ql)?:\/\//.test(value);
 
 export class UsageError extends Error {}
 
@@ -110,7 +115,7 @@ function listOption(flags: Flags, key: string, envValue: string | undefined, val
 export function serveOptions(args: readonly string[], env: NodeJS.ProcessEnv = process.env): ServerOptions {
   const flags = parseFlags(
     args,
-    ['host', 'port', 'data', 'web', 'max-conn-per-ip', 'max-connections', 'max-message-bytes', 'sync', 'allow-origin', 'connect-src', 'metrics-port', 'metrics-token'],
+    ['host', 'port', 'data', 'web', 'max-conn-per-ip', 'max-connections', 'max-message-bytes', 'sync', 'allow-origin', 'connect-src', 'metrics-port', 'metrics-token', 'store', 'redis'],
     ['allow-origin', 'connect-src'],
   );
   const sync = (flags.get('sync') ?? 'full').toUpperCase();
@@ -126,7 +131,15 @@ export function serveOptions(args: readonly string[], env: NodeJS.ProcessEnv = p
   // Prefer the environment for the metrics token: command lines are visible to every user of the machine.
   const metricsToken = flags.get('metrics-token') ?? (env.RAPPORTEUR_METRICS_TOKEN || undefined);
   if (metricsToken !== undefined && metricsToken.length < 16) throw new UsageError('--metrics-token must be at least 16 characters');
+  // Scale-out: PostgreSQL store and Redis fan-out (flags, or the environment, which keeps passwords off the process list).
+  const storeUrl = flags.get('store') ?? (env.RAPPORTEUR_STORE || undefined);
+  if (storeUrl !== undefined && !isPostgresUrl(storeUrl)) throw new UsageError('--store must be a postgres://… URL (SQLite in --data is the default)');
+  const redisUrl = flags.get('redis') ?? (env.RAPPORTEUR_REDIS || undefined);
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) throw new UsageError('--redis must be a redis://… URL');
+  if (redisUrl !== undefined && storeUrl === undefined) throw new UsageError('--redis needs --store postgres://…: instances fanned out through Redis must share one store');
   return {
+    ...(storeUrl !== undefined ? { storeUrl } : {}),
+    ...(redisUrl !== undefined ? { redisUrl } : {}),
     host,
     port,
     dataDir: flags.get('data') ?? './data',
@@ -170,10 +183,22 @@ export async function main(argv: readonly string[]): Promise<number | null> {
       process.stdout.write(`Desktop app: ${out.desktopLink}\nBrowser:     ${out.browserLink}\n${out.token}\n`);
       return 0;
     }
+    if (argv[0] === 'migrate') {
+      const flags = parseFlags(argv.slice(1), ['from', 'to']);
+      const from = flags.get('from');
+      const to = flags.get('to') ?? (process.env.RAPPORTEUR_STORE || undefined);
+      if (!from || !to) throw new UsageError('migrate needs --from <data dir> and --to postgres://…');
+      if (!isPostgresUrl(to)) throw new UsageError('--to must be a postgres://… URL');
+      const { migrateCommand } = await import('./migrate');
+      const report = await migrateCommand(resolve(from), to, (line) => process.stdout.write(`${line}\n`));
+      return report.mismatched.length === 0 ? 0 : 1;
+    }
     if (argv[0] === 'help' || argv[0] === '--help') {
       process.stdout.write(
         'usage: server [--host H] [--port N] [--data DIR] [--web DIR] [--max-conn-per-ip N] [--max-connections N] [--max-message-bytes N]\n' +
           '              [--sync full|normal] [--allow-origin ORIGIN]... [--connect-src ORIGIN]... [--metrics-port N] [--metrics-token T]\n' +
+          '              [--store postgres://…] [--redis redis://…]\n' +
+          '       server migrate --from DATA_DIR --to postgres://…\n' +
           '       server token --data DIR --workspace ID --role editor|commenter|viewer --name NAME [--days 30] [--server ws://host:port] [--stakeholder ID]\n',
       );
       return 0;

@@ -71,7 +71,7 @@ export class Connection implements Peer {
       room = await this.deps.rooms.acquireFor(this.docName, this.ref, this.claims);
     } catch (err) {
       this.deps.logger.error('doc_load_failed', { doc: this.docName, ...errorFields(err) });
-      this.close(1011, 'document unavailable');
+      this.close(CloseCode.StorageUnavailable, 'document unavailable');
       return;
     }
     if (this.closed) return;

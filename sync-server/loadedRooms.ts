@@ -1,8 +1,11 @@
 // The loaded rooms: one Room (Y.Doc + awareness + peers) per loaded document. Loads from the
 // DocStore on first use, applies and broadcasts updates only after the GroupCommitter has made them durable,
 // compacts every `compactEvery` updates and on unload, and unloads a room `unloadDelayMs` after its last peer.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode } from '../common/closeCodes';
 import { capabilitiesOf, readsProjection } from '../common/roles';
 import { commenterCommentsDocName, commentsProjectionDocName, workspaceProjectionDocName, type RoomRef } from '../common/rooms';
 import type { TokenClaims } from '../common/tokenClaims';
@@ -15,6 +18,10 @@ import { encodeAwareness, encodeUpdate } from './wireMessages';
 import { mirrorWorkspace } from './workspaceProjection';
 import { mirrorComments } from './commentsProjection';
 import { mirrorCommenterComments, writeBackCommenterChange, writeBackProblem } from './commenterProjection';
+import type { RedisFanout } from './fanout';
+
+/** Origin of what another instance committed and fanned out (fanout.ts): applied here, never published again. */
+export const FANOUT_ORIGIN = Symbol('fanout');
 
 /** Writes into a projection doc what its readers may see of the source doc. */
 type Mirror = (source: Y.Doc, target: Y.Doc) => void;
@@ -85,7 +92,13 @@ export class Room {
   unloadTimer: NodeJS.Timeout | null = null;
   compacting: Promise<void> | null = null;
   compactionScheduled = false;
+  /** deleted items counted in the doc (cached until the next change), for the fan-out summaries */
+  deletedCount: number | null = null;
+  /** what another instance announced that this room lacked (fan-out); checked again one period later */
+  behind: { sv: Map<number, number>; deleted: number } | null = null;
   private appliedWaiters: Array<() => void> = [];
+  /** awareness changes, with their origin (set by LoadedRooms to fan out its own connections' presence) */
+  onAwarenessChange: ((changed: number[], origin: unknown) => void) | null = null;
 
   constructor(
     readonly docName: string,
@@ -100,7 +113,9 @@ export class Room {
           added.forEach((id) => controlled.add(id));
           removed.forEach((id) => controlled.delete(id));
         }
-        if (this.peers.size > 0) this.broadcast(encodeAwareness(this.awareness, added.concat(updated, removed)));
+        const changed = added.concat(updated, removed);
+        if (this.peers.size > 0) this.broadcast(encodeAwareness(this.awareness, changed));
+        this.onAwarenessChange?.(changed, origin);
       },
     );
   }
@@ -162,12 +177,16 @@ export class LoadedRooms {
   /** projections with readers, by projection doc name */
   private readonly links = new Map<string, ProjectionLink>();
   private readonly linking = new Map<string, Promise<void>>();
+  /** fanned-out updates that arrived while their document was loading, applied once it is */
+  private readonly earlyRemote = new Map<string, Uint8Array[]>();
 
   constructor(
     private readonly store: DocStore,
     private readonly options: LoadedRoomsOptions,
     private readonly metrics: Metrics,
     private readonly logger: Logger,
+    /** other instances (Redis); null for a single instance */
+    private readonly fanout: RedisFanout | null = null,
   ) {
     this.committer = new GroupCommitter<WriteContext>(
       store,
@@ -320,9 +339,41 @@ export class LoadedRooms {
 
   private async load(docName: string, ref: RoomRef): Promise<Room> {
     const started = performance.now();
-    const stored = await this.store.load(docName);
+    const fanned = this.fanout !== null && fansOut(docName);
+    if (fanned) {
+      // Subscribed before reading the store: an update committed elsewhere is either in what we read or arrives
+      // as a message (kept in earlyRemote until the room exists).
+      this.earlyRemote.set(docName, []);
+      await this.fanout?.subscribe(docName);
+    }
+    let stored: Awaited<ReturnType<DocStore['load']>>;
+    try {
+      stored = await this.store.load(docName);
+    } catch (err) {
+      this.earlyRemote.delete(docName);
+      if (fanned) this.fanout?.unsubscribe(docName);
+      throw err;
+    }
     const room = new Room(docName, ref);
     const failed = replayInto(room.doc, stored);
+    const early = this.earlyRemote.get(docName) ?? [];
+    this.earlyRemote.delete(docName);
+    for (const update of early) {
+      try {
+        Y.applyUpdate(room.doc, update, FANOUT_ORIGIN);
+      } catch {
+        /* counted nowhere: the store holds it and the next load retries */
+      }
+    }
+    if (fanned) {
+      room.doc.on('update', () => (room.deletedCount = null));
+      room.onAwarenessChange = (changed, origin) => {
+        // Our own connections' presence (and its removal when they leave); never what came from Redis or timeouts.
+        if (origin === FANOUT_ORIGIN || origin === 'timeout' || changed.length === 0) return;
+        if (origin !== null && !room.peers.has(origin as Peer)) return;
+        this.fanout?.publishAwareness(docName, awarenessProtocol.encodeAwarenessUpdate(room.awareness, changed));
+      };
+    }
     room.appliedSeq = stored.lastSeq;
     room.updatesSinceCompaction = stored.updates.length;
     this.rooms.set(docName, room);
@@ -335,6 +386,10 @@ export class LoadedRooms {
     });
     if (room.updatesSinceCompaction >= this.options.compactEvery) this.scheduleCompaction(room);
     this.scheduleUnload(room); // cancelled by the first join
+    if (fanned) {
+      this.announce(room);
+      this.startAnnouncing();
+    }
     return room;
   }
 
@@ -375,6 +430,7 @@ export class LoadedRooms {
       room.appliedSeq = write.seq;
       room.updatesSinceCompaction += 1;
       if (room.peers.size > (origin && room.peers.has(origin) ? 1 : 0)) room.broadcast(encodeUpdate(write.update), origin);
+      if (this.fanout && fansOut(room.docName)) this.fanout.publishUpdate(room.docName, write.update);
       if (room.updatesSinceCompaction >= this.options.compactEvery) this.scheduleCompaction(room);
     }
   }
@@ -384,7 +440,7 @@ export class LoadedRooms {
     for (const write of batch) {
       write.context.room.shiftUnapplied();
       // The client still has its update and sends it again in its sync step 2 after reconnecting.
-      write.context.origin?.close(INTERNAL_ERROR, 'storage failure');
+      write.context.origin?.close(CloseCode.StorageUnavailable, 'storage unavailable, nothing was saved');
     }
   }
 
@@ -403,6 +459,7 @@ export class LoadedRooms {
       await room.compacting;
       await this.store.discard(room.docName, [write.seq]);
       room.destroy();
+      this.fanout?.unsubscribe(room.docName);
     })()
       .catch((e) => this.logger.error('discard_failed', { doc: room.docName, ...errorFields(e) }))
       .finally(() => this.unloading.delete(room.docName));
@@ -457,6 +514,7 @@ export class LoadedRooms {
       await room.whenApplied();
       await this.compact(room);
       room.destroy();
+      this.fanout?.unsubscribe(room.docName);
       this.logger.info('doc_unloaded', { doc: room.docName });
     })()
       .catch((err) => this.logger.error('unload_failed', { doc: room.docName, ...errorFields(err) }))
@@ -467,6 +525,8 @@ export class LoadedRooms {
 
   /** Shutdown: commit what is queued, compact and drop every room. Peers must be closed already. */
   async closeAll(): Promise<void> {
+    if (this.announceTimer) clearInterval(this.announceTimer);
+    this.announceTimer = null;
     for (const name of Array.from(this.links.keys())) this.unlink(name);
     await Promise.allSettled(Array.from(this.loading.values()));
     await this.committer.drain();
@@ -476,8 +536,115 @@ export class LoadedRooms {
       room.state = 'unloading';
       await this.compact(room);
       room.destroy();
+      this.fanout?.unsubscribe(room.docName);
     }
     this.rooms.clear();
+  }
+
+  /** An update another instance committed and published: applied and sent to our peers, never re-published. */
+  applyRemote(docName: string, update: Uint8Array): void {
+    const early = this.earlyRemote.get(docName);
+    if (early) {
+      early.push(update);
+      return;
+    }
+    const room = this.rooms.get(docName);
+    if (!room || room.state !== 'open') return;
+    let changed = false;
+    const mark = () => (changed = true);
+    room.doc.on('update', mark);
+    try {
+      Y.applyUpdate(room.doc, update, FANOUT_ORIGIN);
+    } finally {
+      room.doc.off('update', mark);
+    }
+    if (changed) {
+      this.metrics.fanoutApplied.inc();
+      if (room.peers.size > 0) room.broadcast(encodeUpdate(update));
+    }
+    // A gap: the update builds on structs we never received (an instance committed them and died before
+    // publishing, or a message was lost). The store has them: read it again.
+    if (room.doc.store.pendingStructs !== null || room.doc.store.pendingDs !== null) this.scheduleResync(room);
+  }
+
+  private readonly resyncing = new Set<Room>();
+
+  private scheduleResync(room: Room): void {
+    if (this.resyncing.has(room)) return;
+    this.resyncing.add(room);
+    void this.resync(room).finally(() => this.resyncing.delete(room));
+  }
+
+  private announceTimer: NodeJS.Timeout | null = null;
+
+  private startAnnouncing(): void {
+    if (this.announceTimer || !this.fanout) return;
+    this.announceTimer = setInterval(() => this.announceAll(), ANNOUNCE_MS);
+    this.announceTimer.unref();
+  }
+
+  /** Every period: a room still behind what another instance announced last period is re-read; then announce. */
+  private announceAll(): void {
+    for (const room of this.rooms.values()) {
+      if (room.state !== 'open' || !fansOut(room.docName)) continue;
+      const behind = room.behind;
+      room.behind = null;
+      if (behind && isBehind(room, behind.sv, behind.deleted)) this.scheduleResync(room);
+      this.announce(room);
+    }
+  }
+
+  private announce(room: Room): void {
+    this.fanout?.publishState(room.docName, encodeSummary(deletedCountOf(room), Y.encodeStateVector(room.doc)));
+  }
+
+  /** Another instance's summary: remember what we lack; re-read only if still lacking one period later. */
+  applyRemoteState(docName: string, summary: Uint8Array): void {
+    const room = this.rooms.get(docName);
+    if (!room || room.state !== 'open') return;
+    const { deleted, sv } = decodeSummary(summary);
+    if (!isBehind(room, sv, deleted)) return;
+    const prev = room.behind;
+    if (prev) {
+      for (const [client, clock] of sv) prev.sv.set(client, Math.max(clock, prev.sv.get(client) ?? 0));
+      prev.deleted = Math.max(prev.deleted, deleted);
+    } else room.behind = { sv, deleted };
+  }
+
+  /** Presence from another instance's connections. */
+  applyRemoteAwareness(docName: string, update: Uint8Array): void {
+    const room = this.rooms.get(docName);
+    if (!room || room.state !== 'open') return;
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, update, FANOUT_ORIGIN);
+  }
+
+  /**
+   * Re-reads every loaded (fanned-out) document from the store, the durable truth, and applies and broadcasts
+   * what this instance lacks: what was published while it was cut off from Redis. Retried while the store fails.
+   */
+  async resyncAll(): Promise<void> {
+    const rooms = Array.from(this.rooms.values()).filter((r) => r.state === 'open' && fansOut(r.docName));
+    await Promise.all(rooms.map((room) => this.resync(room)));
+  }
+
+  private async resync(room: Room): Promise<void> {
+    for (let attempt = 0; room.state === 'open'; attempt++) {
+      try {
+        const stored = await this.store.load(room.docName);
+        if (room.state !== 'open') return;
+        const scratch = newServerDoc();
+        replayInto(scratch, stored);
+        // encodeStateAsUpdate always carries the whole delete set, so deletions missed are included too.
+        const diff = Y.encodeStateAsUpdate(scratch, Y.encodeStateVector(room.doc));
+        scratch.destroy();
+        this.metrics.fanoutResyncs.inc();
+        this.applyRemote(room.docName, diff);
+        return;
+      } catch (err) {
+        if (attempt === 0) this.logger.warn('resync_failed', { doc: room.docName, ...errorFields(err) });
+        await new Promise((r) => setTimeout(r, Math.min(200 * (attempt + 1), 2_000)));
+      }
+    }
   }
 }
 
@@ -499,4 +666,38 @@ function projectedChange(source: Y.Doc, target: Y.Doc, mirror: Mirror): Uint8Arr
   mirror(source, scratch);
   scratch.destroy();
   return updates.length === 0 ? null : Y.mergeUpdates(updates);
+}
+
+/** Projections (pub.*) are derived by each instance from its own, fanned-out, source rooms: not fanned out. */
+const fansOut = (docName: string): boolean => !docName.startsWith('pub.');
+
+/** How often each instance announces its loaded documents' summaries (fan-out gap detection). */
+const ANNOUNCE_MS = 2_000;
+
+/** Deleted items in a doc (cached on the room until its next change). */
+function deletedCountOf(room: Room): number {
+  if (room.deletedCount !== null) return room.deletedCount;
+  let n = 0;
+  for (const structs of room.doc.store.clients.values()) for (const s of structs) if (s.deleted) n += s.length;
+  room.deletedCount = n;
+  return n;
+}
+
+function isBehind(room: Room, sv: Map<number, number>, deleted: number): boolean {
+  const own = Y.decodeStateVector(Y.encodeStateVector(room.doc));
+  for (const [client, clock] of sv) if ((own.get(client) ?? 0) < clock) return true;
+  return deletedCountOf(room) < deleted;
+}
+
+function encodeSummary(deleted: number, sv: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, deleted);
+  encoding.writeVarUint8Array(encoder, sv);
+  return encoding.toUint8Array(encoder);
+}
+
+function decodeSummary(summary: Uint8Array): { deleted: number; sv: Map<number, number> } {
+  const decoder = decoding.createDecoder(summary);
+  const deleted = decoding.readVarUint(decoder);
+  return { deleted, sv: Y.decodeStateVector(decoding.readVarUint8Array(decoder)) };
 }

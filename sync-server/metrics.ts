@@ -30,9 +30,15 @@ export class Counter {
 }
 
 export class Gauge {
-  constructor(readonly name: string, readonly help: string, private readonly read: () => number) {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    private readonly read: () => number,
+    /** a counter kept elsewhere (e.g. by a client library) and read at scrape time */
+    private readonly kind: 'gauge' | 'counter' = 'gauge',
+  ) {}
   render(): string {
-    return [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} gauge`, `${this.name} ${this.read()}`].join('\n');
+    return [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} ${this.kind}`, `${this.name} ${this.read()}`].join('\n');
   }
 }
 
@@ -81,10 +87,17 @@ export class Metrics {
   readonly persistSeconds = new Histogram('rapporteur_persist_seconds', 'Time to commit one batch of updates durably', [
     0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
   ]);
+  readonly fanoutApplied = new Counter('rapporteur_fanout_applied_total', 'Updates from other instances (Redis) that changed a loaded document');
+  readonly fanoutResyncs = new Counter('rapporteur_fanout_resyncs_total', 'Loaded documents re-read from the store after a Redis reconnect');
   private readonly gauges: Gauge[] = [];
 
   gauge(name: string, help: string, read: () => number): void {
     this.gauges.push(new Gauge(name, help, read));
+  }
+
+  /** A counter read at scrape time (the Redis and PostgreSQL figures). */
+  counterFn(name: string, help: string, read: () => number): void {
+    this.gauges.push(new Gauge(name, help, read, 'counter'));
   }
 
   render(): string {
@@ -104,6 +117,8 @@ export class Metrics {
       this.persistFailures.render(),
       this.compactions.render(),
       this.persistSeconds.render(),
+      this.fanoutApplied.render(),
+      this.fanoutResyncs.render(),
     ];
     return parts.join('\n') + '\n';
   }

@@ -1,6 +1,6 @@
-// Role enforcement end to end: real websocket clients against an in-process server.
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
+// Role enforcement end to end: real websocket clients against a real deployment: one in-process server on
+// SQLite, and (testDeployments.ts) two instances on PostgreSQL + Redis, where writers connect to one instance and
+// readers to the other.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -8,65 +8,63 @@ import { WebsocketProvider } from 'y-websocket';
 import { CloseCode } from '../common/closeCodes';
 import { COMMENTS_ROOT, CONSULTATION_ROOT, ConsultationKey, ThreadKey } from '../common/commentsSchema';
 import { encodeUpdate } from './wireMessages';
-import { DB_FILE_NAME, startServer, type RunningServer } from './server';
-import { silentLogger } from './log';
-import { encodeSyncStep2FromUpdate, fetchDoc, makeToken, RawClient, roomUrl, sleep, TEST_SECRET, tempDir, waitFor } from './testHelpers';
+import { testDeployments, type Deployment } from './testDeployments';
+import { encodeSyncStep2FromUpdate, fetchDoc, makeToken, RawClient, roomUrl, sleep, waitFor } from './testHelpers';
 
-const dir = tempDir();
-let server: RunningServer;
 const editor = makeToken({ ws: 'ws1', role: 'editor', sub: 'ed1' });
 const viewer = makeToken({ ws: 'ws1', role: 'viewer', sub: 'vi1' });
 const commenter = makeToken({ ws: 'ws1', role: 'commenter', sub: 'co1' });
 
-beforeAll(async () => {
-  server = await startServer({ port: 0, dataDir: dir.path, secret: TEST_SECRET, webDir: null, logger: silentLogger });
-  // Seed: a body, and a comments doc with one editor thread.
-  const seed = await RawClient.connect(roomUrl(server.url, 'ws1/d1', editor));
-  await seed.whenSynced();
-  seed.doc.getText('body').insert(0, 'Agreed text.');
-  const seedComments = await RawClient.connect(roomUrl(server.url, 'ws1/d1/comments', editor));
-  await seedComments.whenSynced();
-  const t = new Y.Map<unknown>();
-  t.set(ThreadKey.id, 't-ed');
-  t.set(ThreadKey.authorId, 'ed1');
-  t.set(ThreadKey.purpose, 'stakeholder');
-  t.set(ThreadKey.body, 'editor note');
-  t.set(ThreadKey.replies, new Y.Array());
-  t.set(ThreadKey.history, new Y.Array());
-  seedComments.doc.getMap(COMMENTS_ROOT).set('t-ed', t);
-  // An open review: commenters receive (and may reply to) other stakeholders' comments such as t-ed.
-  seedComments.doc.getMap(CONSULTATION_ROOT).set(ConsultationKey.reviewMode, 'open');
-  await waitFor(async () => (await fetchDoc(server.url, 'ws1/d1/comments', editor)).getMap(COMMENTS_ROOT).has('t-ed'));
-  await waitFor(async () => (await fetchDoc(server.url, 'ws1/d1', editor)).getText('body').toString() === 'Agreed text.');
-  seed.close();
-  seedComments.close();
-});
+describe.each(testDeployments())('roles on $name', (kind) => {
+  let d: Deployment;
 
-afterAll(async () => {
-  await server.close();
-  dir.remove();
-});
+  beforeAll(async () => {
+    d = await kind.start();
+    // Seed: a body, and a comments doc with one editor thread.
+    const seed = await RawClient.connect(roomUrl(d.writeUrl, 'ws1/d1', editor));
+    await seed.whenSynced();
+    seed.doc.getText('body').insert(0, 'Agreed text.');
+    const seedComments = await RawClient.connect(roomUrl(d.writeUrl, 'ws1/d1/comments', editor));
+    await seedComments.whenSynced();
+    const t = new Y.Map<unknown>();
+    t.set(ThreadKey.id, 't-ed');
+    t.set(ThreadKey.authorId, 'ed1');
+    t.set(ThreadKey.purpose, 'stakeholder');
+    t.set(ThreadKey.body, 'editor note');
+    t.set(ThreadKey.replies, new Y.Array());
+    t.set(ThreadKey.history, new Y.Array());
+    seedComments.doc.getMap(COMMENTS_ROOT).set('t-ed', t);
+    // An open review: commenters receive (and may reply to) other stakeholders' comments such as t-ed.
+    seedComments.doc.getMap(CONSULTATION_ROOT).set(ConsultationKey.reviewMode, 'open');
+    await waitFor(async () => (await fetchDoc(d.readUrl, 'ws1/d1/comments', editor)).getMap(COMMENTS_ROOT).has('t-ed'));
+    await waitFor(async () => (await fetchDoc(d.readUrl, 'ws1/d1', editor)).getText('body').toString() === 'Agreed text.');
+    seed.close();
+    seedComments.close();
+  }, 120_000);
 
-async function refusedAfter(room: string, token: string, change: (doc: Y.Doc) => void): Promise<number> {
-  const client = await RawClient.connect(roomUrl(server.url, room, token));
-  await client.whenSynced();
-  change(client.doc);
-  return client.whenClosed();
-}
+  afterAll(async () => {
+    await d?.close();
+  });
 
-describe('roles', () => {
+  async function refusedAfter(room: string, token: string, change: (doc: Y.Doc) => void): Promise<number> {
+    const client = await RawClient.connect(roomUrl(d.writeUrl, room, token));
+    await client.whenSynced();
+    change(client.doc);
+    return client.whenClosed();
+  }
+
   it("refuses a viewer's edit with ForbiddenUpdate and keeps the server state", async () => {
-    const before = server.metrics.refusedUpdates.get({ role: 'viewer' });
+    const before = d.metrics.refusedUpdates.get({ role: 'viewer' });
     const code = await refusedAfter('ws1/d1', viewer, (doc) => doc.getText('body').insert(0, 'VIEWER WAS HERE '));
     expect(code).toBe(CloseCode.ForbiddenUpdate);
-    expect(server.metrics.refusedUpdates.get({ role: 'viewer' })).toBe(before + 1);
+    expect(d.metrics.refusedUpdates.get({ role: 'viewer' })).toBe(before + 1);
     await sleep(50);
-    expect((await fetchDoc(server.url, 'ws1/d1', editor)).getText('body').toString()).toBe('Agreed text.');
+    expect((await fetchDoc(d.readUrl, 'ws1/d1', editor)).getText('body').toString()).toBe('Agreed text.');
   });
 
   it('lets a viewer connect and stay connected with the stock provider (its sync step 2 brings nothing)', async () => {
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(server.url, 'ws1/d1', doc, {
+    const provider = new WebsocketProvider(d.readUrl, 'ws1/d1', doc, {
       params: { token: viewer },
       WebSocketPolyfill: WebSocket as never,
       disableBc: true,
@@ -87,7 +85,7 @@ describe('roles', () => {
   it("refuses a commenter's body edit", async () => {
     const code = await refusedAfter('ws1/d1', commenter, (doc) => doc.getText('body').delete(0, 6));
     expect(code).toBe(CloseCode.ForbiddenUpdate);
-    expect((await fetchDoc(server.url, 'ws1/d1', editor)).getText('body').toString()).toBe('Agreed text.');
+    expect((await fetchDoc(d.readUrl, 'ws1/d1', editor)).getText('body').toString()).toBe('Agreed text.');
   });
 
   it("refuses a viewer's comment", async () => {
@@ -100,9 +98,9 @@ describe('roles', () => {
   });
 
   it("accepts a commenter's own comment and broadcasts it to an editor", async () => {
-    const watcher = await RawClient.connect(roomUrl(server.url, 'ws1/d1/comments', editor));
+    const watcher = await RawClient.connect(roomUrl(d.readUrl, 'ws1/d1/comments', editor));
     await watcher.whenSynced();
-    const client = await RawClient.connect(roomUrl(server.url, 'ws1/d1/comments', commenter));
+    const client = await RawClient.connect(roomUrl(d.writeUrl, 'ws1/d1/comments', commenter));
     await client.whenSynced();
     const t = new Y.Map<unknown>();
     t.set(ThreadKey.id, 't-co');
@@ -133,7 +131,7 @@ describe('roles', () => {
       (doc.getMap(COMMENTS_ROOT).get('t-co') as Y.Map<unknown>).set(ThreadKey.disposition, { value: 'accepted', setBy: 'co1', setAt: 1 }),
     );
     expect(disposition).toBe(CloseCode.ForbiddenUpdate);
-    const state = (await fetchDoc(server.url, 'ws1/d1/comments', editor)).getMap(COMMENTS_ROOT);
+    const state = (await fetchDoc(d.readUrl, 'ws1/d1/comments', editor)).getMap(COMMENTS_ROOT);
     expect((state.get('t-ed') as Y.Map<unknown>).get(ThreadKey.body)).toBe('editor note');
     expect((state.get('t-co') as Y.Map<unknown>).has(ThreadKey.disposition)).toBe(false);
   });
@@ -142,7 +140,7 @@ describe('roles', () => {
     // Offline, the commenter wrote a thread (first) and then edited it (second); on reconnect the edit is sent
     // as an update before the sync step 2 that carries the thread.
     const offline = new Y.Doc();
-    Y.applyUpdate(offline, Y.encodeStateAsUpdate(await fetchDoc(server.url, 'ws1/d1/comments', editor)));
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(await fetchDoc(d.readUrl, 'ws1/d1/comments', editor)));
     const sv0 = Y.encodeStateVector(offline);
     const t = new Y.Map<unknown>();
     t.set(ThreadKey.id, 't-off');
@@ -157,13 +155,13 @@ describe('roles', () => {
     thread.set(ThreadKey.body, 'final wording');
     const second = Y.encodeStateAsUpdate(offline, sv1);
 
-    const client = await RawClient.connect(roomUrl(server.url, 'ws1/d1/comments', commenter));
+    const client = await RawClient.connect(roomUrl(d.writeUrl, 'ws1/d1/comments', commenter));
     await client.whenSynced();
     client.send(encodeUpdate(second));
     await sleep(50);
     client.send(encodeSyncStep2FromUpdate(first));
     await waitFor(async () => {
-      const threads = (await fetchDoc(server.url, 'ws1/d1/comments', editor)).getMap(COMMENTS_ROOT);
+      const threads = (await fetchDoc(d.readUrl, 'ws1/d1/comments', editor)).getMap(COMMENTS_ROOT);
       return (threads.get('t-off') as Y.Map<unknown> | undefined)?.get(ThreadKey.body) === 'final wording';
     });
     expect(client.closeCode).toBeNull();
@@ -173,25 +171,11 @@ describe('roles', () => {
   it('does not let refused updates reach storage', async () => {
     await refusedAfter('ws1/d1', viewer, (doc) => doc.getText('body').insert(0, 'x'));
     await sleep(50);
-    // Read the SQLite file directly (WAL allows a reader next to the running server).
-    const db = new Database(join(dir.path, DB_FILE_NAME), { readonly: true });
-    try {
-      const doc = new Y.Doc();
-      const state = db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_states WHERE doc = ?').get('doc.ws1.d1');
-      if (state) Y.applyUpdate(doc, state.data);
-      for (const row of db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE doc = ? ORDER BY seq').all('doc.ws1.d1')) {
-        Y.applyUpdate(doc, row.data);
-      }
-      expect(doc.getText('body').toString()).toBe('Agreed text.');
-      const comments = new Y.Doc();
-      for (const row of db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE doc = ? ORDER BY seq').all('doc.ws1.d1.comments')) {
-        Y.applyUpdate(comments, row.data);
-      }
-      const threads = comments.getMap(COMMENTS_ROOT);
-      expect(Array.from(threads.keys()).sort()).toEqual(['t-co', 't-ed', 't-off']);
-      expect((threads.get('t-ed') as Y.Map<unknown>).get(ThreadKey.body)).toBe('editor note');
-    } finally {
-      db.close();
-    }
+    // Read the storage directly, outside the servers.
+    const doc = await d.stored('ws1/d1');
+    expect(doc.getText('body').toString()).toBe('Agreed text.');
+    const threads = (await d.stored('ws1/d1/comments')).getMap(COMMENTS_ROOT);
+    expect(Array.from(threads.keys()).sort()).toEqual(['t-co', 't-ed', 't-off']);
+    expect((threads.get('t-ed') as Y.Map<unknown>).get(ThreadKey.body)).toBe('editor note');
   });
 });

@@ -24,6 +24,8 @@ import { loadSecret } from './secret';
 import type { SyncMode } from './storage/sqliteDocStore.mjs';
 import { createStaticHandler } from './staticFiles';
 import { WorkerDocStore } from './storage/workerDocStore';
+import type { PostgresDocStore } from './storage/postgresDocStore';
+import type { RedisFanout } from './fanout';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url));
 export const DB_FILE_NAME = 'rapporteur.sqlite';
@@ -51,6 +53,10 @@ export interface ServerOptions {
   secret?: Uint8Array;
   /** overrides the SQLite store in <data> */
   store?: DocStore;
+  /** postgres://… : store in PostgreSQL instead of SQLite in <data> (several instances may share it) */
+  storeUrl?: string;
+  /** redis://… : fan updates and presence out to the other instances sharing the store */
+  redisUrl?: string;
   /** SQLite `synchronous` for the default store: FULL (default, fsync per commit) or NORMAL */
   synchronous?: SyncMode;
   logger?: Logger;
@@ -117,6 +123,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   let store: DocStore;
   if (options.store) store = options.store;
+  // pg and ioredis load only for a scale-out deployment
+  else if (options.storeUrl) store = await (await import('./storage/postgresDocStore')).openPostgresDocStore(options.storeUrl);
   else {
     const workerStore = new WorkerDocStore(join(dataDir, DB_FILE_NAME), options.synchronous ?? 'FULL');
     try {
@@ -128,12 +136,47 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store = workerStore;
   }
   const metrics = new Metrics();
+  let fanout: RedisFanout | null = null;
+  if (options.redisUrl) {
+    const { RedisFanout } = await import('./fanout');
+    fanout = new RedisFanout(options.redisUrl, logger);
+  }
   const rooms = new LoadedRooms(
     store,
     { compactEvery: options.compactEvery ?? 500, unloadDelayMs: options.unloadDelayMs ?? 5000 },
     metrics,
     logger,
+    fanout,
   );
+  if (fanout) {
+    const f = fanout;
+    try {
+      await f.start({
+        update: (doc, update) => rooms.applyRemote(doc, update),
+        awareness: (doc, update) => rooms.applyRemoteAwareness(doc, update),
+        state: (doc, summary) => rooms.applyRemoteState(doc, summary),
+        resync: () => void rooms.resyncAll(),
+      });
+    } catch (err) {
+      await f.close().catch(() => {});
+      await store.close().catch(() => {});
+      throw err;
+    }
+    metrics.gauge('rapporteur_redis_connected', 'Whether both Redis connections (publish, subscribe) are up (1) or not (0)', () => (f.connected ? 1 : 0));
+    metrics.counterFn('rapporteur_redis_published_total', 'Messages published to Redis (updates and presence)', () => f.stats().published);
+    metrics.counterFn('rapporteur_redis_received_total', 'Messages received from other instances through Redis', () => f.stats().received);
+    metrics.counterFn('rapporteur_redis_publish_failures_total', 'Publishes that failed or waited for Redis (updates are sent when it is back)', () => f.stats().publishFailures);
+    metrics.counterFn('rapporteur_redis_reconnects_total', 'Redis reconnections (each re-reads the loaded documents from the store)', () => f.stats().reconnects);
+  }
+  const pgStore = 'postgresStats' in store ? (store as PostgresDocStore) : null;
+  if (pgStore) {
+    metrics.gauge('rapporteur_postgres_healthy', 'Whether PostgreSQL answers (1) or not (0); writes are refused with 4504 while not', () => (pgStore.healthy ? 1 : 0));
+    metrics.gauge('rapporteur_postgres_pool_connections', 'PostgreSQL pool connections open', () => pgStore.postgresStats().poolTotal);
+    metrics.gauge('rapporteur_postgres_pool_idle', 'PostgreSQL pool connections idle', () => pgStore.postgresStats().poolIdle);
+    metrics.gauge('rapporteur_postgres_pool_waiting', 'Queries waiting for a PostgreSQL pool connection', () => pgStore.postgresStats().poolWaiting);
+    metrics.counterFn('rapporteur_postgres_query_failures_total', 'PostgreSQL queries that failed', () => pgStore.postgresStats().queryFailures);
+    metrics.counterFn('rapporteur_postgres_compaction_lock_waits_total', 'Compactions that waited for another instance\'s advisory lock on the same document', () => pgStore.postgresStats().lockWaits);
+  }
   const limiter = new IpLimiter(maxConnPerIp);
   const connections = new Set<Connection>();
   const serveStatic = options.webDir === null ? null : createStaticHandler(options.webDir ?? DEFAULT_WEB_DIR);
@@ -142,6 +185,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   metrics.gauge('rapporteur_connections', 'Open websocket connections', () => connections.size);
   metrics.gauge('rapporteur_docs_loaded', 'Documents loaded in memory', () => rooms.loadedCount);
+  metrics.counterFn('process_cpu_seconds_total', 'CPU time of this process (user + system), from process.cpuUsage()', () => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1e6;
+  });
   metrics.gauge('rapporteur_awareness_clients', 'Awareness client ids held in memory across loaded rooms', () => rooms.awarenessClientCount);
 
   const wss = new WebSocketServer({
@@ -174,13 +221,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const storageDown = pgStore !== null && !pgStore.healthy;
       const body = JSON.stringify({
-        status: shuttingDown ? 'shutting-down' : 'ok',
+        status: shuttingDown ? 'shutting-down' : storageDown ? 'storage-unavailable' : 'ok',
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
         connections: connections.size,
         docsLoaded: rooms.loadedCount,
+        ...(pgStore ? { postgres: pgStore.healthy } : {}),
+        // Redis down leaves the instance serving its own clients: reported, not unhealthy.
+        ...(fanout ? { redis: fanout.connected } : {}),
       });
-      res.writeHead(shuttingDown ? 503 : 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.writeHead(shuttingDown || storageDown ? 503 : 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
@@ -325,6 +376,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }).catch(async (err: unknown) => {
       http.close();
       await rooms.closeAll();
+      await fanout?.close();
       await store.close();
       throw err;
     });
@@ -340,7 +392,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxMessageBytes,
     allowOrigins: options.allowOrigins ?? [],
     metrics: metricsUrl === httpUrl ? (options.metricsToken ? 'main port, bearer token' : 'main port') : metricsUrl,
-    synchronous: options.store ? 'custom store' : (options.synchronous ?? 'FULL'),
+    synchronous: options.store ? 'custom store' : options.storeUrl ? 'postgres' : (options.synchronous ?? 'FULL'),
+    store: options.store ? 'custom' : options.storeUrl ? 'postgres' : 'sqlite',
+    ...(fanout ? { fanout: 'redis', instance: fanout.instanceId.toString('hex') } : {}),
   });
 
   let closing: Promise<void> | null = null;
@@ -361,6 +415,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await new Promise<void>((r) => m.close(() => r()));
       }
       await rooms.closeAll();
+      await fanout?.close();
       await store.close();
       await httpClosed;
       wss.close();

@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -25,32 +25,32 @@ import { documentDocName } from '../../common/rooms';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const TRACE = resolve(repoRoot, '../shared/bench-data/automerge-paper.json.gz');
-const SECRET = 'bench-secret-bench-secret-bench-secret';
-const CLIENTS = 200;
-const DOCS = 50;
-const LATENCY_RATE_PER_CLIENT = 5; // updates/s per client -> 1,000 updates/s, 3,000 deliveries/s
-const LATENCY_SECONDS = 6;
+export const SECRET = 'bench-secret-bench-secret-bench-secret';
+export const CLIENTS = 200;
+export const DOCS = 50;
+export const LATENCY_RATE_PER_CLIENT = 5; // updates/s per client -> 1,000 updates/s, 3,000 deliveries/s
+export const LATENCY_SECONDS = 6;
 const THROUGHPUT_UPDATES_PER_CLIENT = 150;
 const THROUGHPUT_WINDOW = 8;
-const PREPARED_UPDATES_PER_CLIENT = LATENCY_RATE_PER_CLIENT * (LATENCY_SECONDS + 2) + THROUGHPUT_UPDATES_PER_CLIENT;
+export const PREPARED_UPDATES_PER_CLIENT = LATENCY_RATE_PER_CLIENT * (LATENCY_SECONDS + 2) + THROUGHPUT_UPDATES_PER_CLIENT;
 
-const emit = (obj: Record<string, unknown>) => process.stdout.write(JSON.stringify(obj) + '\n');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const round = (n: number, digits = 3) => Number(n.toFixed(digits));
+export const emit = (obj: Record<string, unknown>) => process.stdout.write(JSON.stringify(obj) + '\n');
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const round = (n: number, digits = 3) => Number(n.toFixed(digits));
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-interface Target {
-  name: 'rapporteur' | 'rapporteur_sync_normal' | 'stock';
+export interface Target {
+  name: string;
   url: string;
   proc: ChildProcess;
   query: (docIndex: number) => string;
 }
 
-function startProcess(args: string[], env: NodeJS.ProcessEnv, isReady: (line: string) => number | null): Promise<{ proc: ChildProcess; port: number }> {
+export function startProcess(args: string[], env: NodeJS.ProcessEnv, isReady: (line: string) => number | null): Promise<{ proc: ChildProcess; port: number }> {
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=.tmp/prof") is passed to the server processes, for profiling.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -112,10 +112,10 @@ async function startStock(): Promise<Target> {
 }
 
 /** Send time of each update by (client id, clock) of its first struct. */
-const sendTimes = new Map<number, number>();
+export const sendTimes = new Map<number, number>();
 const keyOf = (client: number, clock: number) => client * 1_000_000 + clock;
 
-class BenchClient {
+export class BenchClient {
   private readonly doc = new Y.Doc();
   readonly ws: WebSocket;
   /** Update frames made before the run (appends to the client's own array), so sending costs one ws.send. */
@@ -239,7 +239,7 @@ async function fanout(target: Target, clients: BenchClient[]): Promise<Record<st
   };
 }
 
-async function throughput(target: Target, clients: BenchClient[]): Promise<Record<string, unknown>> {
+export async function throughput(target: Target, clients: BenchClient[]): Promise<Record<string, unknown>> {
   const perDoc = CLIENTS / DOCS;
   const total = CLIENTS * THROUGHPUT_UPDATES_PER_CLIENT;
   const expectedDeliveries = total * (perDoc - 1);
@@ -310,7 +310,7 @@ interface RunResult {
 }
 
 /** Commit latency as the server measured it (histogram from /metrics). */
-async function persistStats(target: Target): Promise<Record<string, unknown>> {
+export async function persistStats(target: Target): Promise<Record<string, unknown>> {
   const text = await (await fetch(target.url.replace('ws:', 'http:') + '/metrics')).text();
   const value = (name: string) => {
     const line = text.split('\n').find((l) => l.startsWith(name + ' '));
@@ -326,7 +326,7 @@ async function persistStats(target: Target): Promise<Record<string, unknown>> {
   };
 }
 
-async function stop(proc: ChildProcess): Promise<void> {
+export async function stop(proc: ChildProcess): Promise<void> {
   if (proc.exitCode !== null) return;
   const exited = new Promise((r) => proc.once('exit', r));
   proc.kill('SIGTERM');
@@ -497,15 +497,17 @@ async function serverBenches(rounds: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const only = process.env.BENCH_ONLY; // 'servers' or 'compaction' runs just that part
+  const only = process.env.BENCH_ONLY; // 'servers', 'compaction' or 'scaleout' runs just that part
   const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
   // Latency figures depend on what else the machine runs (fsync in particular): say so next to them.
   emit({ bench: 'server_env', node: process.version, cpus: cpus().length, loadavg_1m: round(loadavg()[0], 2) });
-  if (only !== 'compaction') await serverBenches(rounds);
-  if (only !== 'servers') await compactionBench();
+  if (only === undefined || only === 'servers') await serverBenches(rounds);
+  if (only === undefined || only === 'compaction') await compactionBench();
+  // Scale-out (PostgreSQL + Redis, 2 instances) against a single SQLite instance in the same run.
+  if (only === undefined || only === 'scaleout') await (await import('./serverScaleOut')).scaleOutBenches();
 }
 
-main().then(
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main().then(
   () => process.exit(0),
   (err) => {
     process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);

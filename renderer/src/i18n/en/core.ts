@@ -140,6 +140,7 @@ export const sync = {
   'sync.closed.malformed': 'The server could not read a message; sync stopped.',
   'sync.closed.expired': 'Your invite has expired; ask for a new one.',
   'sync.closed.tooBig': 'Changes too large for the server to accept.',
+  'sync.closed.storage': 'The server cannot save changes right now; your work stays on this device.',
   'sync.closed.other': 'The server closed the connection.',
   'sync.closed.inviteInvalid': 'This invite is no longer valid. Your work stays on this device; paste a new invite to sync again.',
   'sync.closed.code': 'The server refused the connection (code {code}).',
