@@ -365,7 +365,7 @@ export const fr: Messages = {
   'export.saved': "Exporté : {location}",
   'export.failed': "Échec de l’export : {message}",
   'export.select': "Sélectionner {title}",
-  'export.selectAll': "Tout sélectionner",
+  'export.selectAll': "Sélectionner tous les documents affichés",
   'import.title': "Importer un document Word",
   'import.explain': "Les titres, paragraphes, mises en valeur, listes, tableaux, liens, notes de bas de page et commentaires sont conservés ; les images sont ignorées.",
   'import.choose': "Choisir un fichier .docx…",
