@@ -61,7 +61,7 @@ export function commentMarkers(body: PMNode, threads: ExportThread[], ctx: Rende
       ...(t.type !== 'general' ? [`[${labels.commentTypes[t.type] ?? humanise(t.type)}]`] : []),
       ...t.body.split('\n'),
       ...(t.proposedWording.trim() ? [`${labels.proposedWording}: ${t.proposedWording}`] : []),
-      ...(t.disposition && t.disposition !== 'open' ? [`${labels.disposition}: ${humanise(t.disposition)}`] : []),
+      ...(t.disposition && t.disposition !== 'open' ? [`${labels.disposition}: ${(labels.dispositions[t.disposition] ?? humanise(t.disposition))}`] : []),
       ...(t.response.trim() ? [`${labels.response}: ${t.response}`] : []),
     ].map((p) => redactor.redact(p));
     const parent = ctx.comments.add({ author, initials: initials(author), date: t.createdAt, paragraphs, done: t.resolved });

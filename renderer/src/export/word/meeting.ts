@@ -101,7 +101,7 @@ export function meetingPlan(doc: ExportDocument, stakeholders: Stakeholder[], ct
   const L = ctx.labels;
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   const headerRows: Array<[string, string | null]> = [
-    [L.date, formatDate(str(f.date) || doc.meta.date)],
+    [L.date, formatDate(str(f.date) || doc.meta.date, L.locale)],
     [L.format, L.formats[str(f.format)] ?? str(f.format)],
     [L.location, str(f.location)],
     [L.participants, null],
@@ -117,7 +117,7 @@ export function meetingPlan(doc: ExportDocument, stakeholders: Stakeholder[], ct
           { type: 'tableRow', content: L.actionColumns.map((c, i) => ({ type: 'tableHeader', attrs: { colwidth: [[5, 20, 45, 15, 15][i]] }, content: [{ type: 'paragraph', content: text(c) }] })) },
           ...actions.map((a, i) => ({
             type: 'tableRow',
-            content: [String(i + 1), str(a.owner), str(a.task), formatDate(str(a.due)), L.actionStatus[str(a.status)] ?? str(a.status)].map((c, j) => ({
+            content: [String(i + 1), str(a.owner), str(a.task), formatDate(str(a.due), L.locale), L.actionStatus[str(a.status)] ?? str(a.status)].map((c, j) => ({
               type: 'tableCell',
               attrs: { colwidth: [[5, 20, 45, 15, 15][j]] },
               content: [{ type: 'paragraph', content: text(c) }],
