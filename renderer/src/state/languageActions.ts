@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { useSyncExternalStore } from 'react';
 import { getLocale, isLocale, loadLocale, onLocaleChange, pickLocale, switchLocale, translator, type Locale } from '../i18n';
 import { getPref, setPref } from '../storage/catalogDb';
-import { documentLanguage, readWorkspaceLanguage, type DocumentLanguage } from '../model/language';
+import { documentLanguage, isDocumentLanguage, readWorkspaceLanguage, type DocumentLanguage } from '../model/language';
 import { exportLabelsFrom, type ExportLabels } from '../export/exportLabels';
 import { desktopApi } from '../platform/desktop';
 
@@ -53,6 +53,7 @@ export async function exportLabelsFor(ws: Y.Doc, docIds: string[]): Promise<Expo
 }
 
 /** Tells the desktop app which language to spell-check in (the web build uses the element's `lang`). */
-export function applySpellCheckLanguage(lang: DocumentLanguage): void {
+export function applySpellCheckLanguage(lang: string): void {
+  if (!isDocumentLanguage(lang)) return;
   desktopApi.setSpellCheckerLanguages([lang]).catch(() => undefined);
 }
