@@ -7,6 +7,8 @@ import { DISPOSITIONS } from '../model/comments/dispositions';
 export const DEFAULT_LABELS = {
   /** BCP 47 language of the exported document: dates are written in it */
   locale: 'en',
+  /** between a label and its value ("Government: …"; French puts a non-breaking space before the colon) */
+  colon: ': ',
   contents: 'Contents',
   agenda: 'Agenda',
   discussion: 'Summary of discussion',
@@ -90,6 +92,7 @@ export function exportLabelsFrom(tr: LabelTranslate, locale: string): ExportLabe
   return {
     ...d,
     locale,
+    colon: locale === 'fr' ? '\u00a0: ' : ': ',
     contents: msg('exportDoc.contents', d.contents),
     agenda: msg('exportDoc.agenda', d.agenda),
     discussion: msg('exportDoc.discussion', d.discussion),

@@ -60,8 +60,8 @@ export function resolveStakeholder(stakeholders: Stakeholder[], id: string): Sta
 }
 
 /** "Label: value" in table text, the label bold. */
-const labelled = (label: string, value: string) =>
-  new Paragraph({ style: S.tableText, children: [...textRuns(`${label}: `, { bold: true }), ...textRuns(value)] });
+const labelled = (label: string, value: string, colon: string) =>
+  new Paragraph({ style: S.tableText, children: [...textRuns(`${label}${colon}`, { bold: true }), ...textRuns(value)] });
 
 function participants(doc: ExportDocument, stakeholders: Stakeholder[], ctx: RenderContext): Paragraph[] {
   const list = Array.isArray(doc.fields.participants) ? (doc.fields.participants as Array<Record<string, unknown>>) : [];
@@ -85,7 +85,7 @@ function participants(doc: ExportDocument, stakeholders: Stakeholder[], ctx: Ren
       const label = g === 'unregistered' ? ctx.labels.unregistered : ctx.labels.groups[g as Stakeholder['group']];
       const names = groups.get(g)!;
       const value = ctx.opts.chathamHouse ? ctx.labels.participantsCount(names.length) : names.join('; ');
-      return labelled(label, ctx.redactor.redact(value));
+      return labelled(label, ctx.redactor.redact(value), ctx.labels.colon);
     });
   return paras.length ? paras : [new Paragraph({ style: S.tableText, children: textRuns(ctx.labels.noParticipants) })];
 }
