@@ -9,6 +9,7 @@ export const languages = {
   'settings.language.intro': 'The interface language applies at once, on this device only. It starts as your system’s language.',
   'settings.language.documents': 'Language of documents',
   'settings.language.documentsHint': 'Exports, dates and the spell-checker use it, unless a document has its own language.',
+  'settings.language.documentsAuthor': 'Each new document in its author’s language',
   'document.language': 'Language of the document',
   'document.language.workspace': 'As the workspace ({language})',
   'exportDoc.contents': 'Contents',

@@ -636,6 +636,7 @@ export const es: Messages = {
   'settings.language.intro': "El idioma de la interfaz se aplica de inmediato, solo en este dispositivo. Al principio es el de su sistema.",
   'settings.language.documents': "Idioma de los documentos",
   'settings.language.documentsHint': "Las exportaciones, las fechas y el corrector ortográfico lo usan, salvo que un documento tenga su propio idioma.",
+  'settings.language.documentsAuthor': "Cada documento nuevo en el idioma de su autor",
   'document.language': "Idioma del documento",
   'document.language.workspace': "Como el espacio de trabajo ({language})",
   'exportDoc.contents': "Tabla de contenido",

@@ -636,6 +636,7 @@ export const fr: Messages = {
   'settings.language.intro': "La langue de l’interface s’applique immédiatement, sur cet appareil uniquement. Au départ, c’est celle de votre système.",
   'settings.language.documents': "Langue des documents",
   'settings.language.documentsHint': "Les exports, les dates et le correcteur orthographique l’utilisent, sauf si un document a sa propre langue.",
+  'settings.language.documentsAuthor': "Chaque nouveau document dans la langue de son auteur",
   'document.language': "Langue du document",
   'document.language.workspace': "Comme l’espace de travail ({language})",
   'exportDoc.contents': "Table des matières",

@@ -1,6 +1,6 @@
 import { useWorkspace } from '../../state/workspaceContext';
 import { chooseLocale, useLocale } from '../../state/languageActions';
-import { DOCUMENT_LANGUAGES, isDocumentLanguage, readWorkspaceLanguage, setWorkspaceLanguage } from '../../model/language';
+import { DOCUMENT_LANGUAGES, isDocumentLanguage, readWorkspaceLanguageSetting, setWorkspaceLanguage } from '../../model/language';
 import { wsSettings } from '../../model/workspaceDoc';
 import { isLocale, LOCALE_NAMES, LOCALES, t } from '../../i18n';
 import { useY } from '../hooks';
@@ -14,7 +14,7 @@ import { useSavedNote } from '../settings/useSavedNote';
 export function LanguageSettings() {
   const { doc: ws, canEdit } = useWorkspace();
   const locale = useLocale();
-  const documents = useY(wsSettings(ws), () => readWorkspaceLanguage(ws));
+  const documents = useY(wsSettings(ws), () => readWorkspaceLanguageSetting(ws));
   const [note, markSaved] = useSavedNote();
   return (
     <section className="card settings-section" aria-labelledby="settings-language">
@@ -45,16 +45,15 @@ export function LanguageSettings() {
           {(id) => (
             <select
               id={id}
-              value={documents}
+              value={documents ?? ''}
               disabled={!canEdit}
               aria-describedby="settings-language-documents-hint"
               onChange={(e) => {
-                if (isDocumentLanguage(e.target.value)) {
-                  setWorkspaceLanguage(ws, e.target.value);
-                  markSaved();
-                }
+                setWorkspaceLanguage(ws, isDocumentLanguage(e.target.value) ? e.target.value : null);
+                markSaved();
               }}
             >
+              <option value="">{t('settings.language.documentsAuthor')}</option>
               {DOCUMENT_LANGUAGES.map((l) => (
                 <option key={l} value={l}>
                   {t(`language.${l}`)}
