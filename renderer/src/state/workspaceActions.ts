@@ -1,8 +1,6 @@
 import { catalogDb } from '../storage/catalogDb';
 import { openDocs } from '../storage/openDocs';
 import { initWorkspace } from '../model/workspaceDoc';
-import { setWorkspaceLanguage } from '../model/language';
-import { getLocale } from '../i18n';
 import { newId } from '../../../common/ids';
 import { workspaceDocName } from '../../../common/rooms';
 
@@ -13,8 +11,6 @@ export async function createWorkspace(input: { name: string; description: string
   const id = newId();
   await openDocs.withDoc(workspaceDocName(id), async (doc) => {
     initWorkspace(doc, { name, description: input.description });
-    // Its documents start in the creator's interface language; stored, so exports never follow anyone's UI.
-    setWorkspaceLanguage(doc, getLocale());
   });
   await catalogDb.workspaces.put({ id, name, lastOpenedAt: Date.now() });
   return id;
