@@ -200,16 +200,21 @@ export function formatDate(value: string | number, style: 'medium' | 'long' | 's
   if (value === '' || value === undefined || value === null) return '';
   const date = toDate(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { dateStyle: style }).format(date);
+  return new Intl.DateTimeFormat(dateLocale(lang), { dateStyle: style }).format(date);
+}
+
+/** The Intl locale for dates: English dates are written day-month-year ("14 Mar 2025"), as in UN documents. */
+export function dateLocale(lang: string = locale): string {
+  return lang === 'en' ? 'en-GB' : lang;
 }
 
 export function formatTime(value: number): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(value));
+  return new Intl.DateTimeFormat(dateLocale(), { timeStyle: 'short' }).format(new Date(value));
 }
 
-/** "a, b and c" in the active language. */
+/** "a, b and c" in the active language (British English: no serial comma). */
 export function formatList(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
-  return new Intl.ListFormat(locale, { type }).format(items);
+  return new Intl.ListFormat(dateLocale(), { type }).format(items);
 }
 
 /** Today as yyyy-mm-dd in local time. */
