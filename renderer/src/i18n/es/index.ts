@@ -189,7 +189,7 @@ export const es: Messages = {
   'region.eastern-european': "Estados de Europa Oriental",
   'region.latin-american-caribbean': "Estados de América Latina y el Caribe",
   'region.western-european-other': "Estados de Europa Occidental y otros Estados",
-  'region.global': "Mundial / ninguna región concreta",
+  'region.global': "Mundial / sin región",
   'gender.woman': "Mujer",
   'gender.man': "Hombre",
   'gender.non-binary': "No binario",

@@ -189,7 +189,7 @@ export const fr: Messages = {
   'region.eastern-european': "États d’Europe orientale",
   'region.latin-american-caribbean': "États d’Amérique latine et des Caraïbes",
   'region.western-european-other': "États d’Europe occidentale et autres États",
-  'region.global': "Mondial / aucune région précise",
+  'region.global': "Mondial / sans région",
   'gender.woman': "Femme",
   'gender.man': "Homme",
   'gender.non-binary': "Non binaire",
