@@ -5,7 +5,7 @@ import { exportDocx } from '../../renderer/src/export/exportDocx';
 import { exportLabelsFrom } from '../../renderer/src/export/exportLabels';
 import { formatDate } from '../../renderer/src/export/word/dates';
 import { getLocale, loadLocale, translator, type Locale } from '../../renderer/src/i18n/index';
-import { readDocx, inputOf, meeting, draft, richBody, richThreads, type DocxReadback } from './helpers';
+import { readDocx, unzipAll, inputOf, meeting, draft, richBody, richThreads, type DocxReadback } from './helpers';
 
 const labels = (lang: Locale) => exportLabelsFrom(translator(lang).t, lang);
 const headings = (r: DocxReadback) => r.paragraphs.filter((p) => p.style?.startsWith('Heading')).map((p) => p.text);
@@ -39,6 +39,13 @@ describe('export in the document language', () => {
     expect(all).toContain('Table des matières');
     expect(all).toContain('Compte rendu de réunion');
     expect(all).not.toMatch(/\b(Agenda|Summary of discussion|Key messages|Action points|Contents|June|July)\b/);
+  });
+
+  it("marks the document's proofing language for Word's spell-checker", async () => {
+    const styles = (bytes: Uint8Array) => unzipAll(bytes)['word/styles.xml'];
+    expect(styles(await exportDocx(inputOf([meeting()]), { labels: labels('fr') }))).toMatch(/<w:lang w:val="fr-FR"/);
+    expect(styles(await exportDocx(inputOf([meeting()]), { labels: labels('es') }))).toMatch(/<w:lang w:val="es-ES"/);
+    expect(styles(await exportDocx(inputOf([meeting()])))).toMatch(/<w:lang w:val="en-GB"/);
   });
 
   it('a Spanish draft: contents, annex and its comment matrix headings, dispositions in Spanish', async () => {

@@ -113,7 +113,7 @@ export async function writeDocx(req: WriteRequest): Promise<Uint8Array> {
     title,
     creator: 'Rapporteur',
     lastModifiedBy: 'Rapporteur',
-    styles: stylesOptions(style),
+    styles: stylesOptions(style, ctx.labels.locale),
     numbering: ctx.numbering.options(),
     footnotes: ctx.footnotes.options(),
     ...(ctx.comments.count ? { comments: ctx.comments.options() } : {}),
