@@ -48,6 +48,8 @@ describe('catalogs', () => {
   it('every English message parses as ICU, and no `.one/.other` pair is left unconverted', () => {
     for (const [id, text] of Object.entries(en)) {
       expect(() => parseMessage(text), id).not.toThrow();
+      // In ICU an ASCII apostrophe before a brace quotes it: "'{name}'" would print "{name}". Use ‘ ’ or “ ”.
+      expect(text, `${id}: ASCII apostrophe before a brace`).not.toMatch(/'[{}]/);
       if (id.endsWith('.one')) expect(en[`${id.slice(0, -4)}.other`], `${id}: make the pair one ICU plural message`).toBeUndefined();
     }
   });
@@ -65,6 +67,7 @@ describe('catalogs', () => {
         } catch (e) {
           throw new Error(`${lang} ${id} does not parse: ${(e as Error).message}`);
         }
+        expect(text, `${lang} ${id}: ASCII apostrophe before a brace`).not.toMatch(/'[{}]/);
         const english = argumentNames(parseMessage(en[id]));
         const args = argumentNames(ast);
         for (const [name, type] of args) {
