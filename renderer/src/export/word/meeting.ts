@@ -114,12 +114,12 @@ export function meetingPlan(doc: ExportDocument, stakeholders: Stakeholder[], ct
     ? {
         type: 'table',
         content: [
-          { type: 'tableRow', content: L.actionColumns.map((c, i) => ({ type: 'tableHeader', attrs: { colwidth: [[5, 20, 45, 15, 15][i]] }, content: [{ type: 'paragraph', content: text(c) }] })) },
+          { type: 'tableRow', content: L.actionColumns.map((c, i) => ({ type: 'tableHeader', attrs: { colwidth: [[7, 20, 43, 15, 15][i]] }, content: [{ type: 'paragraph', content: text(c) }] })) },
           ...actions.map((a, i) => ({
             type: 'tableRow',
             content: [String(i + 1), str(a.owner), str(a.task), formatDate(str(a.due), L.locale), L.actionStatus[str(a.status)] ?? str(a.status)].map((c, j) => ({
               type: 'tableCell',
-              attrs: { colwidth: [[5, 20, 45, 15, 15][j]] },
+              attrs: { colwidth: [[7, 20, 43, 15, 15][j]] },
               content: [{ type: 'paragraph', content: text(c) }],
             })),
           })),
