@@ -2,6 +2,7 @@
 //
 //   npm run -s export -- --server ws://127.0.0.1:4321 --token <token> --workspace <id> --doc <docId> --out report.docx
 //                        [--annex] [--word-comments] [--chatham-house] [--toc] [--para-numbers] [--timeout 20000]
+//                        [--lang en|fr|es]  (default: the document's language; English for --json)
 //   npm run -s export -- --json saved.json --out report.docx [same flags]
 //
 // --server syncs three rooms with the stock y-websocket provider: the workspace (<ws>/_workspace), the document
@@ -21,12 +22,15 @@ import { exportInputFromDocs, exportThreadsFromDocs } from '../renderer/src/expo
 import { parseExportJson } from '../renderer/src/export/jsonInput';
 import type { ExportInput } from '../renderer/src/export/exportInput';
 import type { ExportOptions } from '../renderer/src/export/options';
+import { exportLabelsFrom } from '../renderer/src/export/exportLabels';
+import { DOCUMENT_LANGUAGES, documentLanguage, isDocumentLanguage, type DocumentLanguage } from '../renderer/src/model/language';
+import { loadLocale, translator } from '../renderer/src/i18n/index';
 
 class UsageError extends Error {}
 class ExportFailure extends Error {}
 
 const BOOLEAN_FLAGS = ['annex', 'word-comments', 'chatham-house', 'toc', 'para-numbers'] as const;
-const VALUE_FLAGS = ['server', 'token', 'workspace', 'doc', 'out', 'json', 'timeout', 'title', 'status'] as const;
+const VALUE_FLAGS = ['server', 'token', 'workspace', 'doc', 'out', 'json', 'timeout', 'title', 'status', 'lang'] as const;
 
 export interface CliArgs {
   values: Map<string, string>;
@@ -119,7 +123,7 @@ function syncRoom(server: string, token: string, ref: RoomRef, doc: Y.Doc, timeo
   });
 }
 
-async function inputFromServer(args: CliArgs): Promise<ExportInput> {
+async function inputFromServer(args: CliArgs): Promise<{ input: ExportInput; language: DocumentLanguage }> {
   const server = args.values.get('server')!.replace(/\/+$/, '');
   if (!/^wss?:\/\/[^\s/]+(\/[^\s]*)?$/.test(server)) throw new UsageError(`--server must look like ws://host:port, got "${server}"`);
   const token = args.values.get('token');
@@ -145,7 +149,7 @@ async function inputFromServer(args: CliArgs): Promise<ExportInput> {
         syncRoom(server, token, { kind: 'comments', workspaceId, docId }, commentsDoc, timeout),
       ])),
     );
-    return exportInputFromDocs(wsDoc, docDoc, exportThreadsFromDocs(wsDoc, docDoc, commentsDoc), docId);
+    return { input: exportInputFromDocs(wsDoc, docDoc, exportThreadsFromDocs(wsDoc, docDoc, commentsDoc), docId), language: documentLanguage(wsDoc, docId) };
   } finally {
     for (const p of providers) p.destroy();
   }
@@ -158,8 +162,11 @@ export async function run(argv: readonly string[]): Promise<void> {
   const json = args.values.get('json');
   if (!json && !args.values.has('server')) throw new UsageError('give --server (with --token, --workspace, --doc) or --json <file>');
   if (json && args.values.has('server')) throw new UsageError('give either --server or --json, not both');
+  const lang = args.values.get('lang');
+  if (lang !== undefined && !isDocumentLanguage(lang)) throw new UsageError(`--lang must be one of ${DOCUMENT_LANGUAGES.join(', ')}, got "${lang}"`);
   checkWritable(out);
   let input: ExportInput;
+  let language: DocumentLanguage = 'en';
   if (json) {
     let text: string;
     try {
@@ -172,8 +179,11 @@ export async function run(argv: readonly string[]): Promise<void> {
     } catch (e) {
       throw new ExportFailure(`${json}: ${(e as Error).message}`);
     }
-  } else input = await inputFromServer(args);
-  const options = optionsOf(args);
+  } else ({ input, language } = await inputFromServer(args));
+  // The export speaks the document's language (--lang overrides it; a JSON input is English unless told).
+  if (lang) language = lang as DocumentLanguage;
+  await loadLocale(language);
+  const options = { ...optionsOf(args), labels: exportLabelsFrom(translator(language).t, language) };
   const bytes = input.documents.length > 1 ? await compileDocx(input, options) : await exportDocx(input, options);
   try {
     writeFileSync(out, bytes);

@@ -53,7 +53,15 @@ export interface DesktopApi {
   appInfo(): Promise<AppInfo>;
   /** Returns an unsubscribe function. */
   onMenu(listener: (event: MenuEvent) => void): () => void;
+  /**
+   * Spell-check in these languages (the open document's, as SPELL_CHECK_LANGUAGES codes). Resolves to the
+   * dictionaries actually set (empty where the system spell-checker decides, as on macOS and in browsers).
+   */
+  setSpellCheckerLanguages(languages: string[]): Promise<string[]>;
 }
+
+/** Languages the renderer may ask the spell-checker for (the documents' languages). */
+export const SPELL_CHECK_LANGUAGES = ['en', 'fr', 'es'] as const;
 
 /** IPC channel names; the preload and main both use these and nothing else. */
 export const IpcChannel = {
@@ -62,6 +70,7 @@ export const IpcChannel = {
   openExternal: 'rapporteur:open-external',
   appInfo: 'rapporteur:app-info',
   menu: 'rapporteur:menu',
+  spellCheck: 'rapporteur:spell-check-languages',
 } as const;
 export type InvokeChannel = Exclude<(typeof IpcChannel)[keyof typeof IpcChannel], typeof IpcChannel.menu>;
 

@@ -119,3 +119,28 @@ describe('openExternal / appInfo', () => {
     expect(await handlers[IpcChannel.appInfo]()).toEqual({ name: 'Rapporteur', version: '0.1.0', platform: 'desktop' });
   });
 });
+
+describe('spell-check languages', () => {
+  const session = (available: string[]) => {
+    const set: string[][] = [];
+    return { set, event: { sender: { session: { availableSpellCheckerLanguages: available, setSpellCheckerLanguages: (l: string[]) => set.push(l) } } } as unknown as IpcMainInvokeEvent };
+  };
+  it("sets the sender session's dictionaries for the document's language", async () => {
+    const s = session(['en-US', 'en-GB', 'fr', 'es', 'es-419', 'de']);
+    expect(await handlers[IpcChannel.spellCheck](s.event, ['fr'])).toEqual(['fr']);
+    expect(await handlers[IpcChannel.spellCheck](s.event, ['en'])).toEqual(['en-GB']);
+    expect(await handlers[IpcChannel.spellCheck](s.event, ['es', 'en'])).toEqual(['es', 'en-GB']);
+    expect(s.set).toEqual([['fr'], ['en-GB'], ['es', 'en-GB']]);
+  });
+  it('leaves the system in charge when it has no dictionaries (macOS)', async () => {
+    const s = session([]);
+    expect(await handlers[IpcChannel.spellCheck](s.event, ['fr'])).toEqual([]);
+    expect(s.set).toEqual([]);
+  });
+  it('refuses anything but a short list of known language codes', async () => {
+    const s = session(['fr']);
+    for (const bad of [undefined, 'fr', [], ['de'], ['fr', 'fr', 'fr', 'fr'], [{ toString: () => 'fr' }], ['../fr']])
+      await expect(handlers[IpcChannel.spellCheck](s.event, bad)).rejects.toThrow(/spell-check/);
+    expect(s.set).toEqual([]);
+  });
+});

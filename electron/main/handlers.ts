@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, type IpcMainInvokeEvent, type OpenDialogOpt
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { IpcChannel, type AppInfo, type InvokeChannel, type OpenedFile, type SaveFileResult } from '../../common/desktopApi';
-import { parseOpenFileRequest, parseSaveFileRequest, parseUrl } from './ipcArgs';
+import { parseOpenFileRequest, parseSaveFileRequest, parseSpellCheckLanguages, parseUrl, pickSpellCheckDictionaries } from './ipcArgs';
 import { openExternalSafely } from './securityRestrictions';
 
 export const MAX_OPEN_BYTES = 50 * 1024 * 1024;
@@ -47,6 +47,16 @@ export const handlers = {
   },
 
   [IpcChannel.openExternal]: async (_event, rawUrl): Promise<boolean> => openExternalSafely(parseUrl(rawUrl)),
+
+  // The sender's own session: the document's language becomes the spell-checker's (no-op on macOS, where the
+  // system picks the language itself; availableSpellCheckerLanguages is then empty).
+  [IpcChannel.spellCheck]: async (event, rawLanguages): Promise<string[]> => {
+    const languages = parseSpellCheckLanguages(rawLanguages);
+    const session = event.sender.session;
+    const dictionaries = pickSpellCheckDictionaries(languages, session.availableSpellCheckerLanguages);
+    if (dictionaries.length) session.setSpellCheckerLanguages(dictionaries);
+    return dictionaries;
+  },
 
   [IpcChannel.appInfo]: async (): Promise<AppInfo> => ({ name: app.getName(), version: app.getVersion(), platform: 'desktop' }),
 } satisfies HandlerMap;

@@ -177,6 +177,7 @@ describe('main process wiring', () => {
       'ipcMain.handle rapporteur:open-external',
       'ipcMain.handle rapporteur:open-file',
       'ipcMain.handle rapporteur:save-file',
+      'ipcMain.handle rapporteur:spell-check-languages',
     ]);
     expect(fake.FakeWindow.all).toHaveLength(1);
     const [win] = fake.FakeWindow.all;

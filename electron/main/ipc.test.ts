@@ -34,6 +34,7 @@ const fakeHandlers: HandlerMap = {
   [IpcChannel.openFile]: async () => calls.push('open'),
   [IpcChannel.openExternal]: async (_event, url) => calls.push(`external ${String(url)}`),
   [IpcChannel.appInfo]: async () => ({ platform: 'desktop' }),
+  [IpcChannel.spellCheck]: async (_event, langs) => calls.push(`spell ${String(langs)}`),
 };
 
 beforeEach(() => {
@@ -44,13 +45,13 @@ beforeEach(() => {
 });
 
 describe('registerIpcHandlers', () => {
-  it('registers exactly the four invoke channels, never the menu channel', () => {
+  it('registers exactly the five invoke channels, never the menu channel', () => {
     registerIpcHandlers(fakeHandlers, policy);
     expect([...electron.registered.keys()].sort()).toEqual(
-      [IpcChannel.appInfo, IpcChannel.openExternal, IpcChannel.openFile, IpcChannel.saveFile].sort(),
+      [IpcChannel.appInfo, IpcChannel.openExternal, IpcChannel.openFile, IpcChannel.saveFile, IpcChannel.spellCheck].sort(),
     );
     expect(electron.registered.has(IpcChannel.menu)).toBe(false);
-    expect(INVOKE_CHANNELS).toHaveLength(4);
+    expect(INVOKE_CHANNELS).toHaveLength(5);
   });
 
   it('refuses a handler map with unknown channels', () => {
@@ -120,5 +121,15 @@ describe('senderRejection', () => {
   it('treats a frame that throws on access as gone', () => {
     const event = { sender: appContents, get senderFrame(): never { throw new Error('destroyed'); } } as unknown as IpcMainInvokeEvent;
     expect(senderRejection(event, policy)).toBe('sender frame is gone');
+  });
+
+  it('sets spell-check languages only for our own top frame', async () => {
+    registerIpcHandlers(fakeHandlers, policy);
+    const handler = electron.registered.get(IpcChannel.spellCheck)!;
+    await handler(makeEvent(appContents, topFrame('app://rapporteur/index.html')), ['fr']);
+    expect(calls).toEqual(['spell fr']);
+    await expect(handler(makeEvent(otherContents, topFrame('app://rapporteur/index.html')), ['es'])).rejects.toThrow();
+    await expect(handler(makeEvent(appContents, subFrame('app://rapporteur/index.html')), ['es'])).rejects.toThrow();
+    expect(calls).toEqual(['spell fr']);
   });
 });

@@ -1,10 +1,36 @@
 // Shape checks for everything the renderer sends. The renderer is untrusted: a compromised page could send
 // anything, so each request is rebuilt from validated fields and nothing else is passed on.
-import type { FileFilter, OpenFileRequest, SaveFileRequest } from '../../common/desktopApi';
+import { SPELL_CHECK_LANGUAGES, type FileFilter, type OpenFileRequest, type SaveFileRequest } from '../../common/desktopApi';
 
 export const MAX_SAVE_BYTES = 200 * 1024 * 1024;
 const MAX_NAME_LENGTH = 200;
 const MAX_URL_LENGTH = 8192;
+
+/** The spell-check languages asked for: 1 to 3 codes from SPELL_CHECK_LANGUAGES, nothing else. */
+export function parseSpellCheckLanguages(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > SPELL_CHECK_LANGUAGES.length) {
+    throw new IpcArgumentError(`spell-check languages must be an array of 1 to ${SPELL_CHECK_LANGUAGES.length} codes`);
+  }
+  for (const code of value) {
+    if (!(SPELL_CHECK_LANGUAGES as readonly unknown[]).includes(code)) throw new IpcArgumentError(`unknown spell-check language ${JSON.stringify(code)}`);
+  }
+  return [...new Set(value as string[])];
+}
+
+/**
+ * The dictionaries to use for the asked languages among those the session has ("fr" -> "fr" or "fr-FR";
+ * "en" -> "en-GB" before "en-US", UN style); languages without a dictionary are left out.
+ */
+export function pickSpellCheckDictionaries(languages: readonly string[], available: readonly string[]): string[] {
+  const preferred: Record<string, string[]> = { en: ['en-GB', 'en-US', 'en'], fr: ['fr-FR', 'fr'], es: ['es-ES', 'es', 'es-419', 'es-MX'] };
+  const out: string[] = [];
+  for (const lang of languages) {
+    const exact = (preferred[lang] ?? [lang]).find((code) => available.includes(code));
+    const any = exact ?? available.find((code) => code.split('-')[0] === lang);
+    if (any && !out.includes(any)) out.push(any);
+  }
+  return out;
+}
 
 export class IpcArgumentError extends TypeError {
   override name = 'IpcArgumentError';

@@ -35,7 +35,7 @@ describe('preload', () => {
   it('exposes one global with exactly the DesktopApi verbs', async () => {
     const api = await loadPreload();
     expect([...electron.exposed.keys()]).toEqual([DESKTOP_API_GLOBAL]);
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'onMenu', 'openExternal', 'openFile', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'onMenu', 'openExternal', 'openFile', 'saveFile', 'setSpellCheckerLanguages']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(api).not.toHaveProperty('ipcRenderer');
   });

@@ -53,6 +53,7 @@ const api: DesktopApi = {
   openFile: (request) => ipcRenderer.invoke(IpcChannel.openFile, request),
   openExternal: (url) => ipcRenderer.invoke(IpcChannel.openExternal, url),
   appInfo: () => ipcRenderer.invoke(IpcChannel.appInfo),
+  setSpellCheckerLanguages: (languages) => ipcRenderer.invoke(IpcChannel.spellCheck, languages),
   onMenu: (listener) => {
     if (typeof listener !== 'function') throw new TypeError('onMenu needs a function');
     listeners.add(listener);

@@ -316,7 +316,7 @@ test('stakeholder comments in a consultation: entered, joined by a commenter, de
   await expect(totals).toContainText('Acceptance rate67%');
   const missing = balance.getByRole('note');
   await expect(missing).toHaveAccessibleName('Voices not heard');
-  await expect(missing).toContainText('No comment and no contribution from: Technical community, Academia, Intergovernmental organisation, Other.');
+  await expect(missing).toContainText('No comment and no contribution from: Technical community, Academia, Intergovernmental organisation and Other.');
   // The two exports said where the file went; dismissed so they do not cover the charts.
   const saved = page.getByRole('status').filter({ hasText: `Matrix saved: ${REPORT.title} - comment matrix.csv` });
   await expect(saved).toHaveCount(2);

@@ -20,6 +20,8 @@ import { addThread, addReply } from '../../renderer/src/model/comments/commentsD
 import { buildBodyIndex } from '../../renderer/src/model/comments/bodyIndex';
 import { createAnchorAtBlocks } from '../../renderer/src/model/comments/anchor';
 import { run } from '../../cli/exportDocx';
+import { setDocumentLanguage, documentLanguage } from '../../renderer/src/model/language';
+import { wsDocuments } from '../../renderer/src/model/workspaceDoc';
 import { readDocx, tempDir, richBody, draft, meeting, inputOf, STAKEHOLDERS } from './helpers';
 
 const CLI = fileURLToPath(new URL('../../cli/exportDocx.ts', import.meta.url));
@@ -170,6 +172,41 @@ describe('export CLI', () => {
     expect(r2.paragraphs.filter((p) => p.style === 'Heading 1').map((p) => p.text)).toEqual(['First', 'Session with Jane Doe']);
   });
 
+  it("speaks the document's language, read from the workspace on the server (or --lang)", async () => {
+    const editor = token('wsx', 'editor');
+    const ws = new Y.Doc();
+    const p = await sync(server, { kind: 'workspace', workspaceId: 'wsx' }, ws, editor);
+    for (let i = 0; i < 100 && !wsDocuments(ws).get(docId); i++) await new Promise((r) => setTimeout(r, 20));
+    setDocumentLanguage(ws, docId, 'fr');
+    // A fresh client sees it before the CLI runs.
+    const check = new Y.Doc();
+    const c = await sync(server, { kind: 'workspace', workspaceId: 'wsx' }, check, editor);
+    for (let i = 0; i < 100 && documentLanguage(check, docId) !== 'fr'; i++) await new Promise((r) => setTimeout(r, 20));
+    c.destroy();
+    p.destroy();
+    try {
+      const out = join(dir.path, 'synced-fr.docx');
+      const res = await cli(['--server', server.url, '--token', editor, '--workspace', 'wsx', '--doc', docId, '--out', out, '--toc', '--annex']);
+      expect(res.stderr).toBe('');
+      const r = readDocx(new Uint8Array(readFileSync(out)));
+      const text = r.paragraphs.map((x) => x.text).join('\n');
+      expect(text).toContain('Table des matières');
+      expect(text).toContain('12 juin 2025');
+      expect(r.paragraphs.filter((x) => x.style === 'Heading 1').map((x) => x.text)).toContain('Annexe\u00a0: Commentaires reçus');
+      expect(r.tables.at(-1)!.rows[1].slice(5, 8)).toEqual(['Secteur privé', 'Mondial', 'De fond']);
+      const outEs = join(dir.path, 'synced-es.docx');
+      await run(['--server', server.url, '--token', editor, '--workspace', 'wsx', '--doc', docId, '--out', outEs, '--toc', '--lang', 'es']);
+      expect(readDocx(new Uint8Array(readFileSync(outEs))).paragraphs.map((x) => x.text)).toContain('Tabla de contenido');
+    } finally {
+      const ws2 = new Y.Doc();
+      const p2 = await sync(server, { kind: 'workspace', workspaceId: 'wsx' }, ws2, editor);
+      for (let i = 0; i < 100 && !wsDocuments(ws2).get(docId); i++) await new Promise((r) => setTimeout(r, 20));
+      setDocumentLanguage(ws2, docId, null);
+      await new Promise((r) => setTimeout(r, 200));
+      p2.destroy();
+    }
+  }, 60_000);
+
   it('explains bad input and bad arguments', async () => {
     const bad = join(dir.path, 'bad.json');
     writeFileSync(bad, JSON.stringify({ workspace: {}, document: { meta: {}, body: { type: 'doc', content: [{ type: 'nonsense' }] } } }));
@@ -177,6 +214,7 @@ describe('export CLI', () => {
     await expect(run(['--json', join(dir.path, 'missing.json'), '--out', join(dir.path, 'b.docx')])).rejects.toThrow(/cannot read .*missing\.json: no such file/);
     await expect(run(['--out', 'x.docx'])).rejects.toThrow(/give --server/);
     await expect(run(['--json', bad])).rejects.toThrow(/--out/);
+    await expect(run(['--json', bad, '--out', join(dir.path, 'b.docx'), '--lang', 'de'])).rejects.toThrow(/--lang must be one of en, fr, es/);
     const usage = await cli(['--frobnicate']);
     expect(usage).toMatchObject({ code: 2, stderr: 'export: unknown option --frobnicate\n' });
   }, 30_000);

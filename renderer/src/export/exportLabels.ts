@@ -1,9 +1,14 @@
 import type { StakeholderGroup, Region } from '../model/kinds';
+import { DISPOSITIONS } from '../model/comments/dispositions';
 
 // Every word the export itself writes (as opposed to the user's text). English defaults; the app passes its
 // translations through ExportOptions.labels.
 
 export const DEFAULT_LABELS = {
+  /** BCP 47 language of the exported document: dates are written in it */
+  locale: 'en',
+  /** between a label and its value ("Government: …"; French puts a non-breaking space before the colon) */
+  colon: ': ',
   contents: 'Contents',
   agenda: 'Agenda',
   discussion: 'Summary of discussion',
@@ -60,6 +65,8 @@ export const DEFAULT_LABELS = {
   contributorColumns: ['Name', 'Organisation', 'Country or region'],
   nameWithheld: 'Name withheld',
   contributorsEmpty: 'No contributors recorded.',
+  /** disposition labels (values without one are humanised) */
+  dispositions: {} as Record<string, string>,
   /** Chatham House: what a registered participant's name becomes */
   chathamName: (groupLabel: string) => `Participant (${groupLabel})`,
 };
@@ -71,3 +78,60 @@ export function humanise(value: string): string {
   const s = value.replace(/[-_]+/g, ' ').trim();
   return s ? s[0].toUpperCase() + s.slice(1) : '';
 }
+
+/** A translate function for one language (i18n's `translator(lang).t`); returns the id itself when it has none. */
+export type LabelTranslate = (id: string, vars?: Record<string, string | number>) => string;
+
+/**
+ * Every export label in the document's language, from the message catalog (ids `exportDoc.*` and the vocabulary's
+ * `group.*`, `region.*`, `format.*`, `commentType.*`, `disposition.*`, `action.*`). A key without a message keeps
+ * its English default, so a vocabulary value added elsewhere still exports.
+ */
+export function exportLabelsFrom(tr: LabelTranslate, locale: string): ExportLabels {
+  const d = DEFAULT_LABELS;
+  const msg = (id: string, fallback: string) => {
+    const text = tr(id);
+    return text === id ? fallback : text;
+  };
+  const map = <K extends string>(defaults: Record<K, string>, id: (key: K) => string): Record<K, string> =>
+    Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, msg(id(k as K), v as string)])) as Record<K, string>;
+  return {
+    ...d,
+    locale,
+    colon: locale === 'fr' ? '\u00a0: ' : ': ',
+    contents: msg('exportDoc.contents', d.contents),
+    agenda: msg('exportDoc.agenda', d.agenda),
+    discussion: msg('exportDoc.discussion', d.discussion),
+    keyMessages: msg('exportDoc.keyMessages', d.keyMessages),
+    actionPoints: msg('exportDoc.actionPoints', d.actionPoints),
+    participants: msg('exportDoc.participants', d.participants),
+    date: msg('exportDoc.date', d.date),
+    format: msg('exportDoc.format', d.format),
+    location: msg('exportDoc.location', d.location),
+    noParticipants: msg('exportDoc.noParticipants', d.noParticipants),
+    participant: msg('exportDoc.participant', d.participant),
+    participantsCount: (n: number) => tr('exportDoc.participantsCount', { count: n }),
+    unregistered: msg('exportDoc.unregistered', d.unregistered),
+    actionColumns: ['number', 'owner', 'task', 'due', 'status'].map((k, i) => msg(`exportDoc.action.${k}`, d.actionColumns[i])),
+    actionStatus: map(d.actionStatus, (k) => `action.${k}`),
+    annexTitle: msg('exportDoc.annexTitle', d.annexTitle),
+    annexEmpty: msg('exportDoc.annexEmpty', d.annexEmpty),
+    annexColumns: ANNEX_COLUMN_IDS.map((k, i) => msg(`exportDoc.annex.${k}`, d.annexColumns[i])),
+    onDeletedText: msg('exportDoc.onDeletedText', d.onDeletedText),
+    proposedWording: msg('exportDoc.annex.proposedWording', d.proposedWording),
+    disposition: msg('exportDoc.annex.disposition', d.disposition),
+    response: msg('exportDoc.annex.response', d.response),
+    withheld: msg('exportDoc.withheld', d.withheld),
+    commentTypes: map(d.commentTypes, (k) => `commentType.${k}`),
+    kinds: map(d.kinds, (k) => `exportDoc.kind.${k}`),
+    draftStatus: map(d.draftStatus, (k) => `exportDoc.status.${k}`),
+    consultation: msg('exportDoc.consultation', d.consultation),
+    formats: map(d.formats, (k) => `format.${k}`),
+    groups: map(d.groups, (k) => `group.${k}`),
+    regions: map(d.regions, (k) => (k === 'global' ? 'exportDoc.region.global' : `region.${k}`)),
+    dispositions: Object.fromEntries(DISPOSITIONS.map((k) => [k, msg(`disposition.${k}`, humanise(k))])),
+    chathamName: (group: string) => tr('exportDoc.chathamName', { group }),
+  };
+}
+
+const ANNEX_COLUMN_IDS = ['number', 'para', 'section', 'commenter', 'organisation', 'group', 'region', 'type', 'comment', 'proposedWording', 'disposition', 'response'];

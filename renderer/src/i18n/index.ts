@@ -1,52 +1,220 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { en } from './en';
 
-// One small i18n layer: every user-facing string is a message id. English now; French and Spanish add a catalog
-// with the same keys. Dates and numbers go through Intl with the active locale.
+// One i18n layer: every user-facing string is a message id whose text is an ICU message
+// ("{count, plural, one {# word} other {# words}}", "{name} left"). English is bundled; French and Spanish load
+// lazily (dynamic import) the first time they are used. Dates, numbers and lists go through Intl in the active
+// locale. The export uses `translator(lang)` so it speaks the document's language, whatever the UI shows.
 
 export type Messages = Record<string, string>;
-const catalogs: Record<string, Messages> = { en };
-let locale = 'en';
+export type Vars = Record<string, string | number>;
+export const LOCALES = ['en', 'fr', 'es'] as const;
+export type Locale = (typeof LOCALES)[number];
+/** Each language's name in that language (the switch shows them so). */
+export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', fr: 'Français', es: 'Español' };
 
-export function setLocale(next: string): void {
-  if (catalogs[next]) locale = next;
+export const isLocale = (v: unknown): v is Locale => typeof v === 'string' && (LOCALES as readonly string[]).includes(v);
+
+// English is read through `catalog()` (not copied here) so that en/index.ts may import this module.
+const catalogs: Partial<Record<Locale, Messages>> = {};
+const catalog = (l: Locale): Messages | undefined => (l === 'en' ? en : catalogs[l]);
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Messages>> = {
+  fr: () => import('./fr').then((m) => m.fr),
+  es: () => import('./es').then((m) => m.es),
+};
+let locale: Locale = 'en';
+const listeners = new Set<(l: Locale) => void>();
+
+/** The language a `navigator.language` (or any BCP 47 tag list) asks for, among ours; English otherwise. */
+export function pickLocale(tags: readonly (string | undefined)[]): Locale {
+  for (const tag of tags) {
+    const base = tag?.toLowerCase().split(/[-_]/)[0];
+    if (isLocale(base)) return base;
+  }
+  return 'en';
 }
 
-export function getLocale(): string {
+/** Loads a language's catalog (once). */
+export async function loadLocale(next: Locale): Promise<Messages> {
+  const have = catalog(next);
+  if (have) return have;
+  const messages = await loaders[next as Exclude<Locale, 'en'>]();
+  catalogs[next] = messages;
+  return messages;
+}
+
+export function isLoaded(l: Locale): boolean {
+  return !!catalog(l);
+}
+
+/** Sets the active language if its catalog is loaded (see `switchLocale`); tells subscribers. */
+export function setLocale(next: string): void {
+  if (!isLocale(next) || !catalog(next) || next === locale) return;
+  locale = next;
+  for (const fn of listeners) fn(next);
+}
+
+/** Loads then activates a language. */
+export async function switchLocale(next: Locale): Promise<void> {
+  await loadLocale(next);
+  setLocale(next);
+}
+
+export function getLocale(): Locale {
   return locale;
 }
 
-/** Translates `id`, replacing `{name}` placeholders. Unknown ids fall back to English, then to the id itself. */
-export function t(id: string, vars?: Record<string, string | number>): string {
-  const template = catalogs[locale]?.[id] ?? en[id] ?? id;
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? formatValue(vars[k]) : m));
+export function onLocaleChange(fn: (l: Locale) => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
 }
 
-/** Plural-aware: looks up `${id}.${Intl plural category}` (e.g. `.one`, `.other`), falling back to `${id}.other`. */
-export function tp(id: string, count: number, vars?: Record<string, string | number>): string {
-  const category = new Intl.PluralRules(locale).select(count);
-  const key = (catalogs[locale]?.[`${id}.${category}`] ?? en[`${id}.${category}`]) ? `${id}.${category}` : `${id}.other`;
-  return t(key, { count, ...vars });
+// ---------------------------------------------------------------------------------------------------------------
+// Formatting
+
+interface Compiled {
+  format: IntlMessageFormat | null;
+  /** arguments used as plural/select/number: passed as numbers; other numbers are formatted first */
+  numeric: Set<string>;
+  hasArgs: boolean;
+}
+const compiled = new Map<string, Compiled>();
+
+/** Names of every argument in a message (for the catalog test and the compat path). */
+export function argumentNames(ast: MessageFormatElement[], out = new Map<string, number>()): Map<string, number> {
+  for (const el of ast) {
+    if (el.type === TYPE.literal || el.type === TYPE.pound) continue;
+    if (el.type === TYPE.tag) {
+      argumentNames(el.children, out);
+      continue;
+    }
+    out.set(el.value, el.type);
+    if (el.type === TYPE.plural || el.type === TYPE.select)
+      for (const option of Object.values(el.options)) argumentNames(option.value, out);
+  }
+  return out;
 }
 
-function formatValue(v: string | number): string {
-  return typeof v === 'number' ? formatNumber(v) : v;
+export function parseMessage(text: string): MessageFormatElement[] {
+  return parse(text, { ignoreTag: true, requiresOtherClause: true });
+}
+
+/** Simple `{n}` arguments that are also plural arguments become number arguments, so they format like `#`. */
+function numberise(ast: MessageFormatElement[], numeric: Set<string>): MessageFormatElement[] {
+  return ast.map((el) => {
+    if (el.type === TYPE.argument && numeric.has(el.value)) return { ...el, type: TYPE.number, style: null } as MessageFormatElement;
+    if (el.type === TYPE.plural || el.type === TYPE.select)
+      return { ...el, options: Object.fromEntries(Object.entries(el.options).map(([k, o]) => [k, { ...o, value: numberise(o.value, numeric) }])) };
+    return el;
+  });
+}
+
+function compile(lang: Locale, text: string): Compiled {
+  const key = `${lang}\u0000${text}`;
+  let c = compiled.get(key);
+  if (c) return c;
+  try {
+    const ast = parseMessage(text);
+    const args = argumentNames(ast);
+    const numeric = new Set([...args].filter(([, type]) => type === TYPE.plural || type === TYPE.number).map(([n]) => n));
+    c = { format: new IntlMessageFormat(numberise(ast, numeric), lang, undefined, { ignoreTag: true }), numeric, hasArgs: args.size > 0 };
+  } catch {
+    c = { format: null, numeric: new Set(), hasArgs: false };
+  }
+  compiled.set(key, c);
+  return c;
+}
+
+function formatIn(lang: Locale, text: string, vars: Vars | undefined): string {
+  const c = compile(lang, text);
+  if (!c.format) return text;
+  if (!vars && c.hasArgs) return text; // the raw template, for callers that fill it themselves (model/translate.ts)
+  const values: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(vars ?? {})) values[k] = typeof v === 'number' && !c.numeric.has(k) ? formatNumberIn(lang, v) : v;
+  try {
+    return String(c.format.format(values));
+  } catch {
+    return text; // a missing value: show the template rather than break the screen
+  }
+}
+
+/** The message text for `id` in a language: that catalog, else English, else undefined. */
+function lookup(lang: Locale, id: string): string | undefined {
+  return catalog(lang)?.[id] ?? en[id];
+}
+
+/**
+ * Compat for plural pairs written the old way (`x.one`, `x.other`): picks the pair member for `count`. New messages
+ * are single ICU messages; a test lists any pair still in a catalog.
+ */
+function legacyPair(lang: Locale, id: string, count: number): string | undefined {
+  const category = new Intl.PluralRules(lang).select(count);
+  return lookup(lang, `${id}.${category}`) ?? lookup(lang, `${id}.other`);
+}
+
+/** A translate function for one language (its catalog must be loaded, else English is used). */
+export function translator(lang: Locale) {
+  const t = (id: string, vars?: Vars): string => {
+    const text = lookup(lang, id);
+    if (text === undefined) {
+      if (vars && typeof vars.count === 'number') {
+        const pair = legacyPair(lang, id, vars.count);
+        if (pair !== undefined) return formatIn(lang, pair, vars);
+      }
+      return id;
+    }
+    return formatIn(lang, text, vars);
+  };
+  const tp = (id: string, count: number, vars?: Vars): string => t(id, { ...vars, count });
+  return { t, tp, lang };
+}
+
+/** Translates `id` in the active language, filling ICU arguments. Unknown ids fall back to English, then the id. */
+export function t(id: string, vars?: Vars): string {
+  return translator(locale).t(id, vars);
+}
+
+/** Plural-aware: `t(id, { count, ...vars })` (the message is `{count, plural, ...}`). */
+export function tp(id: string, count: number, vars?: Vars): string {
+  return translator(locale).tp(id, count, vars);
+}
+
+function formatNumberIn(lang: string, n: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(lang, options).format(n);
 }
 
 export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(locale, options).format(n);
+  return formatNumberIn(locale, n, options);
 }
 
-/** Formats an ISO date (yyyy-mm-dd) or a timestamp. */
-export function formatDate(value: string | number, style: 'medium' | 'long' | 'short' = 'medium'): string {
+function toDate(value: string | number): Date {
+  return typeof value === 'number' ? new Date(value) : new Date(`${value.slice(0, 10)}T00:00:00`);
+}
+
+/**
+ * Formats an ISO date (yyyy-mm-dd) or a timestamp: the one date format of the screens is 'medium'
+ * ("14 Mar 2025", "14 mars 2025", "14 mar 2025"); 'long' spells the month out.
+ */
+export function formatDate(value: string | number, style: 'medium' | 'long' | 'short' = 'medium', lang: string = locale): string {
   if (value === '' || value === undefined || value === null) return '';
-  const date = typeof value === 'number' ? new Date(value) : new Date(`${value}T00:00:00`);
+  const date = toDate(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  return new Intl.DateTimeFormat(locale, { dateStyle: style }).format(date);
+  return new Intl.DateTimeFormat(dateLocale(lang), { dateStyle: style }).format(date);
+}
+
+/** The Intl locale for dates: English dates are written day-month-year ("14 Mar 2025"), as in UN documents. */
+export function dateLocale(lang: string = locale): string {
+  return lang === 'en' ? 'en-GB' : lang;
 }
 
 export function formatTime(value: number): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(value));
+  return new Intl.DateTimeFormat(dateLocale(), { timeStyle: 'short' }).format(new Date(value));
+}
+
+/** "a, b and c" in the active language (British English: no serial comma). */
+export function formatList(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+  return new Intl.ListFormat(dateLocale(), { type }).format(items);
 }
 
 /** Today as yyyy-mm-dd in local time. */

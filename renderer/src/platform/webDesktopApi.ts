@@ -80,6 +80,11 @@ export const webDesktopApi: DesktopApi = {
     return true;
   },
 
+  // A browser spell-checks in the language of the element (`lang`, set from the document's language).
+  async setSpellCheckerLanguages() {
+    return [];
+  },
+
   async appInfo() {
     return { name: 'Rapporteur', version, platform: 'web' };
   },

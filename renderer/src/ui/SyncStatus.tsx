@@ -45,7 +45,7 @@ export function SyncStatus() {
           </label>
         </span>
       )}
-      {last && <span className="muted">{t('sync.lastFull', { when: `${formatDate(last, 'short')} ${formatTime(last)}` })}</span>}
+      {last && <span className="muted">{t('sync.lastFull', { when: `${formatDate(last)} ${formatTime(last)}` })}</span>}
     </>
   );
 }

@@ -60,9 +60,9 @@ export function commentMarkers(body: PMNode, threads: ExportThread[], ctx: Rende
     const paragraphs = [
       ...(t.type !== 'general' ? [`[${labels.commentTypes[t.type] ?? humanise(t.type)}]`] : []),
       ...t.body.split('\n'),
-      ...(t.proposedWording.trim() ? [`${labels.proposedWording}: ${t.proposedWording}`] : []),
-      ...(t.disposition && t.disposition !== 'open' ? [`${labels.disposition}: ${humanise(t.disposition)}`] : []),
-      ...(t.response.trim() ? [`${labels.response}: ${t.response}`] : []),
+      ...(t.proposedWording.trim() ? [`${labels.proposedWording}${labels.colon}${t.proposedWording}`] : []),
+      ...(t.disposition && t.disposition !== 'open' ? [`${labels.disposition}${labels.colon}${(labels.dispositions[t.disposition] ?? humanise(t.disposition))}`] : []),
+      ...(t.response.trim() ? [`${labels.response}${labels.colon}${t.response}`] : []),
     ].map((p) => redactor.redact(p));
     const parent = ctx.comments.add({ author, initials: initials(author), date: t.createdAt, paragraphs, done: t.resolved });
     const ids = [parent];

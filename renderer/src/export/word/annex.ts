@@ -53,7 +53,7 @@ export function annexBlocks(docs: ExportDocument[], ctx: RenderContext, o: { com
         L.commentTypes[t.type] ?? humanise(t.type),
         comment,
         t.proposedWording,
-        t.disposition ? humanise(t.disposition) : '',
+        t.disposition ? (L.dispositions[t.disposition] ?? humanise(t.disposition)) : '',
         t.response,
       ];
       rows.push({ cells: values.map((v) => ({ children: cell(r(v)) })) });

@@ -104,7 +104,7 @@ export async function writeDocx(req: WriteRequest): Promise<Uint8Array> {
   const shortTitle = redactor.redact(opts.shortTitle ?? req.title);
   const furniture = pageFurniture(shortTitle.length > 90 ? `${shortTitle.slice(0, 89)}…` : shortTitle);
   const front = [
-    ...titlePage({ title: req.title, process: req.input.workspace?.name ?? '', date: formatDate(req.date), status: req.status }, ctx),
+    ...titlePage({ title: req.title, process: req.input.workspace?.name ?? '', date: formatDate(req.date, ctx.labels.locale), status: req.status }, ctx),
     ...(opts.toc ? [new Paragraph({ children: [new PageBreak()] }), ...tocParagraphs(ctx)] : []),
   ];
   const sections: ISectionOptions[] = [
@@ -118,7 +118,7 @@ export async function writeDocx(req: WriteRequest): Promise<Uint8Array> {
     title,
     creator: 'Rapporteur',
     lastModifiedBy: 'Rapporteur',
-    styles: stylesOptions(style),
+    styles: stylesOptions(style, ctx.labels.locale),
     numbering: ctx.numbering.options(),
     footnotes: ctx.footnotes.options(),
     ...(ctx.comments.count ? { comments: ctx.comments.options() } : {}),

@@ -60,8 +60,8 @@ export function resolveStakeholder(stakeholders: Stakeholder[], id: string): Sta
 }
 
 /** "Label: value" in table text, the label bold. */
-const labelled = (label: string, value: string) =>
-  new Paragraph({ style: S.tableText, children: [...textRuns(`${label}: `, { bold: true }), ...textRuns(value)] });
+const labelled = (label: string, value: string, colon: string) =>
+  new Paragraph({ style: S.tableText, children: [...textRuns(`${label}${colon}`, { bold: true }), ...textRuns(value)] });
 
 function participants(doc: ExportDocument, stakeholders: Stakeholder[], ctx: RenderContext): Paragraph[] {
   const list = Array.isArray(doc.fields.participants) ? (doc.fields.participants as Array<Record<string, unknown>>) : [];
@@ -85,7 +85,7 @@ function participants(doc: ExportDocument, stakeholders: Stakeholder[], ctx: Ren
       const label = g === 'unregistered' ? ctx.labels.unregistered : ctx.labels.groups[g as Stakeholder['group']];
       const names = groups.get(g)!;
       const value = ctx.opts.chathamHouse ? ctx.labels.participantsCount(names.length) : names.join('; ');
-      return labelled(label, ctx.redactor.redact(value));
+      return labelled(label, ctx.redactor.redact(value), ctx.labels.colon);
     });
   return paras.length ? paras : [new Paragraph({ style: S.tableText, children: textRuns(ctx.labels.noParticipants) })];
 }
@@ -101,7 +101,7 @@ export function meetingPlan(doc: ExportDocument, stakeholders: Stakeholder[], ct
   const L = ctx.labels;
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   const headerRows: Array<[string, string | null]> = [
-    [L.date, formatDate(str(f.date) || doc.meta.date)],
+    [L.date, formatDate(str(f.date) || doc.meta.date, L.locale)],
     [L.format, L.formats[str(f.format)] ?? str(f.format)],
     [L.location, str(f.location)],
     [L.participants, null],
@@ -114,12 +114,12 @@ export function meetingPlan(doc: ExportDocument, stakeholders: Stakeholder[], ct
     ? {
         type: 'table',
         content: [
-          { type: 'tableRow', content: L.actionColumns.map((c, i) => ({ type: 'tableHeader', attrs: { colwidth: [[5, 20, 45, 15, 15][i]] }, content: [{ type: 'paragraph', content: text(c) }] })) },
+          { type: 'tableRow', content: L.actionColumns.map((c, i) => ({ type: 'tableHeader', attrs: { colwidth: [[7, 20, 43, 15, 15][i]] }, content: [{ type: 'paragraph', content: text(c) }] })) },
           ...actions.map((a, i) => ({
             type: 'tableRow',
-            content: [String(i + 1), str(a.owner), str(a.task), formatDate(str(a.due)), L.actionStatus[str(a.status)] ?? str(a.status)].map((c, j) => ({
+            content: [String(i + 1), str(a.owner), str(a.task), formatDate(str(a.due), L.locale), L.actionStatus[str(a.status)] ?? str(a.status)].map((c, j) => ({
               type: 'tableCell',
-              attrs: { colwidth: [[5, 20, 45, 15, 15][j]] },
+              attrs: { colwidth: [[7, 20, 43, 15, 15][j]] },
               content: [{ type: 'paragraph', content: text(c) }],
             })),
           })),

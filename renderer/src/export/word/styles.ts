@@ -59,7 +59,12 @@ function characterStyle(id: string, name: string, run: ICharacterStyleOptions['r
   return { id, name, basedOn: 'DefaultParagraphFont', uiPriority, unhideWhenUsed: true, run };
 }
 
-export function stylesOptions(style: HouseStyle): IStylesOptions {
+/** Word's proofing language for a document language code ('fr' -> 'fr-FR'); English is British, as in UN documents. */
+export function proofingLanguage(locale: string): string {
+  return ({ en: 'en-GB', fr: 'fr-FR', es: 'es-ES' } as Record<string, string>)[locale] ?? locale;
+}
+
+export function stylesOptions(style: HouseStyle, locale = 'en'): IStylesOptions {
   // The same sizes and spacing the page estimate lays out with.
   const { size: z, spacing: sp } = typeMetrics(style);
   const font = clean(style.font);
@@ -105,7 +110,7 @@ export function stylesOptions(style: HouseStyle): IStylesOptions {
     default: {
       // The house font and size for everything, the house line spacing.
       document: {
-        run: { font, size: hp(z.body), language: { value: 'en-GB', eastAsia: 'en-GB', bidirectional: 'ar-SA' } },
+        run: { font, size: hp(z.body), language: { value: proofingLanguage(locale), eastAsia: proofingLanguage(locale), bidirectional: 'ar-SA' } },
         paragraph: { spacing: spacing(0, sp.after) },
       },
     },

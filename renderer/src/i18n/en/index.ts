@@ -1,4 +1,4 @@
-import type { Messages } from '../index';
+import { translator, type Messages } from '../index';
 import { core, sync } from './core';
 import { domain } from './domain';
 import { fields } from './fields';
@@ -7,10 +7,11 @@ import { comments } from './comments';
 import { network } from './network';
 import { queries } from './queries';
 import { search } from './search';
+import { languages } from './languages';
 
 // Feature catalogs are merged here; keep ids unique across files (a test checks it).
-export const en: Messages = { ...core, ...sync, ...domain, ...fields, ...exchange, ...comments, ...network, ...queries, ...search };
-export const enParts: Record<string, Messages> = { core, sync, domain, fields, exchange, comments, network, queries, search };
+export const en: Messages = { ...core, ...sync, ...domain, ...fields, ...exchange, ...comments, ...network, ...queries, ...search, ...languages };
+export const enParts: Record<string, Messages> = { core, sync, domain, fields, exchange, comments, network, queries, search, languages };
 
 /** The English catalog as a translate function, for code without an active locale (CLI, tests). */
-export const englishT = (id: string): string => en[id] ?? id;
+export const englishT = (id: string, vars?: Record<string, string | number>): string => (vars ? translator('en').t(id, vars) : (en[id] ?? id));

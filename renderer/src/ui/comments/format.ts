@@ -1,5 +1,5 @@
 // Display text for comment views: locations, attributions, dispositions (model errors: ui/errors.ts).
-import { getLocale, t } from '../../i18n';
+import { dateLocale, getLocale, t } from '../../i18n';
 import { dispositionLabel } from '../../model/comments/dispositions';
 import type { MatrixRow } from '../../model/comments/matrix';
 import type { Attribution, Thread } from '../../model/comments/threadTypes';
@@ -37,6 +37,6 @@ let whenFormat: { locale: string; format: Intl.DateTimeFormat } | null = null;
 /** "23 Nov 2025, 12:35" in the active locale (one formatter, reused: a panel shows hundreds of these). */
 export function formatWhen(ms: number): string {
   const locale = getLocale();
-  if (whenFormat?.locale !== locale) whenFormat = { locale, format: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }) };
+  if (whenFormat?.locale !== locale) whenFormat = { locale, format: new Intl.DateTimeFormat(dateLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }) };
   return whenFormat.format.format(new Date(ms));
 }

@@ -7,7 +7,7 @@ import { listDocumentMetas, wsDocuments, wsStakeholders } from '../../model/work
 import { resolveStakeholder } from '../../model/stakeholders';
 import { commentItems, computeBalance, contributionItem, UNRECORDED, UNSPECIFIED, type BalanceItem, type Figures } from '../../model/comments/balance';
 import { GENDERS, REGIONS, STAKEHOLDER_GROUPS } from '../../model/kinds';
-import { formatNumber, t, tp } from '../../i18n';
+import { formatList, formatNumber, t, tp } from '../../i18n';
 import { useY } from '../hooks';
 import { useComments } from '../comments/CommentsContext';
 
@@ -95,8 +95,8 @@ export function BalanceView() {
       {(balance.silentGroups.length > 0 || balance.silentRegions.length > 0) && (
         <div className="notice missing-voices" role="note" aria-labelledby="missing-h">
           <h3 id="missing-h">{t('balance.missingTitle')}</h3>
-          {balance.silentGroups.length > 0 && <p>{t('balance.missingGroups', { list: balance.silentGroups.map((g) => t(`group.${g}`)).join(', ') })}</p>}
-          {balance.silentRegions.length > 0 && <p>{t('balance.missingRegions', { list: balance.silentRegions.map((r) => t(`region.${r}`)).join(', ') })}</p>}
+          {balance.silentGroups.length > 0 && <p>{t('balance.missingGroups', { list: formatList(balance.silentGroups.map((g) => t(`group.${g}`))) })}</p>}
+          {balance.silentRegions.length > 0 && <p>{t('balance.missingRegions', { list: formatList(balance.silentRegions.map((r) => t(`region.${r}`))) })}</p>}
           <p className="muted small">{t('balance.missingHint')}</p>
         </div>
       )}

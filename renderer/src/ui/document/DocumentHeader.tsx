@@ -4,6 +4,7 @@ import { updateDocumentMeta, type DocumentMeta } from '../../model/workspaceDoc'
 import { formatDate, t } from '../../i18n';
 import { ThemeTags } from './ThemeTags';
 import { useUi } from '../../state/uiStore';
+import { DocumentLanguageSelect } from '../language/DocumentLanguageSelect';
 
 /** Title (edited in place, committed on Enter or blur) and theme tags; both live in the workspace doc. */
 export function DocumentHeader({ meta, badge, children }: { meta: DocumentMeta; badge?: ReactNode; children?: ReactNode }) {
@@ -23,6 +24,7 @@ export function DocumentHeader({ meta, badge, children }: { meta: DocumentMeta; 
           {meta.subtype ? t(`subtype.${meta.subtype}`) : t(`kind.${meta.kind}`)} · {formatDate(meta.date)}
           {badge}
         </p>
+        <DocumentLanguageSelect docId={meta.id} />
         <button type="button" onClick={() => openDialog({ type: 'export', docIds: [meta.id] })}>
           {t('export.open')}
         </button>

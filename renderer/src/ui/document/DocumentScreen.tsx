@@ -4,6 +4,7 @@ import { useWorkspace } from '../../state/workspaceContext';
 import { useUi } from '../../state/uiStore';
 import { useDocHandle } from '../../state/useDocHandle';
 import { readDocumentMeta, wsDocuments } from '../../model/workspaceDoc';
+import { useDocumentLanguage } from '../language/useDocumentLanguage';
 import { useDocumentPipeline } from '../../state/useDerived';
 import type { DocPersistence } from '../../storage/docPersistence';
 import { documentDocName } from '../../../../common/rooms';
@@ -50,6 +51,7 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
   const carets = useMemo(() => (provider ? [CollaborationCaret.configure({ provider, user: { name: user.name, color: user.color }, render: renderCaret })] : []), [provider, user.name, user.color]);
   const commentDecorations = useCommentExtension(provider ? 'live' : 'local');
   const extensions = useMemo(() => [...carets, commentDecorations], [carets, commentDecorations]);
+  const language = useDocumentLanguage(docId);
 
   useSaveState(handle?.persistence);
   useDocumentPipeline(workspaceId, docId, doc, ws);
@@ -89,6 +91,7 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
               label={t(`body.${meta.kind}`)}
               onReady={setEditor}
               toolbarExtra={<CommentButton editor={editor} doc={doc} />}
+              lang={language}
             />
           </section>
         </CommentsTextLayout>

@@ -6,6 +6,7 @@ import { editorExtensions } from '../../editor/editorExtensions';
 import { docBody } from '../../model/bodyJson';
 import { Toolbar } from './Toolbar';
 import { t } from '../../i18n';
+import { applySpellCheckLanguage } from '../../state/languageActions';
 
 interface Props {
   doc: Y.Doc;
@@ -16,10 +17,12 @@ interface Props {
   onReady?: (editor: Editor | null) => void;
   /** extra toolbar controls (e.g. the Comment button), shown after the formatting groups */
   toolbarExtra?: ReactNode;
+  /** the document's language: the editor element carries it, so the spell-checker checks in it */
+  lang?: string;
 }
 
 /** The rich-text body of a document, bound to its Y.XmlFragment `body`. */
-export function RichTextEditor({ doc, editable, extra, label, onReady, toolbarExtra }: Props) {
+export function RichTextEditor({ doc, editable, extra, label, onReady, toolbarExtra, lang }: Props) {
   const editor = useEditor(
     {
       extensions: editorExtensions({ fragment: docBody(doc), extra }),
@@ -33,6 +36,7 @@ export function RichTextEditor({ doc, editable, extra, label, onReady, toolbarEx
           'aria-multiline': 'true',
           'aria-label': label,
           spellcheck: 'true',
+          ...(lang ? { lang } : {}),
         },
       },
     },
@@ -42,6 +46,13 @@ export function RichTextEditor({ doc, editable, extra, label, onReady, toolbarEx
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
+
+  useEffect(() => {
+    if (!editor || !lang) return;
+    const attributes = { ...(editor.options.editorProps.attributes as Record<string, string>), lang };
+    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes } });
+    applySpellCheckLanguage(lang);
+  }, [editor, lang]);
 
   useEffect(() => {
     onReady?.(editor);

@@ -78,7 +78,7 @@ export function Toolbar({ editor, extra }: { editor: Editor; extra?: ReactNode }
           <Btn label={t('editor.quote')} shortcut="Ctrl+Shift+B" pressed={state.quote} onClick={() => chain().toggleBlockquote().run()}>❝</Btn>
         </Group>
         <Group>
-          <Btn label={t('editor.link')} pressed={state.link} onClick={() => setPrompt({ kind: 'link', value: editor.getAttributes('link').href ?? '' })}>Link</Btn>
+          <Btn label={t('editor.link')} pressed={state.link} onClick={() => setPrompt({ kind: 'link', value: editor.getAttributes('link').href ?? '' })}>{t('editor.link')}</Btn>
           <Btn label={t('editor.footnote')} onClick={() => setPrompt({ kind: 'footnote', value: '' })}>¹</Btn>
           <Btn label={t('editor.hardBreak')} shortcut="Shift+Enter" onClick={() => chain().setHardBreak().run()}>↵</Btn>
         </Group>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Modal } from '../Modal';
 import { useWorkspace } from '../../state/workspaceContext';
 import { gatherExportInput } from '../../state/exportActions';
+import { exportLabelsFor } from '../../state/languageActions';
 import { exportDocx, compileDocx, estimateExportPages } from '../../export/exportDocx';
 import type { ExportInput } from '../../export/exportInput';
 import { effectivePageTarget, pageTargetState } from '../../model/pageTargets';
@@ -58,7 +59,8 @@ export function ExportDialog({ docIds, onClose }: { docIds: string[]; onClose: (
     setError(null);
     setProgress({ done: 0, total: compile ? docIds.length + 1 : 1 });
     try {
-      const options = { ...opts, title: title.trim() || undefined, onProgress: (done: number, total: number) => setProgress({ done, total }) };
+      const labels = await exportLabelsFor(ws, docIds);
+      const options = { ...opts, labels, title: title.trim() || undefined, onProgress: (done: number, total: number) => setProgress({ done, total }) };
       const bytes = compile ? await compileDocx(input, options) : await exportDocx(input, options);
       const result = await desktopApi.saveFile({ suggestedName: fileNameFor(title || first?.meta.title || ''), data: bytes, filters: DOCX_FILTER });
       if (result.saved) {

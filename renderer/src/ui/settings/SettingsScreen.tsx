@@ -11,6 +11,7 @@ import { useY } from '../hooks';
 import { formatNumber, t } from '../../i18n';
 import { useSavedNote } from './useSavedNote';
 import { LabeledField } from '../document/fields/LabeledField';
+import { LanguageSettings } from '../language/LanguageSettings';
 
 // Every change is written as soon as it is committed (select: on change; text: on Enter or leaving the field),
 // and the section says "Saved". Workspace values are shared with co-editors; the display name is this device's.
@@ -30,6 +31,7 @@ export function SettingsScreen() {
         <h1>{t('nav.settings')}</h1>
       </header>
       <WorkspaceSection />
+      <LanguageSettings />
       <HouseStyleSection />
       <IdentitySection />
     </div>

@@ -62,7 +62,7 @@ export function ContributionFields({ doc }: { doc: Y.Doc }) {
         ) : (
           <>
             <ReadOnlyField label={t('contribution.who')} value={who ? `${who.name}${who.deleted ? ` ${t('stakeholder.removedFromRegistry')}` : ''}` : ''} />
-            <ReadOnlyField label={t('contribution.receivedOn')} value={formatDate(values.receivedOn, 'long')} />
+            <ReadOnlyField label={t('contribution.receivedOn')} value={formatDate(values.receivedOn)} />
             <ReadOnlyField label={t('contribution.channel')} value={t(`channel.${values.channel}`)} />
           </>
         )}

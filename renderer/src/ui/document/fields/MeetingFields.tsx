@@ -47,7 +47,7 @@ export function MeetingFields({ doc }: { doc: Y.Doc }) {
           </>
         ) : (
           <>
-            <ReadOnlyField label={t('meeting.date')} value={formatDate(basics.date, 'long')} />
+            <ReadOnlyField label={t('meeting.date')} value={formatDate(basics.date)} />
             <ReadOnlyField label={t('meeting.format')} value={t(`format.${basics.format}`)} />
             <ReadOnlyField label={t('meeting.location')} value={basics.location} />
           </>
