@@ -10,6 +10,7 @@ import { fixTables } from '@tiptap/pm/tables';
 import { Mapping } from '@tiptap/pm/transform';
 import { yXmlFragmentToProseMirrorRootNode, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { updateYBody } from '../../renderer/src/editor/updateYBody';
+import { rehomeMovedText } from '../../renderer/src/editor/rehomeMovedText';
 import { rapporteurSchema } from '../../renderer/src/schema/schema';
 import { BODY } from '../../renderer/src/model/bodyJson';
 import { ReplicaNetwork } from './replicaNetwork';
@@ -138,6 +139,7 @@ function runSeed(seed: number): void {
   const replicas: Replica[] = docs.map((doc) => {
     const fragment = doc.getXmlFragment(BODY);
     const origin = { replica: doc.clientID };
+    if (!process.env.NO_REHOME) rehomeMovedText(doc, fragment, (tr) => tr.origin === origin); // as the editor does (editor/collaboration.ts)
     return { doc, fragment, origin, undo: new Y.UndoManager(fragment, { trackedOrigins: new Set([origin]), captureTimeout: 0 }) };
   });
 
