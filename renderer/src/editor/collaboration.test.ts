@@ -34,6 +34,12 @@ describe('the editor writes local changes with updateYBody', () => {
     expect(binding.beforeTransactionSelection).toBeTruthy();
   });
 
+  it("replaces a method whose upstream body is still what it mirrors (y-tiptap 3.0.9; on a mismatch, re-check collaboration.ts)", () => {
+    const upstream = ProsemirrorBinding.prototype._prosemirrorChanged.toString().replace(/\s+/g, ' ');
+    expect(upstream).toContain('updateYFragment(this.doc, this.type, doc, this)');
+    expect(upstream).toContain('this.beforeTransactionSelection = getRelativeSelection( this, this.prosemirrorView.state )');
+  });
+
   it('refuses a binding without the write method it replaces (a y-tiptap upgrade must be checked)', () => {
     const state = EditorState.create({ schema, plugins: [bodyWritePathPlugin()] });
     expect(() => state.plugins[0]!.spec.view!({ state } as unknown as EditorView)).toThrow(/y-tiptap/);
