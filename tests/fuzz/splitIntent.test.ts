@@ -179,10 +179,11 @@ describe(`intent: ${REPLICAS} replicas type into paragraphs while others split a
       if (r.misplaced > 0) figures.seedsWithMisplaced++;
     }
     // Before the write path kept elements by block id (y-tiptap's updateYFragment, first of a split keeping the id):
-    // 765 misplaced of 3,175 over the 30 default seeds (24%), 1,983 of 9,316 over 100 (21%). After: 676 of 3,620
-    // (18.7%), 1,767 of 10,963 (16.1%). The run is deterministic (seeded), so the default seeds are held exactly.
-    if (SEEDS === 30 && !GC) expect(figures.misplaced).toBeLessThanOrEqual(676);
-    expect(figures.misplaced / figures.chars).toBeLessThanOrEqual(0.19);
+    // 765 misplaced of 3,175 over the 30 default seeds (24.1%), 1,983 of 9,316 over 100 (21.3%). After: 650 of 3,629
+    // (17.9%), 1,684 of 10,979 (15.3%). (How much is typed depends on how often a replica's body already disagrees,
+    // so compare the ratios.) The run is deterministic (seeded), so the default seeds are held exactly.
+    if (SEEDS === 30 && !GC) expect(figures.misplaced).toBeLessThanOrEqual(650);
+    expect(figures.misplaced / figures.chars).toBeLessThanOrEqual(0.18);
   }, 120_000);
 });
 

@@ -130,10 +130,13 @@ export function rehomeMovedText(doc: Y.Doc, scope: Y.XmlFragment, isLocalWrite: 
     doc.transact(() => {
       for (const item of arrivals) {
         if (!isMoved(item) || !(item.content instanceof Y.ContentString)) continue;
+        const parent = item.parent as Y.XmlText;
+        // Deleted in a live text: its author (or someone) deleted it, nothing to keep. In a deleted text (a joined
+        // paragraph) it was deleted with the text.
+        if (item.deleted && !parent._item?.deleted) continue;
         const dest = destination(item);
         if (!dest || dest.char.text._item?.deleted) continue;
         const str = item.content.str;
-        const parent = item.parent as Y.XmlText;
         if (!item.deleted) parent.delete(indexAfter({ text: parent, item, offset: -1 }), str.length);
         const clock = Y.getState(doc.store, doc.clientID);
         const at = dest.before ? indexAfter({ ...dest.char, offset: dest.char.offset - 1 }) : indexAfter(dest.char);
