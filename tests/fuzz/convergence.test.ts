@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { EditorState } from '@tiptap/pm/state';
 import { fixTables } from '@tiptap/pm/tables';
-import { updateYFragment, yXmlFragmentToProseMirrorRootNode, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { Mapping } from '@tiptap/pm/transform';
+import { yXmlFragmentToProseMirrorRootNode, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { updateYBody } from '../../renderer/src/editor/updateYBody';
+import { rehomeMovedText } from '../../renderer/src/editor/rehomeMovedText';
 import { rapporteurSchema } from '../../renderer/src/schema/schema';
 import { BODY } from '../../renderer/src/model/bodyJson';
 import { ReplicaNetwork } from './replicaNetwork';
@@ -19,7 +22,7 @@ import { loadTrace, replay, shuffledObserver } from './traceReplay';
 // network delivers updates late, out of order and loses them on random disconnects. After everything is
 // delivered, every replica must hold the same Yjs state and the same ProseMirror document, valid against the
 // schema. A local edit is done as the editor does it: a ProseMirror transaction on the document read from Yjs,
-// written back with y-tiptap's updateYFragment in a transaction carrying the replica's origin (which its
+// written back with the editor's write path (editor/updateYBody.ts) in a transaction carrying the replica's origin (which its
 // Y.UndoManager tracks).
 
 const SEEDS = 50;
@@ -97,9 +100,13 @@ function localEdit(replica: Replica, gen: prng.PRNG, seed: number): void {
     return;
   }
   let next = state.apply(tr);
+  const mapping = new Mapping(tr.mapping.maps);
   const refix = fixTables(next, state);
-  if (refix) next = next.apply(refix);
-  next = next.apply(ensureBlockIds(next.tr));
+  if (refix) {
+    next = next.apply(refix);
+    mapping.appendMapping(refix.mapping);
+  }
+  next = next.apply(ensureBlockIds(next, { doc: state.doc, mapping }));
   try {
     next.doc.check();
   } catch (e) {
@@ -108,7 +115,7 @@ function localEdit(replica: Replica, gen: prng.PRNG, seed: number): void {
     return;
   }
   bump(stats.edits, name);
-  replica.doc.transact(() => updateYFragment(replica.doc, replica.fragment, next.doc, { mapping: new Map(), isOMark: new Map() }), replica.origin);
+  replica.doc.transact(() => updateYBody(replica.doc, replica.fragment, next.doc, { mapping: new Map(), isOMark: new Map() }), replica.origin);
   // The Yjs body now says exactly what ProseMirror produced.
   const after = yXmlFragmentToProseMirrorRootNode(replica.fragment, schema);
   if (!after.eq(next.doc)) expect(after.toJSON(), `seed ${seed}: ${name} written to Yjs differs from the PM result`).toEqual(next.doc.toJSON());
@@ -127,11 +134,12 @@ function runSeed(seed: number): void {
   });
   const net = new ReplicaNetwork(docs);
   const seedFragment = docs[0].getXmlFragment(BODY);
-  docs[0].transact(() => updateYFragment(docs[0], seedFragment, initialDoc(schema), { mapping: new Map(), isOMark: new Map() }), 'template');
+  docs[0].transact(() => updateYBody(docs[0], seedFragment, initialDoc(schema), { mapping: new Map(), isOMark: new Map() }), 'template');
   net.flushAll(gen);
   const replicas: Replica[] = docs.map((doc) => {
     const fragment = doc.getXmlFragment(BODY);
     const origin = { replica: doc.clientID };
+    if (!process.env.NO_REHOME) rehomeMovedText(doc, fragment, (tr) => tr.origin === origin); // as the editor does (editor/collaboration.ts)
     return { doc, fragment, origin, undo: new Y.UndoManager(fragment, { trackedOrigins: new Set([origin]), captureTimeout: 0 }) };
   });
 

@@ -3,6 +3,8 @@ import type { Node as PMNode, Schema } from '@tiptap/pm/model';
 import { EditorState, TextSelection, type Command, type Transaction } from '@tiptap/pm/state';
 import { joinBackward, setBlockType, splitBlock, toggleMark } from '@tiptap/pm/commands';
 import { liftListItem, splitListItem, wrapInList } from '@tiptap/pm/schema-list';
+import type { Mappable } from '@tiptap/pm/transform';
+import { BLOCK_ID_ATTR, blockIdFixes } from '../../renderer/src/schema/blockId';
 import { addColumnAfter, addColumnBefore, addRowAfter, addRowBefore, deleteColumn, deleteRow } from '@tiptap/pm/tables';
 
 // Random local edits on a ProseMirror EditorState of the real schema, the way a user makes them through the
@@ -187,19 +189,12 @@ export function initialDoc(schema: Schema): PMNode {
   });
 }
 
-/** What the editor's BlockId plugin appends to a local transaction: a fresh `bid` for blocks without one or with a duplicate. */
-export function ensureBlockIds(tr: Transaction): Transaction {
-  tr.setMeta('addToHistory', false);
-  const seen = new Set<string>();
-  tr.doc.descendants((node, pos) => {
-    if (node.type.name !== 'paragraph' && node.type.name !== 'heading') return true;
-    const id = node.attrs.bid as string | null;
-    if (!id || seen.has(id)) {
-      const fresh = freshBid();
-      tr.setNodeAttribute(pos, 'bid', fresh);
-      seen.add(fresh);
-    } else seen.add(id);
-    return true;
-  });
+/**
+ * What the editor's BlockId plugin appends to a local change (schema/blockId.ts decides, ids come from a counter so
+ * a seed replays exactly). `before`: the document before the change and the change's mapping.
+ */
+export function ensureBlockIds(state: EditorState, before?: { doc: PMNode; mapping: Mappable }): Transaction {
+  const tr = state.tr.setMeta('addToHistory', false);
+  for (const fix of blockIdFixes(state.doc, before)) tr.setNodeAttribute(fix.pos, BLOCK_ID_ATTR, fix.bid ?? freshBid());
   return tr;
 }

@@ -4,26 +4,37 @@ import * as prng from 'lib0/prng';
 import { resolve } from 'node:path';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { EditorState, type Transaction } from '@tiptap/pm/state';
-import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { updateYBody } from '../../renderer/src/editor/updateYBody';
+import { rehomeMovedText } from '../../renderer/src/editor/rehomeMovedText';
 import { rapporteurSchema } from '../../renderer/src/schema/schema';
 import { BODY } from '../../renderer/src/model/bodyJson';
 import { ReplicaNetwork } from './replicaNetwork';
 import { ensureBlockIds, resetBlockIds } from './pmOps';
 import { loadTrace, type ConcurrentTrace } from './traceReplay';
 
-// Intent under concurrent paragraph splits and joins. Each replica's body is edited the way the editor does it
-// (a ProseMirror transaction written back with y-tiptap's updateYFragment) and, in the same Yjs transaction, the
-// same edit is applied to a plain-text model (a Y.Text where '\n' separates paragraphs) in the same Y.Doc, so both
-// travel in the same updates. Yjs keeps the model's characters where they were typed; the body should say the
-// same. A character the body puts elsewhere (e.g. a word typed into a paragraph while another replica splits it,
-// cut in two) is "misplaced": max(|body|, |model|) - LCS(body, model), body paragraphs joined with '\n'.
-// Guaranteed (asserted): every replica converges, body and model alike. Measured (printed): misplaced characters.
+// Intent under concurrent paragraph splits and joins. Each replica's body is edited the way the editor does it (a
+// ProseMirror transaction, the block-id rule of schema/blockId.ts, written back with editor/updateYBody.ts, and
+// editor/rehomeMovedText.ts running on the replica as editor/collaboration.ts runs it) and, in the same Yjs
+// transaction, the same edit is applied to a plain-text model (a Y.Text where '\n' separates paragraphs) in the same
+// Y.Doc, so both travel in the same updates. Yjs keeps the model's characters where they were typed; the body
+// should say the same. A character the body puts elsewhere (e.g. a word typed into a paragraph while another
+// replica splits it, or lost with a paragraph another replica joined) is "misplaced": max(|body|, |model|) -
+// LCS(body, model), body paragraphs joined with '\n'.
+// Guaranteed (asserted): every replica converges, body and model alike; misplaced characters stay under the bound
+// measured when the write path was fixed (a regression fails). Printed: the figures.
+// Why not zero: Yjs cannot move text between elements, so a split or join copies text. Two replicas that move the
+// same text concurrently (both join the same two paragraphs; both split one paragraph keeping the same side)
+// each make a copy: the text is doubled. A join or split against a paragraph that another replica restructured
+// the other way can leave text in a deleted element. See rehomeMovedText.ts for what is re-homed.
 
 const SEEDS = Number(process.env.FUZZ_INTENT_SEEDS ?? 30);
 const STEPS = 120;
 const REPLICAS = 3;
 const schema = rapporteurSchema();
 const MODEL = 'intent';
+/** Documents run with gc off in the app (openDocs), which keeps what is typed into a deleted paragraph. */
+const GC = process.env.FUZZ_GC === '1';
 
 const figures = {
   seeds: 0,
@@ -78,10 +89,11 @@ function edit(doc: Y.Doc, offset: number, del: number, ins: string, origin: unkn
   const model = doc.getText(MODEL);
   const root = fragment.length === 0 ? schema.nodes.doc!.create(null, schema.nodes.paragraph!.create()) : yXmlFragmentToProseMirrorRootNode(fragment, schema);
   let state = EditorState.create({ schema, doc: root });
-  state = state.apply(patchTr(state, offset, del, ins));
-  state = state.apply(ensureBlockIds(state.tr));
+  const tr = patchTr(state, offset, del, ins);
+  const next = state.apply(tr);
+  state = next.apply(ensureBlockIds(next, { doc: state.doc, mapping: tr.mapping }));
   doc.transact(() => {
-    updateYFragment(doc, fragment, state.doc, { mapping: new Map(), isOMark: new Map() });
+    updateYBody(doc, fragment, state.doc, { mapping: new Map(), isOMark: new Map() });
     if (del > 0) model.delete(offset, del);
     if (ins) model.insert(offset, ins);
   }, origin);
@@ -113,8 +125,9 @@ function runSeed(seed: number): { misplaced: number; chars: number } {
   const gen = prng.create(seed);
   resetBlockIds();
   const docs = Array.from({ length: REPLICAS }, (_, i) => {
-    const doc = new Y.Doc();
+    const doc = new Y.Doc({ gc: GC });
     doc.clientID = i + 1 + seed * 10;
+    if (!process.env.NO_REHOME) rehomeMovedText(doc, doc.getXmlFragment(BODY), (tr) => tr.origin === 'local');
     return doc;
   });
   const net = new ReplicaNetwork(docs);
@@ -165,6 +178,12 @@ describe(`intent: ${REPLICAS} replicas type into paragraphs while others split a
       figures.chars += r.chars;
       if (r.misplaced > 0) figures.seedsWithMisplaced++;
     }
+    // Before the write path kept elements by block id (y-tiptap's updateYFragment, first of a split keeping the id):
+    // 765 misplaced of 3,175 over the 30 default seeds (24.1%), 1,983 of 9,316 over 100 (21.3%). After: 650 of 3,629
+    // (17.9%), 1,684 of 10,979 (15.3%). (How much is typed depends on how often a replica's body already disagrees,
+    // so compare the ratios.) The run is deterministic (seeded), so the default seeds are held exactly.
+    if (SEEDS === 30 && !GC) expect(figures.misplaced).toBeLessThanOrEqual(650);
+    expect(figures.misplaced / figures.chars).toBeLessThanOrEqual(0.18);
   }, 120_000);
 });
 
@@ -176,8 +195,9 @@ if (!trace) console.log(`[fuzz] split intent: friendsforever skipped: ${TRACE_PA
 function replayThroughEditor(t: ConcurrentTrace, txns: number): Y.Doc[] {
   resetBlockIds();
   const agents = Array.from({ length: t.numAgents }, (_, i) => {
-    const doc = new Y.Doc();
+    const doc = new Y.Doc({ gc: GC });
     doc.clientID = i + 1;
+    if (!process.env.NO_REHOME) rehomeMovedText(doc, doc.getXmlFragment(BODY), (tr) => tr.origin === 'local');
     return doc;
   });
   const applied = agents.map(() => new Uint8Array(t.txns.length));
@@ -203,7 +223,9 @@ function replayThroughEditor(t: ConcurrentTrace, txns: number): Y.Doc[] {
     updates[index] = Y.mergeUpdates(parts);
     applied[txn.agent]![index] = 1;
   });
-  for (const a of agents) for (const b of agents) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+  // Twice: a replica may fix moved text when it receives the others' (rehomeMovedText), which is sent on the second.
+  for (let round = 0; round < 2; round++)
+    for (const a of agents) for (const b of agents) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
   return agents;
 }
 
@@ -220,5 +242,6 @@ describe('intent: the friendsforever concurrent trace through the editor write p
     const body = bodyText(agents[0]!);
     for (const a of agents) expect(bodyText(a)).toBe(body);
     figures.trace = { txns: n, misplaced: misplaced(body, model), chars: model.length, ms: Math.round(performance.now() - t0) };
+    expect(figures.trace.misplaced).toBe(0);
   }, 300_000);
 });

@@ -1,10 +1,10 @@
 import type { Extensions } from '@tiptap/core';
-import Collaboration from '@tiptap/extension-collaboration';
 import type * as Y from 'yjs';
 import { schemaExtensions } from '../schema/extensions';
 import { PasteCleanup } from './pasteCleanup';
+import { collaboration } from './collaboration';
 
 /** The editor's extensions: the shared schema plus the Yjs binding of the body (with a per-user UndoManager). */
 export function editorExtensions(opts: { fragment: Y.XmlFragment; extra?: Extensions }): Extensions {
-  return [...schemaExtensions(), Collaboration.configure({ fragment: opts.fragment }), PasteCleanup, ...(opts.extra ?? [])];
+  return [...schemaExtensions(), ...collaboration(opts.fragment), PasteCleanup, ...(opts.extra ?? [])];
 }

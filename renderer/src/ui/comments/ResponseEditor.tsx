@@ -1,7 +1,7 @@
 import { useEditor, EditorContent } from '@tiptap/react';
-import Collaboration from '@tiptap/extension-collaboration';
 import type * as Y from 'yjs';
 import { schemaExtensions } from '../../schema/extensions';
+import { collaboration } from '../../editor/collaboration';
 import { t } from '../../i18n';
 
 /**
@@ -11,7 +11,7 @@ import { t } from '../../i18n';
 export function ResponseEditor({ fragment, label, autofocus }: { fragment: Y.XmlFragment; label: string; autofocus?: boolean }) {
   const editor = useEditor(
     {
-      extensions: [...schemaExtensions(), Collaboration.configure({ fragment })],
+      extensions: [...schemaExtensions(), ...collaboration(fragment)],
       immediatelyRender: true,
       autofocus: autofocus ? 'end' : false,
       shouldRerenderOnTransaction: false,

@@ -1,0 +1,48 @@
+import { Extension, type Extensions } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { getRelativeSelection, ySyncPluginKey, type ProsemirrorBinding } from '@tiptap/y-tiptap';
+import type * as Y from 'yjs';
+import { updateYBody } from './updateYBody';
+import { rehomeMovedText } from './rehomeMovedText';
+
+// The Yjs binding of a rich-text fragment: @tiptap/extension-collaboration (y-tiptap's sync and undo plugins) with
+// the write path swapped for ours. Collaboration builds y-tiptap's ProsemirrorBinding itself and offers no option
+// for its write function, so the plugin below replaces that binding's `_prosemirrorChanged` (y-tiptap 3.0.9: the
+// one place a local change is written to Yjs, `updateYFragment` inside a transaction with the sync origin, then the
+// selection saved) with the same body calling `updateYBody`. Reading Yjs into ProseMirror stays y-tiptap's.
+// The same plugin runs `rehomeMovedText` for the fragment while the editor is open: text another replica types into
+// a paragraph this editor has just split or joined is moved to where that text went.
+
+/** Makes a y-tiptap binding write local changes with `updateYBody`. */
+export function writeWithUpdateYBody(binding: ProsemirrorBinding): void {
+  if (typeof binding?._prosemirrorChanged !== 'function') throw new Error('y-tiptap binding has no _prosemirrorChanged: check the y-tiptap version');
+  binding._prosemirrorChanged = function (this: ProsemirrorBinding, doc) {
+    this.doc.transact(() => {
+      updateYBody(this.doc, this.type, doc, this);
+      this.beforeTransactionSelection = getRelativeSelection(this, this.prosemirrorView.state);
+    }, ySyncPluginKey);
+  };
+}
+
+/** Finds the binding of y-tiptap's sync plugin in the editor state, swaps its write path and re-homes moved text. */
+export function bodyWritePathPlugin(): Plugin {
+  return new Plugin({
+    key: new PluginKey('bodyWritePath'),
+    view(view) {
+      const binding = (ySyncPluginKey.getState(view.state) as { binding: ProsemirrorBinding } | undefined)?.binding as ProsemirrorBinding;
+      writeWithUpdateYBody(binding);
+      return { destroy: rehomeMovedText(binding.doc, binding.type, (tr) => tr.origin === ySyncPluginKey) };
+    },
+  });
+}
+
+const BodyWritePath = Extension.create({
+  name: 'bodyWritePath',
+  addProseMirrorPlugins: () => [bodyWritePathPlugin()],
+});
+
+/** The extensions that bind an editor to a Y.XmlFragment (with a per-user UndoManager). */
+export function collaboration(fragment: Y.XmlFragment): Extensions {
+  return [Collaboration.configure({ fragment }), BodyWritePath];
+}
