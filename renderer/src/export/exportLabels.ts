@@ -129,6 +129,12 @@ export function exportLabelsFrom(tr: LabelTranslate, locale: string): ExportLabe
     formats: map(d.formats, (k) => `format.${k}`),
     groups: map(d.groups, (k) => `group.${k}`),
     regions: map(d.regions, (k) => (k === 'global' ? 'exportDoc.region.global' : `region.${k}`)),
+    citationNote: (who: string, date: string) =>
+      date ? tr('exportDoc.citationNote', { who, date }) : tr('exportDoc.citationNoteUndated', { who }),
+    citationUnknown: msg('exportDoc.citationUnknown', d.citationUnknown),
+    contributorColumns: ['name', 'organisation', 'region'].map((k, i) => msg(`exportDoc.contributor.${k}`, d.contributorColumns[i])),
+    nameWithheld: msg('exportDoc.nameWithheld', d.nameWithheld),
+    contributorsEmpty: msg('exportDoc.contributorsEmpty', d.contributorsEmpty),
     dispositions: Object.fromEntries(DISPOSITIONS.map((k) => [k, msg(`disposition.${k}`, humanise(k))])),
     chathamName: (group: string) => tr('exportDoc.chathamName', { group }),
   };

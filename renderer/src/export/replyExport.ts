@@ -25,7 +25,7 @@ const text = (s: string): PMNode[] => (s ? [{ type: 'text', text: s }] : []);
 export function citationNote(source: CitedSource | undefined, labels: ExportLabels): string {
   if (!source) return labels.citationNote(labels.citationUnknown, '');
   const who = source.organisation || source.name || labels.citationUnknown;
-  return labels.citationNote(who, source.date ? formatDate(source.date) : '');
+  return labels.citationNote(who, source.date ? formatDate(source.date, labels.locale) : '');
 }
 
 function contributorsTable(rows: ContributorRow[], labels: ExportLabels): PMNode {

@@ -69,8 +69,7 @@ export const fields = {
   'stakeholder.error.mergeSelf': 'Choose two different entries to merge.',
   'stakeholder.error.unknown': 'This stakeholder is no longer in the registry.',
 
-  'stakeholders.count': '{count} entries in this workspace’s registry',
-  'stakeholders.countOne': 'One entry in this workspace’s registry',
+  'stakeholders.count': '{count, plural, one {One entry in this workspace’s registry} other {# entries in this workspace’s registry}}',
   'stakeholders.add': 'Add stakeholder',
   'stakeholders.addSubmit': 'Add to registry',
   'stakeholders.editTitle': 'Edit {name}',

@@ -56,4 +56,13 @@ export const languages = {
   'exportDoc.consultation': 'Draft for consultation',
   'exportDoc.region.global': 'Global',
   'exportDoc.chathamName': 'Participant ({group})',
+  'exportDoc.kind.query': 'Query',
+  'exportDoc.citationNote': 'Contribution from {who}, {date}',
+  'exportDoc.citationNoteUndated': 'Contribution from {who}',
+  'exportDoc.citationUnknown': 'a contributor',
+  'exportDoc.contributor.name': 'Name',
+  'exportDoc.contributor.organisation': 'Organisation',
+  'exportDoc.contributor.region': 'Country or region',
+  'exportDoc.nameWithheld': 'Name withheld',
+  'exportDoc.contributorsEmpty': 'No contributors recorded.',
 };

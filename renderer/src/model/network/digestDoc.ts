@@ -78,7 +78,7 @@ export function digestBody(sel: DigestSelection, t: Translate, label: { group: (
     list(
       items.map((c) => [
         text(c.title, [{ type: 'bold' }]),
-        text(` — ${[c.opened ? fill(t, 'digest.opened', { date: c.opensOn }) : '', c.closed ? fill(t, 'digest.closed', { date: c.closesOn }) : ''].filter(Boolean).join('; ')}; ${fill(t, c.comments === 1 ? 'digest.commentCountOne' : 'digest.commentCount', { count: c.comments })}`),
+        text(` — ${[c.opened ? fill(t, 'digest.opened', { date: c.opensOn }) : '', c.closed ? fill(t, 'digest.closed', { date: c.closesOn }) : ''].filter(Boolean).join('; ')}; ${t('digest.commentCount', { count: c.comments })}`),
       ]),
     ),
   );

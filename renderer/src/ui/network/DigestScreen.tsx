@@ -6,7 +6,7 @@ import { selectDigest, type Attribution } from '../../model/network/digestSelect
 import { findDigestForMonth } from '../../model/network/digestDoc';
 import { isMonthKey, localTimeZone, monthOfInstant } from '../../model/network/month';
 import { useWorkspace } from '../../state/workspaceContext';
-import { formatMonth, t } from '../../i18n';
+import { formatMonth, t, tp } from '../../i18n';
 import { modelMessage } from '../errors';
 import { ActivityChart } from './ActivityChart';
 import { useNetworkData } from './useNetworkData';
@@ -138,7 +138,7 @@ export function DigestScreen() {
                 <li key={c.docId}>
                   {docLink(c.docId, c.title)} —{' '}
                   {[c.opened ? t('digest.opened', { date: c.opensOn }) : '', c.closed ? t('digest.closed', { date: c.closesOn }) : ''].filter(Boolean).join('; ')};{' '}
-                  {c.comments === 1 ? t('digest.commentCountOne') : t('digest.commentCount', { count: c.comments })}
+                  {tp('digest.commentCount', c.comments)}
                 </li>
               ))}
             </ul>

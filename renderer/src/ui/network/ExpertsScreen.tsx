@@ -3,7 +3,7 @@ import { useUi } from '../../state/uiStore';
 import { rankExperts, type EvidenceLink, type ExpertResult } from '../../model/network/experts';
 import { allThemes, normalizeThemes, wsDocuments } from '../../model/workspaceDoc';
 import { REGIONS, STAKEHOLDER_GROUPS, type Region, type StakeholderGroup } from '../../model/kinds';
-import { t } from '../../i18n';
+import { t, tp } from '../../i18n';
 import { ChoiceSelect } from '../ChoiceSelect';
 import { LabeledField } from '../document/fields/LabeledField';
 import { useY } from '../hooks';
@@ -63,7 +63,7 @@ export function ExpertsScreen() {
         </LabeledField>
       </div>
       <p className="muted small" aria-live="polite">
-        {results.length === 1 ? t('expert.countOne') : t('expert.count', { count: results.length })}
+        {tp('expert.count', results.length)}
       </p>
       {results.length === 0 ? (
         <p className="empty">{t('expert.none')}</p>

@@ -1,5 +1,5 @@
 import { useUi } from '../../state/uiStore';
-import { t } from '../../i18n';
+import { t, tp } from '../../i18n';
 
 /** Says when some documents are not in this device's derived catalog yet, and how to add them. */
 export function NotIndexedNotice({ count }: { count: number }) {
@@ -7,7 +7,7 @@ export function NotIndexedNotice({ count }: { count: number }) {
   if (count === 0) return null;
   return (
     <div className="notice small" role="status">
-      {count === 1 ? t('network.notIndexedOne') : t('network.notIndexed', { count })}{' '}
+      {tp('network.notIndexed', count)}{' '}
       <button type="button" className="link-button" onClick={() => openDialog({ type: 'rebuild-index' })}>
         {t('network.rebuild')}
       </button>

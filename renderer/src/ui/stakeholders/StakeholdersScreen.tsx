@@ -7,7 +7,7 @@ import { filterStakeholders } from '../../model/stakeholderView';
 import { STAKEHOLDER_GROUPS, type StakeholderGroup } from '../../model/kinds';
 import { useY } from '../hooks';
 import { Modal } from '../Modal';
-import { t } from '../../i18n';
+import { t, tp } from '../../i18n';
 import { EMPTY_STAKEHOLDER, StakeholderForm } from './StakeholderForm';
 import { MergeDialog } from './MergeDialog';
 import { RowActionsHeader } from '../RowActionsHeader';
@@ -52,7 +52,7 @@ export function StakeholdersScreen() {
           <h1>{t('nav.stakeholders')}</h1>
           {registry.list.length > 0 && (
             <p className="muted small screen-subtitle">
-              {t(registry.list.length === 1 ? 'stakeholders.countOne' : 'stakeholders.count', { count: registry.list.length })}
+              {tp('stakeholders.count', registry.list.length)}
             </p>
           )}
         </div>
