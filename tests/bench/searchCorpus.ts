@@ -10,6 +10,20 @@ import { deriveCommentEntries, type CommentEntry } from '../../renderer/src/mode
 import type { DocumentKind } from '../../renderer/src/model/kinds';
 import type { Stakeholder } from '../../renderer/src/model/stakeholders';
 import { generateCommentsFixture } from '../fixtures/generateComments';
+import type { DocumentActivity } from '../../renderer/src/model/network/activity';
+
+/** A contribution's derived facts: only the stakeholder matters to search. */
+const activityOf = (stakeholderId: string): DocumentActivity => ({
+  stakeholderId,
+  receivedOn: '',
+  extract: '',
+  participants: [],
+  keyMessages: [],
+  actionPoints: [],
+  consultationOpensOn: '',
+  consultationClosesOn: '',
+  digestMonth: '',
+});
 
 export const WORKSPACE = 'benchsearch';
 const SYLLABLES = ['ka', 'lo', 'mi', 'ran', 'tu', 'vel', 'zor', 'chi', 'que', 'ña', 'bé', 'dé', 'ges', 'pol', 'tri', 'xan', 'yo', 'wu', 'fen', 'dor', 'sa', 'ri', 'mbo', 'ké'];
@@ -74,7 +88,7 @@ export function generateSearchCorpus({ docs = 2000, wordsPerDoc = 1500, threads 
       updatedAt: i,
       wordCount: 0,
       text,
-      search: i % 4 < 2 ? { stakeholderId: '' } : undefined,
+      activity: i % 4 < 2 ? activityOf('') : undefined,
     });
   }
   const fixture = generateCommentsFixture({ threads, paragraphs: 400, stakeholders: 60, seed: 5 });
@@ -82,7 +96,7 @@ export function generateSearchCorpus({ docs = 2000, wordsPerDoc = 1500, threads 
     const docId = `doc${(i * 13) % docs}`;
     return { ...c, docId, key: `${WORKSPACE}/${docId}/${c.threadId}` };
   });
-  for (const [i, row] of rows.entries()) if (row.search) row.search = { stakeholderId: fixture.stakeholders[i % fixture.stakeholders.length].id };
+  for (const [i, row] of rows.entries()) if (row.activity) row.activity = activityOf(fixture.stakeholders[i % fixture.stakeholders.length].id);
   return { rows, comments, stakeholders: fixture.stakeholders, words };
 }
 

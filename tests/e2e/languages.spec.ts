@@ -19,8 +19,8 @@ const NAMES = { fr: 'Français', es: 'Español' };
 // screen is an untranslated string. "English" is the language's own name in the language switch; French
 // "Commenter" is the verb (the Comment button), not the English noun.
 const SAME_WORD: Record<Lang, string[]> = {
-  fr: ['English', 'Commenter', 'Documents', 'Description', 'Date', 'Contribution', 'Contributions', 'Format', 'Maintenance', 'Messages', 'Introduction', 'Annexes', 'Actions', 'Participants', 'Participant', 'pages', 'Organisation', 'Double', 'A4', 'pt', 'cm', 'Options', 'Annotation', 'Type', 'Consultation', 'Section', '2–9'],
-  es: ['English', 'Editor', 'A4', 'pt', 'cm', 'General', '2–9'],
+  fr: ['English', 'Ctrl+K', 'Commenter', 'Documents', 'Description', 'Date', 'Contribution', 'Contributions', 'Format', 'Maintenance', 'Messages', 'Introduction', 'Annexes', 'Actions', 'Participants', 'Participant', 'pages', 'Organisation', 'Double', 'A4', 'pt', 'cm', 'Options', 'Annotation', 'Type', 'Consultation', 'Section', '2–9'],
+  es: ['English', 'Ctrl+K', 'Editor', 'A4', 'pt', 'cm', 'General', '2–9'],
 };
 
 /** English catalog strings a person could see as a whole line (messages without arguments). */

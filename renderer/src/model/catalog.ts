@@ -4,7 +4,6 @@ import type { DocumentMeta } from './workspaceDoc';
 import type { DocumentKind, DraftSubtype } from './kinds';
 import { documentActivity, type DocumentActivity } from './network/activity';
 import { networkRow, type NetworkRow } from './network/networkRow';
-import { catalogSearchFields, type CatalogSearchFields } from './search/searchEntries';
 
 /** A row of the local catalog (Dexie): everything a list, a filter or a search needs without opening the doc. */
 export interface CatalogRow {
@@ -28,8 +27,6 @@ export interface CatalogRow {
   activity?: DocumentActivity;
   /** queries, replies, deadlines (issue 11, model/network/networkRow.ts) */
   network?: NetworkRow;
-  /** what the workspace search needs beyond the text (model/search/searchEntries.ts) */
-  search?: CatalogSearchFields;
 }
 
 export const catalogKey = (workspaceId: string, docId: string) => `${workspaceId}/${docId}`;
@@ -56,7 +53,6 @@ export function catalogRow(workspaceId: string, meta: DocumentMeta, body: { text
     status: typeof status === 'string' ? status : undefined,
     activity: fields ? documentActivity(meta.kind, text, fields) : undefined,
     network: networkRow(meta, fields),
-    search: catalogSearchFields(fields),
   };
 }
 

@@ -13,7 +13,7 @@ import type { ExportReplyInfo } from '../export/replyExport';
 
 export async function replyExportInfo(workspaceId: string, ws: Y.Doc, meta: DocumentMeta, doc: Y.Doc): Promise<ExportReplyInfo> {
   const rows = await catalogDb.catalog.where('workspaceId').equals(workspaceId).toArray();
-  const stakeholderByDoc = new Map(rows.map((r) => [r.docId, r.network?.stakeholderId ?? '']));
+  const stakeholderByDoc = new Map(rows.map((r) => [r.docId, r.activity?.stakeholderId ?? '']));
   const metas = new Map(listDocumentMetas(ws).map((m) => [m.id, m]));
   const cited = citedSources(bodyToJSON(doc));
   const hidden = doNotNameSet(doc);

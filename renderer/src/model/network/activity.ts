@@ -2,7 +2,7 @@
 // stakeholder profiles need to know about a document without opening it. Computed by the one derived-data
 // pipeline (catalogRow in model/catalog.ts) from the document's fields and plain text. Pure.
 import * as Y from 'yjs';
-import type { DocumentKind } from '../kinds';
+import { isOneOf, ACTION_STATUSES, type ActionStatus, type DocumentKind } from '../kinds';
 import { PHASE_FIELDS } from '../consultation/phases';
 
 export interface ActivityParticipant {
@@ -16,7 +16,7 @@ export interface ActivityActionPoint {
   owner: string;
   task: string;
   due: string;
-  status: string;
+  status: ActionStatus;
 }
 
 export interface DocumentActivity {
@@ -63,7 +63,7 @@ function readActionPoints(v: unknown): ActivityActionPoint[] {
   return v
     .toArray()
     .filter((m): m is Y.Map<unknown> => m instanceof Y.Map)
-    .map((m) => ({ id: str(m.get('id')), owner: str(m.get('owner')), task: str(m.get('task')), due: str(m.get('due')), status: str(m.get('status')) || 'open' }));
+    .map((m) => ({ id: str(m.get('id')), owner: str(m.get('owner')), task: str(m.get('task')), due: str(m.get('due')), status: isOneOf(ACTION_STATUSES, m.get('status')) ? (m.get('status') as ActionStatus) : 'open' }));
 }
 
 /** The activity fields of a document (kind from its metadata; fields and text from its Y.Doc). */

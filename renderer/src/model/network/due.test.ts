@@ -13,7 +13,7 @@ const meeting = (docId: string, points: Array<{ id: string; due: string; status?
   docId,
   title: `Meeting ${docId}`,
   kind: 'meeting',
-  network: { actionPoints: points.map((p) => ({ owner: 'Ana', task: `Task ${p.id}`, status: 'open', ...p })) },
+  activity: { actionPoints: points.map((p) => ({ owner: 'Ana', task: `Task ${p.id}`, status: 'open', ...p })) },
 });
 const consultation = (docId: string, closesOn: string): DueSource => ({ docId, title: `Draft ${docId}`, kind: 'draft', network: { consultation: { opensOn: '2026-02-01', closesOn } } });
 

@@ -2,6 +2,7 @@
 // queries past or near either deadline, open action points of meeting summaries, consultations closing soon.
 import type { DocumentKind } from '../kinds';
 import type { NetworkRow } from './networkRow';
+import type { DocumentActivity } from './activity';
 import { daysBetween, isCalendarDay } from './dates';
 
 export const DUE_HORIZON_DAYS = 14;
@@ -29,6 +30,7 @@ export interface DueSource {
   title: string;
   kind: DocumentKind;
   network?: NetworkRow;
+  activity?: Pick<DocumentActivity, 'actionPoints'>;
 }
 
 /**
@@ -46,16 +48,16 @@ export function dueItems(rows: DueSource[], today: string, horizon = DUE_HORIZON
   };
   for (const r of rows) {
     const n = r.network;
+    if (r.kind === 'meeting') {
+      for (const a of r.activity?.actionPoints ?? []) {
+        if (a.status === 'done') continue;
+        add({ key: `${r.docId}:action:${a.id}`, kind: 'action-point', docId: r.docId, title: r.title, due: a.due, owner: a.owner, task: a.task });
+      }
+    }
     if (!n) continue;
     if (r.kind === 'query' && n.query) {
       if (n.query.status === 'open') add({ key: `${r.docId}:contributions`, kind: 'query-contributions', docId: r.docId, title: r.title, due: n.query.contributionsDue });
       if (n.query.status !== 'published') add({ key: `${r.docId}:reply`, kind: 'query-reply', docId: r.docId, title: r.title, due: n.query.replyDue });
-    }
-    if (r.kind === 'meeting') {
-      for (const a of n.actionPoints ?? []) {
-        if (a.status !== 'open') continue;
-        add({ key: `${r.docId}:action:${a.id}`, kind: 'action-point', docId: r.docId, title: r.title, due: a.due, owner: a.owner, task: a.task });
-      }
     }
     if (r.kind === 'draft' && n.consultation) add({ key: `${r.docId}:consultation`, kind: 'consultation', docId: r.docId, title: r.title, due: n.consultation.closesOn });
   }

@@ -49,11 +49,13 @@ describe('queries, replies and publishing', () => {
     const { ws } = setup();
     const c = createDocument(ws, make, { kind: 'contribution', title: 'Kenya', receivedOn: '2026-02-02', stakeholderId: 's2', inReplyTo: 'q1' }, { t: englishT, createdBy: 'Fa', id: 'c1' });
     expect(metaOf(ws, 'c1').inReplyTo).toBe('q1');
-    expect(deriveCatalogRow('w', metaOf(ws, 'c1'), c.doc, 1).network).toEqual({ inReplyTo: 'q1', stakeholderId: 's2' });
+    const contribution = deriveCatalogRow('w', metaOf(ws, 'c1'), c.doc, 1);
+    expect(contribution.network).toEqual({ inReplyTo: 'q1' });
+    expect(contribution.activity?.stakeholderId).toBe('s2');
     const m = createDocument(ws, make, { kind: 'meeting', title: 'Steering group', date: '2026-02-01' }, { t: englishT, createdBy: 'Fa', id: 'm1' });
     const ap = addActionPoint(m.doc, { owner: 'Secretariat', task: 'Send', due: '2026-02-10' });
     let row = deriveCatalogRow('w', metaOf(ws, 'm1'), m.doc, 1);
-    expect(row.network?.actionPoints).toEqual([{ id: ap, owner: 'Secretariat', task: 'Send', due: '2026-02-10', status: 'open' }]);
+    expect(row.activity?.actionPoints).toEqual([{ id: ap, owner: 'Secretariat', task: 'Send', due: '2026-02-10', status: 'open' }]);
     expect(dueItems([row], '2026-02-12')[0]).toMatchObject({ kind: 'action-point', overdue: true });
     updateActionPoint(m.doc, ap, { status: 'done' });
     row = deriveCatalogRow('w', metaOf(ws, 'm1'), m.doc, 2);

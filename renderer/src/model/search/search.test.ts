@@ -12,12 +12,15 @@ import { addStakeholder } from '../stakeholders';
 import { initWorkspace, listDocumentMetas } from '../workspaceDoc';
 import { docFields } from '../documentDoc';
 import { FIXTURE_EDITOR } from '../../../../tests/fixtures/generateComments';
+import type { DocumentActivity } from '../network/activity';
 
 const t = (id: string) => id;
 
 function row(docId: string, over: Partial<CatalogRow> = {}): CatalogRow {
   return { key: `w/${docId}`, workspaceId: 'w', docId, title: docId, kind: 'draft', themes: [], date: '2026-03-01', createdAt: 0, updatedAt: 0, wordCount: 0, text: '', ...over };
 }
+
+const NO_ACTIVITY: DocumentActivity = { stakeholderId: '', receivedOn: '', extract: '', participants: [], keyMessages: [], actionPoints: [], consultationOpensOn: '', consultationClosesOn: '', digestMonth: '' };
 
 function comment(docId: string, threadId: string, over: Partial<CommentEntry> = {}): CommentEntry {
   return {
@@ -29,7 +32,7 @@ function comment(docId: string, threadId: string, over: Partial<CommentEntry> = 
 function corpus(): SearchEntry[] {
   return [
     entryFromCatalogRow(row('fr', { title: 'Rapport sur le développement durable', text: "L'éducation des filles et la participation politique des femmes.", kind: 'draft', themes: ['Gender'], date: '2026-02-10' })),
-    entryFromCatalogRow(row('es', { title: 'Contribución de la red', text: 'La educación digital en zonas rurales requiere inversión pública.', kind: 'contribution', themes: ['Education'], date: '2026-03-15', search: { stakeholderId: 's1' } })),
+    entryFromCatalogRow(row('es', { title: 'Contribución de la red', text: 'La educación digital en zonas rurales requiere inversión pública.', kind: 'contribution', themes: ['Education'], date: '2026-03-15', activity: { ...NO_ACTIVITY, stakeholderId: 's1' } })),
     entryFromCatalogRow(row('en', { title: 'Meeting of the city network', text: 'Governments discussed broadband affordability and municipal procurement.', kind: 'meeting', themes: ['Connectivity'], date: '2026-04-02' })),
     entryFromComment(comment('fr', 't1', { number: 3, body: 'Please cite the cooperative housing pilots.', replies: ['We will add the Zanzibar example.'], response: 'Added in section four.', name: 'Ana Ruiz', organisation: 'Red de Ciudades', group: 'civil-society', region: 'latin-american-caribbean' })),
     entryFromStakeholder({ id: 's1', name: 'Kwame Mensah', organisation: 'Ghana Municipal Forum', group: 'government', region: 'african', themes: ['Connectivity'] }),
@@ -165,7 +168,7 @@ describe('entries from the model', () => {
     const { id } = createDocument(ws, () => doc, { kind: 'contribution', title: 'Aporte', stakeholderId: s.id, receivedOn: '2026-05-02' }, { t, createdBy: 'me' });
     const meta = listDocumentMetas(ws).find((m) => m.id === id)!;
     const r = catalogRow('w', meta, { text: 'texto', fields: docFields(doc) }, 1);
-    expect(r.search).toEqual({ stakeholderId: s.id });
+    expect(r.activity?.stakeholderId).toBe(s.id);
     expect(entryFromCatalogRow(r)).toMatchObject({ kind: 'contribution', stakeholderId: s.id });
 
     const comments = new Y.Doc();

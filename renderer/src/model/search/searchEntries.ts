@@ -1,7 +1,6 @@
 // What the workspace search indexes: one entry per document (title, body, structured fields), per comment thread
 // (comment, proposed wording, replies, response) and per stakeholder of the registry. Built from derived data only
 // (catalog rows, comment entries, the registry in the always-loaded workspace doc): never from a document's Y.Doc.
-import type * as Y from 'yjs';
 import type { CatalogRow } from '../catalog';
 import type { CommentEntry } from '../commentEntries';
 import type { DocumentKind } from '../kinds';
@@ -39,16 +38,6 @@ export const commentEntryId = (docId: string, threadId: string) => `c:${docId}/$
 export const stakeholderEntryId = (id: string) => `s:${id}`;
 
 /** What the catalog row keeps for the search beyond its plain text (a contribution's stakeholder). */
-export interface CatalogSearchFields {
-  stakeholderId?: string;
-}
-
-/** Called by `catalogRow` (model/catalog.ts) with the document's fields (null when not loaded). */
-export function catalogSearchFields(fields: Y.Map<unknown> | undefined): CatalogSearchFields | undefined {
-  const id = fields?.get('stakeholderId');
-  return typeof id === 'string' && id ? { stakeholderId: id } : undefined;
-}
-
 export function entryFromCatalogRow(row: CatalogRow): SearchEntry {
   return {
     id: docEntryId(row.docId),
@@ -61,7 +50,7 @@ export function entryFromCatalogRow(row: CatalogRow): SearchEntry {
     date: row.date,
     group: '',
     region: '',
-    stakeholderId: row.search?.stakeholderId ?? '',
+    stakeholderId: row.activity?.stakeholderId ?? '',
     threadId: '',
     number: 0,
   };

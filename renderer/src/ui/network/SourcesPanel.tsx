@@ -161,7 +161,7 @@ function SourcesPanel({ meta, doc, editor }: { meta: DocumentMeta; doc: Y.Doc; e
       contributorsList({
         queryContributions: queryEntries.map((e) => e.meta.id),
         cited: sources,
-        stakeholderOf: (id) => byId.get(id)?.row?.network?.stakeholderId,
+        stakeholderOf: (id) => byId.get(id)?.row?.activity?.stakeholderId,
         person: (id) => person(id),
         doNotName: hidden,
       }),

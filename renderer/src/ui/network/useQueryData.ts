@@ -42,7 +42,7 @@ export function useContributions(workspaceId: string, ws: Y.Doc, queryId?: strin
       .filter((m) => m.kind === 'contribution' && (queryId === undefined || m.inReplyTo === queryId))
       .map((meta) => {
         const row = byId.get(meta.id);
-        const sid = row?.network?.stakeholderId ?? '';
+        const sid = row?.activity?.stakeholderId ?? '';
         return { meta, row, stakeholder: sid ? person(sid) : null };
       })
       .sort((a, b) => b.meta.date.localeCompare(a.meta.date) || b.meta.createdAt - a.meta.createdAt);
