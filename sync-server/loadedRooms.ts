@@ -550,17 +550,19 @@ export class LoadedRooms {
     }
     const room = this.rooms.get(docName);
     if (!room || room.state !== 'open') return;
-    let changed = false;
-    const mark = () => (changed = true);
-    room.doc.on('update', mark);
+    // What the doc actually integrated, which is not always `update`: an update that waited for a missing
+    // dependency (pendingStructs) is integrated by the later one that brings it, and our peers need both.
+    const integrated: Uint8Array[] = [];
+    const collect = (u: Uint8Array) => integrated.push(u);
+    room.doc.on('update', collect);
     try {
       Y.applyUpdate(room.doc, update, FANOUT_ORIGIN);
     } finally {
-      room.doc.off('update', mark);
+      room.doc.off('update', collect);
     }
-    if (changed) {
+    if (integrated.length > 0) {
       this.metrics.fanoutApplied.inc();
-      if (room.peers.size > 0) room.broadcast(encodeUpdate(update));
+      if (room.peers.size > 0) room.broadcast(encodeUpdate(integrated.length === 1 ? integrated[0]! : Y.mergeUpdates(integrated)));
     }
     // A gap: the update builds on structs we never received (an instance committed them and died before
     // publishing, or a message was lost). The store has them: read it again.

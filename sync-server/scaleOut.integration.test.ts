@@ -3,6 +3,8 @@
 // compaction by both instances at once.
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { Redis } from 'ioredis';
+import { documentDocName } from '../common/rooms';
 import { CloseCode } from '../common/closeCodes';
 import type { RunningServer } from './server';
 import { loggedErrors, ProcessInstance, provider, sameState, startInstance, storedDoc } from './scaleOutHelpers';
@@ -56,6 +58,29 @@ describeWithEngines('scale-out: two instances on PostgreSQL + Redis', (bins) => 
     expect(sameState(await storedDoc(pg, 'ws1/live'), ca.doc)).toBe(true);
     expect(a.metrics.fanoutApplied.get()).toBeGreaterThan(0);
     expect(b.metrics.fanoutApplied.get()).toBeGreaterThan(0);
+  });
+
+  it('an update fanned out before the one it builds on reaches the clients once the gap closes (both, not only the last)', async () => {
+    const [a] = await twoInstances();
+    const c = client(a.url, 'ws1/gap');
+    await waitFor(() => c.provider.synced, 10_000, 'synced');
+    // Another instance's two updates from one writer, the second building on the first, arriving out of order.
+    const writer = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    writer.on('update', (u: Uint8Array) => updates.push(u));
+    writer.getArray<string>('items').push(['first']);
+    writer.getArray<string>('items').push(['second']);
+    const [first, second] = updates as [Uint8Array, Uint8Array];
+    const publisher = new Redis(redis.url, { lazyConnect: true });
+    cleanups.push(() => publisher.disconnect());
+    await publisher.connect();
+    const message = (u: Uint8Array) => Buffer.concat([Buffer.alloc(8, 7), Buffer.from([0]), Buffer.from(u)]); // foreign id, KIND_UPDATE
+    const channel = `rapporteur:doc:${documentDocName('ws1', 'gap')}`;
+    await publisher.publish(channel, message(second));
+    await sleep(200);
+    await publisher.publish(channel, message(first));
+    await waitFor(() => c.doc.getArray('items').length === 2, 5_000, 'both items at the client');
+    expect(c.doc.getArray('items').toArray()).toEqual(['first', 'second']);
   });
 
   it('presence crosses instances, and goes when its client leaves', async () => {
