@@ -1,6 +1,7 @@
 // The workspace search index on this device. It is derived data: loaded from the local catalog database (Dexie
 // `prefs`, key `search:<workspaceId>`), or built from the catalog rows and comment entries when absent or of
-// another version; kept current by the search sink of the derived-data pipeline (open documents), the comment
+// another version; read in two parts (everything but the documents' bodies first, so a query is answered at
+// once, then the bodies); kept current by the search sink of the derived-data pipeline (open documents), the comment
 // entries pipeline, one-off indexing and Maintenance › Rebuild index; saved back ten seconds after the last
 // change, and caught up from the catalog after loading (a change not saved when the app stopped is not lost).
 // Answering a query reads only this index (and, for snippets, the few rows shown): never a Y.Doc.
@@ -15,6 +16,8 @@ const prefKey = (workspaceId: string) => `search:${workspaceId}`;
 // Saving serialises the whole index (a large workspace's takes a noticeable moment): a while after the last
 // change, and when a document closes, rather than after every settled edit.
 const PERSIST_DELAY_MS = 10_000;
+/** Body postings below this size (JSON characters) are merged while loading rather than after the first query. */
+const MERGE_AT_ONCE_CHARS = 1_000_000;
 
 export class SearchStore {
   private readonly indexes = new Map<string, Promise<WorkspaceSearchIndex>>();
@@ -85,7 +88,9 @@ export class SearchStore {
     const persisted = await getPref<PersistedSearch | null>(prefKey(workspaceId), null);
     let index: WorkspaceSearchIndex | null = null;
     try {
-      index = persisted ? await WorkspaceSearchIndex.loadAsync(persisted) : null;
+      index = persisted ? WorkspaceSearchIndex.loadPart(persisted) : null;
+      // A small workspace's bodies are merged at once (a few ms): answers are whole from the first query.
+      if (index && persisted && persisted.bodies.reduce((n, c) => n + c.length, 0) < MERGE_AT_ONCE_CHARS) index.complete();
     } catch (e) {
       console.error('Search index unreadable: rebuilding it', e);
     }
@@ -94,9 +99,23 @@ export class SearchStore {
       this.schedulePersist(workspaceId);
       return index;
     }
-    // Answer at once from the saved index; then catch up with rows written while it was not loaded.
+    // Answer at once from the part read first (titles, people, themes, comments, the registry); merge the
+    // documents' bodies in chunks after it (the search screen runs its query again then); then catch up with rows
+    // written while it was not loaded. A change arriving meanwhile merges the rest first (upsert completes).
     const loaded = index;
-    setTimeout(() => void this.reconcile(workspaceId, loaded).catch((e) => console.error('Search index not reconciled', e)), 0);
+    if (loaded.isComplete) {
+      setTimeout(() => void this.reconcile(workspaceId, loaded).catch((e) => console.error('Search index not reconciled', e)), 0);
+      return index;
+    }
+    setTimeout(
+      () =>
+        void loaded
+          .completeAsync()
+          .then(() => this.notify(workspaceId))
+          .then(() => this.reconcile(workspaceId, loaded))
+          .catch((e) => console.error('Search index not reconciled', e)),
+      0,
+    );
     return index;
   }
 

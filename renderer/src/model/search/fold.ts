@@ -26,12 +26,13 @@ export function foldWithOffsets(text: string): { folded: string; offsets: number
   const parts: string[] = [];
   const offsets: number[] = [];
   for (let i = 0; i < text.length; ) {
-    const code = text.charCodeAt(i);
-    // ASCII (most of the text): lower-cased as is, one character for one.
-    if (code < 0x80) {
-      parts.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]);
-      offsets.push(i);
-      i++;
+    // A run of ASCII (most of the text): lower-cased as is, one character for one.
+    let j = i;
+    while (j < text.length && text.charCodeAt(j) < 0x80) j++;
+    if (j > i) {
+      parts.push(text.slice(i, j).toLowerCase());
+      for (let k = i; k < j; k++) offsets.push(k);
+      i = j;
       continue;
     }
     const ch = String.fromCodePoint(text.codePointAt(i)!);

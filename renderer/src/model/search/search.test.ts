@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type MiniSearch from 'minisearch';
 import * as Y from 'yjs';
 import { fold, foldWithOffsets } from './fold';
 import { matchRanges, snippet } from './snippet';
@@ -125,6 +126,40 @@ describe('the workspace index', () => {
     for (const q of ['developpement', 'zanzibar', 'ghana', 'procure']) expect(loaded.search(q)).toEqual(index.search(q));
     expect(loaded.upsert(corpus()[0])).toBe(false); // stamps and kept fields came back too
     expect(WorkspaceSearchIndex.load({ ...saved, version: SEARCH_INDEX_VERSION + 1 })).toBeNull();
+  });
+
+  it('loads in two parts: titles, people, comments and the registry answer first, the bodies after', async () => {
+    const saved = JSON.parse(JSON.stringify(index.toPersisted()));
+    expect(saved.index).not.toContain('broadband');
+    const part = WorkspaceSearchIndex.loadPart(saved)!;
+    expect(part.isComplete).toBe(false);
+    expect(ids(part.search('zanzibar'))).toEqual(['c:fr/t1']); // a comment's text
+    expect(ids(part.search('ghana'))).toEqual(['s:s1']);
+    expect(ids(part.search('developpement'))).toEqual(['d:fr']); // a title
+    expect(ids(part.search('broadband'))).toEqual([]); // a body: not yet
+    await part.completeAsync();
+    expect(part.isComplete).toBe(true);
+    for (const q of ['broadband', 'developpement', 'zanzibar', 'procure', 'afordability']) expect(part.search(q)).toEqual(index.search(q));
+    // A change before the bodies are merged merges them first.
+    const other = WorkspaceSearchIndex.loadPart(saved)!;
+    expect(other.upsert({ ...corpus()[0], text: 'Nouveau texte sur la gouvernance.' })).toBe(true);
+    expect(other.isComplete).toBe(true);
+    expect(ids(other.search('broadband'))).toEqual(['d:en']);
+    expect(ids(other.search('gouvernance'))).toEqual(['d:fr']);
+  });
+
+  it('ranks as MiniSearch.search did with the same options', () => {
+    const mini = (index as unknown as { mini: MiniSearch }).mini;
+    const base = { combineWith: 'AND', prefix: (term: string) => term.length >= 3, boost: { title: 3, people: 2, themesText: 1.5 } } as const;
+    for (const q of ['red', 'connectivity', 'educacion digital', 'the', 'par', 'section four', 'municipal']) {
+      const former = mini.search(q, base);
+      const now = index.search(q);
+      expect(now.map((h) => h.id)).toEqual(former.map((r) => r.id));
+      now.forEach((h, i) => {
+        expect(h.score).toBeCloseTo(former[i].score, 6);
+        expect([...h.terms].sort()).toEqual([...former[i].terms].sort());
+      });
+    }
   });
 
   it('groups hits by kind, the group of the best hit first, order kept inside a group', () => {
