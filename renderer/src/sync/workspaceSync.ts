@@ -11,6 +11,7 @@ import { runBounded } from './boundedQueue';
 import { expectedScope, keepsLocalCopy } from '../storage/localCopyScope';
 import { restoreOwnComments } from '../model/comments/restoreOwn';
 import { readClaimsUnverified, type TokenClaims } from '../../../common/tokenClaims';
+import { syncedDerivation, type SyncedDerivation, type SyncedDoc } from '../storage/syncedDerivation';
 
 // Connects the open Y.Docs of one workspace to its sync server, one stock y-websocket provider per doc, and walks
 // every document in the background (bounded concurrency) so a laptop that goes offline carries the whole workspace.
@@ -62,6 +63,8 @@ export class WorkspaceSync {
     private readonly onFullSync: (at: number) => void,
     private readonly registry: OpenDocs = openDocs,
     private readonly providerOptions: Pick<SyncProviderOptions, 'WebSocketImpl' | 'maxFrameBytes' | 'maxBackoffMs' | 'stableMs'> = {},
+    /** derives catalog rows and comment entries of the docs a full sync brings (storage/syncedDerivation.ts) */
+    private readonly derivation: SyncedDerivation = syncedDerivation,
   ) {
     this.claims = readClaimsUnverified(token);
     this.snapshot = this.compute();
@@ -225,7 +228,17 @@ export class WorkspaceSync {
       try {
         await ws.ready;
         if (!(await this.waitSynced(wsName))) return;
-        const names = listDocumentMetas(ws.doc).flatMap((m) => [documentDocName(this.workspaceId, m.id), commentsDocName(this.workspaceId, m.id)]);
+        const parts = new Map<string, SyncedDoc>();
+        for (const meta of listDocumentMetas(ws.doc)) {
+          parts.set(documentDocName(this.workspaceId, meta.id), { part: 'body', meta });
+          parts.set(commentsDocName(this.workspaceId, meta.id), { part: 'comments', docId: meta.id });
+        }
+        const names = [...parts.keys()];
+        // Derived data (catalog rows, comment entries) of docs whose content changed since last derived here.
+        const pass = await this.derivation.begin(this.workspaceId, ws.doc).catch((e) => {
+          console.error('Derivation of synced documents not started', e);
+          return null;
+        });
         let failed = 0;
         const result = await runBounded(
           names,
@@ -235,6 +248,9 @@ export class WorkspaceSync {
             try {
               await handle.ready;
               if (!(await this.waitSynced(name))) throw new Error('timeout');
+              // Once per doc and pass, after its sync settled; a failure leaves the doc for the next pass.
+              const part = parts.get(name);
+              if (pass && part && !this.stopped) await pass.derive(name, handle.doc, part).catch((e) => console.error('Synced document not derived', name, e));
             } finally {
               handle.release();
             }

@@ -1,0 +1,57 @@
+// Issue 11: one search over the whole workspace, on every replica. A co-facilitator who joins by invite and never
+// opens a document still finds a word from its body: the background full sync derives the catalog row of each
+// document it brings (renderer/src/storage/syncedDerivation.ts), and the search index follows.
+import {
+  connectToServer,
+  createDocument,
+  createWorkspace,
+  editorBody,
+  expect,
+  expectSaved,
+  goToSection,
+  joinByInviteLink,
+  openApp,
+  syncServerForFile,
+  syncStatus,
+  test,
+} from './fixtures';
+
+const syncServer = syncServerForFile('synced-search');
+const CONTRIBUTION = { title: 'Tariffs of rural water boards', date: '2026-05-04' };
+const WORD = 'quillacollo';
+
+test('a replica that never opened a document finds a word from its body', async ({ page, browser }) => {
+  await openApp(page);
+  const id = await createWorkspace(page, 'Rural water network');
+  await connectToServer(page, syncServer().token(id, 'editor', 'Alice (Secretariat)').desktopLink);
+  await createDocument(page, { kind: 'Stakeholder contribution', title: CONTRIBUTION.title, date: CONTRIBUTION.date });
+  await editorBody(page, 'Contribution').click();
+  await page.keyboard.type('Boards around Quillacollo publish their tariffs every year.');
+  await expectSaved(page);
+  await goToSection(page, 'Documents');
+  await expect(syncStatus(page)).toHaveText('Synced', { timeout: 20_000 });
+
+  const contextB = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const b = await contextB.newPage();
+  try {
+    // B joins and stays on the document list: the contribution is never opened on this replica.
+    await joinByInviteLink(b, syncServer().token(id, 'editor', 'Bruno (Co-facilitator)').browserLink, 'Editor', 'Bruno (Co-facilitator)', CONTRIBUTION.title);
+    await expect(syncStatus(b)).toHaveText('Synced', { timeout: 20_000 });
+    await b.keyboard.press('Control+K');
+    const dialog = b.getByRole('dialog', { name: 'Search workspace' });
+    await expect(dialog).toBeVisible();
+    // The first full sync may still be deriving: search again until the row is there.
+    await expect
+      .poll(
+        async () => {
+          await dialog.getByRole('combobox', { name: 'Search workspace' }).fill('');
+          await dialog.getByRole('combobox', { name: 'Search workspace' }).fill(WORD);
+          return dialog.getByRole('listbox', { name: 'Results' }).getByRole('group', { name: 'Stakeholder contributions' }).getByRole('option').allTextContents();
+        },
+        { timeout: 30_000 },
+      )
+      .toEqual([expect.stringContaining(CONTRIBUTION.title)]);
+  } finally {
+    await contextB.close();
+  }
+});
