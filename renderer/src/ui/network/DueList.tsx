@@ -14,7 +14,7 @@ function useDueItems(): DueItem[] {
   return useMemo(() => {
     // The workspace doc says what exists (and its current title); the catalog row carries the derived dates.
     const live = new Map(metas.map((m) => [m.id, m]));
-    const sources = rows.filter((r) => live.has(r.docId)).map((r) => ({ docId: r.docId, kind: r.kind, title: live.get(r.docId)!.title, network: r.network }));
+    const sources = rows.filter((r) => live.has(r.docId)).map((r) => ({ docId: r.docId, kind: r.kind, title: live.get(r.docId)!.title, network: r.network, activity: r.activity }));
     return dueItems(sources, todayIso());
   }, [rows, metas]);
 }
