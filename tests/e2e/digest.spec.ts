@@ -77,6 +77,7 @@ test('a month’s digest, the expert finder and a profile, from the facilitator�
   await expect(preview).toContainText('Youth councils give young people a formal voice.');
   await expect(preview).toContainText('Budget transparency note');
   await expect(preview).toContainText('Youth councils need their own budgets');
+  await expect(preview).toContainText('due 28 Mar 2025'); // dates as the reader writes them, as everywhere else
   await expect(preview).toContainText('Share the council toolkit');
   await expect(preview).not.toContainText('April note on campuses');
   await expect(page.getByText(/not indexed on this device/)).toHaveCount(0); // every document has its derived row
@@ -95,11 +96,11 @@ test('a month’s digest, the expert finder and a profile, from the facilitator�
   for (const text of [
     'Theme of the month',
     'Youth inclusion',
-    'Youth councils in Senegal — “Youth councils give young people a formal voice.” (Amina Diallo · Youth Forum Dakar · Civil society, African States, 2025-03-10)',
+    'Youth councils in Senegal — “Youth councils give young people a formal voice.” (Amina Diallo · Youth Forum Dakar · Civil society, African States, 10 Mar 2025)',
     'Budget transparency note',
-    'March network call (2025-03-20)',
+    'March network call (20 Mar 2025)',
     'Youth councils need their own budgets',
-    'Share the council toolkit — Amina Diallo, due 2025-03-28 (Open), from March network call',
+    'Share the council toolkit — Amina Diallo, due 28 Mar 2025 (Open), from March network call',
     '2 contributions and 0 comments this month.',
   ])
     await expect(body).toContainText(text);

@@ -9,7 +9,7 @@ import { selectDigest, type DigestSelection } from '../model/network/digestSelec
 import { digestBody, digestDocId, digestSeedUpdate, draftDigest, findDigestForMonth } from '../model/network/digestDoc';
 import { monthBounds, type MonthKey } from '../model/network/month';
 import { documentDocName } from '../../../common/rooms';
-import { formatMonth, t } from '../i18n';
+import { formatDate, formatMonth, t } from '../i18n';
 
 export const groupLabel = (code: string) => (code ? t(`group.${code}`) : '');
 export const regionLabel = (code: string) => (code ? t(`region.${code}`) : '');
@@ -25,7 +25,7 @@ export async function draftMonthlyDigest(workspaceId: string, ws: Y.Doc, month: 
   const existing = findDigestForMonth(ws, month);
   if (existing) return { id: existing, created: false };
   const selection = await loadDigestSelection(workspaceId, ws, month, timeZone);
-  const body = digestBody(selection, t, { group: groupLabel, region: regionLabel });
+  const body = digestBody(selection, t, { group: groupLabel, region: regionLabel, date: (iso) => formatDate(iso) });
   const id = digestDocId(month, digestSeedUpdate(month, body).hash);
   const handle = openDocs.acquire(documentDocName(workspaceId, id), { gc: false });
   try {

@@ -39,8 +39,13 @@ type Block = PMNode;
 const text = (s: string, marks?: PMNode['marks']): PMNode => ({ type: 'text', text: s, ...(marks ? { marks } : {}) });
 
 /** Builds the body; block ids are filled in afterwards (see `withBlockIds`). */
-export function digestBody(sel: DigestSelection, t: Translate, label: { group: (code: string) => string; region: (code: string) => string }): PMNode {
+export function digestBody(
+  sel: DigestSelection,
+  t: Translate,
+  label: { group: (code: string) => string; region: (code: string) => string; /** an ISO date as the reader writes it */ date?: (iso: string) => string },
+): PMNode {
   const blocks: Block[] = [];
+  const day = label.date ?? ((iso: string) => iso);
   const h = (level: number, s: string) => blocks.push({ type: 'heading', attrs: { level }, content: s ? [text(s)] : [] });
   const p = (content: PMNode[]) => blocks.push({ type: 'paragraph', content: content.filter((c) => c.text !== '') });
   const list = (items: PMNode[][]) =>
@@ -60,25 +65,25 @@ export function digestBody(sel: DigestSelection, t: Translate, label: { group: (
   section('digest.contributions', sel.contributionsByTheme, (groups) => {
     for (const g of groups) {
       h(2, g.theme || t('digest.otherTopics'));
-      list(g.items.map((c) => [text(c.title, [{ type: 'bold' }]), text(c.extract ? ` — “${c.extract}”` : ''), text(` (${attribution(c.by)}, ${c.receivedOn})`)]));
+      list(g.items.map((c) => [text(c.title, [{ type: 'bold' }]), text(c.extract ? ` — “${c.extract}”` : ''), text(` (${attribution(c.by)}, ${day(c.receivedOn)})`)]));
     }
   });
-  section('digest.replies', sel.repliesPublished, (items) => list(items.map((r) => [text(r.title, [{ type: 'bold' }]), text(` — ${fill(t, 'digest.publishedOn', { date: r.publishedAt })}`)])));
+  section('digest.replies', sel.repliesPublished, (items) => list(items.map((r) => [text(r.title, [{ type: 'bold' }]), text(` — ${fill(t, 'digest.publishedOn', { date: day(r.publishedAt) })}`)])));
   section('digest.meetings', sel.meetings, (items) => {
     for (const m of items) {
-      h(2, `${m.title} (${m.date})`);
+      h(2, `${m.title} (${day(m.date)})`);
       if (m.keyMessages.length) list(m.keyMessages.map((k) => [text(k)]));
       else p([text(t('digest.noKeyMessages'))]);
     }
   });
   section('digest.actionPoints', sel.actionPoints, (items) =>
-    list(items.map((a) => [text(a.task, [{ type: 'bold' }]), text(` — ${fill(t, 'digest.actionLine', { owner: a.owner || t('digest.noOwner'), due: a.due, status: t(`action.${a.status}`), meeting: a.meetingTitle })}`)])),
+    list(items.map((a) => [text(a.task, [{ type: 'bold' }]), text(` — ${fill(t, 'digest.actionLine', { owner: a.owner || t('digest.noOwner'), due: day(a.due), status: t(`action.${a.status}`), meeting: a.meetingTitle })}`)])),
   );
   section('digest.consultations', sel.consultations, (items) =>
     list(
       items.map((c) => [
         text(c.title, [{ type: 'bold' }]),
-        text(` — ${[c.opened ? fill(t, 'digest.opened', { date: c.opensOn }) : '', c.closed ? fill(t, 'digest.closed', { date: c.closesOn }) : ''].filter(Boolean).join('; ')}; ${t('digest.commentCount', { count: c.comments })}`),
+        text(` — ${[c.opened ? fill(t, 'digest.opened', { date: day(c.opensOn) }) : '', c.closed ? fill(t, 'digest.closed', { date: day(c.closesOn) }) : ''].filter(Boolean).join('; ')}; ${t('digest.commentCount', { count: c.comments })}`),
       ]),
     ),
   );

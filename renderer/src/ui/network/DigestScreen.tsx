@@ -6,7 +6,7 @@ import { selectDigest, type Attribution } from '../../model/network/digestSelect
 import { findDigestForMonth } from '../../model/network/digestDoc';
 import { isMonthKey, localTimeZone, monthOfInstant } from '../../model/network/month';
 import { useWorkspace } from '../../state/workspaceContext';
-import { formatMonth, t, tp } from '../../i18n';
+import { formatDate, formatMonth, t, tp } from '../../i18n';
 import { modelMessage } from '../errors';
 import { ActivityChart } from './ActivityChart';
 import { useNetworkData } from './useNetworkData';
@@ -102,7 +102,7 @@ export function DigestScreen() {
             <ul>
               {sel.repliesPublished.map((r) => (
                 <li key={r.docId}>
-                  {docLink(r.docId, r.title)} <span className="muted">{t('digest.publishedOn', { date: r.publishedAt })}</span>
+                  {docLink(r.docId, r.title)} <span className="muted">{t('digest.publishedOn', { date: formatDate(r.publishedAt) })}</span>
                 </li>
               ))}
             </ul>
@@ -111,7 +111,7 @@ export function DigestScreen() {
             <ul>
               {sel.meetings.map((m) => (
                 <li key={m.docId}>
-                  {docLink(m.docId, m.title)} <span className="muted">({m.date})</span>
+                  {docLink(m.docId, m.title)} <span className="muted">({formatDate(m.date)})</span>
                   {m.keyMessages.length > 0 && (
                     <ul>
                       {m.keyMessages.map((k, i) => (
@@ -127,7 +127,7 @@ export function DigestScreen() {
             <ul>
               {sel.actionPoints.map((a, i) => (
                 <li key={i}>
-                  <strong>{a.task}</strong> — {t('digest.actionLine', { owner: a.owner || t('digest.noOwner'), due: a.due, status: t(`action.${a.status}`), meeting: a.meetingTitle })}
+                  <strong>{a.task}</strong> — {t('digest.actionLine', { owner: a.owner || t('digest.noOwner'), due: formatDate(a.due), status: t(`action.${a.status}`), meeting: a.meetingTitle })}
                 </li>
               ))}
             </ul>
@@ -137,7 +137,7 @@ export function DigestScreen() {
               {sel.consultations.map((c) => (
                 <li key={c.docId}>
                   {docLink(c.docId, c.title)} —{' '}
-                  {[c.opened ? t('digest.opened', { date: c.opensOn }) : '', c.closed ? t('digest.closed', { date: c.closesOn }) : ''].filter(Boolean).join('; ')};{' '}
+                  {[c.opened ? t('digest.opened', { date: formatDate(c.opensOn) }) : '', c.closed ? t('digest.closed', { date: formatDate(c.closesOn) }) : ''].filter(Boolean).join('; ')};{' '}
                   {tp('digest.commentCount', c.comments)}
                 </li>
               ))}
