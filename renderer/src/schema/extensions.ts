@@ -7,6 +7,7 @@ import { NestingLimits } from './nestingLimits';
 import { Citation } from './citation';
 import { ContributorsList } from './contributorsList';
 import { isAllowedLink } from './safeUrl';
+import { Deletion, Insertion, Modification } from './suggestion';
 
 // The one schema of Rapporteur's rich text. The editor, the DOCX exporter and importer, the sync fuzz test and
 // the server all build on this list. Collaboration is added by the editor only (editorExtensions.ts); with it
@@ -40,5 +41,8 @@ export function schemaExtensions(): Extensions {
     NestingLimits,
     Citation,
     ContributorsList,
+    Insertion,
+    Deletion,
+    Modification,
   ];
 }
