@@ -15,6 +15,7 @@ describe('route', () => {
       { screen: 'digest', workspaceId: 'w1' },
       { screen: 'experts', workspaceId: 'w1' },
       { screen: 'profile', workspaceId: 'w1', stakeholderId: 's_1' },
+      { screen: 'compare', workspaceId: 'w1', docId: 'd_2', from: 'v_1', to: 'current' },
     ];
     for (const r of routes) expect(parseRoute(formatRoute(r))).toEqual(r);
   });

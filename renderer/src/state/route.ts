@@ -11,7 +11,11 @@ export type Route =
   | { screen: 'digest'; workspaceId: string }
   | { screen: 'experts'; workspaceId: string }
   | { screen: 'due'; workspaceId: string }
-  | { screen: 'profile'; workspaceId: string; stakeholderId: string };
+  | { screen: 'profile'; workspaceId: string; stakeholderId: string }
+  /** Redline of version `from` against version `to` (`to` = 'current': the live text). Issue 12. */
+  | { screen: 'compare'; workspaceId: string; docId: string; from: string; to: string };
+
+const isVersionRef = (s: string | undefined): s is string => !!s && (s === 'current' || isIdShaped(s));
 
 
 export function parseRoute(hash: string): Route {
@@ -21,6 +25,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] !== 'w' || !parts[1] || !isIdShaped(parts[1])) return { screen: 'workspaces' };
   const workspaceId = parts[1];
   if (parts[2] === 'd' && parts[3] && isIdShaped(parts[3])) {
+    if (parts[4] === 'compare' && isVersionRef(parts[5]) && isVersionRef(parts[6]))
+      return { screen: 'compare', workspaceId, docId: parts[3], from: parts[5], to: parts[6] };
     const view = parts[4] === 'matrix' || parts[4] === 'balance' ? parts[4] : undefined;
     return view ? { screen: 'document', workspaceId, docId: parts[3], view } : { screen: 'document', workspaceId, docId: parts[3] };
   }
@@ -52,6 +58,8 @@ export function formatRoute(route: Route): string {
       return `#/w/${route.workspaceId}/${route.screen}`;
     case 'profile':
       return `#/w/${route.workspaceId}/profile/${route.stakeholderId}`;
+    case 'compare':
+      return `#/w/${route.workspaceId}/d/${route.docId}/compare/${route.from}/${route.to}`;
   }
 }
 
