@@ -34,6 +34,12 @@ export const ThreadKey = {
   purpose: 'purpose',
   /** ISO date a submission arrived (email, survey...), when an editor enters it after the consultation closed */
   receivedOn: 'receivedOn',
+  /**
+   * Issue 12: the change that implemented this comment, set by an editor who applies its proposed wording
+   * { suggestionId (the body suggestion it became, model/suggestions/suggestionMeta.ts) | null when applied
+   *   directly, blockId (the body block it landed in), at, by, byName }
+   */
+  appliedChange: 'appliedChange',
 } as const;
 
 export const ReplyKey = {
@@ -47,7 +53,7 @@ export const ReplyKey = {
 } as const;
 
 /** Thread fields a commenter may set on their own thread (on creation all of them are allowed except these). */
-export const EDITOR_ONLY_THREAD_KEYS: readonly string[] = [ThreadKey.disposition, ThreadKey.response, ThreadKey.resolved, ThreadKey.receivedOn];
+export const EDITOR_ONLY_THREAD_KEYS: readonly string[] = [ThreadKey.disposition, ThreadKey.response, ThreadKey.resolved, ThreadKey.receivedOn, ThreadKey.appliedChange];
 
 /**
  * root Y.Map CONSULTATION_ROOT of the comments doc: how the consultation of this document is shown to
