@@ -94,6 +94,8 @@ export class Room {
   compactionScheduled = false;
   /** deleted items counted in the doc (cached until the next change), for the fan-out summaries */
   deletedCount: number | null = null;
+  /** set by a transaction that changed the doc (fanned-out rooms only; see LoadedRooms.applyRemote) */
+  changed = false;
   /** what another instance announced that this room lacked (fan-out); checked again one period later */
   behind: { sv: Map<number, number>; deleted: number } | null = null;
   private appliedWaiters: Array<() => void> = [];
@@ -366,7 +368,12 @@ export class LoadedRooms {
       }
     }
     if (fanned) {
-      room.doc.on('update', () => (room.deletedCount = null));
+      // afterTransaction, not 'update': an 'update' observer makes Yjs encode every transaction as an update.
+      room.doc.on('afterTransaction', (tr: Y.Transaction) => {
+        if (!changedDoc(tr)) return;
+        room.deletedCount = null;
+        room.changed = true;
+      });
       room.onAwarenessChange = (changed, origin) => {
         // Our own connections' presence (and its removal when they leave); never what came from Redis or timeouts.
         if (origin === FANOUT_ORIGIN || origin === 'timeout' || changed.length === 0) return;
@@ -550,19 +557,32 @@ export class LoadedRooms {
     }
     const room = this.rooms.get(docName);
     if (!room || room.state !== 'open') return;
-    // What the doc actually integrated, which is not always `update`: an update that waited for a missing
-    // dependency (pendingStructs) is integrated by the later one that brings it, and our peers need both.
-    const integrated: Uint8Array[] = [];
-    const collect = (u: Uint8Array) => integrated.push(u);
-    room.doc.on('update', collect);
-    try {
+    const store = room.doc.store;
+    if (store.pendingStructs === null && store.pendingDs === null) {
+      // Nothing was waiting for a dependency: `update` is what the doc integrates, or, if it lacks a dependency
+      // itself, our peers hold it pending as we do and integrate it with the update that brings that dependency.
+      // No 'update' observer here: it would make Yjs re-encode the transaction.
+      room.changed = false;
       Y.applyUpdate(room.doc, update, FANOUT_ORIGIN);
-    } finally {
-      room.doc.off('update', collect);
-    }
-    if (integrated.length > 0) {
-      this.metrics.fanoutApplied.inc();
-      if (room.peers.size > 0) room.broadcast(encodeUpdate(integrated.length === 1 ? integrated[0]! : Y.mergeUpdates(integrated)));
+      if (room.changed) {
+        this.metrics.fanoutApplied.inc();
+        if (room.peers.size > 0) room.broadcast(encodeUpdate(update));
+      }
+    } else {
+      // Something waited for a dependency (pendingStructs): what the doc integrates now is not only `update`,
+      // and our peers need all of it.
+      const integrated: Uint8Array[] = [];
+      const collect = (u: Uint8Array) => integrated.push(u);
+      room.doc.on('update', collect);
+      try {
+        Y.applyUpdate(room.doc, update, FANOUT_ORIGIN);
+      } finally {
+        room.doc.off('update', collect);
+      }
+      if (integrated.length > 0) {
+        this.metrics.fanoutApplied.inc();
+        if (room.peers.size > 0) room.broadcast(encodeUpdate(integrated.length === 1 ? integrated[0]! : Y.mergeUpdates(integrated)));
+      }
     }
     // A gap: the update builds on structs we never received (an instance committed them and died before
     // publishing, or a message was lost). The store has them: read it again.
@@ -675,6 +695,13 @@ const fansOut = (docName: string): boolean => !docName.startsWith('pub.');
 
 /** How often each instance announces its loaded documents' summaries (fan-out gap detection). */
 const ANNOUNCE_MS = 2_000;
+
+/** Whether a transaction changed its doc (new structs or deletions): Yjs emits 'update' for exactly these. */
+function changedDoc(tr: Y.Transaction): boolean {
+  if (tr.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of tr.afterState) if (tr.beforeState.get(client) !== clock) return true;
+  return false;
+}
 
 /** Deleted items in a doc (cached on the room until its next change). */
 function deletedCountOf(room: Room): number {

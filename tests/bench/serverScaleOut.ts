@@ -173,8 +173,10 @@ export async function scaleOutBenches(): Promise<void> {
     redis = await startRedis(engines.bins);
     let n = 0;
     // Rounds interleave the three deployments, so load from elsewhere on the machine hits all of them.
+    // BENCH_DEPLOYMENTS=scaleout (comma-separated) runs only some, e.g. to profile them (BENCH_NODE_ARGS).
+    const only = (process.env.BENCH_DEPLOYMENTS ?? 'sqlite,postgres,scaleout').split(',');
     for (let r = 1; r <= rounds; r++) {
-      for (const name of ['sqlite', 'postgres', 'scaleout'] as const) {
+      for (const name of (['sqlite', 'postgres', 'scaleout'] as const).filter((d) => only.includes(d))) {
         const instances: Instance[] = [];
         try {
           const dir = () => join(dataDir, `d${n++}`);
@@ -201,7 +203,7 @@ export async function scaleOutBenches(): Promise<void> {
   const sqliteUps = median('sqlite', 'updates_per_s');
   const sqliteCpu = median('sqlite', 'cpu_us_per_update');
   const pgCpu = median('postgres', 'cpu_us_per_update');
-  for (const name of ['sqlite', 'postgres', 'scaleout'] as const) {
+  for (const name of (['sqlite', 'postgres', 'scaleout'] as const).filter((d) => results[d].length > 0)) {
     emit({
       bench: 'server_scaleout',
       deployment: name,
