@@ -1,11 +1,17 @@
-// Fan-out between server instances through Redis pub/sub (ioredis), one channel per document.
+// Fan-out between server instances through Redis pub/sub (ioredis), on one channel for the deployment.
 // What crosses: committed updates (after the commit, as the local broadcast) and awareness updates of the
-// instance's own connections. Each message carries the sender's instance id; an instance ignores its own
-// messages and never re-publishes what it received (received updates are applied with loadedRooms.ts FANOUT_ORIGIN).
+// instance's own connections. Everything an instance publishes in one event-loop turn (the updates of one group
+// commit, presence, summaries) leaves as one message: its instance id, then records (kind, document, payload).
+// Per-message cost in ioredis (command, RESP parse, dispatch) was the largest part of the fan-out's CPU cost with a
+// message per update. An instance ignores its own messages, records for documents it has not loaded, and never
+// re-publishes what it received (received updates are applied with loadedRooms.ts FANOUT_ORIGIN).
+// One channel rather than one per document: every instance receives every record. That suits the deployments this
+// is for (a few instances behind a load balancer without sticky sessions, so most active documents are loaded on
+// most instances); the cost of a record for a document not loaded here is reading its name.
 //
 // Why pub/sub and not streams: the durable truth is PostgreSQL, not Redis. Pub/sub is at-most-once, and the gap
 // it leaves is closed from PostgreSQL: whenever the subscriber connection becomes ready again (after any
-// disconnect), the instance re-subscribes its loaded documents and then re-reads each from the store, applying
+// disconnect), the instance subscribes again and then re-reads each loaded document from the store, applying
 // and broadcasting what it lacks (`onResync`). So an update published while an instance was cut off from Redis
 // still arrives. Updates this instance could not publish (its publisher was down) are kept per document (merged)
 // and published when the publisher is back. Streams would add retention and trimming to manage for no extra
@@ -15,14 +21,36 @@
 // an instance that is still behind an announced summary one period later re-reads the document from the store.
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { errorFields, type Logger } from './log';
 
-const CHANNEL_PREFIX = 'rapporteur:doc:';
-const KIND_UPDATE = 0;
+/** the deployment's one fan-out channel */
+export const FANOUT_CHANNEL = 'rapporteur:fanout';
+export const KIND_UPDATE = 0;
 const KIND_AWARENESS = 1;
 const KIND_STATE = 2;
 const ID_BYTES = 8;
+
+interface FanoutRecord {
+  kind: number;
+  docName: string;
+  payload: Uint8Array;
+}
+
+/** One fan-out message: the sender's instance id, then each record as kind (byte), document name, payload. */
+export function encodeFanoutMessage(instanceId: Uint8Array, records: readonly FanoutRecord[]): Buffer {
+  const encoder = encoding.createEncoder();
+  encoding.writeUint8Array(encoder, instanceId);
+  for (const r of records) {
+    encoding.writeUint8(encoder, r.kind);
+    encoding.writeVarString(encoder, r.docName);
+    encoding.writeVarUint8Array(encoder, r.payload);
+  }
+  const bytes = encoding.toUint8Array(encoder);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
 
 export interface FanoutHandlers {
   update(docName: string, update: Uint8Array): void;
@@ -39,21 +67,31 @@ export interface FanoutStats {
   received: number;
   publishFailures: number;
   reconnects: number;
+  /** Redis messages published (each carries the records of one event-loop turn) */
+  messages: number;
   pendingDocs: number;
 }
+
+const CHANNEL_BYTES = Buffer.from(FANOUT_CHANNEL);
 
 export class RedisFanout {
   readonly instanceId = randomBytes(ID_BYTES);
   private readonly pub: Redis;
   private readonly sub: Redis;
-  private readonly channels = new Set<string>();
+  /** loaded documents whose records we apply (the others' are skipped) */
+  private readonly docs = new Set<string>();
+  /** records published in this event-loop turn, sent as one message at its end */
+  private outbox: FanoutRecord[] = [];
+  private flushScheduled = false;
+  /** the channel subscription being (re)made, which loads wait for */
+  private subscribing: Promise<void> | null = null;
   /** updates not published because the publisher was down, merged per document */
   private readonly pending = new Map<string, Uint8Array[]>();
   private handlers: FanoutHandlers | null = null;
   private everReady = false;
   private started = false;
   private closed = false;
-  private counts = { published: 0, received: 0, publishFailures: 0, reconnects: 0 };
+  private counts = { published: 0, received: 0, publishFailures: 0, reconnects: 0, messages: 0 };
 
   constructor(
     readonly url: string,
@@ -104,38 +142,33 @@ export class RedisFanout {
   }
 
   private async onSubReady(): Promise<void> {
-    if (this.everReady) this.counts.reconnects += 1;
+    const again = this.everReady;
+    if (again) this.counts.reconnects += 1;
     this.everReady = true;
-    if (!this.started || this.channels.size === 0) return; // nothing loaded yet: nothing to catch up on
-    this.logger.info('redis_reconnected', { docs: this.channels.size });
-    // Our subscriptions are registered in Redis before we read the store, so nothing falls in between.
-    if (this.channels.size > 0) {
-      try {
-        await this.sub.subscribe(...this.channels);
-      } catch (err) {
-        // ioredis' own re-subscription (autoResubscribe) may still succeed; the announcements catch up otherwise
-        this.logger.warn('redis_resubscribe_failed', errorFields(err));
-      }
-    }
+    if (!this.started) return;
+    // Our subscription is registered in Redis before we read the store, so nothing falls in between.
+    const subscribing = this.sub.subscribe(FANOUT_CHANNEL).then(
+      () => undefined,
+      // ioredis' own re-subscription (autoResubscribe) may still succeed; the announcements catch up otherwise
+      (err: unknown) => this.logger.warn('redis_subscribe_failed', errorFields(err)),
+    );
+    this.subscribing = subscribing;
+    await subscribing;
+    if (this.subscribing === subscribing) this.subscribing = null;
+    if (!again || this.docs.size === 0) return; // nothing loaded before: nothing to catch up on
+    this.logger.info('redis_reconnected', { docs: this.docs.size });
     this.handlers?.resync();
   }
 
-  /** Starts receiving a document's messages; waits for Redis only when it is up (never blocks a load otherwise). */
+  /** Starts applying a document's records; waits for the channel subscription when it is being made (never blocks
+   *  a load while Redis is down: the document is re-read once Redis is back). */
   async subscribe(docName: string): Promise<void> {
-    const channel = CHANNEL_PREFIX + docName;
-    this.channels.add(channel);
-    if (this.sub.status !== 'ready') return; // subscribed (and resynced) when Redis is back
-    try {
-      await this.sub.subscribe(channel);
-    } catch (err) {
-      this.logger.warn('redis_subscribe_failed', { doc: docName, ...errorFields(err) });
-    }
+    this.docs.add(docName);
+    if (this.subscribing) await this.subscribing;
   }
 
   unsubscribe(docName: string): void {
-    const channel = CHANNEL_PREFIX + docName;
-    if (!this.channels.delete(channel)) return;
-    if (this.sub.status === 'ready') this.sub.unsubscribe(channel).catch(() => {});
+    this.docs.delete(docName);
   }
 
   publishUpdate(docName: string, update: Uint8Array): void {
@@ -143,32 +176,47 @@ export class RedisFanout {
       this.keep(docName, update);
       return;
     }
-    this.publish(docName, KIND_UPDATE, update).catch(() => this.keep(docName, update));
+    this.enqueue({ kind: KIND_UPDATE, docName, payload: update });
   }
 
   /** A document's summary (loadedRooms.ts announces them); lost ones are simply sent again later. */
   publishState(docName: string, summary: Uint8Array): void {
     if (this.pub.status !== 'ready') return;
-    this.publish(docName, KIND_STATE, summary).catch(() => undefined);
+    this.enqueue({ kind: KIND_STATE, docName, payload: summary });
   }
 
   publishAwareness(docName: string, update: Uint8Array): void {
     if (this.pub.status !== 'ready') return; // ephemeral; clients renew it
-    this.publish(docName, KIND_AWARENESS, update).catch(() => undefined);
+    this.enqueue({ kind: KIND_AWARENESS, docName, payload: update });
   }
 
-  private async publish(docName: string, kind: number, payload: Uint8Array): Promise<void> {
-    const message = Buffer.allocUnsafe(ID_BYTES + 1 + payload.byteLength);
-    this.instanceId.copy(message, 0);
-    message[ID_BYTES] = kind;
-    message.set(payload, ID_BYTES + 1);
-    try {
-      await this.pub.publish(CHANNEL_PREFIX + docName, message);
-      this.counts.published += 1;
-    } catch (err) {
-      this.counts.publishFailures += 1;
-      throw err;
+  private enqueue(record: FanoutRecord): void {
+    this.outbox.push(record);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    // setImmediate: after every message this turn read (a group commit's updates are applied in one go)
+    setImmediate(() => this.flushOutbox());
+  }
+
+  private flushOutbox(): void {
+    this.flushScheduled = false;
+    const records = this.outbox;
+    this.outbox = [];
+    if (records.length === 0) return;
+    const keepUpdates = () => {
+      for (const r of records) if (r.kind === KIND_UPDATE) this.keep(r.docName, r.payload);
+    };
+    if (this.pub.status !== 'ready') {
+      keepUpdates();
+      return;
     }
+    this.pub.publish(FANOUT_CHANNEL, encodeFanoutMessage(this.instanceId, records)).then(
+      () => {
+        this.counts.published += records.length;
+        this.counts.messages += 1;
+      },
+      () => keepUpdates(),
+    );
   }
 
   private keep(docName: string, update: Uint8Array): void {
@@ -186,23 +234,37 @@ export class RedisFanout {
   }
 
   private onMessage(channel: Buffer, message: Buffer): void {
-    if (message.byteLength < ID_BYTES + 1 || !this.handlers) return;
+    if (message.byteLength < ID_BYTES || !this.handlers) return;
+    if (!channel.equals(CHANNEL_BYTES)) return;
     if (message.subarray(0, ID_BYTES).equals(this.instanceId)) return; // our own
-    const docName = channel.toString('utf8').slice(CHANNEL_PREFIX.length);
-    const payload = new Uint8Array(message.buffer, message.byteOffset + ID_BYTES + 1, message.byteLength - ID_BYTES - 1);
-    this.counts.received += 1;
+    const bytes = new Uint8Array(message.buffer, message.byteOffset, message.byteLength);
+    const decoder = decoding.createDecoder(bytes);
+    decoder.pos = ID_BYTES;
+    let docName = '?';
     try {
-      if (message[ID_BYTES] === KIND_UPDATE) this.handlers.update(docName, payload);
-      else if (message[ID_BYTES] === KIND_AWARENESS) this.handlers.awareness(docName, payload);
-      else if (message[ID_BYTES] === KIND_STATE) this.handlers.state(docName, payload);
+      while (decoding.hasContent(decoder)) {
+        const kind = decoding.readUint8(decoder);
+        docName = decoding.readVarString(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (!this.docs.has(docName)) continue; // not loaded here (or still loading: loadedRooms keeps those)
+        this.counts.received += 1;
+        try {
+          if (kind === KIND_UPDATE) this.handlers.update(docName, payload);
+          else if (kind === KIND_AWARENESS) this.handlers.awareness(docName, payload);
+          else if (kind === KIND_STATE) this.handlers.state(docName, payload);
+        } catch (err) {
+          this.logger.warn('fanout_message_failed', { doc: docName, ...errorFields(err) });
+        }
+      }
     } catch (err) {
-      this.logger.warn('fanout_message_failed', { doc: docName, ...errorFields(err) });
+      this.logger.warn('fanout_message_malformed', { after: docName, ...errorFields(err) });
     }
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    this.flushPending();
+    this.flushPending(); // into the outbox when the publisher is up
+    this.flushOutbox(); // sent before the QUIT below
     await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
     this.pub.disconnect();
     this.sub.disconnect();

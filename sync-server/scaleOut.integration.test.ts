@@ -10,6 +10,7 @@ import type { RunningServer } from './server';
 import { loggedErrors, ProcessInstance, provider, sameState, startInstance, storedDoc } from './scaleOutHelpers';
 import { describeWithEngines, startPostgres, startRedis, type TestPostgres, type TestRedis } from './testEngines';
 import { openPostgresDocStore } from './storage/postgresDocStore';
+import { encodeFanoutMessage, FANOUT_CHANNEL, KIND_UPDATE } from './fanout';
 import { makeToken, roomUrl, sleep, tryUpgrade, waitFor } from './testHelpers';
 
 const editor = makeToken({ ws: 'ws1', role: 'editor' });
@@ -74,8 +75,8 @@ describeWithEngines('scale-out: two instances on PostgreSQL + Redis', (bins) => 
     const publisher = new Redis(redis.url, { lazyConnect: true });
     cleanups.push(() => publisher.disconnect());
     await publisher.connect();
-    const message = (u: Uint8Array) => Buffer.concat([Buffer.alloc(8, 7), Buffer.from([0]), Buffer.from(u)]); // foreign id, KIND_UPDATE
-    const channel = `rapporteur:doc:${documentDocName('ws1', 'gap')}`;
+    const message = (u: Uint8Array) => encodeFanoutMessage(Buffer.alloc(8, 7), [{ kind: KIND_UPDATE, docName: documentDocName('ws1', 'gap'), payload: u }]); // a foreign id
+    const channel = FANOUT_CHANNEL;
     await publisher.publish(channel, message(second));
     await sleep(200);
     await publisher.publish(channel, message(first));

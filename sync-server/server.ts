@@ -163,9 +163,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       throw err;
     }
     metrics.gauge('rapporteur_redis_connected', 'Whether both Redis connections (publish, subscribe) are up (1) or not (0)', () => (f.connected ? 1 : 0));
-    metrics.counterFn('rapporteur_redis_published_total', 'Messages published to Redis (updates and presence)', () => f.stats().published);
-    metrics.counterFn('rapporteur_redis_received_total', 'Messages received from other instances through Redis', () => f.stats().received);
+    metrics.counterFn('rapporteur_redis_published_total', 'Records published to Redis (updates, presence, summaries)', () => f.stats().published);
+    metrics.counterFn('rapporteur_redis_received_total', 'Records received from other instances through Redis for documents loaded here', () => f.stats().received);
     metrics.counterFn('rapporteur_redis_publish_failures_total', 'Publishes that failed or waited for Redis (updates are sent when it is back)', () => f.stats().publishFailures);
+    metrics.counterFn('rapporteur_redis_messages_total', 'Redis messages published: each carries what the instance published in one event-loop turn', () => f.stats().messages);
     metrics.counterFn('rapporteur_redis_reconnects_total', 'Redis reconnections (each re-reads the loaded documents from the store)', () => f.stats().reconnects);
   }
   const pgStore = 'postgresStats' in store ? (store as PostgresDocStore) : null;
