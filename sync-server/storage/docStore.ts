@@ -34,4 +34,7 @@ export interface DocStore {
   pendingUpdates(docName: string): Promise<number>;
   stats(): Promise<DocStoreStats>;
   close(): Promise<void>;
+  /** How many `append`s may be in flight at once (default 1). A networked store commits the next batch while the
+   *  previous one waits for its fsync; the group committer still hands batches back in the order they were made. */
+  readonly concurrentAppends?: number;
 }

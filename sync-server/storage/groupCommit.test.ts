@@ -66,3 +66,62 @@ describe('GroupCommitter', () => {
     expect(committed).toEqual([]);
   });
 });
+
+/** A store whose commits may overlap, each taking the time the test gives it. */
+class OverlappingStore extends SlowStore {
+  readonly concurrentAppends = 3;
+  delays: number[] = [];
+  started: number[] = [];
+  inFlight = 0;
+  maxInFlight = 0;
+  private next = 0;
+  override async append(entries: readonly AppendEntry[]): Promise<number[]> {
+    const mine = this.next++;
+    this.started.push(entries.length);
+    this.inFlight += 1;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    const seqs = entries.map((_, i) => mine * 100 + i);
+    await new Promise((r) => setTimeout(r, this.delays[mine] ?? 5));
+    this.inFlight -= 1;
+    if (this.fail && mine === 0) throw new Error('disk full');
+    return seqs;
+  }
+}
+
+describe('GroupCommitter with a store that takes concurrent appends', () => {
+  it('starts the next commit while one is in flight, and hands batches back in order even when a later one finishes first', async () => {
+    const store = new OverlappingStore();
+    store.delays = [60, 5, 5];
+    const handed: number[][] = [];
+    const gc = new GroupCommitter<number>(store, new Metrics(), (b) => handed.push(b.map((c) => c.context)), () => {}, silentLogger);
+    gc.enqueue({ docName: 'a', update: new Uint8Array([1]), context: 1 });
+    await new Promise((r) => setTimeout(r, 10)); // batch 1 in flight (60 ms)
+    gc.enqueue({ docName: 'a', update: new Uint8Array([2]), context: 2 });
+    await new Promise((r) => setTimeout(r, 10)); // batch 2 started and finished meanwhile, held back
+    expect(store.started).toEqual([1, 1]);
+    expect(handed).toEqual([]);
+    gc.enqueue({ docName: 'a', update: new Uint8Array([3]), context: 3 });
+    await gc.drain();
+    expect(store.maxInFlight).toBeGreaterThan(1);
+    expect(handed).toEqual([[1], [2], [3]]);
+  });
+
+  it('hands a failed batch back as failed, in its place, and the ones after it as committed', async () => {
+    const store = new OverlappingStore();
+    store.fail = true;
+    store.delays = [30, 5];
+    const events: string[] = [];
+    const gc = new GroupCommitter<number>(
+      store,
+      new Metrics(),
+      (b) => events.push(...b.map((c) => `ok${c.context}`)),
+      (b) => events.push(...b.map((c) => `failed${c.context}`)),
+      silentLogger,
+    );
+    gc.enqueue({ docName: 'a', update: new Uint8Array([1]), context: 1 });
+    await new Promise((r) => setTimeout(r, 5));
+    gc.enqueue({ docName: 'a', update: new Uint8Array([2]), context: 2 });
+    await gc.drain();
+    expect(events).toEqual(['failed1', 'ok2']);
+  });
+});

@@ -1,6 +1,7 @@
 // DocStore on PostgreSQL (node-postgres `pg`, pooled), for several server instances sharing one store.
 // - append: one INSERT statement per group commit (autocommit = one transaction, synchronous_commit as the server
-//   is configured, on by default), so `append` resolves only once every entry is durable.
+//   is configured, on by default), so `append` resolves only once every entry is durable. A named (prepared)
+//   statement, one round trip; up to `concurrentAppends` commits in flight.
 // - Sequence numbers come from one BIGSERIAL: they grow across the store and are never reused. Several instances
 //   commit concurrently, so a smaller seq may commit after a larger one: nothing here deletes "every seq <= n".
 // - compact: under `pg_advisory_xact_lock` keyed per document, in one transaction, reads the stored state and
@@ -56,6 +57,10 @@ export interface PostgresStats {
 const toBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
 export class PostgresDocStore implements DocStore {
+  /** Group commits in flight at once (groupCommit.ts): the next batch is sent while one waits for its WAL flush,
+   *  and PostgreSQL flushes the WAL of concurrent commits together. Each is still durable before it is acknowledged
+   *  (synchronous_commit stays on). */
+  readonly concurrentAppends = 4;
   private readonly pool: pg.Pool;
   private healthyNow = false;
   private queryFailures = 0;
@@ -158,12 +163,14 @@ export class PostgresDocStore implements DocStore {
     if (entries.length === 0) return Promise.resolve([]);
     return this.run(async () => {
       // Inserted in input order (ORDER BY ord), so ascending seqs match the entries one for one.
-      const result = await this.pool.query<{ seq: string }>(
-        `WITH input AS (SELECT * FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(doc, data, ord)),
+      // A named statement: parsed and planned once per pooled connection, not at every commit.
+      const result = await this.pool.query<{ seq: string }>({
+        name: 'rapporteur_append',
+        text: `WITH input AS (SELECT * FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(doc, data, ord)),
               ins AS (INSERT INTO rapporteur_updates (doc, data) SELECT doc, data FROM input ORDER BY ord RETURNING seq)
          SELECT seq FROM ins ORDER BY seq`,
-        [entries.map((e) => e.docName), entries.map((e) => Buffer.from(e.update.buffer, e.update.byteOffset, e.update.byteLength))],
-      );
+        values: [entries.map((e) => e.docName), entries.map((e) => Buffer.from(e.update.buffer, e.update.byteOffset, e.update.byteLength))],
+      });
       return result.rows.map((r) => Number(r.seq));
     });
   }
