@@ -39,10 +39,15 @@ interface FanoutRecord {
   payload: Uint8Array;
 }
 
-/** One fan-out message: the sender's instance id, then each record as kind (byte), document name, payload. */
-export function encodeFanoutMessage(instanceId: Uint8Array, records: readonly FanoutRecord[]): Buffer {
+/** Wall-clock milliseconds with sub-millisecond resolution, comparable between processes on one machine. */
+const wallNow = (): number => performance.timeOrigin + performance.now();
+
+/** One fan-out message: the sender's instance id, when it was sent (float64 ms, for the transit histogram), then each
+ *  record as kind (byte), document name, payload. */
+export function encodeFanoutMessage(instanceId: Uint8Array, records: readonly FanoutRecord[], sentAt = wallNow()): Buffer {
   const encoder = encoding.createEncoder();
   encoding.writeUint8Array(encoder, instanceId);
+  encoding.writeFloat64(encoder, sentAt);
   for (const r of records) {
     encoding.writeUint8(encoder, r.kind);
     encoding.writeVarString(encoder, r.docName);
@@ -59,6 +64,8 @@ export interface FanoutHandlers {
   state(docName: string, summary: Uint8Array): void;
   /** the subscriber is (again) connected: re-read these loaded documents from the store */
   resync(): void;
+  /** seconds from another instance's publish to our receipt of the message (Redis hop and our event-loop wait) */
+  transit?(seconds: number): void;
 }
 
 export interface FanoutStats {
@@ -242,6 +249,8 @@ export class RedisFanout {
     decoder.pos = ID_BYTES;
     let docName = '?';
     try {
+      const sentAt = decoding.readFloat64(decoder);
+      this.handlers.transit?.((wallNow() - sentAt) / 1000);
       while (decoding.hasContent(decoder)) {
         const kind = decoding.readUint8(decoder);
         docName = decoding.readVarString(decoder);

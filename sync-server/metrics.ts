@@ -87,6 +87,11 @@ export class Metrics {
   readonly persistSeconds = new Histogram('rapporteur_persist_seconds', 'Time to commit one batch of updates durably', [
     0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
   ]);
+  readonly fanoutTransitSeconds = new Histogram(
+    'rapporteur_fanout_transit_seconds',
+    "Time from another instance's publish of a fan-out message to its handling here (Redis, then this event loop)",
+    [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  );
   readonly fanoutApplied = new Counter('rapporteur_fanout_applied_total', 'Updates from other instances (Redis) that changed a loaded document');
   readonly fanoutResyncs = new Counter('rapporteur_fanout_resyncs_total', 'Loaded documents re-read from the store after a Redis reconnect');
   private readonly gauges: Gauge[] = [];
@@ -119,6 +124,7 @@ export class Metrics {
       this.persistSeconds.render(),
       this.fanoutApplied.render(),
       this.fanoutResyncs.render(),
+      this.fanoutTransitSeconds.render(),
     ];
     return parts.join('\n') + '\n';
   }

@@ -156,6 +156,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         awareness: (doc, update) => rooms.applyRemoteAwareness(doc, update),
         state: (doc, summary) => rooms.applyRemoteState(doc, summary),
         resync: () => void rooms.resyncAll(),
+        transit: (seconds) => metrics.fanoutTransitSeconds.observe(seconds),
       });
     } catch (err) {
       await f.close().catch(() => {});

@@ -9,6 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -111,6 +112,22 @@ async function startStock(): Promise<Target> {
   return { name: 'stock', url: `ws://127.0.0.1:${port}`, proc, query: (d) => `/bench/doc${d}` };
 }
 
+/**
+ * This (client) process's event-loop delay while measuring: a delivery is timed when this loop gets to it, so a
+ * late loop (the 200 clients share it, and the machine's other load) adds to every latency reported. Reported
+ * beside the latencies, so the server's part can be told from the clients'.
+ */
+export function clientLoopDelay(): { stop(): { p50_ms: number; p99_ms: number } } {
+  const h = monitorEventLoopDelay({ resolution: 1 });
+  h.enable();
+  return {
+    stop() {
+      h.disable();
+      return { p50_ms: round(h.percentile(50) / 1e6), p99_ms: round(h.percentile(99) / 1e6) };
+    },
+  };
+}
+
 /** Send time of each update by (client id, clock) of its first struct. */
 export const sendTimes = new Map<number, number>();
 const keyOf = (client: number, clock: number) => client * 1_000_000 + clock;
@@ -203,6 +220,7 @@ async function connectAll(target: Target): Promise<BenchClient[]> {
 
 async function fanout(target: Target, clients: BenchClient[]): Promise<Record<string, unknown>> {
   const latencies: number[] = [];
+  const loop = clientLoopDelay();
   clients.forEach((c) => (c.latencies = latencies));
   const interval = 1000 / LATENCY_RATE_PER_CLIENT;
   let sent = 0;
@@ -222,6 +240,7 @@ async function fanout(target: Target, clients: BenchClient[]): Promise<Record<st
   timers.forEach((t) => clearInterval(t));
   await sleep(500);
   clients.forEach((c) => (c.latencies = null));
+  const delay = loop.stop();
   const expected = sent * (CLIENTS / DOCS - 1);
   latencies.sort((a, b) => a - b);
   return {
@@ -236,6 +255,7 @@ async function fanout(target: Target, clients: BenchClient[]): Promise<Record<st
     p50_ms: round(percentile(latencies, 50)),
     p99_ms: round(percentile(latencies, 99)),
     max_ms: round(latencies[latencies.length - 1] ?? NaN),
+    client_loop_delay_p99_ms: delay.p99_ms,
   };
 }
 
@@ -323,6 +343,12 @@ export async function persistStats(target: Target): Promise<Record<string, unkno
     mean_commit_ms: round((value('rapporteur_persist_seconds_sum') / count) * 1000),
     commits_under_1ms: round(value('rapporteur_persist_seconds_bucket{le="0.001"}') / count),
     commits_under_5ms: round(value('rapporteur_persist_seconds_bucket{le="0.005"}') / count),
+    // the smallest histogram bucket bound holding 99% of commits
+    commit_p99_ms: (() => {
+      for (const le of ['0.0005', '0.001', '0.0025', '0.005', '0.01', '0.025', '0.05', '0.1', '0.25', '0.5', '1', '2.5'])
+        if (value(`rapporteur_persist_seconds_bucket{le="${le}"}`) >= 0.99 * count) return Number(le) * 1000;
+      return null;
+    })(),
   };
 }
 
@@ -424,6 +450,8 @@ async function serverBenches(rounds: number): Promise<void> {
             p99_ms: result.fanout.p99_ms,
             updates_per_s: result.throughput.updates_per_s,
             mean_commit_ms: result.persist?.mean_commit_ms,
+            commit_p99_ms: result.persist?.commit_p99_ms,
+            client_loop_delay_p99_ms: result.fanout.client_loop_delay_p99_ms,
             loadavg_1m: round(loadavg()[0], 2),
           });
         } finally {
@@ -453,6 +481,7 @@ async function serverBenches(rounds: number): Promise<void> {
       p50_ms: m.p50,
       p99_ms: m.p99,
       p99_ms_each_round: m.p99s,
+      client_loop_delay_p99_ms_each_round: runs[kind].map((x) => x.fanout.client_loop_delay_p99_ms),
       deliveries_missing: m.missing,
     });
     emit({
@@ -475,6 +504,7 @@ async function serverBenches(rounds: number): Promise<void> {
         mean_commit_ms: median(ps.map((p) => num(p, 'mean_commit_ms'))),
         commits_under_1ms: median(ps.map((p) => num(p, 'commits_under_1ms'))),
         commits_under_5ms: median(ps.map((p) => num(p, 'commits_under_5ms'))),
+        commit_p99_ms: median(ps.map((p) => num(p, 'commit_p99_ms'))),
         updates_per_commit: round(median(ps.map((p) => num(p, 'updates_persisted') / num(p, 'commits'))), 1),
       });
     }

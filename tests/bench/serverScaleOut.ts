@@ -16,6 +16,7 @@ import { findEngines, startPostgres, startRedis, type TestPostgres, type TestRed
 import { signToken } from '../../sync-server/token';
 import {
   BenchClient,
+  clientLoopDelay,
   CLIENTS,
   DOCS,
   emit,
@@ -112,6 +113,7 @@ async function run(deployment: Deployment): Promise<Record<string, number>> {
       };
     }
     const interval = 1000 / LATENCY_RATE_PER_CLIENT;
+    const loop = clientLoopDelay();
     const timers: NodeJS.Timeout[] = [];
     clients.forEach((c, i) => {
       timers.push(
@@ -124,6 +126,7 @@ async function run(deployment: Deployment): Promise<Record<string, number>> {
     timers.forEach((x) => clearInterval(x));
     await sleep(500);
     clients.forEach((c) => (c.onDelivery = null));
+    const delay = loop.stop();
     const paced = await Promise.all(deployment.instances.map(scrape));
     const target: Target = { name: deployment.name, url: deployment.instances[0]!.url, proc: deployment.instances[0]!.proc, query: () => '' };
     const tp = await throughput(target, clients);
@@ -147,6 +150,15 @@ async function run(deployment: Deployment): Promise<Record<string, number>> {
       paced_cpu_us_per_update: round((pacedCpu / pacedUpdates) * 1e6, 1),
       // the histogram's bucket bound; beyond its last bucket (2.5 s) reported as 2500+ (Infinity -> null in JSON)
       commit_p99_ms: Math.max(...after.map((m) => histogramP99(m, 'rapporteur_persist_seconds'))) * 1000,
+      // measured by the server (scaleout only): publish on one instance -> handling on the other
+      ...(deployment.instances.length > 1 ? { redis_transit_p99_ms: Math.max(...paced.map((m) => histogramP99(m, 'rapporteur_fanout_transit_seconds'))) * 1000 } : {}),
+      // this process (the 200 clients) was late by this much: part of every latency above
+      client_loop_delay_p99_ms: delay.p99_ms,
+      redis_records_per_message: round(
+        (sum(after, 'rapporteur_redis_published_total') - sum(before, 'rapporteur_redis_published_total')) /
+          Math.max(1, sum(after, 'rapporteur_redis_messages_total') - sum(before, 'rapporteur_redis_messages_total')),
+        2,
+      ),
       incomplete: Number(tp.deliveries) === Number(tp.deliveries_expected) ? 0 : 1,
       store_rereads: sum(after, 'rapporteur_fanout_resyncs_total') - sum(before, 'rapporteur_fanout_resyncs_total'),
       redis_publish_failures: sum(after, 'rapporteur_redis_publish_failures_total') - sum(before, 'rapporteur_redis_publish_failures_total'),
@@ -184,8 +196,9 @@ export async function scaleOutBenches(): Promise<void> {
           else if (name === 'postgres') instances.push(await startInstance(dir(), ['--store', pg.url]));
           else for (let i = 0; i < 2; i++) instances.push(await startInstance(dir(), ['--store', pg.url, '--redis', redis.url]));
           const result = await run({ name, instances });
-          results[name].push(result);
-          emit({ bench: 'server_scaleout_run', round: r, deployment: name, ...result, loadavg_1m: round(loadavg()[0] ?? 0, 2) });
+          const load = round(loadavg()[0] ?? 0, 2);
+          results[name].push({ ...result, loadavg_1m: load });
+          emit({ bench: 'server_scaleout_run', round: r, deployment: name, ...result, loadavg_1m: load });
         } finally {
           for (const i of instances) await stop(i.proc);
         }
@@ -223,6 +236,9 @@ export async function scaleOutBenches(): Promise<void> {
       cpu_ratio_to_sqlite: round(median(name, 'cpu_us_per_update') / sqliteCpu, 2),
       ...(name === 'scaleout' ? { cpu_ratio_to_one_postgres_instance: round(median(name, 'cpu_us_per_update') / pgCpu, 2), cpu_ratio_target: 1.3 } : {}),
       commit_p99_ms: median(name, 'commit_p99_ms'),
+      ...(name === 'scaleout' ? { redis_transit_p99_ms: median(name, 'redis_transit_p99_ms'), redis_records_per_message: median(name, 'redis_records_per_message') } : {}),
+      client_loop_delay_p99_ms: median(name, 'client_loop_delay_p99_ms'),
+      loadavg_1m_each_round: results[name].map((x) => x.loadavg_1m),
       incomplete_runs: results[name].reduce((n, x) => n + (x.incomplete ?? 0), 0),
     });
   }
