@@ -84,6 +84,23 @@ describeWithEngines('scale-out: two instances on PostgreSQL + Redis', (bins) => 
     expect(c.doc.getArray('items').toArray()).toEqual(['first', 'second']);
   });
 
+  it("what one instance publishes in one turn leaves as one Redis message (a burst's updates share messages), and all of it arrives", async () => {
+    const [a, b] = await twoInstances();
+    const ca = client(a.url, 'ws1/batched');
+    const cb = client(b.url, 'ws1/batched');
+    await waitFor(() => ca.provider.synced && cb.provider.synced, 10_000, 'both synced');
+    const counter = async (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(await (await fetch(`${a.httpUrl}/metrics`)).text())?.[1]);
+    const before = { records: await counter('rapporteur_redis_published_total'), messages: await counter('rapporteur_redis_messages_total') };
+    // 40 updates sent back to back: they reach A in a few reads, are committed in a few group commits
+    for (let i = 0; i < 40; i++) ca.doc.getArray<number>('n').push([i]);
+    await waitFor(() => cb.doc.getArray('n').length === 40, 10_000, 'the burst at B');
+    const records = (await counter('rapporteur_redis_published_total')) - before.records;
+    const messages = (await counter('rapporteur_redis_messages_total')) - before.messages;
+    expect(records).toBeGreaterThanOrEqual(40);
+    expect(messages).toBeLessThan(records / 2);
+    expect(sameState(ca.doc, cb.doc)).toBe(true);
+  });
+
   it('presence crosses instances, and goes when its client leaves', async () => {
     const [a, b] = await twoInstances();
     const ca = client(a.url, 'ws1/presence');
