@@ -7,6 +7,8 @@ import { useLiveQuery, useY } from './hooks';
 import { t } from '../i18n';
 import { capabilitiesOf, OWN_WORKSPACE_ROLE } from '../../../common/roles';
 import { useSearchUi } from '../state/searchUi';
+import { isBoolean, useDevicePref } from '../state/devicePrefs';
+import { ToastSlot } from './Toasts';
 
 export function Sidebar() {
   const { id, doc, canEdit, local } = useWorkspace();
@@ -16,6 +18,8 @@ export function Sidebar() {
   const info = useY(wsInfo(doc), () => readWorkspaceInfo(doc));
   const workspaces = useLiveQuery(() => catalogDb.workspaces.orderBy('lastOpenedAt').reverse().toArray(), [], []);
   const [maintenanceOpen, setMaintenanceOpen] = useState(false);
+  // Collapsed, the sidebar leaves its width to the screen (the comment matrix at 1280 px); remembered per device.
+  const [collapsed, setCollapsed] = useDevicePref('sidebarCollapsed', false, isBoolean);
 
   // The registry is editors' data (common/roles.ts readRegistry); others are not sent it (the server's projection).
   const readRegistry = capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE).readRegistry;
@@ -29,9 +33,31 @@ export function Sidebar() {
   ];
   const active = route.screen === 'document' ? 'documents' : route.screen === 'profile' ? 'stakeholders' : route.screen;
 
+  const toggle = (
+    <button
+      type="button"
+      className="icon-button sidebar-toggle"
+      aria-expanded={!collapsed}
+      aria-label={collapsed ? t('nav.showSidebar') : t('nav.hideSidebar')}
+      title={collapsed ? t('nav.showSidebar') : t('nav.hideSidebar')}
+      onClick={() => setCollapsed(!collapsed)}
+    >
+      {collapsed ? '»' : '«'}
+    </button>
+  );
+  if (collapsed)
+    return (
+      <aside className="sidebar collapsed" aria-label={t('nav.sidebar')}>
+        {toggle}
+      </aside>
+    );
+
   return (
     <aside className="sidebar" aria-label={t('nav.sidebar')}>
-      <div className="sidebar-brand">Rapporteur</div>
+      <div className="sidebar-top">
+        <div className="sidebar-brand">Rapporteur</div>
+        {toggle}
+      </div>
       <label className="field compact">
         <span className="field-label">{t('workspace.switch')}</span>
         <select
@@ -77,6 +103,7 @@ export function Sidebar() {
           ))}
         </ul>
       </nav>
+      <ToastSlot />
       <div className="sidebar-footer">
         <button type="button" className="link-button" aria-expanded={maintenanceOpen} onClick={() => setMaintenanceOpen((o) => !o)}>
           {t('maintenance.menu')}
