@@ -11,28 +11,8 @@ import { isBoolean, useDevicePref } from '../state/devicePrefs';
 import { ToastSlot } from './Toasts';
 
 export function Sidebar() {
-  const { id, doc, canEdit, local } = useWorkspace();
-  const route = useUi((s) => s.route);
-  const navigate = useUi((s) => s.navigate);
-  const openDialog = useUi((s) => s.openDialog);
-  const info = useY(wsInfo(doc), () => readWorkspaceInfo(doc));
-  const workspaces = useLiveQuery(() => catalogDb.workspaces.orderBy('lastOpenedAt').reverse().toArray(), [], []);
-  const [maintenanceOpen, setMaintenanceOpen] = useState(false);
   // Collapsed, the sidebar leaves its width to the screen (the comment matrix at 1280 px); remembered per device.
   const [collapsed, setCollapsed] = useDevicePref('sidebarCollapsed', false, isBoolean);
-
-  // The registry is editors' data (common/roles.ts readRegistry); others are not sent it (the server's projection).
-  const readRegistry = capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE).readRegistry;
-  const nav = [
-    { screen: 'documents' as const, label: t('nav.documents') },
-    { screen: 'due' as const, label: t('nav.due') },
-    ...(readRegistry ? [{ screen: 'stakeholders' as const, label: t('nav.stakeholders') }] : []),
-    { screen: 'digest' as const, label: t('nav.digest') },
-    ...(readRegistry ? [{ screen: 'experts' as const, label: t('nav.experts') }] : []),
-    { screen: 'settings' as const, label: t('nav.settings') },
-  ];
-  const active = route.screen === 'document' ? 'documents' : route.screen === 'profile' ? 'stakeholders' : route.screen;
-
   const toggle = (
     <button
       type="button"
@@ -45,19 +25,39 @@ export function Sidebar() {
       {collapsed ? '»' : '«'}
     </button>
   );
-  if (collapsed)
-    return (
-      <aside className="sidebar collapsed" aria-label={t('nav.sidebar')}>
-        {toggle}
-      </aside>
-    );
-
+  // The toggle keeps its place in the tree, so it keeps the focus when the sidebar collapses or opens.
   return (
-    <aside className="sidebar" aria-label={t('nav.sidebar')}>
+    <aside className={collapsed ? 'sidebar collapsed' : 'sidebar'} aria-label={t('nav.sidebar')}>
       <div className="sidebar-top">
-        <div className="sidebar-brand">Rapporteur</div>
+        {!collapsed && <div className="sidebar-brand">Rapporteur</div>}
         {toggle}
       </div>
+      {!collapsed && <SidebarContent />}
+    </aside>
+  );
+}
+
+function SidebarContent() {
+  const { id, doc, canEdit, local } = useWorkspace();
+  const route = useUi((s) => s.route);
+  const navigate = useUi((s) => s.navigate);
+  const openDialog = useUi((s) => s.openDialog);
+  const info = useY(wsInfo(doc), () => readWorkspaceInfo(doc));
+  const workspaces = useLiveQuery(() => catalogDb.workspaces.orderBy('lastOpenedAt').reverse().toArray(), [], []);
+  const [maintenanceOpen, setMaintenanceOpen] = useState(false);
+  // The registry is editors' data (common/roles.ts readRegistry); others are not sent it (the server's projection).
+  const readRegistry = capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE).readRegistry;
+  const nav = [
+    { screen: 'documents' as const, label: t('nav.documents') },
+    { screen: 'due' as const, label: t('nav.due') },
+    ...(readRegistry ? [{ screen: 'stakeholders' as const, label: t('nav.stakeholders') }] : []),
+    { screen: 'digest' as const, label: t('nav.digest') },
+    ...(readRegistry ? [{ screen: 'experts' as const, label: t('nav.experts') }] : []),
+    { screen: 'settings' as const, label: t('nav.settings') },
+  ];
+  const active = route.screen === 'document' ? 'documents' : route.screen === 'profile' ? 'stakeholders' : route.screen;
+  return (
+    <>
       <label className="field compact">
         <span className="field-label">{t('workspace.switch')}</span>
         <select
@@ -130,6 +130,6 @@ export function Sidebar() {
           </ul>
         )}
       </div>
-    </aside>
+    </>
   );
 }
