@@ -14,7 +14,9 @@ function load(key: string): void {
   loading.add(key);
   getPref<unknown>(key, undefined)
     .then((v) => {
-      if (!values.has(key) && v !== undefined) values.set(key, v), emit();
+      if (values.has(key) || v === undefined) return;
+      values.set(key, v);
+      emit();
     })
     .catch(() => undefined)
     .finally(() => loading.delete(key));

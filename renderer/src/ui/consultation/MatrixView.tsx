@@ -32,10 +32,10 @@ interface Column {
 // Widths are minimums: the table fills the screen's width, and scrolls sideways only past it. At 1280 px the
 // default order (model/comments/matrixColumns.ts) shows # to Response without scrolling.
 const ALL_COLUMNS: Record<ScreenColumn, Column> = {
-  number: { key: 'number', width: 50, filter: 'range' },
+  number: { key: 'number', width: 58, filter: 'range' },
   para: { key: 'para', width: 56, filter: 'range' },
   commenter: { key: 'commenter', width: 118, filter: 'text' },
-  comment: { key: 'comment', width: 226, filter: 'text' },
+  comment: { key: 'comment', width: 220, filter: 'text' },
   proposedWording: { key: 'proposedWording', width: 176, filter: 'text' },
   disposition: { key: 'disposition', width: 160, filter: { values: DISPOSITIONS, label: (v) => t(`disposition.${v}`) } },
   response: { key: 'response', width: 176, filter: 'text' },
@@ -110,6 +110,8 @@ export function MatrixView() {
     6,
     `${measured}:${columns.map((c) => c.key).join()}`,
   );
+  // After every render (rows come into view, text or columns change); it sets state only when a height changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     let changed = false;
     for (const tr of scrollRef.current?.querySelectorAll<HTMLTableRowElement>('tr[data-row]') ?? []) {

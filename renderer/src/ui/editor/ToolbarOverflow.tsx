@@ -47,8 +47,9 @@ export function ToolbarOverflow({ toolbarRef }: { toolbarRef: RefObject<HTMLElem
   const [items, setItems] = useState<Item[] | null>(null);
 
   useLayoutEffect(() => {
-    const toolbar = toolbarRef.current;
+    // From the DOM, not toolbarRef: a parent's ref is not attached yet when a child's layout effect runs.
     const more = moreRef.current?.parentElement;
+    const toolbar = more?.parentElement;
     if (!toolbar || !more) return;
     let frame = 0;
     const run = () => {
@@ -70,7 +71,7 @@ export function ToolbarOverflow({ toolbarRef }: { toolbarRef: RefObject<HTMLElem
       mo.disconnect();
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [toolbarRef]);
+  }, []);
 
   const readItems = (): Item[] => {
     const toolbar = toolbarRef.current;

@@ -79,6 +79,7 @@ export function ActionPoints({ doc }: { doc: Y.Doc }) {
                       id={`ap-owner-${p.id}`}
                       list="action-owner-suggestions"
                       aria-label={t('meeting.action.ownerOf', { n })}
+                      title={p.owner || undefined}
                       value={p.owner}
                       onCommit={(v) => update(p.id, { owner: v.trim() })}
                     />
