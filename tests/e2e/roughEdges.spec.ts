@@ -96,6 +96,7 @@ test('5. action points: the owner’s name shows whole, and a task can be In pro
   await expect(meetingFields(page).getByRole('combobox', { name: 'Status, action point 1' })).toHaveValue('in-progress');
   await sidebar(page).getByRole('link', { name: 'Due' }).click();
   await expect(page.getByRole('main')).toContainText('Circulate the survey results');
+  await expect(page.getByRole('main').getByText('In progress', { exact: true })).toHaveCount(1);
 });
 
 test('7. merging two entries with the same name tells them apart by organisation, then by region', async ({ page }) => {
