@@ -136,6 +136,7 @@ for (const lang of ['fr', 'es'] as const) {
   });
 
   test(`in ${NAMES[lang]}: the main screens show no English catalog string`, async ({ page }) => {
+    test.setTimeout(240_000);
     const c = CATALOGS[lang];
     await openApp(page);
     await createWorkspace(page, lang === 'fr' ? 'Réseau de politiques 2025' : 'Red de políticas 2025');

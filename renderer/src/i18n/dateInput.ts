@@ -43,3 +43,21 @@ export function parseDateInput(text: string, lang: string): string | null {
   if (monthOf(a) && /^\d{1,2}$/.test(b) && /^\d{4}$/.test(c)) return isoOf(Number(c), monthOf(a), Number(b));
   return null;
 }
+
+/** The month (yyyy-mm) a typed text means in `lang`: "mars 2025", "marzo de 2025", "03/2025", "2025-03"; else null. */
+export function parseMonthInput(text: string, lang: string): string | null {
+  const s = text.trim();
+  let m = /^(\d{4})-(\d{1,2})$/.exec(s) ?? null;
+  if (m) return monthOf(Number(m[1]), Number(m[2]));
+  m = /^(\d{1,2})[/.\-\s](\d{4})$/.exec(s);
+  if (m) return monthOf(Number(m[2]), Number(m[1]));
+  const words = fold(s).replace(/,/g, ' ').split(/\s+/).filter((w) => w && w !== 'de' && w !== 'del');
+  if (words.length !== 2 || !/^\d{4}$/.test(words[1] ?? '')) return null;
+  const names = monthNames(lang).concat(lang === 'en' ? [] : monthNames('en'));
+  const w = words[0] ?? '';
+  if (w.length < 3) return null;
+  const i = names.findIndex((forms) => forms.some((f) => f === w || f.startsWith(w)));
+  return i < 0 ? null : monthOf(Number(words[1]), (i % 12) + 1);
+}
+
+const monthOf = (y: number, m: number): string | null => (y >= 1000 && y <= 9999 && m >= 1 && m <= 12 ? `${y}-${pad(m)}` : null);

@@ -1,6 +1,6 @@
 import { useRef, useState, type InputHTMLAttributes } from 'react';
-import { formatDate, getLocale, t, todayIso } from '../i18n';
-import { parseDateInput } from '../i18n/dateInput';
+import { formatDate, formatMonth, getLocale, t, todayIso } from '../i18n';
+import { parseDateInput, parseMonthInput } from '../i18n/dateInput';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type' | 'min' | 'max'> & {
   /** ISO yyyy-mm-dd, or '' */
@@ -73,5 +73,38 @@ export function DateInput({ value, onChange, min, className, onBlur, onFocus, ..
       </button>
       <input ref={picker} type="date" className="date-picker-proxy" tabIndex={-1} aria-hidden="true" value={value} min={min} onChange={(e) => e.target.value && onChange(e.target.value)} />
     </span>
+  );
+}
+
+/** A month field in the interface language ("mars 2025"), read as typed (i18n/dateInput.ts); the value is yyyy-mm. */
+export function MonthInput({ value, onChange, onFocus, onBlur, ...rest }: Omit<Props, 'min'>) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const lang = getLocale();
+  const shown = draft ?? (value ? formatMonth(value) : '');
+  const invalid = draft !== null && draft.trim() !== '' && parseMonthInput(draft, lang) === null;
+  return (
+    <input
+      {...rest}
+      type="text"
+      autoComplete="off"
+      value={shown}
+      placeholder={formatMonth(todayIso().slice(0, 7))}
+      aria-invalid={invalid || rest['aria-invalid'] || undefined}
+      onFocus={(e) => {
+        setDraft(shown);
+        onFocus?.(e);
+      }}
+      onChange={(e) => {
+        const text = e.target.value;
+        setDraft(text);
+        if (text.trim() === '') return onChange('');
+        const month = parseMonthInput(text, lang);
+        if (month && month !== value) onChange(month);
+      }}
+      onBlur={(e) => {
+        setDraft(null);
+        onBlur?.(e);
+      }}
+    />
   );
 }
