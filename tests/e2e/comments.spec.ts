@@ -268,7 +268,7 @@ test('stakeholder comments in a consultation: entered, joined by a commenter, de
   expect(new Set(ids).size).toBe(4);
 
   await screenshot(page, 'comments-01-matrix');
-  // The decision columns are past the right edge at 1280 px: the matrix scrolls sideways inside its frame.
+  // The decision columns are in view at 1280 px; the identity columns lie past the right edge: the matrix scrolls sideways inside its frame.
   await matrixTable(page).evaluate((t) => t.parentElement!.scrollTo({ left: t.parentElement!.scrollWidth }));
   await expect(matrixTable(page).getByRole('combobox', { name: 'Disposition of comment #4' })).toBeInViewport();
   await screenshot(page, 'comments-02-matrix-decisions');

@@ -373,7 +373,7 @@ export async function maintenanceItem(page: Page, item: string): Promise<void> {
   await sidebar(page).getByRole('menu', { name: 'Maintenance' }).getByRole('menuitem', { name: item }).click();
 }
 
-/** Maintenance › "Connect to a server…" with an editor invite; waits for Synced (joining ends on the document list). */
+/** Maintenance › "Connect to a server…" with an editor invite; waits for Synced (the person stays on the screen they were on). */
 export async function connectToServer(page: Page, invite: string): Promise<void> {
   await maintenanceItem(page, 'Connect to a server…');
   const dialog = page.getByRole('dialog', { name: 'Connect to a server…' });

@@ -59,6 +59,9 @@ export const REPORT = {
 };
 
 /** The select's chosen option text (a select's value is an id; people read the label). */
+/** An ISO date as date fields show it in English: the screens' one format, "14 Mar 2025". */
+export const shownDate = (iso: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(new Date(`${iso}T00:00:00`));
+
 export const selectedLabel = (select: Locator) => select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent?.trim() ?? '');
 
 export const meetingFields = (page: Page) => page.getByRole('region', { name: 'Meeting details' });
@@ -106,7 +109,7 @@ async function typeInBody(page: Page, body: Locator, text: string, after?: strin
 export async function createMeeting(page: Page): Promise<void> {
   await createDocument(page, { kind: 'Meeting summary', title: MEETING.title, date: MEETING.date });
   const fields = meetingFields(page);
-  await expect(fields.getByLabel('Date', { exact: true })).toHaveValue(MEETING.date);
+  await expect(fields.getByLabel('Date', { exact: true })).toHaveValue(shownDate(MEETING.date));
   await fields.getByRole('combobox', { name: 'Format' }).selectOption({ label: MEETING.format });
   const location = fields.getByRole('textbox', { name: 'Location' });
   await location.fill(MEETING.location);
@@ -147,7 +150,7 @@ export async function createMeeting(page: Page): Promise<void> {
 export async function expectMeeting(page: Page): Promise<void> {
   await openDocument(page, MEETING.title);
   const fields = meetingFields(page);
-  await expect(fields.getByLabel('Date', { exact: true })).toHaveValue(MEETING.date);
+  await expect(fields.getByLabel('Date', { exact: true })).toHaveValue(shownDate(MEETING.date));
   expect(await selectedLabel(fields.getByRole('combobox', { name: 'Format' }))).toBe(MEETING.format);
   await expect(fields.getByRole('textbox', { name: 'Location' })).toHaveValue(MEETING.location);
   await expect(participantsTable(page).getByRole('rowheader')).toHaveText([STAKEHOLDER.name, MEETING.freeParticipant.name]);
@@ -160,7 +163,7 @@ export async function expectMeeting(page: Page): Promise<void> {
     const n = i + 1;
     await expect(fields.getByLabel(`Owner, action point ${n}`)).toHaveValue(a.owner);
     await expect(fields.getByRole('textbox', { name: `Task, action point ${n}` })).toHaveValue(a.task);
-    await expect(fields.getByLabel(`Due date, action point ${n}`)).toHaveValue(a.due);
+    await expect(fields.getByLabel(`Due date, action point ${n}`)).toHaveValue(shownDate(a.due));
     expect(await selectedLabel(fields.getByRole('combobox', { name: `Status, action point ${n}` }))).toBe(a.status);
   }
   await expect(editorBody(page, 'Discussion summary')).toHaveText(MEETING.body);
@@ -178,7 +181,7 @@ export async function expectContribution(page: Page): Promise<void> {
   await openDocument(page, CONTRIBUTION.title);
   const fields = page.getByRole('region', { name: 'Contribution details' });
   expect(await selectedLabel(fields.getByRole('combobox', { name: 'Stakeholder' }))).toBe(STAKEHOLDER_OPTION);
-  await expect(fields.getByLabel('Received on')).toHaveValue(CONTRIBUTION.date);
+  await expect(fields.getByLabel('Received on')).toHaveValue(shownDate(CONTRIBUTION.date));
   expect(await selectedLabel(fields.getByRole('combobox', { name: 'Channel' }))).toBe(CONTRIBUTION.channel);
   const about = fields.getByLabel(`About ${STAKEHOLDER.name}`);
   await expect(about).toContainText(STAKEHOLDER.organisation);

@@ -3,7 +3,7 @@
 // through the main screens in each language finds no visible text equal to an English catalog string, and leaves
 // screenshots at 1280×800 (tests/artifacts/screens/languages-*.png) for a person to look at.
 import { join } from 'node:path';
-import { test, expect, openApp, createWorkspace, captureDownload, SCREENS_DIR, type Page } from './fixtures';
+import { test, expect, openApp, createWorkspace, captureDownload, isoDateInPage, SCREENS_DIR, type Page } from './fixtures';
 import { readDocx } from '../export/helpers';
 import { en } from '../../renderer/src/i18n/en';
 import { fr } from '../../renderer/src/i18n/fr';
@@ -29,6 +29,10 @@ const ENGLISH = new Set(Object.values(en).filter((text) => !text.includes('{')))
 const MEETING = {
   fr: { location: 'Genève', title: 'Réunion du réseau sur la cybersécurité', agenda: 'Ouverture\nDébat sur le renforcement des capacités', keyMessages: 'Former davantage d’intervenants', body: 'Les participants ont débattu de la coopération régionale.' },
   es: { location: 'Ginebra', title: 'Reunión de la red sobre ciberseguridad', agenda: 'Apertura\nDebate sobre el fomento de la capacidad', keyMessages: 'Formar a más equipos de respuesta', body: 'Los participantes debatieron la cooperación regional.' },
+};
+const COMMENT = {
+  fr: 'Préciser les régions où la pénurie de personnel formé est la plus forte.',
+  es: 'Indicar las regiones donde la escasez de personal capacitado es mayor.',
 };
 const EXPECTED = {
   fr: { date: '14 mars 2025', contents: 'Table des matières' },
@@ -132,6 +136,7 @@ for (const lang of ['fr', 'es'] as const) {
   });
 
   test(`in ${NAMES[lang]}: the main screens show no English catalog string`, async ({ page }) => {
+    test.setTimeout(240_000);
     const c = CATALOGS[lang];
     await openApp(page);
     await createWorkspace(page, lang === 'fr' ? 'Réseau de politiques 2025' : 'Red de políticas 2025');
@@ -162,6 +167,21 @@ for (const lang of ['fr', 'es'] as const) {
     await expect(page.getByRole('textbox', { name: c['body.draft'] }).locator('h1').first()).toHaveText(c['outline.executiveSummary']);
     await expectNoEnglish(page, lang, 'draft');
     await shot(page, `${lang}-draft`);
+    // A consultation and a comment, so the editor, the matrix and the balance show real rows.
+    const phase = page.getByRole('group', { name: c['phase.title'] });
+    await phase.getByRole('button', { name: c['phase.move.drafting.consultation'] }).click();
+    await phase.getByLabel(c['phase.opensOn']).fill(await isoDateInPage(page));
+    await phase.getByLabel(c['phase.closesOn']).fill(await isoDateInPage(page, 30));
+    await phase.getByRole('button', { name: c['phase.move.drafting.consultation'] }).click();
+    const comments = page.getByRole('complementary', { name: c['comments.panel'] });
+    await comments.getByRole('button', { name: c['comments.new.general'] }).click();
+    const composer = comments.getByRole('form', { name: c['comments.new.titleGeneral'] });
+    await composer.getByRole('radio', { name: c['comments.purpose.annotation'] }).check();
+    await composer.getByRole('textbox', { name: c['comments.body'], exact: true }).fill(COMMENT[lang]);
+    await composer.getByRole('button', { name: c['comments.new.submit'] }).click();
+    await expect(comments).toContainText(COMMENT[lang]);
+    await expectNoEnglish(page, lang, 'draft with a comment');
+    await shot(page, `${lang}-draft-comments`);
     const tabs = page.getByRole('navigation', { name: c['views.label'] });
     await tabs.getByRole('link', { name: c['views.matrix'] }).click();
     await expect(page.getByRole('heading', { name: c['matrix.title'] }).first()).toBeVisible();
@@ -175,6 +195,16 @@ for (const lang of ['fr', 'es'] as const) {
     await goTo(page, c, 'nav.documents');
     await expectNoEnglish(page, lang, 'documents');
     await shot(page, `${lang}-documents`);
+
+    for (const [id, heading, name] of [['nav.due', 'due.title', 'due'], ['nav.digest', 'digest.title', 'digest']] as const) {
+      await nav(page, c).getByRole('link', { name: c[id] }).click();
+      await expect(page.getByRole('heading', { level: 1, name: c[heading] })).toBeVisible();
+      await expectNoEnglish(page, lang, name);
+      await shot(page, `${lang}-${name}`);
+    }
+    await goTo(page, c, 'nav.stakeholders');
+    await expectNoEnglish(page, lang, 'stakeholders');
+    await shot(page, `${lang}-stakeholders`);
 
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: c['workspace.title'] })).toBeVisible();

@@ -23,7 +23,7 @@ export const DEFAULT_LABELS = {
   participantsCount: (n: number) => (n === 1 ? '1 participant' : `${n} participants`),
   unregistered: 'Other participants',
   actionColumns: ['#', 'Owner', 'Action', 'Due', 'Status'],
-  actionStatus: { open: 'Open', done: 'Done' } as Record<string, string>,
+  actionStatus: { open: 'Open', 'in-progress': 'In progress', done: 'Done' } as Record<string, string>,
   annexTitle: 'Annex: Comments received',
   annexEmpty: 'No comments were received.',
   annexColumns: ['#', 'Para', 'Section', 'Commenter', 'Organisation', 'Group', 'Region', 'Type', 'Comment', 'Proposed wording', 'Disposition', 'Response'],

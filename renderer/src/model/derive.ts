@@ -9,7 +9,7 @@ import { buildBodyIndex, type BodyIndex } from './comments/bodyIndex';
 import { docFields } from './documentDoc';
 import type { HouseStyle } from './houseStyle';
 import { estimatePages } from './pageEstimate';
-import { effectivePageTarget } from './pageTargets';
+import { effectivePageTarget, pageTargetApplies } from './pageTargets';
 import type { DocumentMeta } from './workspaceDoc';
 
 /** The body read once: its ProseMirror JSON and its plain text. */
@@ -26,14 +26,18 @@ export function bodySnapshot(doc: Y.Doc): BodySnapshot {
 export interface DocumentStats {
   words: number;
   pages: number;
-  targetMin: number;
-  targetMax: number;
+  /** The page range that applies (pageTargets.ts), null on kinds without a target (pageTargetApplies). */
+  targetMin: number | null;
+  targetMax: number | null;
 }
 
-export function documentStats(body: BodySnapshot, doc: Y.Doc, style: HouseStyle): DocumentStats {
+export function documentStats(body: BodySnapshot, doc: Y.Doc, style: HouseStyle, kind?: DocumentMeta['kind']): DocumentStats {
   const fields = docFields(doc);
+  const words = countWords(body.text);
+  const pages = estimatePages(body.json, style);
+  if (kind !== undefined && !pageTargetApplies(kind)) return { words, pages, targetMin: null, targetMax: null };
   const target = effectivePageTarget(fields.get('targetMin'), fields.get('targetMax'), style);
-  return { words: countWords(body.text), pages: estimatePages(body.json, style), targetMin: target.min, targetMax: target.max };
+  return { words, pages, targetMin: target.min, targetMax: target.max };
 }
 
 /** The catalog row of a document (null doc: not loaded here, the row carries metadata only). */
@@ -59,7 +63,7 @@ export interface DeriveInput {
 export function deriveDocument({ workspaceId, meta, doc, style, updatedAt }: DeriveInput): DerivedDocument {
   const body = bodySnapshot(doc);
   return {
-    stats: documentStats(body, doc, style),
+    stats: documentStats(body, doc, style, meta.kind),
     catalogRow: catalogRow(workspaceId, meta, { text: body.text, fields: docFields(doc) }, updatedAt),
     bodyIndex: buildBodyIndex(docBody(doc)),
   };

@@ -33,7 +33,8 @@ export type Region = (typeof REGIONS)[number];
 export const GENDERS = ['woman', 'man', 'non-binary', 'not-stated'] as const;
 export type Gender = (typeof GENDERS)[number];
 
-export const ACTION_STATUSES = ['open', 'done'] as const;
+/** Stored as these codes (language-neutral); older documents hold only 'open' and 'done'. */
+export const ACTION_STATUSES = ['open', 'in-progress', 'done'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {

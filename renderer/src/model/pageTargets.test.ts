@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectivePageTarget, parsePageCount, storedPageCount, validatePageTarget } from './pageTargets';
+import { effectivePageTarget, pageTargetApplies, parsePageCount, storedPageCount, validatePageTarget } from './pageTargets';
 
 const style = { pageTargetMin: 20, pageTargetMax: 40 };
 
@@ -31,5 +31,12 @@ describe('page targets', () => {
     expect(storedPageCount(null)).toBeNull();
     expect(storedPageCount('12')).toBeNull();
     expect(storedPageCount(0)).toBeNull();
+  });
+});
+
+describe('where a page target applies', () => {
+  it('applies to draft outputs only, as Settings says', () => {
+    expect(pageTargetApplies('draft')).toBe(true);
+    for (const kind of ['meeting', 'contribution', 'query', undefined]) expect(pageTargetApplies(kind)).toBe(false);
   });
 });

@@ -1,7 +1,16 @@
 import type { HouseStyle } from './houseStyle';
+import type { DocumentKind } from './kinds';
 import { issue, type ModelIssue } from './modelError';
 
 // A draft's target length: its own min/max pages when set, otherwise the workspace default from the house style.
+
+/**
+ * Whether a page target applies to a document of this kind: draft outputs only, as Settings says ("the default for
+ * draft outputs"). A meeting summary, a contribution or a query has no target, so no "below target" either.
+ */
+export function pageTargetApplies(kind: DocumentKind | string | undefined): boolean {
+  return kind === 'draft';
+}
 
 /** Parses a page-count input: '' means "use the default" (null); otherwise a whole number from 1 to 2000. */
 export function parsePageCount(input: string): { value: number | null } | { error: ModelIssue } {

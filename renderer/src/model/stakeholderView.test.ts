@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addStakeholder, mergeStakeholders, resolveStakeholder, type Stakeholder } from './stakeholders';
-import { filterStakeholders, previewMerge, suggestKeep } from './stakeholderView';
+import { addStakeholder, deleteStakeholder, listStakeholders, mergeStakeholders, resolveStakeholder, restoreStakeholder, type Stakeholder } from './stakeholders';
+import { distinctNames, filterStakeholders, previewMerge, suggestKeep } from './stakeholderView';
+import { englishT } from '../i18n/en';
 
 const person = (over: Partial<Stakeholder>): Stakeholder => ({ id: 'x', name: '', organisation: '', group: 'other', region: 'global', themes: [], ...over });
 
@@ -47,5 +48,42 @@ describe('suggestKeep', () => {
     expect(suggestKeep(bare, full).id).toBe('full');
     expect(suggestKeep(full, bare).id).toBe('full');
     expect(suggestKeep(person({ id: 'a' }), person({ id: 'b' })).id).toBe('a');
+  });
+});
+
+describe('distinctNames (merge dialog and messages)', () => {
+  it('keeps different names as they are', () => {
+    expect(distinctNames(person({ name: 'Amina Diallo' }), person({ name: 'Jonas Berg' }), englishT)).toEqual(['Amina Diallo', 'Jonas Berg']);
+  });
+  it('tells entries with the same name apart by organisation', () => {
+    const a = person({ name: 'Amina Diallo', organisation: 'Ministère du Numérique' });
+    const b = person({ name: 'amina diallo ', organisation: '' });
+    expect(distinctNames(a, b, englishT)).toEqual(['Amina Diallo (Ministère du Numérique)', 'amina diallo  (no organisation)']);
+  });
+  it('adds the region when the organisations are equal too, then the group, then numbers them', () => {
+    const a = person({ name: 'Amina Diallo', organisation: 'ISOC', region: 'african' });
+    const b = person({ name: 'Amina Diallo', organisation: 'isoc', region: 'western-european-other' });
+    expect(distinctNames(a, b, englishT)).toEqual(['Amina Diallo (ISOC, African States)', 'Amina Diallo (isoc, Western European and other States)']);
+    const c = person({ name: 'Amina Diallo', organisation: 'ISOC', group: 'government' });
+    const d = person({ name: 'Amina Diallo', organisation: 'ISOC', group: 'academia' });
+    expect(distinctNames(c, d, englishT)).toEqual(['Amina Diallo (ISOC, Global / no single region, Government)', 'Amina Diallo (ISOC, Global / no single region, Academia)']);
+    const [e, f] = distinctNames(c, c, englishT);
+    expect(e).toBe('Amina Diallo (ISOC, Global / no single region, Government), entry 1');
+    expect(f).toBe('Amina Diallo (ISOC, Global / no single region, Government), entry 2');
+  });
+});
+
+describe('restoreStakeholder (undo a delete)', () => {
+  it('brings a deleted entry back, but not one merged into another', () => {
+    const doc = new Y.Doc();
+    const a = addStakeholder(doc, { name: 'A', organisation: '', group: 'other', region: 'global', themes: [] });
+    const b = addStakeholder(doc, { name: 'B', organisation: '', group: 'other', region: 'global', themes: [] });
+    deleteStakeholder(doc, a.id);
+    expect(listStakeholders(doc).map((s) => s.name)).toEqual(['B']);
+    restoreStakeholder(doc, a.id);
+    expect(listStakeholders(doc).map((s) => s.name)).toEqual(['A', 'B']);
+    mergeStakeholders(doc, a.id, b.id);
+    restoreStakeholder(doc, b.id);
+    expect(listStakeholders(doc).map((s) => s.name)).toEqual(['A']);
   });
 });

@@ -1,6 +1,7 @@
 import type { Stakeholder, StakeholderInput } from './stakeholders';
 import type { StakeholderGroup } from './kinds';
 import { normalizeThemes } from './workspaceDoc';
+import type { Translate } from './translate';
 
 // Pure helpers for the stakeholder registry screen: filtering, and the preview of a merge.
 
@@ -38,4 +39,23 @@ export function suggestKeep(a: Stakeholder, b: Stakeholder): Stakeholder {
   const score = (s: Stakeholder) =>
     (s.organisation ? 2 : 0) + (s.group !== 'other' ? 1 : 0) + (s.region !== 'global' ? 1 : 0) + (s.gender ? 1 : 0) + Math.min(s.themes.length, 3) * 0.1;
   return score(b) > score(a) ? b : a;
+}
+
+/**
+ * How to name two entries so a person tells them apart (merge dialog and messages): the names alone when they
+ * differ; with the same name, the organisation; with the same organisation too, the region, then the group;
+ * entries equal in all of these are numbered.
+ */
+export function distinctNames(a: StakeholderInput, b: StakeholderInput, t: Translate): [string, string] {
+  if (fold(a.name.trim()) !== fold(b.name.trim())) return [a.name, b.name];
+  const org = (s: StakeholderInput) => s.organisation.trim() || t('stakeholders.noOrganisation');
+  const region = (s: StakeholderInput) => t(`region.${s.region}`);
+  const group = (s: StakeholderInput) => t(`group.${s.group}`);
+  const same = (f: (s: StakeholderInput) => string) => fold(f(a)) === fold(f(b));
+  const details = !same(org) ? [org] : !same(region) ? [org, region] : [org, region, group];
+  const label = (s: StakeholderInput, n: number) => {
+    const shown = details.map((f) => f(s)).join(', ');
+    return details.every(same) ? t('stakeholders.entryNumbered', { name: s.name, details: shown, n }) : t('stakeholders.entryWithDetails', { name: s.name, details: shown });
+  };
+  return [label(a, 1), label(b, 2)];
 }

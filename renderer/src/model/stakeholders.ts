@@ -98,6 +98,13 @@ export function deleteStakeholder(doc: Y.Doc, id: string): void {
   entry.set('deleted', true);
 }
 
+/** Undoes deleteStakeholder (an entry merged into another stays merged). */
+export function restoreStakeholder(doc: Y.Doc, id: string): void {
+  const entry = wsStakeholders(doc).get(id);
+  if (!entry || entry.get('mergedInto')) return;
+  entry.delete('deleted');
+}
+
 /**
  * Merges duplicate `dropId` into `keepId`: the kept entry gains the union of themes and fills its empty fields
  * from the duplicate; the duplicate forwards to it. References to the duplicate resolve to the kept entry.

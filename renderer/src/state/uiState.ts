@@ -10,6 +10,13 @@ export interface Toast {
   id: number;
   kind: 'info' | 'error';
   text: string;
+  /** A toast with an action (e.g. "Undo") stays until it is used or dismissed; others time out. */
+  action?: ToastAction;
+}
+
+export interface ToastAction {
+  label: string;
+  run: () => void;
 }
 
 export interface UiData {
@@ -20,14 +27,26 @@ export interface UiData {
   toasts: Toast[];
 }
 
-/** At most this many toasts show at once; a new one pushes out the oldest. */
-export const MAX_TOASTS = 4;
+/** At most this many toasts show at once; a new one pushes out the oldest (one without an action first). */
+export const MAX_TOASTS = 3;
+
+/** How long a toast stays (ms): info 6 s, errors 12 s (longer to read), null (until dismissed) with an action. */
+export function toastLifetime(toast: Pick<Toast, 'kind' | 'action'>): number | null {
+  return toast.action ? null : toast.kind === 'error' ? 12_000 : 6_000;
+}
 
 export function initialUiState(hash = ''): UiData {
   return { route: parseRoute(hash), filter: {}, dialog: null, saveState: 'saved', toasts: [] };
 }
 
-export const withToast = (toasts: readonly Toast[], toast: Toast): Toast[] => [...toasts.slice(-(MAX_TOASTS - 1)), toast];
+export function withToast(toasts: readonly Toast[], toast: Toast): Toast[] {
+  const next = [...toasts, toast];
+  while (next.length > MAX_TOASTS) {
+    const plain = next.findIndex((t) => !t.action && t !== toast);
+    next.splice(plain >= 0 ? plain : 0, 1);
+  }
+  return next;
+}
 
 export const withoutToast = (toasts: readonly Toast[], id: number): Toast[] => toasts.filter((t) => t.id !== id);
 

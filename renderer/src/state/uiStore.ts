@@ -1,26 +1,32 @@
 import { create } from 'zustand';
 import { formatRoute, parseRoute, type Route } from './route';
-import { initialUiState, withFilter, withoutToast, withToast, type Dialog, type Toast, type UiData } from './uiState';
+import { initialUiState, toastLifetime, withFilter, withoutToast, withToast, type Dialog, type Toast, type ToastAction, type UiData } from './uiState';
 import type { DocumentFilter } from '../model/catalog';
 import type { SaveState } from '../storage/docPersistence';
 
 // UI state only. Shared content lives in Y.Docs; this store holds where the user is and what is open.
-export type { Dialog, Toast } from './uiState';
+export type { Dialog, Toast, ToastAction } from './uiState';
 
 export interface UiState extends UiData {
   navigate(route: Route): void;
   setFilter(patch: Partial<DocumentFilter>): void;
   openDialog(dialog: Dialog): void;
   setSaveState(state: SaveState): void;
-  notify(kind: Toast['kind'], text: string): void;
+  notify(kind: Toast['kind'], text: string, action?: ToastAction): void;
   dismiss(id: number): void;
+  /** While the pointer or focus is on the toasts they do not time out; released, each gets its full time again. */
+  holdToasts(held: boolean): void;
 }
-
-/** How long an info toast stays. Errors stay until dismissed. */
-const INFO_TOAST_MS = 5000;
 
 export function createUiStore(initial: UiData = initialUiState(typeof location === 'undefined' ? '' : location.hash)) {
   let toastId = 0;
+  let held = false;
+  const timers = new Map<number, ReturnType<typeof setTimeout>>();
+  const schedule = (toast: Toast, dismiss: (id: number) => void) => {
+    const ms = toastLifetime(toast);
+    if (ms === null || held) return;
+    timers.set(toast.id, setTimeout(() => dismiss(toast.id), ms));
+  };
   return create<UiState>()((set, get) => ({
     ...initial,
     navigate: (route) => {
@@ -31,12 +37,23 @@ export function createUiStore(initial: UiData = initialUiState(typeof location =
     setFilter: (patch) => set((s) => ({ filter: withFilter(s.filter, patch) })),
     openDialog: (dialog) => set({ dialog }),
     setSaveState: (saveState) => set({ saveState }),
-    notify: (kind, text) => {
-      const id = ++toastId;
-      set((s) => ({ toasts: withToast(s.toasts, { id, kind, text }) }));
-      if (kind === 'info') setTimeout(() => get().dismiss(id), INFO_TOAST_MS);
+    notify: (kind, text, action) => {
+      const toast: Toast = action ? { id: ++toastId, kind, text, action } : { id: ++toastId, kind, text };
+      set((s) => ({ toasts: withToast(s.toasts, toast) }));
+      schedule(toast, get().dismiss);
     },
-    dismiss: (id) => set((s) => ({ toasts: withoutToast(s.toasts, id) })),
+    dismiss: (id) => {
+      clearTimeout(timers.get(id));
+      timers.delete(id);
+      set((s) => ({ toasts: withoutToast(s.toasts, id) }));
+    },
+    holdToasts: (hold) => {
+      if (hold === held) return;
+      held = hold;
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+      if (!hold) for (const toast of get().toasts) schedule(toast, get().dismiss);
+    },
   }));
 }
 

@@ -7,8 +7,37 @@ import { useLiveQuery, useY } from './hooks';
 import { t } from '../i18n';
 import { capabilitiesOf, OWN_WORKSPACE_ROLE } from '../../../common/roles';
 import { useSearchUi } from '../state/searchUi';
+import { isBoolean, useDevicePref } from '../state/devicePrefs';
+import { ToastSlot } from './Toasts';
 
 export function Sidebar() {
+  // Collapsed, the sidebar leaves its width to the screen (the comment matrix at 1280 px); remembered per device.
+  const [collapsed, setCollapsed] = useDevicePref('sidebarCollapsed', false, isBoolean);
+  const toggle = (
+    <button
+      type="button"
+      className="icon-button sidebar-toggle"
+      aria-expanded={!collapsed}
+      aria-label={collapsed ? t('nav.showSidebar') : t('nav.hideSidebar')}
+      title={collapsed ? t('nav.showSidebar') : t('nav.hideSidebar')}
+      onClick={() => setCollapsed(!collapsed)}
+    >
+      {collapsed ? '»' : '«'}
+    </button>
+  );
+  // The toggle keeps its place in the tree, so it keeps the focus when the sidebar collapses or opens.
+  return (
+    <aside className={collapsed ? 'sidebar collapsed' : 'sidebar'} aria-label={t('nav.sidebar')}>
+      <div className="sidebar-top">
+        {!collapsed && <div className="sidebar-brand">Rapporteur</div>}
+        {toggle}
+      </div>
+      {!collapsed && <SidebarContent />}
+    </aside>
+  );
+}
+
+function SidebarContent() {
   const { id, doc, canEdit, local } = useWorkspace();
   const route = useUi((s) => s.route);
   const navigate = useUi((s) => s.navigate);
@@ -16,7 +45,6 @@ export function Sidebar() {
   const info = useY(wsInfo(doc), () => readWorkspaceInfo(doc));
   const workspaces = useLiveQuery(() => catalogDb.workspaces.orderBy('lastOpenedAt').reverse().toArray(), [], []);
   const [maintenanceOpen, setMaintenanceOpen] = useState(false);
-
   // The registry is editors' data (common/roles.ts readRegistry); others are not sent it (the server's projection).
   const readRegistry = capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE).readRegistry;
   const nav = [
@@ -28,10 +56,8 @@ export function Sidebar() {
     { screen: 'settings' as const, label: t('nav.settings') },
   ];
   const active = route.screen === 'document' ? 'documents' : route.screen === 'profile' ? 'stakeholders' : route.screen;
-
   return (
-    <aside className="sidebar" aria-label={t('nav.sidebar')}>
-      <div className="sidebar-brand">Rapporteur</div>
+    <>
       <label className="field compact">
         <span className="field-label">{t('workspace.switch')}</span>
         <select
@@ -77,6 +103,7 @@ export function Sidebar() {
           ))}
         </ul>
       </nav>
+      <ToastSlot />
       <div className="sidebar-footer">
         <button type="button" className="link-button" aria-expanded={maintenanceOpen} onClick={() => setMaintenanceOpen((o) => !o)}>
           {t('maintenance.menu')}
@@ -103,6 +130,6 @@ export function Sidebar() {
           </ul>
         )}
       </div>
-    </aside>
+    </>
   );
 }

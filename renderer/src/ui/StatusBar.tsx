@@ -30,7 +30,8 @@ function SaveState() {
 export function StatusBar() {
   const route = useUi((s) => s.route);
   const stats = useDerived(route.screen === 'document' ? documentDocName(route.workspaceId, route.docId) : null, (d) => d.stats);
-  const target = stats ? pageTargetState(stats.pages, stats.targetMin, stats.targetMax) : null;
+  const range = stats && stats.targetMin !== null && stats.targetMax !== null ? { min: stats.targetMin, max: stats.targetMax } : null;
+  const target = stats && range ? pageTargetState(stats.pages, range.min, range.max) : null;
   return (
     <footer className="statusbar" aria-label={t('status.bar')}>
       <SaveState />
@@ -39,10 +40,16 @@ export function StatusBar() {
       {stats && (
         <>
           <span>{tp('status.words', stats.words)}</span>
-          <span className={`page-estimate target-${target}`} title={t('status.pagesTitle')}>
-            {tp('status.pages', stats.pages, { min: stats.targetMin, max: stats.targetMax })}
-            {target !== 'within' && <span className="target-note"> · {t(`status.target.${target}`)}</span>}
-          </span>
+          {range && target ? (
+            <span className={`page-estimate target-${target}`} title={t('status.pagesTitle')}>
+              {tp('status.pages', stats.pages, range)}
+              {target !== 'within' && <span className="target-note"> · {t(`status.target.${target}`)}</span>}
+            </span>
+          ) : (
+            <span className="page-estimate" title={t('status.pagesTitle')}>
+              {tp('status.pagesNoTarget', stats.pages)}
+            </span>
+          )}
         </>
       )}
     </footer>

@@ -1,7 +1,9 @@
 import type { Messages } from '../index';
+import { roughEdges } from './roughEdges';
 
 // The Spanish catalog: every English id (a test checks ids, ICU syntax and arguments). Loaded lazily.
 export const es: Messages = {
+  ...roughEdges,
   // core
   'common.apply': "Aplicar",
   'common.cancel': "Cancelar",

@@ -1,7 +1,9 @@
 import type { Messages } from '../index';
+import { roughEdges } from './roughEdges';
 
 // The French catalog: every English id (a test checks ids, ICU syntax and arguments). Loaded lazily.
 export const fr: Messages = {
+  ...roughEdges,
   // core
   'common.apply': "Appliquer",
   'common.cancel': "Annuler",

@@ -15,6 +15,7 @@ import { isOneOf } from '../kinds';
 import { ModelError } from '../modelError';
 import type { Actor } from '../comments/threadTypes';
 import { recordVersion, type VersionEntry } from './snapshots';
+import { statusForPhase } from './reportStatus';
 
 export const PHASES = ['drafting', 'consultation', 'revision', 'final'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -104,6 +105,9 @@ export function enterPhase(
     version = recordVersion(doc, { name: opts.name ?? `${to} ${today}`, phase: to, by: actor, now, comments: opts.comments });
     const f = docFields(doc);
     f.set(PHASE_FIELDS.phase, to);
+    // One status (reportStatus.ts): the draft status follows the phase.
+    const status = statusForPhase(to);
+    if (status) f.set('status', status);
     if (to === 'consultation') {
       f.set(PHASE_FIELDS.opensOn, opts.opensOn!);
       f.set(PHASE_FIELDS.closesOn, opts.closesOn!);

@@ -9,7 +9,7 @@ const query = (docId: string, q: Partial<QueryFields>): DueSource => ({
   kind: 'query',
   network: { query: { askedBy: '', region: '', postedOn: '2026-03-01', contributionsDue: '', replyDue: '', status: 'open', ...q } },
 });
-const meeting = (docId: string, points: Array<{ id: string; due: string; status?: 'open' | 'done' }>): DueSource => ({
+const meeting = (docId: string, points: Array<{ id: string; due: string; status?: 'open' | 'in-progress' | 'done' }>): DueSource => ({
   docId,
   title: `Meeting ${docId}`,
   kind: 'meeting',
@@ -33,6 +33,14 @@ describe('the Due list', () => {
       [14, false],
     ]);
     expect(items[0]).toMatchObject({ kind: 'action-point', owner: 'Ana', docId: 'm', title: 'Meeting m' });
+  });
+
+  it('keeps action points in progress, marked so', () => {
+    const items = dueItems([meeting('m', [{ id: 'started', due: '2026-03-12', status: 'in-progress' }, { id: 'open', due: '2026-03-13' }])], today);
+    expect(items.map((i) => [i.task, i.inProgress])).toEqual([
+      ['Task started', true],
+      ['Task open', undefined],
+    ]);
   });
 
   it('skips done action points and ones without a valid due date', () => {

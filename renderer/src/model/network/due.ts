@@ -23,6 +23,8 @@ export interface DueItem {
   /** action points: who and what */
   owner?: string;
   task?: string;
+  /** an action point someone has started (status 'in-progress'): still due, shown as such */
+  inProgress?: true;
 }
 
 export interface DueSource {
@@ -51,7 +53,7 @@ export function dueItems(rows: DueSource[], today: string, horizon = DUE_HORIZON
     if (r.kind === 'meeting') {
       for (const a of r.activity?.actionPoints ?? []) {
         if (a.status === 'done') continue;
-        add({ key: `${r.docId}:action:${a.id}`, kind: 'action-point', docId: r.docId, title: r.title, due: a.due, owner: a.owner, task: a.task });
+        add({ key: `${r.docId}:action:${a.id}`, kind: 'action-point', docId: r.docId, title: r.title, due: a.due, owner: a.owner, task: a.task, ...(a.status === 'in-progress' ? { inProgress: true as const } : {}) });
       }
     }
     if (!n) continue;

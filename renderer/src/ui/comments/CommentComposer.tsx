@@ -14,6 +14,7 @@ import { modelMessage } from '../errors';
 import { LabeledField } from '../document/fields/LabeledField';
 import { CommentFields } from './CommentFields';
 import { FormActions } from '../FormActions';
+import { DateInput } from '../DateInput';
 
 const ME = '';
 
@@ -128,7 +129,7 @@ export function CommentComposer() {
       {lateEntry && (
         <label className="field">
           <span className="field-label">{t('comments.new.receivedOn')}</span>
-          <input type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} aria-describedby={`${id}-refusal`} />
+          <DateInput value={receivedOn} onChange={setReceivedOn} aria-describedby={`${id}-refusal`} />
         </label>
       )}
       {!mayActOnBehalf && <p className="composer-as">{t('comments.new.as', { name: ownLabel })}</p>}

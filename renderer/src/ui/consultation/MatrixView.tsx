@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
 import { useUi } from '../../state/uiStore';
 import { useWorkspace } from '../../state/workspaceContext';
@@ -16,31 +16,39 @@ import { groupLabel, locationLabel, regionLabel } from '../comments/format';
 import { modelMessage } from '../errors';
 import { useVirtualRows } from './useVirtualRows';
 import { MatrixFileActions } from './MatrixFileActions';
+import { MatrixColumnsMenu } from './MatrixColumnsMenu';
+import { readColumnPrefs, SCREEN_COLUMNS, visibleColumns, type MatrixColumnPrefs, type ScreenColumn } from '../../model/comments/matrixColumns';
+import { useDevicePref } from '../../state/devicePrefs';
+import { useSideScroll } from './useSideScroll';
 
 type FilterKind = 'text' | 'range' | 'section' | { values: readonly string[]; label: (v: string) => string };
 
 interface Column {
-  key: MatrixColumn;
+  key: ScreenColumn;
   width: number;
   filter: FilterKind;
 }
 
-const COLUMNS: Column[] = [
-  { key: 'number', width: 64, filter: 'range' },
-  { key: 'para', width: 68, filter: 'range' },
-  { key: 'section', width: 76, filter: 'section' },
-  { key: 'commenter', width: 150, filter: 'text' },
-  { key: 'organisation', width: 160, filter: 'text' },
-  { key: 'group', width: 140, filter: { values: STAKEHOLDER_GROUPS, label: groupLabel } },
-  { key: 'region', width: 150, filter: { values: REGIONS, label: regionLabel } },
-  { key: 'type', width: 118, filter: { values: COMMENT_TYPES, label: (v) => t(`commentType.${v}`) } },
-  { key: 'comment', width: 340, filter: 'text' },
-  { key: 'proposedWording', width: 250, filter: 'text' },
-  { key: 'disposition', width: 190, filter: { values: DISPOSITIONS, label: (v) => t(`disposition.${v}`) } },
-  { key: 'response', width: 280, filter: 'text' },
-];
+// Widths are minimums: the table fills the screen's width, and scrolls sideways only past it. At 1280 px the
+// default order (model/comments/matrixColumns.ts) shows # to Response without scrolling.
+const ALL_COLUMNS: Record<ScreenColumn, Column> = {
+  number: { key: 'number', width: 58, filter: 'range' },
+  para: { key: 'para', width: 56, filter: 'range' },
+  commenter: { key: 'commenter', width: 118, filter: 'text' },
+  comment: { key: 'comment', width: 220, filter: 'text' },
+  proposedWording: { key: 'proposedWording', width: 176, filter: 'text' },
+  disposition: { key: 'disposition', width: 160, filter: { values: DISPOSITIONS, label: (v) => t(`disposition.${v}`) } },
+  response: { key: 'response', width: 176, filter: 'text' },
+  type: { key: 'type', width: 110, filter: { values: COMMENT_TYPES, label: (v) => t(`commentType.${v}`) } },
+  section: { key: 'section', width: 76, filter: 'section' },
+  organisation: { key: 'organisation', width: 150, filter: 'text' },
+  group: { key: 'group', width: 140, filter: { values: STAKEHOLDER_GROUPS, label: groupLabel } },
+  region: { key: 'region', width: 150, filter: { values: REGIONS, label: regionLabel } },
+};
+const COLUMNS: Column[] = SCREEN_COLUMNS.map((c) => ALL_COLUMNS[c]);
 
-const ROW_HEIGHT = 84;
+/** A row's height before it is measured (one line); rows then take their content's height. */
+const ROW_ESTIMATE = 44;
 const GROUP_HEIGHT = 36;
 
 type Item = { kind: 'row'; row: MatrixRow } | { kind: 'group'; key: string; label: string; count: number };
@@ -81,6 +89,13 @@ export function MatrixView() {
   const [byCommenter, setByCommenter] = useState(false);
   const [focusIndex, setFocusIndex] = useState(-1);
   const headRef = useRef<HTMLTableSectionElement>(null);
+  const [storedColumns, setStoredColumns] = useDevicePref<unknown>('matrixColumns', null, (v): v is unknown => v !== undefined);
+  const prefs = useMemo(() => readColumnPrefs(storedColumns), [storedColumns]);
+  const setPrefs = (p: MatrixColumnPrefs) => setStoredColumns(p);
+  const columns = useMemo(() => visibleColumns(prefs).map((c) => ALL_COLUMNS[c]), [prefs]);
+  // Rows are as tall as their content: each rendered row is measured, and the window uses the measured heights.
+  const heights = useRef(new Map<string, number>());
+  const [measured, setMeasured] = useState(0);
 
   const filter = useMemo(() => toFilter(filterText), [filterText]);
   const shown = useMemo(() => sortRows(filterRows(rows, filter), sort), [rows, filter, sort]);
@@ -89,7 +104,27 @@ export function MatrixView() {
     const groups = groupRows(shown, 'commenter', t).sort((a, b) => a.label.localeCompare(b.label));
     return groups.flatMap((g) => [{ kind: 'group' as const, key: g.key, label: g.label, count: g.rows.length }, ...g.rows.map((row) => ({ kind: 'row' as const, row }))]);
   }, [shown, byCommenter]);
-  const { scrollRef, first, last, padTop, padBottom, ensureVisible } = useVirtualRows(items, (it) => (it.kind === 'row' ? ROW_HEIGHT : GROUP_HEIGHT));
+  const { scrollRef, first, last, padTop, padBottom, ensureVisible } = useVirtualRows(
+    items,
+    (it) => (it.kind === 'row' ? (heights.current.get(it.row.id) ?? ROW_ESTIMATE) : GROUP_HEIGHT),
+    6,
+    `${measured}:${columns.map((c) => c.key).join()}`,
+  );
+  // After every render (rows come into view, text or columns change); it sets state only when a height changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useLayoutEffect(() => {
+    let changed = false;
+    for (const tr of scrollRef.current?.querySelectorAll<HTMLTableRowElement>('tr[data-row]') ?? []) {
+      const id = tr.dataset.row ?? '';
+      const h = tr.getBoundingClientRect().height;
+      if (h && Math.abs((heights.current.get(id) ?? 0) - h) > 0.5) {
+        heights.current.set(id, h);
+        changed = true;
+      }
+    }
+    if (changed) setMeasured((m) => m + 1);
+  });
+  const side = useSideScroll(scrollRef);
 
   const { numberOf, idOfNumber } = useMemo(() => threadNumbers(threads), [threads]);
 
@@ -131,7 +166,7 @@ export function MatrixView() {
   const toggleSort = (column: MatrixColumn) =>
     setSort((s) => (s.column === column ? { column, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: 'asc' }));
   const anyFilter = Object.values(filterText).some(Boolean);
-  const tableWidth = COLUMNS.reduce((w, c) => w + c.width, 0);
+  const tableWidth = columns.reduce((w, c) => w + c.width, 0);
 
   return (
     <section className="matrix-view" aria-labelledby="matrix-title">
@@ -152,19 +187,26 @@ export function MatrixView() {
           </button>
         )}
         <span className="spacer" />
+        <MatrixColumnsMenu prefs={prefs} onChange={setPrefs} />
         <MatrixFileActions shown={shown} />
       </div>
       <p className="muted small matrix-hint">{canEdit ? t('matrix.hintEditor') : t('matrix.hint')}</p>
-      <div className="matrix-scroll" ref={scrollRef}>
-        <table className="matrix-table" style={{ width: tableWidth }} aria-labelledby="matrix-title" aria-rowcount={items.length + 2}>
+      {side.more && (
+        <p className="matrix-more small" id="matrix-more">
+          <span aria-hidden="true">→</span> {t('matrix.moreColumns', { count: side.hiddenColumns })}
+        </p>
+      )}
+      <div className={`matrix-frame${side.more ? ' scrolls-right' : ''}${side.scrolled ? ' scrolled-left' : ''}`}>
+      <div className="matrix-scroll" ref={scrollRef} tabIndex={-1} aria-describedby={side.more ? 'matrix-more' : undefined}>
+        <table className="matrix-table" style={{ minWidth: tableWidth }} aria-labelledby="matrix-title" aria-rowcount={items.length + 2} aria-colcount={columns.length}>
           <colgroup>
-            {COLUMNS.map((c) => (
+            {columns.map((c) => (
               <col key={c.key} style={{ width: c.width }} />
             ))}
           </colgroup>
           <thead ref={headRef}>
             <tr aria-rowindex={1}>
-              {COLUMNS.map((c) => {
+              {columns.map((c) => {
                 const sorted = sort.column === c.key;
                 return (
                   <th key={c.key} scope="col" aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
@@ -179,7 +221,7 @@ export function MatrixView() {
               })}
             </tr>
             <tr className="filter-row" aria-rowindex={2}>
-              {COLUMNS.map((c) => (
+              {columns.map((c) => (
                 <td key={c.key}>
                   <FilterInput column={c} value={filterText[c.key] ?? ''} onChange={(v) => setFilterText((f) => ({ ...f, [c.key]: v }))} />
                 </td>
@@ -189,7 +231,7 @@ export function MatrixView() {
           <tbody>
             {padTop > 0 && (
               <tr aria-hidden="true" className="spacer-row">
-                <td colSpan={COLUMNS.length} style={{ height: padTop }} />
+                <td colSpan={columns.length} style={{ height: padTop }} />
               </tr>
             )}
             {items.slice(first, last + 1).map((it, k) => {
@@ -197,7 +239,7 @@ export function MatrixView() {
               if (it.kind === 'group')
                 return (
                   <tr key={`g:${it.key}`} className="group-row" data-index={i} aria-rowindex={i + 3} tabIndex={-1} onKeyDown={(e) => onRowKey(e, i)}>
-                    <th colSpan={COLUMNS.length} scope="colgroup">
+                    <th colSpan={columns.length} scope="colgroup">
                       {it.label} <span className="muted">· {tp('matrix.groupCount', it.count)}</span>
                     </th>
                   </tr>
@@ -215,17 +257,19 @@ export function MatrixView() {
                   onOpen={open}
                   onKeyDown={onRowKey}
                   onFocusRow={setFocusIndex}
+                  columns={columns}
                 />
               );
             })}
             {padBottom > 0 && (
               <tr aria-hidden="true" className="spacer-row">
-                <td colSpan={COLUMNS.length} style={{ height: padBottom }} />
+                <td colSpan={columns.length} style={{ height: padBottom }} />
               </tr>
             )}
           </tbody>
         </table>
         {items.length === 0 && <p className="empty matrix-empty">{rows.length ? t('matrix.noneMatch') : t('matrix.none')}</p>}
+      </div>
       </div>
     </section>
   );
@@ -272,9 +316,10 @@ interface RowProps {
   onOpen: (row: MatrixRow) => void;
   onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>, i: number) => void;
   onFocusRow: (i: number) => void;
+  columns: Column[];
 }
 
-const MatrixRowView = memo(function MatrixRowView({ row: r, index, comments, actor, canEdit, numberOf, idOfNumber, onOpen, onKeyDown, onFocusRow }: RowProps) {
+const MatrixRowView = memo(function MatrixRowView({ row: r, index, comments, actor, canEdit, numberOf, idOfNumber, onOpen, onKeyDown, onFocusRow, columns }: RowProps) {
   const choice = r.duplicateOf ? t('disposition.duplicateOf', { n: String(r.duplicateOfNumber ?? '?') }) : t(`disposition.${r.disposition}`);
   return (
     <tr
@@ -288,56 +333,103 @@ const MatrixRowView = memo(function MatrixRowView({ row: r, index, comments, act
       onKeyDown={(e) => onKeyDown(e, index)}
       onFocus={(e) => e.target === e.currentTarget && onFocusRow(index)}
     >
-      <td className="num">#{r.number}</td>
-      <td className="num">
-        {r.para ?? (r.status === 'ok' ? '–' : <span className={`chip chip-${r.status}`} title={locationLabel(r)}>{t(`matrix.status.${r.status}`)}</span>)}
-      </td>
-      <td>{r.section ? `§ ${r.section}` : ''}</td>
-      <td>
-        <span className="clamp">{r.commenter}</span>
-      </td>
-      <td>
-        <span className="clamp">{r.organisation}</span>
-      </td>
-      <td>{groupLabel(r.group)}</td>
-      <td>
-        <span className="clamp">{regionLabel(r.region)}</span>
-      </td>
-      <td>
-        {t(`commentType.${r.type}`)}
-        {r.purpose === 'annotation' && <span className="chip chip-annotation">{t('comments.purpose.annotation')}</span>}
-      </td>
-      <td>
-        <span className="clamp" title={r.comment}>
-          {r.comment}
-        </span>
-      </td>
-      <td>
-        <span className="clamp" title={r.proposedWording}>
-          {r.proposedWording}
-        </span>
-      </td>
-      <td>
-        {canEdit && comments ? (
-          <DispositionControl
-            compact
-            comments={comments}
-            threadId={r.id}
-            number={r.number}
-            value={r.disposition}
-            duplicateOf={r.duplicateOf}
-            actor={actor}
-            idOfNumber={idOfNumber}
-            numberOf={numberOf}
-          />
-        ) : (
-          <span className={`disposition-pill disposition-${r.disposition}`}>{choice}</span>
-        )}
-      </td>
-      <td className="response-cell">{canEdit && comments ? <ResponseCell row={r} comments={comments} actor={actor} /> : <span className="clamp">{r.response}</span>}</td>
+      {columns.map((c) => (
+        <MatrixCell key={c.key} column={c.key} r={r} choice={choice} canEdit={canEdit} comments={comments} actor={actor} numberOf={numberOf} idOfNumber={idOfNumber} />
+      ))}
     </tr>
   );
 });
+
+type CellProps = Pick<RowProps, 'comments' | 'actor' | 'canEdit' | 'numberOf' | 'idOfNumber'> & { column: ScreenColumn; r: MatrixRow; choice: string };
+
+/** One cell of a matrix row. Comment, proposed wording and response wrap in full: a row is as tall as its text. */
+function MatrixCell({ column, r, choice, canEdit, comments, actor, numberOf, idOfNumber }: CellProps) {
+  switch (column) {
+    case 'number':
+      return (
+        <td className="num">#{r.number}</td>
+      );
+    case 'para':
+      return (
+        <td className="num">
+          {r.para ?? (r.status === 'ok' ? '–' : <span className={`chip chip-${r.status}`} title={locationLabel(r)}>{t(`matrix.status.${r.status}`)}</span>)}
+        </td>
+      );
+    case 'section':
+      return (
+        <td>{r.section ? `§ ${r.section}` : ''}</td>
+      );
+    case 'commenter':
+      return (
+        <td>
+          <span className="clamp">{r.commenter}</span>
+        </td>
+      );
+    case 'organisation':
+      return (
+        <td>
+          <span className="clamp">{r.organisation}</span>
+        </td>
+      );
+    case 'group':
+      return (
+        <td>{groupLabel(r.group)}</td>
+      );
+    case 'region':
+      return (
+        <td>
+          <span className="clamp">{regionLabel(r.region)}</span>
+        </td>
+      );
+    case 'type':
+      return (
+        <td>
+          {t(`commentType.${r.type}`)}
+          {r.purpose === 'annotation' && <span className="chip chip-annotation">{t('comments.purpose.annotation')}</span>}
+        </td>
+      );
+    case 'comment':
+      return (
+        <td>
+          <span className="cell-text">
+            {r.comment}
+          </span>
+        </td>
+      );
+    case 'proposedWording':
+      return (
+        <td>
+          <span className="cell-text">
+            {r.proposedWording}
+          </span>
+        </td>
+      );
+    case 'disposition':
+      return (
+        <td>
+          {canEdit && comments ? (
+            <DispositionControl
+              compact
+              comments={comments}
+              threadId={r.id}
+              number={r.number}
+              value={r.disposition}
+              duplicateOf={r.duplicateOf}
+              actor={actor}
+              idOfNumber={idOfNumber}
+              numberOf={numberOf}
+            />
+          ) : (
+            <span className={`disposition-pill disposition-${r.disposition}`}>{choice}</span>
+          )}
+        </td>
+      );
+    case 'response':
+      return (
+        <td className="response-cell">{canEdit && comments ? <ResponseCell row={r} comments={comments} actor={actor} /> : <span className="cell-text">{r.response}</span>}</td>
+      );
+  }
+}
 
 /** The response, edited in place as plain text (the panel beside the text has the rich-text editor). */
 function ResponseCell({ row, comments, actor }: { row: MatrixRow; comments: Y.Doc; actor: Actor }) {
@@ -366,7 +458,7 @@ function ResponseCell({ row, comments, actor }: { row: MatrixRow; comments: Y.Do
         }}
         onKeyDown={(e) => e.stopPropagation()}
       >
-        <span className="clamp">{row.response || <span className="muted">{t('matrix.addResponse')}</span>}</span>
+        <span className="cell-text">{row.response || <span className="muted">{t('matrix.addResponse')}</span>}</span>
       </button>
     );
   return (

@@ -21,6 +21,7 @@ import { useOptionalComments } from '../comments/CommentsContext';
 import { useWorkspace } from '../../state/workspaceContext';
 import { FormActions } from '../FormActions';
 import { PublicationControl } from './PublicationControl';
+import { DateInput } from '../DateInput';
 
 type Pending = null | { to: Phase } | { to: 'window' };
 
@@ -131,11 +132,11 @@ function PhaseForm(props: { doc: Y.Doc; comments: Y.Doc | null; actor: Actor; to
           <>
             <label className="field">
               <span className="field-label">{t('phase.opensOn')}</span>
-              <input type="date" value={opensOn} onChange={(e) => setOpensOn(e.target.value)} required autoFocus />
+              <DateInput value={opensOn} onChange={setOpensOn} required autoFocus />
             </label>
             <label className="field">
               <span className="field-label">{t('phase.closesOn')}</span>
-              <input type="date" value={closesOn} min={today} onChange={(e) => setClosesOn(e.target.value)} required />
+              <DateInput value={closesOn} min={today} onChange={setClosesOn} required />
             </label>
           </>
         )}

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 /**
- * Windowing for long lists of fixed-height items (two heights: rows and group headers): only the items in view,
- * plus `overscan` on each side, are rendered; spacers above and below keep the scrollbar honest.
+ * Windowing for long lists: only the items in view, plus `overscan` on each side, are rendered; spacers above and
+ * below keep the scrollbar honest. Heights come from `heightOf` (measured rows, an estimate until then); a new
+ * `version` tells the hook that heights changed.
  */
-export function useVirtualRows<T>(items: readonly T[], heightOf: (item: T) => number, overscan = 6) {
+export function useVirtualRows<T>(items: readonly T[], heightOf: (item: T) => number, overscan = 6, version: unknown = 0) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ top: 0, height: 800 });
   const offsets = useMemo(() => {
@@ -12,7 +13,7 @@ export function useVirtualRows<T>(items: readonly T[], heightOf: (item: T) => nu
     for (let i = 0; i < items.length; i++) out[i + 1] = out[i] + heightOf(items[i]);
     return out;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [items]);
+  }, [items, version]);
 
   useEffect(() => {
     const el = scrollRef.current;

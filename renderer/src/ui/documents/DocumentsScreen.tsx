@@ -9,6 +9,7 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../model/kinds';
 import { useLiveQuery, useY } from '../hooks';
 import { formatDate, formatNumber, t } from '../../i18n';
 import { HomeDueList } from '../network/DueList';
+import { DateInput } from '../DateInput';
 
 export function DocumentsScreen() {
   const { id: workspaceId, doc: ws, canEdit } = useWorkspace();
@@ -92,11 +93,11 @@ export function DocumentsScreen() {
         </label>
         <label className="field compact">
           <span className="field-label">{t('filter.from')}</span>
-          <input type="date" value={filter.from ?? ''} onChange={(e) => setFilter({ from: e.target.value })} />
+          <DateInput value={filter.from ?? ''} onChange={(from) => setFilter({ from })} />
         </label>
         <label className="field compact">
           <span className="field-label">{t('filter.to')}</span>
-          <input type="date" value={filter.to ?? ''} onChange={(e) => setFilter({ to: e.target.value })} />
+          <DateInput value={filter.to ?? ''} onChange={(to) => setFilter({ to })} />
         </label>
         {filtered && (
           <button type="button" className="link-button" onClick={() => setFilter({ query: '', kind: '', theme: '', from: '', to: '', fullText: false })}>

@@ -16,6 +16,7 @@ import { t, todayIso } from '../../i18n';
 import { modelMessage } from '../errors';
 import { FormActions } from '../FormActions';
 import { ChoiceSelect } from '../ChoiceSelect';
+import { DateInput } from '../DateInput';
 
 export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
   const { id: workspaceId, doc: ws } = useWorkspace();
@@ -80,7 +81,7 @@ export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
         </label>
         <label className="field">
           <span className="field-label">{kind === 'contribution' ? t('contribution.receivedOn') : kind === 'query' ? t('query.postedOn') : t('document.date')}</span>
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DateInput value={date} onChange={setDate} />
         </label>
         {kind === 'meeting' && (
           <>
@@ -115,11 +116,11 @@ export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
             </LabeledField>
             <label className="field">
               <span className="field-label">{t('query.contributionsDue')}</span>
-              <input type="date" value={contributionsDue} onChange={(e) => setContributionsDue(e.target.value)} />
+              <DateInput value={contributionsDue} onChange={setContributionsDue} />
             </label>
             <label className="field">
               <span className="field-label">{t('query.replyDue')}</span>
-              <input type="date" value={replyDue} onChange={(e) => setReplyDue(e.target.value)} />
+              <DateInput value={replyDue} onChange={setReplyDue} />
             </label>
           </>
         )}

@@ -1,7 +1,8 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { isAllowedLink } from '../../schema/safeUrl';
 import { t } from '../../i18n';
+import { ToolbarOverflow } from './ToolbarOverflow';
 
 type Prompt = null | { kind: 'link'; value: string } | { kind: 'footnote'; value: string };
 
@@ -26,6 +27,7 @@ export function Toolbar({ editor, extra }: { editor: Editor; extra?: ReactNode }
       canRedo: e.can().redo(),
     }),
   });
+  const toolbarRef = useRef<HTMLDivElement>(null);
   const [prompt, setPrompt] = useState<Prompt>(null);
   const [promptError, setPromptError] = useState<string | null>(null);
   const chain = () => editor.chain().focus();
@@ -47,7 +49,8 @@ export function Toolbar({ editor, extra }: { editor: Editor; extra?: ReactNode }
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')];
+    // Buttons of groups moved into the More menu (ToolbarOverflow) are skipped; the menu's own items too.
+    const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>(':scope > .toolbar-group:not([data-overflow]):not([hidden]) > button:not(:disabled), :scope > .toolbar-group:not([data-overflow]):not([hidden]) > :not(.menu) button:not(:disabled)')];
     const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (i < 0) return;
     e.preventDefault();
@@ -56,7 +59,7 @@ export function Toolbar({ editor, extra }: { editor: Editor; extra?: ReactNode }
 
   return (
     <div className="toolbar-wrap">
-      <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')} onKeyDown={onKeyDown}>
+      <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')} onKeyDown={onKeyDown} ref={toolbarRef}>
         <Group>
           <Btn label={t('editor.undo')} shortcut="Ctrl+Z" disabled={!state.canUndo} onClick={() => chain().undo().run()}>↶</Btn>
           <Btn label={t('editor.redo')} shortcut="Ctrl+Shift+Z" disabled={!state.canRedo} onClick={() => chain().redo().run()}>↷</Btn>
@@ -95,6 +98,7 @@ export function Toolbar({ editor, extra }: { editor: Editor; extra?: ReactNode }
           )}
         </Group>
         {extra && <Group>{extra}</Group>}
+        <ToolbarOverflow toolbarRef={toolbarRef} />
       </div>
       {prompt && (
         <form className="toolbar-prompt" onSubmit={submitPrompt}>

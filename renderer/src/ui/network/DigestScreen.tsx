@@ -11,6 +11,7 @@ import { modelMessage } from '../errors';
 import { ActivityChart } from './ActivityChart';
 import { useNetworkData } from './useNetworkData';
 import { NotIndexedNotice } from './NotIndexedNotice';
+import { MonthInput } from '../DateInput';
 
 /** Monthly digest: choose a month, see what it will contain, and draft (or open) its digest. */
 export function DigestScreen() {
@@ -65,7 +66,7 @@ export function DigestScreen() {
       <div className="filters">
         <label className="field compact">
           <span className="field-label">{t('digest.month')}</span>
-          <input type="month" value={month} onChange={(e) => setMonth(e.target.value)} aria-invalid={!valid} required />
+          <MonthInput value={month} onChange={setMonth} aria-invalid={!valid} required className="input-month" />
         </label>
         {canEdit && (
           <button type="button" className="primary" disabled={!valid || busy} onClick={() => void draft()}>

@@ -41,7 +41,10 @@ export function DueTable({ items, label }: { items: DueItem[]; label: string }) 
       <tbody>
         {items.map((item) => (
           <tr key={item.key} className={item.overdue ? 'overdue' : undefined}>
-            <td>{t(`due.kind.${item.kind}`, { task: item.task || '—', owner: item.owner || '—' })}</td>
+            <td>
+              {t(`due.kind.${item.kind}`, { task: item.task || '—', owner: item.owner || '—' })}
+              {item.inProgress && <span className="status-pill status-in-progress due-progress">{t('action.in-progress')}</span>}
+            </td>
             <td>
               <a
                 href={`#/w/${workspaceId}/d/${item.docId}`}

@@ -18,6 +18,7 @@ import { DOCUMENT_KINDS, REGIONS, STAKEHOLDER_GROUPS } from '../../model/kinds';
 import { en } from '../../i18n/en';
 import { formatDate, t, tp } from '../../i18n';
 import { capabilitiesOf, OWN_WORKSPACE_ROLE } from '../../../../common/roles';
+import { DateInput } from '../DateInput';
 
 const KINDS: readonly SearchKind[] = [...DOCUMENT_KINDS, 'comment', 'stakeholder'];
 
@@ -114,10 +115,10 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
             )}
           </LabeledField>
           <LabeledField label={t('search.from')} className="field compact">
-            {(id) => <input id={id} type="date" value={filters.from ?? ''} onChange={(e) => setFilters({ from: e.target.value })} />}
+            {(id) => <DateInput id={id} value={filters.from ?? ''} onChange={(from) => setFilters({ from })} />}
           </LabeledField>
           <LabeledField label={t('search.to')} className="field compact">
-            {(id) => <input id={id} type="date" value={filters.to ?? ''} onChange={(e) => setFilters({ to: e.target.value })} />}
+            {(id) => <DateInput id={id} value={filters.to ?? ''} onChange={(to) => setFilters({ to })} />}
           </LabeledField>
           <ChoiceSelect label={t('search.group')} value={filters.group ?? ''} values={STAKEHOLDER_GROUPS} prefix="group" emptyLabel={t('search.allGroups')} onChange={(group) => setFilters({ group })} className="field compact" />
           <ChoiceSelect label={t('search.region')} value={filters.region ?? ''} values={REGIONS} prefix="region" emptyLabel={t('search.allRegions')} onChange={(region) => setFilters({ region })} className="field compact" />

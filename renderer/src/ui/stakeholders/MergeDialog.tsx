@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Modal } from '../Modal';
 import type { Stakeholder, StakeholderInput } from '../../model/stakeholders';
-import { previewMerge, suggestKeep } from '../../model/stakeholderView';
+import { distinctNames, previewMerge, suggestKeep } from '../../model/stakeholderView';
 import { t } from '../../i18n';
 
 /** Choose which of two entries to keep, see the merged result, then merge. */
@@ -10,6 +10,9 @@ export function MergeDialog({ pair, onMerge, onClose }: { pair: [Stakeholder, St
   const keep = pair.find((s) => s.id === keepId) ?? pair[0];
   const drop = pair.find((s) => s.id !== keep.id) ?? pair[1];
   const result = previewMerge(keep, drop);
+  // Two entries with the same name are told apart by organisation (then region, group).
+  const [first, second] = distinctNames(pair[0], pair[1], t);
+  const shown = (s: Stakeholder) => (s.id === pair[0].id ? first : second);
 
   return (
     <Modal title={t('stakeholders.mergeTitle')} onClose={onClose} wide>
@@ -31,7 +34,7 @@ export function MergeDialog({ pair, onMerge, onClose }: { pair: [Stakeholder, St
               />
               <div>
                 <label htmlFor={`merge-keep-${s.id}`} className="merge-option-name">
-                  {s.name}
+                  {shown(s)}
                 </label>
                 <StakeholderLines s={s} id={`merge-details-${s.id}`} />
               </div>
@@ -42,7 +45,7 @@ export function MergeDialog({ pair, onMerge, onClose }: { pair: [Stakeholder, St
           <h3 id="merge-preview-heading">{t('stakeholders.mergePreview')}</h3>
           <p className="merge-option-name">{result.name}</p>
           <StakeholderLines s={result} />
-          <p className="muted small">{t('stakeholders.mergeEffect', { drop: drop.name, keep: result.name })}</p>
+          <p className="muted small">{t('stakeholders.mergeEffect', { drop: shown(drop), keep: shown(keep) })}</p>
         </section>
       </div>
       <div className="modal-actions">

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useWorkspace } from '../../state/workspaceContext';
 import { useUi } from '../../state/uiStore';
-import { addStakeholder, deleteStakeholder, findDuplicateCandidates, listStakeholders, mergeStakeholders, updateStakeholder, type Stakeholder } from '../../model/stakeholders';
+import { addStakeholder, deleteStakeholder, findDuplicateCandidates, listStakeholders, mergeStakeholders, restoreStakeholder, updateStakeholder, type Stakeholder } from '../../model/stakeholders';
 import { wsStakeholders } from '../../model/workspaceDoc';
-import { filterStakeholders } from '../../model/stakeholderView';
+import { distinctNames, filterStakeholders } from '../../model/stakeholderView';
 import { STAKEHOLDER_GROUPS, type StakeholderGroup } from '../../model/kinds';
 import { useY } from '../hooks';
 import { Modal } from '../Modal';
@@ -13,6 +13,11 @@ import { MergeDialog } from './MergeDialog';
 import { RowActionsHeader } from '../RowActionsHeader';
 import { ChoiceSelect } from '../ChoiceSelect';
 import { useStakeholderReveal } from '../search/SearchReveal';
+
+function reviewLabel(a: Stakeholder, b: Stakeholder): string {
+  const [first, second] = distinctNames(a, b, t);
+  return t('stakeholders.reviewPairLabel', { a: first, b: second });
+}
 
 /** The workspace's stakeholder registry: list, filter, add, edit in place, delete, merge duplicates. */
 export function StakeholdersScreen() {
@@ -95,7 +100,7 @@ export function StakeholdersScreen() {
                   <strong>{a.name}</strong> {a.organisation && <span className="muted">({a.organisation})</span>} · <strong>{b.name}</strong>{' '}
                   {b.organisation && <span className="muted">({b.organisation})</span>}
                 </span>
-                <button type="button" onClick={() => setMergePair([a, b])} aria-label={t('stakeholders.reviewPairLabel', { a: a.name, b: b.name })}>
+                <button type="button" onClick={() => setMergePair([a, b])} aria-label={reviewLabel(a, b)}>
                   {t('stakeholders.reviewPair')}
                 </button>
               </li>
@@ -257,10 +262,13 @@ export function StakeholdersScreen() {
           pair={mergePair}
           onClose={() => setMergePair(null)}
           onMerge={(keepId, dropId) => {
-            const kept = mergeStakeholders(ws, keepId, dropId);
+            // Named as the dialog named them, so two entries with the same name read apart.
+            const [first, second] = distinctNames(mergePair[0], mergePair[1], t);
+            const shown = (id: string) => (id === mergePair[0].id ? first : second);
+            mergeStakeholders(ws, keepId, dropId);
             setMergePair(null);
             setSelected([]);
-            notify('info', t('stakeholders.merged', { name: kept.name }));
+            notify('info', t('stakeholders.mergedPair', { drop: shown(dropId), keep: shown(keepId) }));
           }}
         />
       )}
@@ -278,7 +286,8 @@ export function StakeholdersScreen() {
                 deleteStakeholder(ws, deleting.id);
                 setSelected((sel) => sel.filter((x) => x !== deleting.id));
                 setDeleting(null);
-                notify('info', t('stakeholders.deleted', { name: deleting.name }));
+                const id = deleting.id;
+                notify('info', t('stakeholders.deleted', { name: deleting.name }), { label: t('common.undo'), run: () => restoreStakeholder(ws, id) });
               }}
             >
               {t('stakeholders.deleteConfirm')}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { readInvite, joinChangesReadScope, joinWorkspace, type ParsedInvite } from '../../sync/joinWorkspace';
 import { useUi } from '../../state/uiStore';
+import { routeWorkspaceId } from '../../state/route';
 import { formatDate, t } from '../../i18n';
 import { modelMessage } from '../errors';
 
@@ -20,7 +21,8 @@ export function JoinPanel({ initialQuery, expectWorkspaceId, onJoined }: { initi
       const reload = await joinChangesReadScope(parsed);
       const id = await joinWorkspace(parsed, expectWorkspaceId);
       onJoined?.();
-      navigate({ screen: 'documents', workspaceId: id });
+      // Connecting the open workspace (Maintenance › Connect to a server…) keeps the person where they were.
+      if (routeWorkspaceId(useUi.getState().route) !== id) navigate({ screen: 'documents', workspaceId: id });
       // Another role or user: local copies are checked again as they load (storage/localCopyScope.ts).
       if (reload) window.location.reload();
     } catch (err) {

@@ -8,6 +8,7 @@ import { useY } from '../../hooks';
 import { formatDate, t } from '../../../i18n';
 import { CommitInput, CommitTextarea } from './CommitInput';
 import { RowActionsHeader } from '../../RowActionsHeader';
+import { DateInput } from '../../DateInput';
 
 /** Action points as an editable table: every cell is an input that writes its own key of the row's Y.Map. */
 export function ActionPoints({ doc }: { doc: Y.Doc }) {
@@ -78,6 +79,7 @@ export function ActionPoints({ doc }: { doc: Y.Doc }) {
                       id={`ap-owner-${p.id}`}
                       list="action-owner-suggestions"
                       aria-label={t('meeting.action.ownerOf', { n })}
+                      title={p.owner || undefined}
                       value={p.owner}
                       onCommit={(v) => update(p.id, { owner: v.trim() })}
                     />
@@ -93,7 +95,7 @@ export function ActionPoints({ doc }: { doc: Y.Doc }) {
                     />
                   </td>
                   <td>
-                    <CommitInput type="date" aria-label={t('meeting.action.dueOf', { n })} value={p.due} commitOnChange onCommit={(v) => update(p.id, { due: v })} />
+                    <DateInput aria-label={t('meeting.action.dueOf', { n })} value={p.due} onChange={(v) => update(p.id, { due: v })} />
                   </td>
                   <td>
                     <select aria-label={t('meeting.action.statusOf', { n })} value={p.status} onChange={(e) => update(p.id, { status: e.target.value as ActionStatus })}>

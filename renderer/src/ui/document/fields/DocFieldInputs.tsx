@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { setField } from '../../../model/documentDoc';
-import { CommitInput } from './CommitInput';
+import { DateInput } from '../../DateInput';
 import { ChoiceSelect } from '../../ChoiceSelect';
 
 /** A date field of the document that also keeps the document list's date in step. */
@@ -8,12 +8,10 @@ export function DocDateField({ doc, field, label, value, onDate }: { doc: Y.Doc;
   return (
     <label className="field">
       <span className="field-label">{label}</span>
-      <CommitInput
-        type="date"
+      <DateInput
         value={value}
-        commitOnChange
-        onCommit={(v) => {
-          if (!v) return; // an incomplete date is dropped: the stored one stays
+        onChange={(v) => {
+          if (!v) return; // an emptied date is dropped: the stored one stays
           setField(doc, field, v);
           onDate(v);
         }}

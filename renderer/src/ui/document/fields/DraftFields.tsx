@@ -12,6 +12,7 @@ import { CommitInput } from './CommitInput';
 import { ReadOnlyField } from './ReadOnlyField';
 import { LabeledField } from './LabeledField';
 import { DraftPhase } from '../../consultation/PhaseControl';
+import { reportStatus } from '../../../model/consultation/reportStatus';
 
 type Bound = 'targetMin' | 'targetMax';
 
@@ -25,6 +26,8 @@ export function DraftFields({ doc }: { doc: Y.Doc }) {
     return {
       subtype: isOneOf(DRAFT_SUBTYPES, subtype) ? subtype : null,
       status: isOneOf(DRAFT_STATUSES, status) ? status : 'outline',
+      // One status: from the consultation on, the phase sets it (model/consultation/reportStatus.ts).
+      shown: reportStatus(status, fields.get('phase')),
       targetMin: storedPageCount(fields.get('targetMin')),
       targetMax: storedPageCount(fields.get('targetMax')),
     };
@@ -58,17 +61,21 @@ export function DraftFields({ doc }: { doc: Y.Doc }) {
         <ReadOnlyField label={t('document.subtype')} value={values.subtype ? t(`subtype.${values.subtype}`) : ''} />
         {canEdit ? (
           <>
-            <LabeledField label={t('draft.status')} className="field">
-              {(id) => (
-                <select id={id} value={values.status} onChange={(e) => setField(doc, 'status', e.target.value as DraftStatus)}>
-                  {DRAFT_STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`status.${s}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </LabeledField>
+            {values.shown.by === 'draft' ? (
+              <LabeledField label={t('draft.status')} className="field">
+                {(id) => (
+                  <select id={id} value={values.status} onChange={(e) => setField(doc, 'status', e.target.value as DraftStatus)} aria-describedby="draft-status-note">
+                    {DRAFT_STATUSES.filter((s) => s !== 'final' || values.status === 'final').map((s) => (
+                      <option key={s} value={s}>
+                        {t(`status.${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </LabeledField>
+            ) : (
+              <ReadOnlyField label={t('draft.status')} value={t('draft.statusByPhase', { phase: t(`phase.${values.shown.phase}`) })} />
+            )}
             <fieldset className="field target-range" aria-describedby="draft-target-note">
               <legend className="field-label">{t('draft.targetLength')}</legend>
               <span className="range-inputs">
@@ -97,7 +104,7 @@ export function DraftFields({ doc }: { doc: Y.Doc }) {
           </>
         ) : (
           <>
-            <ReadOnlyField label={t('draft.status')} value={t(`status.${values.status}`)} />
+            <ReadOnlyField label={t('draft.status')} value={values.shown.by === 'draft' ? t(`status.${values.shown.status}`) : t('draft.statusByPhase', { phase: t(`phase.${values.shown.phase}`) })} />
             <ReadOnlyField label={t('draft.targetLength')} value={t('draft.range', range)} />
           </>
         )}
@@ -112,6 +119,11 @@ export function DraftFields({ doc }: { doc: Y.Doc }) {
             {t('draft.targetNote', { min: style.pageTargetMin, max: style.pageTargetMax })}
           </p>
         )
+      )}
+      {canEdit && (
+        <p className="muted small field-note" id="draft-status-note">
+          {values.shown.by === 'draft' ? t('draft.statusNoteDrafting') : t('draft.statusNotePhase')}
+        </p>
       )}
       <DraftPhase doc={doc} />
     </section>
