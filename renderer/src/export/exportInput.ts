@@ -7,6 +7,7 @@ import type { Stakeholder } from '../model/stakeholders';
 import type { ActionPoint, Participant } from '../model/documentDoc';
 import type { BlockPoint } from '../model/comments/bodyIndex';
 import type { ExportReplyInfo } from './replyExport';
+import type { SuggestionMeta } from '../model/suggestions/suggestionMeta';
 
 
 export interface ExportReply {
@@ -49,6 +50,8 @@ export interface ExportDocument {
   threads: ExportThread[];
   /** a consolidated reply: its cited sources and generated contributors (replyExport.ts) */
   reply?: ExportReplyInfo;
+  /** who made each pending suggestion of the body (insertion/deletion marks), keyed by suggestion id */
+  suggestions?: SuggestionMeta[];
 }
 
 export interface ExportInput {

@@ -8,6 +8,7 @@ import { threadsForExport } from './threadsForExport';
 import { readDocumentMeta, readHouseStyle, readWorkspaceInfo, wsDocuments, type DocumentMeta } from '../model/workspaceDoc';
 import { isOneOf, DOCUMENT_KINDS } from '../model/kinds';
 import type { ExportDocument, ExportInput, ExportThread } from './exportInput';
+import { readSuggestions } from './changesSince';
 
 // The one adapter from Y.Docs to the exporter's plain input, shared by the app and the export CLI. Reads through
 // the model accessors only; comment threads arrive already resolved (model/comments produces them).
@@ -31,7 +32,7 @@ export function exportDocumentFromDocs(wsDoc: Y.Doc, docDoc: Y.Doc, threads: Exp
     createdAt: 0,
     createdBy: '',
   };
-  return { meta, body: bodyToJSON(docDoc), fields, threads };
+  return { meta, body: bodyToJSON(docDoc), fields, threads, suggestions: readSuggestions(docDoc) };
 }
 
 /** A document's comment threads as the exporter takes them (anchors resolved against its current body). */

@@ -95,6 +95,7 @@ export async function writeDocx(req: WriteRequest): Promise<Uint8Array> {
       headingShift: shift,
       headingPages: layout.headingPages,
       reply: doc.reply,
+      suggestions: new Map((doc.suggestions ?? []).map((m) => [m.id, m])),
     };
     append(body, plan.render(state));
     opts.onProgress?.(i + 1, total);
