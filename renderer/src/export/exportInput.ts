@@ -40,6 +40,9 @@ export interface ExportThread {
   /** "para 23", and the section heading number such as "3.2" */
   para: number | null;
   section: string;
+  /** the change that implemented the comment (common/commentsSchema ThreadKey.appliedChange), for the
+   * "How comments were incorporated" annex */
+  appliedChange?: { suggestionId: string | null; blockId: string | null; at: number; byName: string };
 }
 
 export interface ExportDocument {
