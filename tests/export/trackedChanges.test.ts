@@ -240,3 +240,39 @@ describe('import of a stakeholder file with tracked changes', () => {
     expect(() => readTrackedDocx(new TextEncoder().encode('not a zip'))).toThrow();
   });
 });
+
+describe('import of a file LibreOffice edited with change tracking on', () => {
+  it('brings LibreOffice tracked changes in as suggestions by their author', async () => {
+    const { ws, doc } = draftWithVersion();
+    const bytes = await exportDocx(exportInputFromDocs(ws, doc, []));
+    const dir = mkdtempSync(join(tmpdir(), 'tracked-lo-edit-'));
+    try {
+      writeFileSync(join(dir, 'draft.docx'), bytes);
+      // A stakeholder edits the draft in LibreOffice with Track Changes on (tests/fixtures/libreofficeTrackedEdit.py).
+      const script = fileURLToPath(new URL('../fixtures/libreofficeTrackedEdit.py', import.meta.url));
+      const edits = [
+        { find: 'low-cost', replace: 'affordable, durable' },
+        { find: 'Local content', replace: 'Local-language content' },
+      ];
+      execFileSync(PYTHON, [script, join(dir, 'draft.docx'), join(dir, 'edited.docx'), 'Ana Lima', JSON.stringify(edits)], { timeout: 180_000 });
+      const edited = new Uint8Array(readFileSync(join(dir, 'edited.docx')));
+      expect(unzipAll(edited)['word/document.xml']).toMatch(/<w:ins [^>]*w:author="Ana Lima"/);
+
+      const comments = new Y.Doc();
+      const summary = applyTrackedChanges(doc, comments, readTrackedDocx(edited), editor);
+      expect(summary).toMatchObject({ authors: ['Ana Lima'], unplaced: 0 });
+      const metas = suggestionsMap(doc);
+      const got = suggestionsOf(bodyToJSON(doc), (id) => metas.get(id)?.authorName ?? '?');
+      expect(got).toEqual([
+        'deletion|Ana Lima|low-cost',
+        'insertion|Ana Lima|affordable, durable',
+        'deletion|Ana Lima|Local content',
+        'insertion|Ana Lima|Local-language content',
+      ]);
+      expect(summary.changes).toBe(4);
+      for (const m of metas.values()) expect(m).toMatchObject({ source: 'docx', authorName: 'Ana Lima', authorId: 'editor-1' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
