@@ -69,7 +69,7 @@ test('export with changes since a version, and import the changes back as sugges
     await chooser.setFiles(file);
     await expect(importDialog.getByRole('status')).toHaveText('1 change imported from 1 author');
     await screenshot(page, 'import-changes-summary');
-    await importDialog.getByRole('button', { name: 'Close' }).click();
+    await importDialog.locator('.modal-actions').getByRole('button', { name: 'Close' }).click();
     await expect(findings.locator('ins')).toHaveText(/^\s?incident\s?$/);
     await screenshot(page, 'imported-suggestion');
   } finally {

@@ -157,6 +157,8 @@ export function markChangesSince(
   };
 
   const diffInline = (oldNode: Node | undefined, node: Node): Node => {
+    // Most blocks are unchanged: compare them whole before tokenising.
+    if (oldNode && JSON.stringify(oldNode.content ?? []) === JSON.stringify(node.content ?? []) && !JSON.stringify(node.content ?? []).includes('"deletion"')) return node;
     const ops = diffTokens(tokens(oldNode?.content), tokens(node.content));
     const out: Node[] = [];
     let prev: Op['op'] = 'eq';
