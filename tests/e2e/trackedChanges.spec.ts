@@ -71,6 +71,7 @@ test('export with changes since a version, and import the changes back as sugges
     await screenshot(page, 'import-changes-summary');
     await importDialog.locator('.modal-actions').getByRole('button', { name: 'Close' }).click();
     await expect(findings.locator('ins')).toHaveText(/^\s?incident\s?$/);
+    await findings.scrollIntoViewIfNeeded();
     await screenshot(page, 'imported-suggestion');
   } finally {
     removeDir(dir);

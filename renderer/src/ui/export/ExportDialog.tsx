@@ -9,7 +9,7 @@ import { effectivePageTarget, pageTargetState } from '../../model/pageTargets';
 import { readHouseStyle } from '../../model/workspaceDoc';
 import { desktopApi } from '../../platform/desktop';
 import { useUi } from '../../state/uiStore';
-import { formatDate, t, tp } from '../../i18n';
+import { t, tp } from '../../i18n';
 import { documentVersions, withChangesSinceVersion } from '../../state/trackedActions';
 import type { VersionMeta } from '../../model/consultation/snapshots';
 
@@ -128,7 +128,7 @@ export function ExportDialog({ docIds, onClose }: { docIds: string[]; onClose: (
                 <option value="">{versions && !versions.length ? t('export.noVersions') : t('export.changesSinceNone')}</option>
                 {(versions ?? []).map((v) => (
                   <option key={v.id} value={v.id}>
-                    {v.name} · {formatDate(v.createdAt)}
+                    {v.name}
                   </option>
                 ))}
               </select>
