@@ -2,7 +2,7 @@
 // w:del, read back by python-docx and LibreOffice, and imported back as suggestions.
 import { describe, it, expect } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,7 @@ import { withChangesSince, UnknownVersionError } from '../../renderer/src/export
 import { readTrackedDocx } from '../../renderer/src/export/import/trackedParse';
 import { applyTrackedChanges } from '../../renderer/src/export/import/trackedApply';
 import { readThreads } from '../../renderer/src/model/comments/commentsDoc';
-import { draft, inputOf, unzipAll, PYTHON } from './helpers';
+import { draft, inputOf, thread, unzipAll, PYTHON } from './helpers';
 import { hasLibreOffice } from './libreoffice';
 
 const READER = fileURLToPath(new URL('./read_tracked.py', import.meta.url));
@@ -194,6 +194,18 @@ describe('changes since a version, round trip', () => {
     for (const m of metas.values()) expect(m).toMatchObject({ source: 'docx', authorId: 'editor-1', at: Date.UTC(2026, 0, 5, 12) });
     expect(readThreads(comments)).toHaveLength(0);
   }, 300_000);
+
+  it('keeps Word comment ranges on their text when deleted text is put back before them', async () => {
+    const { ws, doc } = draftWithVersion();
+    const input = exportInputFromDocs(ws, doc, []);
+    const current = 'Meaningful access needs low-cost devices.';
+    const at = current.indexOf('devices');
+    const threads = [thread({ id: 't1', number: 1, from: { bid: 'p1', offset: at }, to: { bid: 'p1', offset: at + 'devices'.length }, quote: 'devices' })];
+    const marked = withChangesSince({ ...input.documents[0], threads }, doc, 'Consultation draft');
+    const xml = unzipAll(await exportDocx({ ...input, documents: [marked] }, { wordComments: true }))['word/document.xml'];
+    const range = /<w:commentRangeStart w:id="0"\/>([\s\S]*?)<w:commentRangeEnd w:id="0"\/>/.exec(xml)?.[1] ?? '';
+    expect([...range.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).toBe('devices');
+  });
 
   it('names the available versions when the one asked for does not exist', () => {
     const { ws, doc } = draftWithVersion();

@@ -5,6 +5,7 @@ import { listVersions, openVersion, readVersion, type VersionMeta } from '../mod
 import { markChangesSince } from '../model/versions/changesSince';
 import { suggestionsMap, type SuggestionMeta } from '../model/suggestions/suggestionMeta';
 import type { ExportDocument } from './exportInput';
+import type { BlockPoint } from '../model/comments/bodyIndex';
 
 // "Changes since version…" (issue 12): the export's document with every change since a named version as
 // suggestions, which the writer turns into Word tracked changes (word/tracked.ts). The diff is
@@ -25,6 +26,37 @@ export class UnknownVersionError extends Error {
   ) {
     super(`no version named "${wanted}"; available: ${available.length ? available.map((n) => `"${n}"`).join(', ') : '(none)'}`);
   }
+}
+
+/** Maps a block point of the current text to the same place in a body where deleted text is back under deletion
+ * marks (a point at the edge of deleted text stays before it). */
+function offsetMapper(body: PMNode): (p: BlockPoint) => BlockPoint {
+  const blocks = new Map<string, PMNode>();
+  const walk = (n: PMNode) => {
+    if ((n.type === 'paragraph' || n.type === 'heading') && typeof n.attrs?.bid === 'string') {
+      if (!blocks.has(n.attrs.bid)) blocks.set(n.attrs.bid, n);
+      return;
+    }
+    n.content?.forEach(walk);
+  };
+  walk(body);
+  return (p) => {
+    const block = blocks.get(p.bid);
+    if (!block) return p;
+    let current = 0;
+    let marked = 0;
+    for (const c of block.content ?? []) {
+      const len = c.type === 'text' ? (c.text ?? '').length : 1;
+      if (c.marks?.some((m) => m.type === 'deletion')) {
+        marked += len;
+        continue;
+      }
+      if (p.offset <= current + len) return { bid: p.bid, offset: marked + (p.offset - current) };
+      current += len;
+      marked += len;
+    }
+    return { bid: p.bid, offset: marked };
+  };
 }
 
 /** A version by id, or else by name (the latest of that name). */
@@ -57,7 +89,10 @@ export function withChangesSince(doc: ExportDocument, docDoc: Y.Doc, idOrName: s
     const names = o.authorName ? [o.authorName] : editorsSince(docDoc, version);
     const by = { authorId: o.authorId ?? '', authorName: names.join(', ') || DEFAULT_CHANGES_AUTHOR, at: o.now ?? Date.now() };
     const { body, suggestions } = markChangesSince(bodyToJSON(old) as JSONContent, doc.body as JSONContent, by);
-    return { ...doc, body: body as PMNode, suggestions };
+    const map = offsetMapper(body as PMNode);
+    // Comment ranges were resolved against the current text: shift them past the deleted text put back.
+    const threads = doc.threads.map((t) => ({ ...t, from: t.from && map(t.from), to: t.to && map(t.to) }));
+    return { ...doc, body: body as PMNode, suggestions, threads };
   } finally {
     old.destroy();
   }
