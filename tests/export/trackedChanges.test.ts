@@ -115,7 +115,7 @@ describe('pending suggestions as Word tracked changes', () => {
 function draftWithVersion() {
   const ws = new Y.Doc();
   initWorkspace(ws, { name: 'BPF' });
-  const { doc } = createDocument(ws, (docId) => new Y.Doc({ guid: documentDocName('w1', docId), gc: false }), { kind: 'draft', subtype: 'output-report', title: 'Revised paper' }, { t: (x) => x, createdBy: 'me' });
+  const { doc } = createDocument(ws, (docId) => new Y.Doc({ guid: documentDocName('w1', docId), gc: false }), { kind: 'draft', subtype: 'output-report', title: 'Revised paper', date: '2025-06-12' }, { t: (x) => x, createdBy: 'me' });
   doc.getXmlFragment('body').delete(0, doc.getXmlFragment('body').length);
   appendJSONToBody(doc, {
     type: 'doc',
