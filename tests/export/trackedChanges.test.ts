@@ -248,8 +248,14 @@ describe('import of a stakeholder file with tracked changes', () => {
     expect(c.body).toContain('Ben Okafor');
   });
 
-  it('refuses a hostile file as the plain import does', () => {
-    expect(() => readTrackedDocx(new TextEncoder().encode('not a zip'))).toThrow();
+  it('refuses a hostile file as the plain import does (vetPackage first)', async () => {
+    expect(() => readTrackedDocx(new TextEncoder().encode('not a zip'))).toThrow(expect.objectContaining({ code: 'not-zip' }));
+    // An entity declaration in the main part: refused before any XML parser sees it.
+    const parts = unzipAll(await exportDocx(inputOf([draft({ type: 'doc', content: [p('a', t('Text.'))] })])));
+    const { zipSync, strToU8 } = await import('fflate');
+    const evil = parts['word/document.xml'].replace('<w:document', '<!DOCTYPE w:document [<!ENTITY x "boom">]><w:document');
+    const bytes = zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(k === 'word/document.xml' ? evil : v)])));
+    expect(() => readTrackedDocx(bytes)).toThrow(expect.objectContaining({ code: 'entities' }));
   });
 });
 
