@@ -3,6 +3,8 @@
 //   npm run -s export -- --server ws://127.0.0.1:4321 --token <token> --workspace <id> --doc <docId> --out report.docx
 //                        [--annex] [--word-comments] [--chatham-house] [--toc] [--para-numbers] [--timeout 20000]
 //                        [--lang en|fr|es]  (default: the document's language; English for --json)
+//                        [--changes-since "<version name>"]  (--server only: the current text with every change
+//                        since that saved version as Word tracked changes)  [--incorporation-annex]
 //   npm run -s export -- --json saved.json --out report.docx [same flags]
 //
 // --server syncs three rooms with the stock y-websocket provider: the workspace (<ws>/_workspace), the document
@@ -19,6 +21,7 @@ import { closeReasonKey } from '../common/closeCodes';
 import { wsDocuments } from '../renderer/src/model/workspaceDoc';
 import { exportDocx, compileDocx } from '../renderer/src/export/exportDocx';
 import { exportInputFromDocs, exportThreadsFromDocs } from '../renderer/src/export/fromDocs';
+import { withChangesSince, UnknownVersionError } from '../renderer/src/export/changesSince';
 import { parseExportJson } from '../renderer/src/export/jsonInput';
 import type { ExportInput } from '../renderer/src/export/exportInput';
 import type { ExportOptions } from '../renderer/src/export/options';
@@ -29,8 +32,8 @@ import { loadLocale, translator } from '../renderer/src/i18n/index';
 class UsageError extends Error {}
 class ExportFailure extends Error {}
 
-const BOOLEAN_FLAGS = ['annex', 'word-comments', 'chatham-house', 'toc', 'para-numbers'] as const;
-const VALUE_FLAGS = ['server', 'token', 'workspace', 'doc', 'out', 'json', 'timeout', 'title', 'status', 'lang'] as const;
+const BOOLEAN_FLAGS = ['annex', 'word-comments', 'chatham-house', 'toc', 'para-numbers', 'incorporation-annex'] as const;
+const VALUE_FLAGS = ['server', 'token', 'workspace', 'doc', 'out', 'json', 'timeout', 'title', 'status', 'lang', 'changes-since'] as const;
 
 export interface CliArgs {
   values: Map<string, string>;
@@ -59,6 +62,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 function optionsOf(args: CliArgs): ExportOptions {
   return {
     annex: args.flags.has('annex'),
+    incorporationAnnex: args.flags.has('incorporation-annex'),
     wordComments: args.flags.has('word-comments'),
     chathamHouse: args.flags.has('chatham-house'),
     toc: args.flags.has('toc'),
@@ -149,7 +153,17 @@ async function inputFromServer(args: CliArgs): Promise<{ input: ExportInput; lan
         syncRoom(server, token, { kind: 'comments', workspaceId, docId }, commentsDoc, timeout),
       ])),
     );
-    return { input: exportInputFromDocs(wsDoc, docDoc, exportThreadsFromDocs(wsDoc, docDoc, commentsDoc), docId), language: documentLanguage(wsDoc, docId) };
+    const input = exportInputFromDocs(wsDoc, docDoc, exportThreadsFromDocs(wsDoc, docDoc, commentsDoc), docId);
+    const since = args.values.get('changes-since');
+    if (since !== undefined) {
+      try {
+        input.documents[0] = withChangesSince(input.documents[0], docDoc, since);
+      } catch (e) {
+        if (e instanceof UnknownVersionError) throw new ExportFailure(e.message);
+        throw e;
+      }
+    }
+    return { input, language: documentLanguage(wsDoc, docId) };
   } finally {
     for (const p of providers) p.destroy();
   }
@@ -162,6 +176,8 @@ export async function run(argv: readonly string[]): Promise<void> {
   const json = args.values.get('json');
   if (!json && !args.values.has('server')) throw new UsageError('give --server (with --token, --workspace, --doc) or --json <file>');
   if (json && args.values.has('server')) throw new UsageError('give either --server or --json, not both');
+  if (json && args.values.has('changes-since')) throw new UsageError('--changes-since needs the document\'s versions: use it with --server');
+  if (args.values.has('changes-since') && !args.values.get('changes-since')!.trim()) throw new UsageError('--changes-since needs a version name');
   const lang = args.values.get('lang');
   if (lang !== undefined && !isDocumentLanguage(lang)) throw new UsageError(`--lang must be one of ${DOCUMENT_LANGUAGES.join(', ')}, got "${lang}"`);
   checkWritable(out);

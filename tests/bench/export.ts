@@ -1,5 +1,6 @@
 // Export benchmarks (npx tsx tests/bench/export.ts, or npm run bench -- export). One JSON object per line.
 //   export of the 25,000-word report (target <= 500 ms, median of 7 after warm-up), with and without every option
+//   export with changes since a version (300 changes) beside the plain export of the same text (target <= 2x)
 //   compile of 10 documents
 //   import of a 25,000-word DOCX (target <= 1.5 s), its part sizes, and the peak memory of the worst file the
 //   import caps accept (in a child process, so the figure is that import's alone)
@@ -16,7 +17,10 @@ import { worstAcceptedDocx } from '../fixtures/hostileDocx';
 import { exportDocx, compileDocx, estimateExportPages } from '../../renderer/src/export/exportDocx';
 import { importDocx } from '../../renderer/src/export/import/importDocx';
 import { estimatePages } from '../../renderer/src/model/pageEstimate';
-import { countWords, plainText } from '../../renderer/src/model/bodyJson';
+import { appendJSONToBody, bodyToJSON, countWords, plainText } from '../../renderer/src/model/bodyJson';
+import * as Y from 'yjs';
+import { recordVersion } from '../../renderer/src/model/consultation/snapshots';
+import { withChangesSince } from '../../renderer/src/export/changesSince';
 import { DEFAULT_HOUSE_STYLE } from '../../renderer/src/model/houseStyle';
 import { generateCorpus, generateMeeting, generateReport, generateStakeholders, generateThreads, draftDocument, input } from './corpus';
 import { convertToPdf, fractionalPages, hasLibreOffice, pdfPageCount, pdfText } from '../export/libreoffice';
@@ -48,6 +52,44 @@ const full = await time(() => exportDocx(report, { toc: true, paraNumbers: true,
 emit({ case: 'export-25k-report-all-options', options: 'toc, para numbers, annex, 60 Word comments', runs: 7, median_ms: full.median, min_ms: full.min, max_ms: full.max, bytes: full.last.length });
 const chatham = await time(() => exportDocx(report, { toc: true, annex: true, wordComments: true, chathamHouse: true }), 5);
 emit({ case: 'export-25k-report-chatham-house', runs: 5, median_ms: chatham.median, min_ms: chatham.min, max_ms: chatham.max });
+
+// Export with changes since a version (issue 12): the 25,000-word report saved as a version, then 300 scattered
+// edits (a word inserted, a word deleted, or a word replaced, in 300 paragraphs), exported with every change since
+// the version as Word tracked changes, beside the plain export of the same current text in the same run
+// (target: no more than 2x). The tracked figure includes the diff (markChangesSince) and reading the version.
+{
+  const ydoc = new Y.Doc({ gc: false });
+  appendJSONToBody(ydoc, body25k);
+  recordVersion(ydoc, { name: 'Consultation draft', phase: 'consultation', by: { id: 'bench', name: 'Bench' } });
+  const texts: Y.XmlText[] = [];
+  const walk = (n: Y.XmlFragment | Y.XmlElement) => {
+    for (const c of n.toArray()) {
+      if (c instanceof Y.XmlElement && c.nodeName === 'paragraph' && c.get(0) instanceof Y.XmlText && (c.get(0) as Y.XmlText).length > 40) texts.push(c.get(0) as Y.XmlText);
+      else if (c instanceof Y.XmlElement) walk(c);
+    }
+  };
+  walk(ydoc.getXmlFragment('body'));
+  const step = Math.max(1, Math.floor(texts.length / 300));
+  let changes = 0;
+  ydoc.transact(() => {
+    for (let i = 0; i < texts.length && changes < 300; i += step, changes++) {
+      const t = texts[i];
+      const s = t.toString();
+      const at = s.indexOf(' ', Math.floor(s.length / 2));
+      if (changes % 3 === 0) t.insert(at, ' notably');
+      else {
+        const end = s.indexOf(' ', at + 1);
+        t.delete(at, (end > at ? end : s.length) - at);
+        if (changes % 3 === 2) t.insert(at, ' revised');
+      }
+    }
+  });
+  const current = input([{ ...draftDocument('r25', 'Output report', bodyToJSON(ydoc)), suggestions: [] }], {}, stakeholders);
+  const plainSame = await time(() => exportDocx(current), 5);
+  const tracked = await time(() => exportDocx({ ...current, documents: [withChangesSince(current.documents[0], ydoc, 'Consultation draft')] }), 5);
+  const ratio = Math.round((tracked.median / plainSame.median) * 100) / 100;
+  emit({ case: 'export-changes-since', words: words25k, changes, runs: 5, export_changes_since_ms: tracked.median, min_ms: tracked.min, max_ms: tracked.max, plain_export_ms: plainSame.median, ratio, target_ratio: 2 });
+}
 
 const tenDocs = input(
   Array.from({ length: 10 }, (_, i) => (i % 4 === 3 ? generateMeeting(50 + i, stakeholders, 2000) : draftDocument(`c${i}`, `Chapter ${i + 1}`, generateReport(2500, 60 + i)))),

@@ -7,6 +7,7 @@ import type { Stakeholder } from '../model/stakeholders';
 import type { ActionPoint, Participant } from '../model/documentDoc';
 import type { BlockPoint } from '../model/comments/bodyIndex';
 import type { ExportReplyInfo } from './replyExport';
+import type { SuggestionMeta } from '../model/suggestions/suggestionMeta';
 
 
 export interface ExportReply {
@@ -39,6 +40,9 @@ export interface ExportThread {
   /** "para 23", and the section heading number such as "3.2" */
   para: number | null;
   section: string;
+  /** the change that implemented the comment (common/commentsSchema ThreadKey.appliedChange), for the
+   * "How comments were incorporated" annex */
+  appliedChange?: { suggestionId: string | null; blockId: string | null; at: number; byName: string };
 }
 
 export interface ExportDocument {
@@ -49,6 +53,8 @@ export interface ExportDocument {
   threads: ExportThread[];
   /** a consolidated reply: its cited sources and generated contributors (replyExport.ts) */
   reply?: ExportReplyInfo;
+  /** who made each pending suggestion of the body (insertion/deletion marks), keyed by suggestion id */
+  suggestions?: SuggestionMeta[];
 }
 
 export interface ExportInput {

@@ -69,6 +69,16 @@ export const DEFAULT_LABELS = {
   dispositions: {} as Record<string, string>,
   /** Chatham House: what a registered participant's name becomes */
   chathamName: (groupLabel: string) => `Participant (${groupLabel})`,
+  /** the "How comments were incorporated" annex (word/incorporationAnnex.ts) */
+  incorporationTitle: 'Annex: How comments were incorporated',
+  incorporationEmpty: 'No comments were received.',
+  incorporationColumns: ['#', 'Stakeholder', 'Comment', 'Disposition', 'Response', 'Change made'],
+  /** "see para 23, accepted with changes" */
+  incorporationSeePara: (para: number, disposition: string) => (disposition ? `see para ${para}, ${disposition}` : `see para ${para}`),
+  /** "see § 3.2, accepted" (a change in a heading or an unnumbered block, under that section) */
+  incorporationSeeSection: (section: string, disposition: string) => (disposition ? `see § ${section}, ${disposition}` : `see § ${section}`),
+  incorporationInText: (disposition: string) => (disposition ? `in the text, ${disposition}` : 'in the text'),
+  incorporationNone: 'no change to the text',
 };
 
 export type ExportLabels = typeof DEFAULT_LABELS;
@@ -137,6 +147,15 @@ export function exportLabelsFrom(tr: LabelTranslate, locale: string): ExportLabe
     contributorsEmpty: msg('exportDoc.contributorsEmpty', d.contributorsEmpty),
     dispositions: Object.fromEntries(DISPOSITIONS.map((k) => [k, msg(`disposition.${k}`, humanise(k))])),
     chathamName: (group: string) => tr('exportDoc.chathamName', { group }),
+    incorporationTitle: msg('exportDoc.incorporation.title', d.incorporationTitle),
+    incorporationEmpty: msg('exportDoc.incorporation.empty', d.incorporationEmpty),
+    incorporationColumns: ['number', 'stakeholder', 'comment', 'disposition', 'response', 'change'].map((k, i) => msg(`exportDoc.incorporation.${k}`, d.incorporationColumns[i])),
+    incorporationSeePara: (para: number, disposition: string) =>
+      disposition ? tr('exportDoc.incorporation.seeParaWith', { para, disposition }) : tr('exportDoc.incorporation.seePara', { para }),
+    incorporationSeeSection: (section: string, disposition: string) =>
+      disposition ? tr('exportDoc.incorporation.seeSectionWith', { section, disposition }) : tr('exportDoc.incorporation.seeSection', { section }),
+    incorporationInText: (disposition: string) => (disposition ? tr('exportDoc.incorporation.inTextWith', { disposition }) : tr('exportDoc.incorporation.inText')),
+    incorporationNone: msg('exportDoc.incorporation.none', d.incorporationNone),
   };
 }
 

@@ -1,13 +1,15 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { ThreadKey } from '../../../common/commentsSchema';
 import { bodyToJSON, docBody } from '../model/bodyJson';
 import { docFields } from '../model/documentDoc';
 import { listStakeholders, resolveStakeholder } from '../model/stakeholders';
-import { readThreads } from '../model/comments/commentsDoc';
+import { commentsRoot, readThreads } from '../model/comments/commentsDoc';
 import { buildBodyIndex } from '../model/comments/bodyIndex';
 import { threadsForExport } from './threadsForExport';
 import { readDocumentMeta, readHouseStyle, readWorkspaceInfo, wsDocuments, type DocumentMeta } from '../model/workspaceDoc';
 import { isOneOf, DOCUMENT_KINDS } from '../model/kinds';
 import type { ExportDocument, ExportInput, ExportThread } from './exportInput';
+import { readSuggestions } from './changesSince';
 
 // The one adapter from Y.Docs to the exporter's plain input, shared by the app and the export CLI. Reads through
 // the model accessors only; comment threads arrive already resolved (model/comments produces them).
@@ -31,13 +33,28 @@ export function exportDocumentFromDocs(wsDoc: Y.Doc, docDoc: Y.Doc, threads: Exp
     createdAt: 0,
     createdBy: '',
   };
-  return { meta, body: bodyToJSON(docDoc), fields, threads };
+  return { meta, body: bodyToJSON(docDoc), fields, threads, suggestions: readSuggestions(docDoc) };
 }
 
 /** A document's comment threads as the exporter takes them (anchors resolved against its current body). */
 export function exportThreadsFromDocs(wsDoc: Y.Doc, docDoc: Y.Doc, commentsDoc: Y.Doc): ExportThread[] {
   const threads = readThreads(commentsDoc, { resolveStakeholder: (id) => resolveStakeholder(wsDoc, id) });
-  return threadsForExport(threads, buildBodyIndex(docBody(docDoc)));
+  return withAppliedChanges(threadsForExport(threads, buildBodyIndex(docBody(docDoc))), commentsDoc);
+}
+
+/** Each thread's link to the change that implemented it (editor-only key ThreadKey.appliedChange), when set. */
+export function withAppliedChanges(threads: ExportThread[], commentsDoc: Y.Doc): ExportThread[] {
+  const root = commentsRoot(commentsDoc);
+  return threads.map((t) => {
+    const entry = root.get(t.id);
+    const raw = entry instanceof Y.Map ? (entry.get(ThreadKey.appliedChange) as Record<string, unknown> | undefined) : undefined;
+    if (!raw || typeof raw !== 'object') return t;
+    const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
+    return {
+      ...t,
+      appliedChange: { suggestionId: str(raw.suggestionId), blockId: str(raw.blockId), at: Number(raw.at) || 0, byName: str(raw.byName) ?? '' },
+    };
+  });
 }
 
 /** Everything the exporter needs for one document. `docId` defaults to the one in the doc's guid. */

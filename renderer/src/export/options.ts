@@ -8,6 +8,9 @@ export interface ExportOptions {
   paraNumbers?: boolean;
   /** the comment matrix as an annex table */
   annex?: boolean;
+  /** the "How comments were incorporated" annex: each comment's disposition, response and the change that
+   * implemented it (word/incorporationAnnex.ts) */
+  incorporationAnnex?: boolean;
   /** comments as native Word comments on their ranges */
   wordComments?: boolean;
   /** names replaced by stakeholder group everywhere */
@@ -24,7 +27,7 @@ export interface ExportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export type ResolvedOptions = Required<Pick<ExportOptions, 'toc' | 'paraNumbers' | 'annex' | 'wordComments' | 'chathamHouse'>> &
+export type ResolvedOptions = Required<Pick<ExportOptions, 'toc' | 'paraNumbers' | 'annex' | 'incorporationAnnex' | 'wordComments' | 'chathamHouse'>> &
   ExportOptions & { labels: ExportLabels };
 
 export function resolveOptions(o: ExportOptions = {}): ResolvedOptions {
@@ -33,6 +36,7 @@ export function resolveOptions(o: ExportOptions = {}): ResolvedOptions {
     toc: !!o.toc,
     paraNumbers: !!o.paraNumbers,
     annex: !!o.annex,
+    incorporationAnnex: !!o.incorporationAnnex,
     wordComments: !!o.wordComments,
     chathamHouse: !!o.chathamHouse,
     labels: { ...DEFAULT_LABELS, ...o.labels },

@@ -1,4 +1,5 @@
 import type { ImportResult } from '../export/import/importDocx';
+import type { TrackedParagraph } from '../export/import/trackedParse';
 import { ImportError } from '../export/import/importError';
 import type { ImportWorkerReply, ImportWorkerRequest } from '../export/import/importWorkerProtocol';
 
@@ -37,9 +38,19 @@ const defaultWorker = () => new Worker(new URL('../export/import/importWorker.ts
 export function importDocxInWorker(bytes: Uint8Array, options: WorkerImportOptions = {}): Promise<ImportResult> {
   // No workers (Node, old test runners): the same import on this thread.
   if (typeof Worker === 'undefined') return import('../export/import/importDocx').then((m) => m.importDocx(bytes));
+  return runImportWorker(bytes, undefined, options).then((reply) => (reply as { result: ImportResult }).result);
+}
+
+/** Reads the tracked changes of a DOCX in the same worker, with the same vetting and budgets. */
+export function readTrackedDocxInWorker(bytes: Uint8Array, options: WorkerImportOptions = {}): Promise<TrackedParagraph[]> {
+  if (typeof Worker === 'undefined') return import('../export/import/trackedParse').then((m) => m.readTrackedDocx(bytes));
+  return runImportWorker(bytes, 'tracked', options).then((reply) => (reply as { tracked: TrackedParagraph[] }).tracked);
+}
+
+function runImportWorker(bytes: Uint8Array, mode: ImportWorkerRequest['mode'], options: WorkerImportOptions): Promise<Extract<ImportWorkerReply, { ok: true }>> {
   const limit = options.timeLimitMs ?? IMPORT_TIME_LIMIT_MS;
   const worker = (options.createWorker ?? defaultWorker)();
-  return new Promise<ImportResult>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const done = () => {
       clearTimeout(timer);
       worker.terminate();
@@ -57,7 +68,7 @@ export function importDocxInWorker(bytes: Uint8Array, options: WorkerImportOptio
     worker.onmessage = (event: MessageEvent<ImportWorkerReply>) => {
       done();
       const reply = event.data;
-      if (reply.ok) resolve(reply.result);
+      if (reply.ok) resolve(reply);
       else if (reply.code === 'failed') reject(new ImportWorkerError('failed', reply.message));
       else reject(new ImportError(reply.code, undefined, reply.message));
     };
@@ -68,7 +79,7 @@ export function importDocxInWorker(bytes: Uint8Array, options: WorkerImportOptio
       reject(new ImportWorkerError('failed', event.message || 'the import stopped unexpectedly'));
     };
     const copy = bytes.slice().buffer;
-    const request: ImportWorkerRequest = { bytes: copy };
+    const request: ImportWorkerRequest = { bytes: copy, ...(mode ? { mode } : {}) };
     worker.postMessage(request, [copy]);
   });
 }

@@ -4,7 +4,7 @@ import { parseRoute, type Route } from './route';
 import type { DocumentFilter } from '../model/catalog';
 import type { SaveState } from '../storage/docPersistence';
 
-export type Dialog = null | { type: 'new-document' } | { type: 'import-docx' } | { type: 'export'; docIds?: string[] } | { type: 'join' } | { type: 'rebuild-index' };
+export type Dialog = null | { type: 'new-document' } | { type: 'import-docx' } | { type: 'export'; docIds?: string[] } | { type: 'join' } | { type: 'rebuild-index' } | { type: 'import-changes'; docId: string };
 
 export interface Toast {
   id: number;

@@ -10,6 +10,7 @@ import { lazy, Suspense } from 'react';
 // Export and import pull in the DOCX writer and mammoth: loaded when first used, not at startup.
 const ExportDialog = lazy(() => import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 const ImportDialog = lazy(() => import('./export/ImportDialog').then((m) => ({ default: m.ImportDialog })));
+const TrackedImportDialog = lazy(() => import('./export/TrackedImportDialog').then((m) => ({ default: m.TrackedImportDialog })));
 
 /** The dialog that the menu, a shortcut or a button asked for. Other features register theirs here. */
 export function Dialogs() {
@@ -33,6 +34,12 @@ export function Dialogs() {
       return (
         <Suspense fallback={null}>
           <ImportDialog onClose={close} />
+        </Suspense>
+      );
+    case 'import-changes':
+      return (
+        <Suspense fallback={null}>
+          <TrackedImportDialog docId={dialog.docId} onClose={close} />
         </Suspense>
       );
     case 'rebuild-index':

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { importDocx } from './importDocx';
+import { readTrackedDocx } from './trackedParse';
 import { ImportError } from './importError';
 import type { ImportWorkerReply, ImportWorkerRequest } from './importWorkerProtocol';
 
@@ -11,8 +12,8 @@ const post = (reply: ImportWorkerReply) => (self as unknown as DedicatedWorkerGl
 
 self.onmessage = async (event: MessageEvent<ImportWorkerRequest>) => {
   try {
-    const result = await importDocx(new Uint8Array(event.data.bytes));
-    post({ ok: true, result });
+    if (event.data.mode === 'tracked') post({ ok: true, tracked: readTrackedDocx(new Uint8Array(event.data.bytes)) });
+    else post({ ok: true, result: await importDocx(new Uint8Array(event.data.bytes)) });
   } catch (e) {
     post(e instanceof ImportError ? { ok: false, code: e.code, message: e.message } : { ok: false, code: 'failed', message: e instanceof Error ? e.message : String(e) });
   }

@@ -7,6 +7,14 @@ import { LIST_HANGING_TWIPS, LIST_INDENT_TWIPS, type ListRef } from './numbering
 import { S } from './styles';
 import { tocBookmark } from './toc';
 import { MAX_LIST_DEPTH } from '../../schema/limits';
+import { revisionAttrs, wholeBlockChange } from './tracked';
+
+/** A block whose whole text is one suggestion has its paragraph mark tracked too (word/tracked.ts). */
+function markRevision(node: PMNode, ctx: RenderContext, doc: DocState): Pick<IParagraphOptions, 'run'> {
+  const change = wholeBlockChange(node);
+  if (!change) return {};
+  return { run: { [change.kind]: revisionAttrs(change, ctx, doc) } };
+}
 
 // Block content: paragraphs, headings, lists, block quotes and tables, in reading order.
 
@@ -66,14 +74,15 @@ function paragraph(node: PMNode, ctx: RenderContext, doc: DocState, env: BlockEn
   } else if (env.indent) {
     props = { indent: { left: env.indent } };
   }
-  return new Paragraph({ ...props, children: [...prefix, ...renderInline(node, ctx, doc, { bold: env.bold })] });
+  return new Paragraph({ ...props, ...markRevision(node, ctx, doc), children: [...prefix, ...renderInline(node, ctx, doc, { bold: env.bold })] });
 }
 
 function heading(node: PMNode, ctx: RenderContext, doc: DocState, env: BlockEnv): Paragraph {
   const level = Math.min(3, Math.max(1, Number(node.attrs?.level) || 1) + doc.headingShift);
   const content = renderInline(node, ctx, doc, { bold: env.bold });
-  if (env.inTable || !ctx.opts.toc) return new Paragraph({ style: S.heading(level), children: content });
-  return new Paragraph({ style: S.heading(level), children: [tocBookmark(node, level, content, ctx, doc)] });
+  const mark = markRevision(node, ctx, doc);
+  if (env.inTable || !ctx.opts.toc) return new Paragraph({ style: S.heading(level), ...mark, children: content });
+  return new Paragraph({ style: S.heading(level), ...mark, children: [tocBookmark(node, level, content, ctx, doc)] });
 }
 
 function list(node: PMNode, ctx: RenderContext, doc: DocState, env: BlockEnv): Block[] {

@@ -8,6 +8,7 @@ import { ListNumbering } from './numbering';
 import { Footnotes } from './footnotes';
 import { WordComments } from './wordComments';
 import type { ExportReplyInfo } from '../replyExport';
+import type { SuggestionMeta } from '../../model/suggestions/suggestionMeta';
 
 // State shared while one DOCX is built: allocators whose ids must be unique in the whole file (list instances,
 // footnotes, comments, TOC bookmarks) and what the table of contents collects.
@@ -31,10 +32,16 @@ export interface RenderContext {
   toc: TocEntry[];
   /** a fresh _Toc bookmark name */
   nextBookmark: () => string;
+  /** a fresh numeric id for a w:ins / w:del / block bookmark, unique in the file (word/tracked.ts) */
+  nextRevisionId: () => number;
+  /** when the export runs (date of tracked changes whose suggestion has no recorded time) */
+  now: number;
 }
 
 export function createContext(style: HouseStyle, opts: ResolvedOptions, redactor: Redactor): RenderContext {
   let bookmark = 0;
+  // Far above the ids docx gives comments (0, 1, ...) and bookmarks (a counter from 1).
+  let revision = 900_000_000;
   return {
     style,
     opts,
@@ -45,6 +52,8 @@ export function createContext(style: HouseStyle, opts: ResolvedOptions, redactor
     redactor,
     toc: [],
     nextBookmark: () => `_Toc${String(++bookmark).padStart(8, '0')}`,
+    nextRevisionId: () => ++revision,
+    now: Date.now(),
   };
 }
 
@@ -64,6 +73,8 @@ export interface DocState {
   headingPages: Map<PMNode, number>;
   /** a consolidated reply's cited sources (citations become footnotes naming them) */
   reply?: ExportReplyInfo;
+  /** who made each pending suggestion, by suggestion id (word/tracked.ts) */
+  suggestions: Map<string, SuggestionMeta>;
 }
 
 /** Layout of the block being rendered. */

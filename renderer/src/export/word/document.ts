@@ -11,6 +11,7 @@ import { append, renderBlocks, topEnv, type Block } from './blocks';
 import { commentMarkers } from './anchors';
 import { meetingPlan, type DocumentPlan } from './meeting';
 import { annexBlocks } from './annex';
+import { incorporationAnnexBlocks } from './incorporationAnnex';
 import { titlePage } from './titlePage';
 import { generatedHeading, tocPageNumbers, tocParagraphs } from './toc';
 import { formatDate } from './dates';
@@ -95,11 +96,13 @@ export async function writeDocx(req: WriteRequest): Promise<Uint8Array> {
       headingShift: shift,
       headingPages: layout.headingPages,
       reply: doc.reply,
+      suggestions: new Map((doc.suggestions ?? []).map((m) => [m.id, m])),
     };
     append(body, plan.render(state));
     opts.onProgress?.(i + 1, total);
   });
   const annex = opts.annex ? annexBlocks(req.documents, ctx, { compiled: req.compiled, page: layout.pages + 1 }) : null;
+  const incorporation = opts.incorporationAnnex ? incorporationAnnexBlocks(req.documents, ctx, { compiled: req.compiled, page: layout.pages + 1 }) : null;
 
   const shortTitle = redactor.redact(opts.shortTitle ?? req.title);
   const furniture = pageFurniture(shortTitle.length > 90 ? `${shortTitle.slice(0, 89)}…` : shortTitle);
@@ -111,6 +114,7 @@ export async function writeDocx(req: WriteRequest): Promise<Uint8Array> {
     section(style, furniture, { kind: 'front' }, front),
     section(style, furniture, { kind: 'body', restartNumbering: true }, body),
     ...(annex ? [section(style, furniture, { kind: 'annex', orientation: 'landscape' }, annex)] : []),
+    ...(incorporation ? [section(style, furniture, { kind: 'annex', orientation: 'portrait' }, incorporation)] : []),
   ];
 
   const title = clean(redactor.redact(req.title));

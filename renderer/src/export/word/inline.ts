@@ -4,6 +4,7 @@ import { isAllowedLink } from '../../schema/safeUrl';
 import type { Span } from '../chathamHouse';
 import type { DocState, Marker, RenderContext } from './context';
 import { clean, textRuns, type RunProps } from './text';
+import { blockIdBookmark, changeOf, trackedRuns, type Change } from './tracked';
 import { S } from './styles';
 import { citationNote } from '../replyExport';
 import { citationLabel } from '../../schema/citation';
@@ -21,10 +22,12 @@ interface Marks {
   underline: boolean;
   strike: boolean;
   href: string | null;
+  /** a pending suggestion: insertion or deletion (word/tracked.ts) */
+  change: Change | null;
 }
 
 function marksOf(node: PMNode, ctx: RenderContext): Marks {
-  const m: Marks = { bold: false, italic: false, underline: false, strike: false, href: null };
+  const m: Marks = { bold: false, italic: false, underline: false, strike: false, href: null, change: changeOf(node) };
   for (const mark of node.marks ?? []) {
     if (mark.type === 'bold') m.bold = true;
     else if (mark.type === 'italic') m.italic = true;
@@ -71,7 +74,7 @@ export function renderInline(block: PMNode, ctx: RenderContext, doc: DocState, o
   };
   const pending = markers.map((m, i) => ({ ...m, offset: snap(Math.max(0, m.offset)), i })).sort((a, b) => a.offset - b.offset || a.i - b.i);
   let next = 0;
-  const pieces: Piece[] = [];
+  const pieces: Piece[] = [{ children: blockIdBookmark(block, ctx), href: null }];
   const flushMarkers = (upTo: number) => {
     while (next < pending.length && pending[next].offset <= upTo) pieces.push({ children: pending[next++].children, href: null });
   };
@@ -95,9 +98,9 @@ export function renderInline(block: PMNode, ctx: RenderContext, doc: DocState, o
         if (span && span.start <= at) {
           // Inside a name: its replacement is written once, where the name starts.
           stop = Math.min(end, span.end);
-          if (span.start === at) pieces.push({ children: textRuns(span.replacement, props), href: marks.href });
+          if (span.start === at) pieces.push({ children: trackedRuns(span.replacement, props, marks.change, ctx, doc), href: marks.href });
         } else {
-          pieces.push({ children: textRuns(text.slice(at - pos, stop - pos), props), href: marks.href });
+          pieces.push({ children: trackedRuns(text.slice(at - pos, stop - pos), props, marks.change, ctx, doc), href: marks.href });
         }
         at = stop;
       }

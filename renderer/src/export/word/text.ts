@@ -13,10 +13,15 @@ export const clean = cleanText;
 
 /** The runs for `text`: tabs become w:tab, line feeds w:br. Empty text gives no run. */
 export function textRuns(text: string, props: RunProps = {}): TextRun[] {
+  return runOptions(text, props).map((o) => new TextRun(o));
+}
+
+/** The options of the runs textRuns makes (tracked changes wrap the same runs in w:ins / w:del). */
+export function runOptions(text: string, props: RunProps = {}): IRunOptions[] {
   const t = cleanText(text);
   if (!t) return [];
-  if (!/[\t\n\r]/.test(t)) return [new TextRun({ ...props, text: t })];
-  const runs: TextRun[] = [];
+  if (!/[\t\n\r]/.test(t)) return [{ ...props, text: t }];
+  const runs: IRunOptions[] = [];
   t.split(/\r\n|\n|\r/).forEach((line, i) => {
     const children: Array<string | Tab> = [];
     line.split('\t').forEach((part, j) => {
@@ -24,7 +29,7 @@ export function textRuns(text: string, props: RunProps = {}): TextRun[] {
       if (part) children.push(part);
     });
     if (i === 0 && !children.length) return;
-    runs.push(new TextRun({ ...props, ...(i > 0 ? { break: 1 } : {}), children }));
+    runs.push({ ...props, ...(i > 0 ? { break: 1 } : {}), children });
   });
   return runs;
 }

@@ -28,6 +28,11 @@ export function DocumentHeader({ meta, badge, children }: { meta: DocumentMeta; 
         <button type="button" onClick={() => openDialog({ type: 'export', docIds: [meta.id] })}>
           {t('export.open')}
         </button>
+        {canEdit && meta.kind === 'draft' && (
+          <button type="button" onClick={() => openDialog({ type: 'import-changes', docId: meta.id })}>
+            {t('trackedImport.open')}
+          </button>
+        )}
       </div>
       <h1 id="doc-title" className="visually-hidden">
         {meta.title}

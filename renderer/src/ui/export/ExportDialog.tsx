@@ -10,6 +10,8 @@ import { readHouseStyle } from '../../model/workspaceDoc';
 import { desktopApi } from '../../platform/desktop';
 import { useUi } from '../../state/uiStore';
 import { t, tp } from '../../i18n';
+import { documentVersions, withChangesSinceVersion } from '../../state/trackedActions';
+import type { VersionMeta } from '../../model/consultation/snapshots';
 
 const DOCX_FILTER = [{ name: 'Word document', extensions: ['docx'] }];
 
@@ -26,7 +28,10 @@ export function ExportDialog({ docIds, onClose }: { docIds: string[]; onClose: (
   const compile = docIds.length > 1;
   const [input, setInput] = useState<ExportInput | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [opts, setOpts] = useState({ toc: true, paraNumbers: false, annex: false, wordComments: false, chathamHouse: false });
+  const [opts, setOpts] = useState({ toc: true, paraNumbers: false, annex: false, incorporationAnnex: false, wordComments: false, chathamHouse: false });
+  // "Changes since version…": the single document's saved versions, and the one chosen ('' = none).
+  const [versions, setVersions] = useState<VersionMeta[] | null>(null);
+  const [since, setSince] = useState('');
   const [title, setTitle] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,6 +42,7 @@ export function ExportDialog({ docIds, onClose }: { docIds: string[]; onClose: (
       (i) => live && (setInput(i), setTitle(compile ? i.workspace.name : (i.documents[0]?.meta.title ?? ''))),
       (e) => live && setLoadError(String(e)),
     );
+    if (!compile) documentVersions(workspaceId, docIds[0]).then((v) => live && setVersions(v), () => live && setVersions([]));
     return () => {
       live = false;
     };
@@ -61,7 +67,8 @@ export function ExportDialog({ docIds, onClose }: { docIds: string[]; onClose: (
     try {
       const labels = await exportLabelsFor(ws, docIds);
       const options = { ...opts, labels, title: title.trim() || undefined, onProgress: (done: number, total: number) => setProgress({ done, total }) };
-      const bytes = compile ? await compileDocx(input, options) : await exportDocx(input, options);
+      const source = !compile && since ? await withChangesSinceVersion(workspaceId, input, docIds[0], since) : input;
+      const bytes = compile ? await compileDocx(source, options) : await exportDocx(source, options);
       const result = await desktopApi.saveFile({ suggestedName: fileNameFor(title || first?.meta.title || ''), data: bytes, filters: DOCX_FILTER });
       if (result.saved) {
         notify('info', t('export.saved', { location: result.location ?? '' }));
@@ -110,9 +117,24 @@ export function ExportDialog({ docIds, onClose }: { docIds: string[]; onClose: (
             {check('toc', t('export.toc'))}
             {check('paraNumbers', t('export.paraNumbers'))}
             {kinds.has('draft') && check('annex', t('export.annex'), hasComments ? undefined : t('export.noComments'))}
+            {kinds.has('draft') && check('incorporationAnnex', t('export.incorporationAnnex'), hasComments ? undefined : t('export.noComments'))}
             {kinds.has('draft') && check('wordComments', t('export.wordComments'))}
             {kinds.has('meeting') && check('chathamHouse', t('export.chathamHouse'), t('export.chathamHouseHint'))}
           </fieldset>
+          {!compile && (
+            <label className="field">
+              <span className="field-label">{t('export.changesSince')}</span>
+              <select value={since} onChange={(e) => setSince(e.target.value)} disabled={!versions?.length}>
+                <option value="">{versions && !versions.length ? t('export.noVersions') : t('export.changesSinceNone')}</option>
+                {(versions ?? []).map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.name}
+                  </option>
+                ))}
+              </select>
+              <span className="muted small">{t('export.changesSinceHint')}</span>
+            </label>
+          )}
           {warning && (
             <p className="warning" role="alert">
               {warning}
