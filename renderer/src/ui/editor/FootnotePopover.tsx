@@ -39,7 +39,7 @@ function footnoteNear(view: EditorView): number | null {
   return null;
 }
 
-export function FootnotePopover({ editor, handlers }: { editor: Editor; handlers: MutableRefObject<FootnoteHandlers | null> }) {
+export function FootnotePopover({ editor, handlersRef }: { editor: Editor; handlersRef: MutableRefObject<FootnoteHandlers | null> }) {
   const [open, setOpen] = useState<Open | null>(null);
   const [, setVersion] = useState(0);
   const openRef = useRef<Open | null>(null);
@@ -48,7 +48,7 @@ export function FootnotePopover({ editor, handlers }: { editor: Editor; handlers
   const boxRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    handlers.current = {
+    handlersRef.current = {
       keyDown(view, event) {
         const shortcut = (event.ctrlKey || event.metaKey) && event.altKey && event.code === 'KeyF';
         if (shortcut) {
@@ -77,9 +77,9 @@ export function FootnotePopover({ editor, handlers }: { editor: Editor; handlers
       },
     };
     return () => {
-      handlers.current = null;
+      handlersRef.current = null;
     };
-  }, [handlers]);
+  }, [handlersRef]);
 
   // The open footnote follows edits made around it (here or by others); it closes if the footnote goes away.
   useEffect(() => {

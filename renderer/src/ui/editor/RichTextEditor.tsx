@@ -68,7 +68,7 @@ export function RichTextEditor({ doc, editable, extra, label, onReady, toolbarEx
     <div className="editor">
       {editable && <Toolbar editor={editor} extra={toolbarExtra} />}
       <EditorContent editor={editor} className="page" />
-      <FootnotePopover editor={editor} handlers={footnotes} />
+      <FootnotePopover editor={editor} handlersRef={footnotes} />
     </div>
   );
 }
