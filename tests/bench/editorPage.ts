@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { join, resolve } from 'node:path';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { DOC_ID, DOC_TITLE, WORKSPACE_ID, WORKSPACE_NAME, type EditorSeed } from './editorSeed';
 
 // Page-side helpers of the editor bench: the open probe, seeding IndexedDB, opening the document two ways.
@@ -126,3 +127,30 @@ export async function openFromList(context: BrowserContext, base: string, trace?
   return { result, page, trace: traced };
 }
 
+
+/**
+ * The bare-editor page (`/__bench/bare.html`): the web build's own stylesheet (so text lays out as in the app)
+ * and a mount point shaped like the app's editor, no app script. Written next to the in-page module.
+ */
+export function writeBarePage(benchDir: string, webDir: string): void {
+  const css = readdirSync(join(webDir, 'assets')).filter((f) => f.endsWith('.css'));
+  const links = css.map((f) => `<link rel="stylesheet" href="/assets/${f}">`).join('\n');
+  writeFileSync(
+    join(benchDir, 'bare.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare editor</title>${links}</head>
+<body><main style="max-width:60rem;margin:0 auto"><div class="editor"><div class="page" id="mount"></div></div></main></body></html>`,
+  );
+}
+
+/** Opens the bare editor on the document in a fresh page; times from the start of the read (IndexedDB included). */
+export async function openBare(context: BrowserContext, base: string, docName: string): Promise<{ result: OpenResult; page: Page }> {
+  const page = await context.newPage();
+  await page.goto(`${base}/__bench/bare.html`);
+  await page.evaluate(() => import('/__bench/lib.js' as string)); // load the module before timing, as the app's bundle is loaded before a route change
+  await sleep(300);
+  const result = (await page.evaluate(async (name) => {
+    const lib = (await import('/__bench/lib.js' as string)) as PageLib;
+    return lib.bareOpen(name, document.getElementById('mount')!);
+  }, docName)) as OpenResult;
+  return { result, page };
+}

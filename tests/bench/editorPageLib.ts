@@ -4,6 +4,8 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { rapporteurSchema } from '../../renderer/src/schema/schema';
 import { BODY } from '../../renderer/src/model/bodyJson';
+import { Editor } from '@tiptap/core';
+import { schemaExtensions } from '../../renderer/src/schema/extensions';
 
 // Code the editor bench runs inside the page (bundled by editor.ts into an ES module served from the same
 // origin as the web build, so the app's CSP `script-src 'self'` admits it). The app exposes nothing for the
@@ -123,4 +125,33 @@ export async function stockOpens(name: string, times: number, preload?: Uint8Arr
     doc.destroy();
   }
   return ms;
+}
+
+/**
+ * The bare-editor floor: the same stored document in a plain Tiptap editor with the app's schema and extensions
+ * list (schema/extensions.ts) and nothing else: no collaboration, no decorations, no React. Reads IndexedDB,
+ * decodes, converts to ProseMirror and mounts into `mount`; `ready` when the editor is mounted (synchronous in
+ * Tiptap 3), `painted` after the next frame. Times from the call.
+ */
+export async function bareOpen(name: string, mount: HTMLElement): Promise<{ ready: number; painted: number }> {
+  const t0 = performance.now();
+  const updates = await readUpdates(name);
+  const doc = new Y.Doc({ gc: false });
+  Y.transact(doc, () => updates.forEach((u) => Y.applyUpdate(doc, u)));
+  const pm = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY), rapporteurSchema());
+  const editor = new Editor({
+    element: mount,
+    extensions: schemaExtensions(),
+    content: pm.toJSON(),
+    editorProps: { attributes: { class: 'prose', role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' } },
+  });
+  (window as unknown as { __bareEditor: Editor }).__bareEditor = editor;
+  const ready = performance.now() - t0;
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve({ ready, painted: performance.now() - t0 });
+      channel.port2.postMessage(null);
+    }),
+  );
 }

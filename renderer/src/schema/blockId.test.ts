@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { EditorState, type Transaction } from '@tiptap/pm/state';
 import { rapporteurSchema } from './schema';
-import { blockIdFixes } from './blockId';
+import { blockIdFixes, changedBlockIdFixes } from './blockId';
 
 const schema = rapporteurSchema();
 const doc = (...paragraphs: Array<[string | null, string]>) =>
@@ -12,7 +12,10 @@ const doc = (...paragraphs: Array<[string | null, string]>) =>
 function idsAfter(before: PMNode, change: (tr: Transaction) => void): Array<string | null> {
   const tr = EditorState.create({ schema, doc: before }).tr;
   change(tr);
-  const fixes = new Map(blockIdFixes(tr.doc, { doc: before, mapping: tr.mapping }).map((f) => [f.pos, f.bid ?? '*']));
+  const all = blockIdFixes(tr.doc, { doc: before, mapping: tr.mapping });
+  // The editor's plugin looks only at the blocks the change touched: it must find the same fixes.
+  expect(changedBlockIdFixes(tr.doc, { doc: before, mapping: tr.mapping })).toEqual(all);
+  const fixes = new Map(all.map((f) => [f.pos, f.bid ?? '*']));
   const out: Array<string | null> = [];
   tr.doc.forEach((node, pos) => out.push(fixes.has(pos) ? fixes.get(pos)! : (node.attrs.bid as string | null)));
   return out;

@@ -45,7 +45,7 @@ export const BlockId = Extension.create({
           const mapping = new Mapping();
           for (const t of transactions) mapping.appendMapping(t.mapping);
           const tr = state.tr;
-          for (const fix of blockIdFixes(state.doc, { doc: oldState.doc, mapping })) tr.setNodeAttribute(fix.pos, BLOCK_ID_ATTR, fix.bid ?? newId());
+          for (const fix of changedBlockIdFixes(state.doc, { doc: oldState.doc, mapping })) tr.setNodeAttribute(fix.pos, BLOCK_ID_ATTR, fix.bid ?? newId());
           if (!tr.docChanged) return null;
           return tr.setMeta('addToHistory', false);
         },
@@ -67,9 +67,9 @@ interface IdBlock {
   bid: string | null;
 }
 
-function idBlocks(doc: PMNode): IdBlock[] {
+function idBlocks(doc: PMNode, from = 0, to = doc.content.size): IdBlock[] {
   const out: IdBlock[] = [];
-  doc.descendants((node, pos) => {
+  doc.nodesBetween(from, to, (node, pos) => {
     if (!BLOCK_ID_TYPES.includes(node.type.name)) return true;
     const bid = node.attrs[BLOCK_ID_ATTR] as unknown;
     out.push({ pos, from: pos + 1, to: pos + 1 + node.content.size, bid: typeof bid === 'string' && bid ? bid : null });
@@ -78,25 +78,57 @@ function idBlocks(doc: PMNode): IdBlock[] {
   return out;
 }
 
+/** `from`..`to` widened to whole top-level blocks. */
+function topLevelRange(doc: PMNode, from: number, to: number): { from: number; to: number } {
+  const $from = doc.resolve(from);
+  const $to = doc.resolve(to);
+  return { from: $from.depth >= 1 ? $from.before(1) : from, to: $to.depth >= 1 ? $to.after(1) : to };
+}
+
+/**
+ * blockIdFixes for a local change, looking only at the top-level blocks the change touched (found by comparing
+ * the two documents, which share every untouched node): typing in a long document no longer walks all of it.
+ * Ids outside the touched blocks are unique and stay as they are, so the fixes are those of the whole document;
+ * when the touched blocks bring an id that was not there before (content inserted with ids), the whole document
+ * is checked as before.
+ */
+export function changedBlockIdFixes(doc: PMNode, before: { doc: PMNode; mapping: Mappable }): BlockIdFix[] {
+  const start = doc.content.findDiffStart(before.doc.content);
+  if (start === null) return [];
+  const end = doc.content.findDiffEnd(before.doc.content) ?? { a: doc.content.size, b: before.doc.content.size };
+  // When the change repeats the content next to it, the common prefix and suffix overlap: shorten the prefix.
+  const from = Math.min(start, end.a, end.b);
+  const now = topLevelRange(doc, from, end.a);
+  const was = topLevelRange(before.doc, from, end.b);
+  const blocks = idBlocks(doc, now.from, now.to);
+  const oldBlocks = idBlocks(before.doc, was.from, was.to);
+  const oldIds = new Set(oldBlocks.map((b) => b.bid));
+  if (blocks.some((b) => b.bid !== null && !oldIds.has(b.bid))) return blockIdFixes(doc, before);
+  return fixesFor(blocks, oldBlocks, before.mapping);
+}
+
 /**
  * The id changes a local change needs so that every paragraph and heading has a unique id and ids follow text.
  * `before` is the document before the change and the change's mapping; without it, duplicates and missing ids
  * get fresh ids and the first of equal ids keeps it.
  */
 export function blockIdFixes(doc: PMNode, before?: { doc: PMNode; mapping: Mappable }): BlockIdFix[] {
-  const blocks = idBlocks(doc);
+  return fixesFor(idBlocks(doc), before ? idBlocks(before.doc) : [], before?.mapping);
+}
+
+function fixesFor(blocks: IdBlock[], oldList: IdBlock[], mapping: Mappable | undefined): BlockIdFix[] {
   const count = new Map<string, number>();
   for (const b of blocks) if (b.bid) count.set(b.bid, (count.get(b.bid) ?? 0) + 1);
   const seen = new Set<string>();
-  const oldBlocks = before ? idBlocks(before.doc).filter((b) => b.bid && !seen.has(b.bid) && seen.add(b.bid)) : [];
+  const oldBlocks = oldList.filter((b) => b.bid && !seen.has(b.bid) && seen.add(b.bid));
   const broken = blocks.some((b) => !b.bid || count.get(b.bid)! > 1) || oldBlocks.some((o) => !count.has(o.bid!));
   if (!broken) return [];
   // Each old id goes to the new block that holds the most of its old text (largest overlap first; on a tie, the
   // block that already carries it, then the first).
   const pairs: Array<{ bid: string; block: number; weight: number; own: boolean }> = [];
   for (const old of oldBlocks) {
-    const from = before!.mapping.map(old.from, 1);
-    const to = Math.max(from, before!.mapping.map(old.to, -1));
+    const from = mapping!.map(old.from, 1);
+    const to = Math.max(from, mapping!.map(old.to, -1));
     // Blocks are in document order and do not overlap: start at the first that ends at or after `from`.
     let lo = 0;
     let hi = blocks.length;

@@ -1,7 +1,14 @@
 import { Node, mergeAttributes } from '@tiptap/core';
 
 // A footnote is an inline atom carrying its note text. The export turns it into a real Word footnote;
-// the editor shows its number (numbered in reading order by CSS counters) and the text as a tooltip.
+// the editor shows its number (editor/footnoteNumbers.ts: a decoration, as the export numbers notes) and opens
+// its text in an editable popover (ui/editor/FootnotePopover.tsx).
+
+/**
+ * Inline atoms that become a footnote in the export, numbered together in reading order: a footnote, and a
+ * citation (the export writes its source as a footnote, export/word/inline.ts).
+ */
+export const NOTE_NODE_TYPES = ['footnote', 'citation'];
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {

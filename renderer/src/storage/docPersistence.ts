@@ -10,6 +10,7 @@ import type { OwnComments } from '../model/comments/restoreOwn';
 // - Opening writes nothing. IndexeddbPersistence appends the in-memory state on every open (an extra row each
 //   time, even when nothing was edited); here a doc opened without edits leaves its store byte-for-byte unchanged.
 // - It counts writes in flight, so the status bar can say "Saving…" or "Saved on this device" truthfully.
+// - Writes leave the keystroke: the updates of a frame are merged and written after it is painted (issue 13).
 // - Its 'update' listener is attached only after loading: an 'update' listener makes Yjs encode every
 //   transaction, and encoding the whole loaded state once more costs a large document hundreds of ms on open.
 //   Changes that arrive while loading (from a sync provider) are noticed cheaply and stored in one row.
@@ -57,12 +58,12 @@ export class DocPersistence extends Observable<'synced' | 'state'> {
             if (this.changedWhileLoading) this.storeUpdate(Y.encodeStateAsUpdate(this.doc), null);
             this.synced = true;
             this.emit('synced', [this]);
-            this.emit('state', [this.state]);
+            this.emitState();
           }).then(() => resolve(this));
         })
         .catch((error) => {
           this.failed = true;
-          this.emit('state', [this.state]);
+          this.emitState();
           reject(error);
         });
     });
@@ -82,23 +83,62 @@ export class DocPersistence extends Observable<'synced' | 'state'> {
     return this.pending > 0 ? 'saving' : 'saved';
   }
 
+  /** updates not yet handed to IndexedDB: written together after the frame that made them (never in the keystroke) */
+  private buffered: Uint8Array[] = [];
+  private flushScheduled = false;
+  private lastState: SaveState | null = null;
+
+  /** Emits 'state' only when the state changes (a keystroke must not re-render the status bar twice). */
+  private emitState() {
+    const state = this.state;
+    if (state === this.lastState) return;
+    this.lastState = state;
+    this.emit('state', [state]);
+  }
+
   private storeUpdate = (update: Uint8Array, origin: unknown) => {
     if (!this.db || origin === this || this._destroyed) return;
+    this.buffered.push(update);
+    if (this.buffered.length === 1) this.pending++;
+    this.emitState();
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    // After the next frame is painted (rAF, then a task), or after 100 ms where frames do not run (hidden window).
+    const timer = setTimeout(() => this.flushBuffered(), 100);
+    if (typeof requestAnimationFrame === 'function')
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          clearTimeout(timer);
+          this.flushBuffered();
+        }, 0),
+      );
+  };
+
+  /** Writes the buffered updates as one row (merged), in one IndexedDB transaction. */
+  private flushBuffered() {
+    this.flushScheduled = false;
+    if (this.buffered.length === 0) return;
+    const updates = this.buffered;
+    this.buffered = [];
+    if (!this.db) {
+      this.pending--;
+      this.emitState();
+      return;
+    }
+    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     const [store] = idb.transact(this.db, ['updates']);
-    this.pending++;
-    this.emit('state', [this.state]);
     idb
       .addAutoKey(store, update as unknown as ArrayBuffer)
       .then(() => {
         this.pending--;
-        this.emit('state', [this.state]);
+        this.emitState();
       })
       .catch(() => {
         this.failed = true;
-        this.emit('state', [this.state]);
+        this.emitState();
       });
     if (++this._dbsize >= PREFERRED_TRIM_SIZE) this.scheduleCompaction();
-  };
+  }
 
   private scheduleCompaction() {
     if (this.compactTimer) clearTimeout(this.compactTimer);
@@ -116,6 +156,7 @@ export class DocPersistence extends Observable<'synced' | 'state'> {
 
   /** Resolves when every write issued so far has committed. */
   async flushed(): Promise<void> {
+    this.flushBuffered();
     for (let i = 0; i < 200 && this.pending > 0; i++) await new Promise((r) => setTimeout(r, 5));
   }
 

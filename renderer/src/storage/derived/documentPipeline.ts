@@ -20,6 +20,9 @@ export interface DerivedSink {
   flush(): void;
 }
 
+/** the longest a derivation waits for idle time once due */
+const IDLE_TIMEOUT_MS = 1000;
+
 export class DocumentPipeline {
   private snapshot: DerivedDocument | null = null;
   private readonly listeners = new Set<() => void>();
@@ -71,6 +74,7 @@ export class DocumentPipeline {
   deriveNow(): DerivedDocument | null {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.cancelIdle();
     const entry = wsDocuments(this.input.ws).get(this.input.docId);
     const meta = entry ? readDocumentMeta(entry) : null;
     if (!meta) return null;
@@ -84,7 +88,8 @@ export class DocumentPipeline {
   /** Stops listening; a change not yet derived is derived now so that sinks write it. */
   destroy(): void {
     for (const c of this.cleanups) c();
-    if (this.timer && this.changedAt !== null) this.deriveNow();
+    if ((this.timer || this.idle !== null) && this.changedAt !== null) this.deriveNow();
+    this.cancelIdle();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     for (const sink of this.sinks) sink.flush();
@@ -93,9 +98,26 @@ export class DocumentPipeline {
 
   private schedule(ms: number) {
     if (this.timer) clearTimeout(this.timer);
+    this.cancelIdle();
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.deriveNow();
+      // Deriving a long document (page estimate, body index) takes tens of ms: in idle time, so that neither an
+      // open nor typing waits for it (at most IDLE_TIMEOUT_MS later where the main thread is never idle).
+      if (typeof requestIdleCallback !== 'function') return void this.deriveNow();
+      this.idle = requestIdleCallback(
+        () => {
+          this.idle = null;
+          this.deriveNow();
+        },
+        { timeout: IDLE_TIMEOUT_MS },
+      );
     }, ms);
+  }
+
+  private idle: number | null = null;
+
+  private cancelIdle() {
+    if (this.idle !== null && typeof cancelIdleCallback === 'function') cancelIdleCallback(this.idle);
+    this.idle = null;
   }
 }

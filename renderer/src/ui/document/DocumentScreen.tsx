@@ -101,14 +101,34 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
   );
 }
 
-/** Mirrors the document's local persistence state into the status bar (as it is, write by write). */
+/**
+ * Mirrors the document's local persistence state into the status bar. Each keystroke's write takes a few ms: the
+ * status bar says "Saving…" only when a write is still under way after SAVING_SHOWN_AFTER_MS, so typing re-renders
+ * nothing outside the editor; "Saved", errors and loading show at once.
+ */
+const SAVING_SHOWN_AFTER_MS = 1000;
 function useSaveState(persistence: DocPersistence | undefined) {
   const setSaveState = useUi((s) => s.setSaveState);
   useEffect(() => {
     if (!persistence) return;
-    const update = () => setSaveState(persistence.state);
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const update = () => {
+      if (persistence.state !== 'saving') {
+        if (timer) clearTimeout(timer);
+        timer = null;
+        setSaveState(persistence.state);
+      } else if (!timer) {
+        timer = setTimeout(() => {
+          timer = null;
+          setSaveState(persistence.state);
+        }, SAVING_SHOWN_AFTER_MS);
+      }
+    };
     update();
     persistence.on('state', update);
-    return () => persistence.off('state', update);
+    return () => {
+      if (timer) clearTimeout(timer);
+      persistence.off('state', update);
+    };
   }, [persistence, setSaveState]);
 }

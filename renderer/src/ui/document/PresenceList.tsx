@@ -18,7 +18,8 @@ export function PresenceList({ provider }: { provider: WebsocketProvider }) {
         const user = state.user as { name?: string; color?: string } | undefined;
         if (clientId !== provider.awareness.clientID && user?.name) list.push({ clientId, name: user.name, color: user.color ?? '#888' });
       });
-      setPeers(list);
+      // Awareness changes on every caret move (each keystroke of anyone): re-render only when the people change.
+      setPeers((prev) => (prev.length === list.length && prev.every((p, i) => p.clientId === list[i]!.clientId && p.name === list[i]!.name && p.color === list[i]!.color) ? prev : list));
     };
     read();
     provider.awareness.on('change', read);

@@ -1,10 +1,11 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useEditor, EditorContent, type Editor } from '@tiptap/react';
 import type { Extensions } from '@tiptap/core';
 import type * as Y from 'yjs';
 import { editorExtensions } from '../../editor/editorExtensions';
 import { docBody } from '../../model/bodyJson';
 import { Toolbar } from './Toolbar';
+import { FootnotePopover, type FootnoteHandlers } from './FootnotePopover';
 import { t } from '../../i18n';
 import { applySpellCheckLanguage } from '../../state/languageActions';
 
@@ -23,6 +24,7 @@ interface Props {
 
 /** The rich-text body of a document, bound to its Y.XmlFragment `body`. */
 export function RichTextEditor({ doc, editable, extra, label, onReady, toolbarExtra, lang }: Props) {
+  const footnotes = useRef<FootnoteHandlers | null>(null);
   const editor = useEditor(
     {
       extensions: editorExtensions({ fragment: docBody(doc), extra }),
@@ -30,6 +32,8 @@ export function RichTextEditor({ doc, editable, extra, label, onReady, toolbarEx
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
       editorProps: {
+        handleKeyDown: (view, event) => footnotes.current?.keyDown(view, event) ?? false,
+        handleClickOn: (view, _pos, node, nodePos) => footnotes.current?.clickOn(view, nodePos, node.type.name) ?? false,
         attributes: {
           class: 'prose',
           role: 'textbox',
@@ -64,6 +68,7 @@ export function RichTextEditor({ doc, editable, extra, label, onReady, toolbarEx
     <div className="editor">
       {editable && <Toolbar editor={editor} extra={toolbarExtra} />}
       <EditorContent editor={editor} className="page" />
+      <FootnotePopover editor={editor} handlersRef={footnotes} />
     </div>
   );
 }
