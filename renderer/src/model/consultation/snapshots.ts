@@ -1,20 +1,42 @@
-// Named versions of a document: the `versions` Y.Array of the document doc, append-only, one entry per
-// snapshot { id, name, phase, createdAt, createdBy, createdByName, state, comments?, snapshot }.
+// Named versions of a document: the `versions` Y.Array of the document doc, append-only, one entry per version
+// { id, name, note?, kind?, phase, createdAt, createdBy, createdByName, snapshot, comments?, state? }.
 //
-//   state     a self-contained Yjs update of the document as it was (body and fields; the versions array itself
-//             left out, so versions never nest): apply it to an empty Y.Doc to read that version, on any replica,
-//             whatever the doc's gc setting. Deleted content is compacted away.
-//   comments  the same for the companion comments doc, when given.
-//   snapshot  Y.snapshot of the live doc (state vector + delete set, tiny): with gc off, as drafts keep it, it
-//             lets Y.createDocFromSnapshot / y-prosemirror show changes since this version.
+// Storage: a version is a Yjs SNAPSHOT of the document (Y.snapshot: state vector + delete set) plus its metadata,
+// not a copy of the document. Evidence (`npm run bench -- versions`, the 25,000-word report, gc off as every
+// document doc is opened: storage/openDocs, sync/workspaceSync, sync-server newServerDoc):
+//   - a stored encoded state (the format before issue 12) adds the whole document to the doc at every version:
+//     ~ the size of the report (hundreds of KB) per version, tens of MB for 100 versions;
+//   - a snapshot adds a few hundred bytes (its delete set grows with the document's deletions, not its size);
+//   - opening the document decodes every entry of this array: with 100 stored states the open decoded 100
+//     copies of the report and grew far beyond the 200 ms open target of issue 13; with 100 snapshots it stays
+//     at the floor (the same doc without versions) plus a few ms.
+// The content a snapshot names is kept by the document itself, since document docs are never garbage collected
+// (`gc: false`). Y.createDocFromSnapshot rebuilds the version on demand (viewing, restoring, comparing): the cost
+// is paid when a version is opened, never when the document is.
+//   - A doc opened with gc ON cannot keep that promise, so `recordVersion` then stores a full state (the old
+//     format) instead; reading either format is the same call.
+//   - comments: the companion comments doc IS garbage collected (it is opened with gc on), so a snapshot of it
+//     could not be rebuilt; a version keeps the comments' compact encoded state (much smaller than the body;
+//     a version whose comments equal the previous version's shares them by reference: `commentsOf`).
+//   - Old entries (before issue 12: a full `state`, no `kind`, no `note`) are read as they are (migration on
+//     read: kind 'phase', since only phase changes recorded versions then).
+// Two replicas that each record a version offline both keep theirs: the array is append-only, entries are plain
+// values with fresh ids, and each snapshot refers only to content both replicas end up holding.
 import * as Y from 'yjs';
 import { newId } from '../../../../common/ids';
 
 export const VERSIONS = 'versions';
 
+export type VersionKind = 'manual' | 'phase' | 'restore';
+
+/** A version with its content materialised: `state` rebuilds it on an empty Y.Doc (`openVersion`). */
 export interface VersionEntry {
   id: string;
   name: string;
+  /** optional free text the author gave */
+  note?: string;
+  /** how it was taken; absent on entries written before issue 12 (read as 'phase') */
+  kind?: VersionKind;
   phase: string;
   createdAt: number;
   createdBy: string;
@@ -24,9 +46,16 @@ export interface VersionEntry {
   snapshot: Uint8Array;
 }
 
-export type VersionMeta = Omit<VersionEntry, 'state' | 'comments' | 'snapshot'> & { hasComments: boolean; bytes: number };
+/** What the array holds: new entries carry no `state` (it is rebuilt from `snapshot`). */
+export interface StoredVersion extends Omit<VersionEntry, 'state'> {
+  state?: Uint8Array;
+  /** id of an earlier entry whose `comments` equal this one's */
+  commentsOf?: string;
+}
 
-export const versionsArray = (doc: Y.Doc) => doc.getArray<VersionEntry>(VERSIONS);
+export type VersionMeta = Omit<VersionEntry, 'state' | 'comments' | 'snapshot' | 'kind'> & { kind: VersionKind; hasComments: boolean; bytes: number };
+
+export const versionsArray = (doc: Y.Doc) => doc.getArray<StoredVersion>(VERSIONS);
 
 /** The doc's current content as one compact update, without the roots named in `leaveOut`. */
 export function captureState(doc: Y.Doc, leaveOut: readonly string[] = []): Uint8Array {
@@ -45,36 +74,77 @@ export function captureState(doc: Y.Doc, leaveOut: readonly string[] = []): Uint
   }
 }
 
-/** Appends a version of `doc` (and of `comments`) as they are now. */
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.byteLength === b.byteLength && a.every((x, i) => x === b[i]);
+
+/** Appends a version of `doc` (and of `comments`) as they are now; returns the entry as stored (`readVersion` gives its content). */
 export function recordVersion(
   doc: Y.Doc,
-  opts: { name: string; phase: string; by: { id: string; name: string }; now?: number; comments?: Y.Doc | null },
-): VersionEntry {
-  const entry: VersionEntry = {
+  opts: { name: string; phase: string; by: { id: string; name: string }; now?: number; comments?: Y.Doc | null; note?: string; kind?: VersionKind },
+): StoredVersion {
+  const note = opts.note?.trim();
+  const stored: StoredVersion = {
     id: newId(),
     name: opts.name.trim() || opts.phase,
+    ...(note ? { note } : {}),
+    kind: opts.kind ?? 'phase',
     phase: opts.phase,
     createdAt: opts.now ?? Date.now(),
     createdBy: opts.by.id,
     createdByName: opts.by.name,
-    state: captureState(doc, [VERSIONS]),
     snapshot: Y.encodeSnapshot(Y.snapshot(doc)),
   };
-  if (opts.comments) entry.comments = captureState(opts.comments);
-  versionsArray(doc).push([entry]);
-  return entry;
+  // A garbage-collected doc drops what a snapshot names: keep the content itself (see the header).
+  const state = doc.gc ? captureState(doc, [VERSIONS]) : undefined;
+  if (state) stored.state = state;
+  if (opts.comments) {
+    const comments = captureState(opts.comments);
+    const previous = [...versionsArray(doc).toArray()].reverse().find((v) => v.comments);
+    if (previous?.comments && sameBytes(previous.comments, comments)) stored.commentsOf = previous.id;
+    else stored.comments = comments;
+  }
+  versionsArray(doc).push([stored]);
+  return stored;
 }
 
+function commentsOfEntry(doc: Y.Doc, v: StoredVersion): Uint8Array | undefined {
+  if (v.comments) return v.comments;
+  if (!v.commentsOf) return undefined;
+  return versionsArray(doc)
+    .toArray()
+    .find((o) => o.id === v.commentsOf)?.comments;
+}
+
+/** Every version, oldest first, with its metadata (old entries read as phase versions). */
 export function listVersions(doc: Y.Doc): VersionMeta[] {
   return versionsArray(doc)
     .toArray()
-    .map(({ state, comments, snapshot, ...meta }) => ({ ...meta, hasComments: !!comments, bytes: state.byteLength + (comments?.byteLength ?? 0) + snapshot.byteLength }));
+    .map(({ state, comments, snapshot, commentsOf, kind, ...meta }) => ({
+      ...meta,
+      kind: kind ?? 'phase',
+      hasComments: !!comments || !!commentsOf,
+      bytes: (state?.byteLength ?? 0) + (comments?.byteLength ?? 0) + snapshot.byteLength,
+    }));
 }
 
+/** The content of a version as the doc was when it was taken (rebuilt from its snapshot, or its stored state). */
 export function readVersion(doc: Y.Doc, id: string): VersionEntry | null {
-  return versionsArray(doc)
+  const stored = versionsArray(doc)
     .toArray()
-    .find((v) => v.id === id) ?? null;
+    .find((v) => v.id === id);
+  if (!stored) return null;
+  const { commentsOf: _shared, ...rest } = stored;
+  let state = stored.state;
+  if (!state) {
+    // createDocFromSnapshot throws on a garbage-collected doc: the content a snapshot names may be gone there.
+    const past = Y.createDocFromSnapshot(doc, Y.decodeSnapshot(stored.snapshot));
+    try {
+      state = captureState(past, [VERSIONS]);
+    } finally {
+      past.destroy();
+    }
+  }
+  const comments = commentsOfEntry(doc, stored);
+  return { ...rest, kind: stored.kind ?? 'phase', state, ...(comments ? { comments } : {}) };
 }
 
 /** Fresh, unconnected Y.Docs holding a version (read them with the usual accessors; do not sync them). */
