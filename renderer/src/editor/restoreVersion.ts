@@ -3,7 +3,7 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { bodyToJSON, docBody } from '../model/bodyJson';
 import { docFields } from '../model/documentDoc';
 import { readPhaseState } from '../model/consultation/phases';
-import { openVersion, readVersion, recordVersion, type StoredVersion } from '../model/consultation/snapshots';
+import { openVersionById, recordVersion, type StoredVersion } from '../model/consultation/snapshots';
 import { restoreFields } from '../model/versions/restoreFields';
 import { ModelError } from '../model/modelError';
 import { rapporteurSchema } from '../schema/schema';
@@ -33,9 +33,10 @@ export const undoScope = (doc: Y.Doc) => [docBody(doc), docFields(doc)];
 
 /** Restores version `id` of `doc`; returns the automatic version recorded before it. */
 export function restoreVersion(doc: Y.Doc, id: string, opts: RestoreOptions): StoredVersion {
-  const entry = readVersion(doc, id);
-  if (!entry) throw new ModelError('versions.error.notFound', 'This version no longer exists.');
-  const past = openVersion(entry).doc;
+  const opened = openVersionById(doc, id);
+  if (!opened) throw new ModelError('versions.error.notFound', 'This version no longer exists.');
+  opened.comments?.destroy();
+  const past = opened.doc;
   try {
     const schema = rapporteurSchema();
     const body = schema.nodeFromJSON(bodyToJSON(past));

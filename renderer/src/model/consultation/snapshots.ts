@@ -147,6 +147,23 @@ export function readVersion(doc: Y.Doc, id: string): VersionEntry | null {
   return { ...rest, kind: stored.kind ?? 'phase', state, ...(comments ? { comments } : {}) };
 }
 
+/** A version of `doc` by id as fresh, unconnected Y.Docs (the snapshot rebuilt once, no re-encoding), or null. */
+export function openVersionById(doc: Y.Doc, id: string): { doc: Y.Doc; comments: Y.Doc | null } | null {
+  const stored = versionsArray(doc)
+    .toArray()
+    .find((v) => v.id === id);
+  if (!stored) return null;
+  if (stored.state) return openVersion({ ...stored, state: stored.state, comments: commentsOfEntry(doc, stored) });
+  const past = Y.createDocFromSnapshot(doc, Y.decodeSnapshot(stored.snapshot));
+  const commentsState = commentsOfEntry(doc, stored);
+  let comments: Y.Doc | null = null;
+  if (commentsState) {
+    comments = new Y.Doc();
+    Y.applyUpdate(comments, commentsState);
+  }
+  return { doc: past, comments };
+}
+
 /** Fresh, unconnected Y.Docs holding a version (read them with the usual accessors; do not sync them). */
 export function openVersion(entry: VersionEntry): { doc: Y.Doc; comments: Y.Doc | null } {
   const doc = new Y.Doc();
