@@ -104,7 +104,7 @@ function build(base: Uint8Array, mode: Mode) {
 const seed = buildEditorSeed();
 const floor = build(seed.docUpdate, 'none');
 const floorOpen = timeOpen(floor.update);
-emit({ case: 'open-floor', words: seed.words, versions: 0, doc_bytes: floor.update.byteLength, ...floorOpen });
+emit({ case: 'open-floor', words: seed.words, doc_bytes: floor.update.byteLength, ...floorOpen });
 
 for (const mode of ['states', 'snapshots'] as const) {
   const built = build(seed.docUpdate, mode);

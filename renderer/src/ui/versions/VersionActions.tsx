@@ -14,7 +14,7 @@ export function VersionActions({ docId, canEdit }: { docId: string; canEdit: boo
     if (commentsOpen) useHistoryUi.getState().setOpen(false);
   }, [commentsOpen]);
   return (
-    <>
+    <span className="version-actions">
       {canEdit && (
         <button type="button" onClick={() => openDialog({ type: 'save' })}>
           {t('versions.save')}
@@ -31,6 +31,6 @@ export function VersionActions({ docId, canEdit }: { docId: string; canEdit: boo
       >
         {t('versions.history')}
       </button>
-    </>
+    </span>
   );
 }
