@@ -42,6 +42,7 @@ export const versions = {
   'versions.back': 'Back to the current text',
   'versions.bodyLabel': 'Text of version “{name}”',
   'versions.commentsThen': 'Comments as they were',
+  'versions.commentsEditorsOnly': 'The comments of a version are kept for the editors.',
   'versions.noComments': 'No comments were recorded with this version.',
   'versions.loading': 'Opening the version…',
   'versions.replies': '{count, plural, one {# reply} other {# replies}}',

@@ -941,6 +941,7 @@ export const es: Messages = {
   "versions.back": "Volver al texto actual",
   "versions.bodyLabel": "Texto de la versión «{name}»",
   "versions.commentsThen": "Los comentarios en ese momento",
+  "versions.commentsEditorsOnly": "Los comentarios de una versión se reservan a los editores.",
   "versions.noComments": "No se registraron comentarios con esta versión.",
   "versions.loading": "Abriendo la versión…",
   "versions.replies": "{count, plural, one {# respuesta} other {# respuestas}}",

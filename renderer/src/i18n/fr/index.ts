@@ -941,6 +941,7 @@ export const fr: Messages = {
   "versions.back": "Revenir au texte actuel",
   "versions.bodyLabel": "Texte de la version « {name} »",
   "versions.commentsThen": "Les commentaires à ce moment-là",
+  "versions.commentsEditorsOnly": "Les commentaires d’une version sont réservés aux éditeurs.",
   "versions.noComments": "Aucun commentaire n’a été enregistré avec cette version.",
   "versions.loading": "Ouverture de la version…",
   "versions.replies": "{count, plural, one {# réponse} other {# réponses}}",

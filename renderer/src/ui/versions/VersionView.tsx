@@ -7,6 +7,7 @@ import { useY } from '../hooks';
 import { formatWhen, speakerName } from '../comments/format';
 import { RichTextEditor } from '../editor/RichTextEditor';
 import { useHistoryUi } from './historyUi';
+import { useOptionalComments } from '../comments/CommentsContext';
 
 type Opened = { doc: Y.Doc; comments: Y.Doc | null } | { error: string } | null;
 
@@ -15,6 +16,8 @@ export function VersionView({ doc, versionId, canEdit, lang }: { doc: Y.Doc; ver
   const meta = useY(versionsArray(doc), () => listVersions(doc).find((v) => v.id === versionId) ?? null);
   const { view, openDialog } = useHistoryUi.getState();
   const [opened, setOpened] = useState<Opened>(null);
+  // The editors' comments doc holds each version's comments; a commenter's or viewer's projection does not.
+  const comments = useOptionalComments()?.comments ?? null;
   const back = useRef<HTMLButtonElement>(null);
 
   // Rebuilding a version of a long document takes a moment: let the "Opening…" line paint first.
@@ -23,7 +26,7 @@ export function VersionView({ doc, versionId, canEdit, lang }: { doc: Y.Doc; ver
     let result: Opened = null;
     const timer = window.setTimeout(() => {
       try {
-        const v = openVersionById(doc, versionId);
+        const v = openVersionById(doc, versionId, comments);
         result = v ?? { error: t('versions.error.notFound') };
       } catch (err) {
         result = { error: t('versions.error.open', { message: err instanceof Error ? err.message : String(err) }) };
@@ -38,7 +41,7 @@ export function VersionView({ doc, versionId, canEdit, lang }: { doc: Y.Doc; ver
         result.comments?.destroy();
       }
     };
-  }, [doc, versionId]);
+  }, [doc, versionId, comments]);
 
   useEffect(() => back.current?.focus(), []);
   useEffect(() => {
@@ -81,7 +84,7 @@ export function VersionView({ doc, versionId, canEdit, lang }: { doc: Y.Doc; ver
           <aside className="comments-panel version-view-comments" aria-label={t('versions.commentsThen')}>
             <h3>{t('versions.commentsThen')}</h3>
             {threads.length === 0 ? (
-              <p className="muted">{t('versions.noComments')}</p>
+              <p className="muted">{meta?.hasComments && !opened.comments ? t('versions.commentsEditorsOnly') : t('versions.noComments')}</p>
             ) : (
               <ol className="version-threads">
                 {threads.map((th) => (
