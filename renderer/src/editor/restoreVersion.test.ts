@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { bodyToJSON, docBody, plainText } from '../model/bodyJson';
 import { createDocument } from '../model/templates';
-import { docFields, fieldText } from '../model/documentDoc';
+import { addActionPoint, docFields, fieldText, readActionPoints } from '../model/documentDoc';
 import { addThread, readThreads } from '../model/comments/commentsDoc';
 import { enterPhase, readPhaseState } from '../model/consultation/phases';
 import { listVersions, openVersion, readVersion, recordVersion } from '../model/consultation/snapshots';
@@ -65,6 +65,19 @@ describe('restoring a version', () => {
     expect(docFields(doc).toJSON()).toEqual(beforeFields);
     um.redo();
     expect(text(doc)).not.toContain('Added after.');
+  });
+
+  it('restores list fields (action points, Y.Maps in a Y.Array) as copies, and undo brings the later list back', () => {
+    const doc = meeting();
+    addActionPoint(doc, { owner: 'Ana', task: 'Draft the annex', due: '2025-06-01' });
+    const v = recordVersion(doc, { name: 'One', phase: '', by: ed });
+    addActionPoint(doc, { owner: 'Ben', task: 'Check figures' });
+    const later = readActionPoints(doc);
+    const um = new Y.UndoManager(undoScope(doc), { trackedOrigins: new Set([ySyncPluginKey]) });
+    restoreVersion(doc, v.id, { by: ed, beforeName: 'Before' });
+    expect(readActionPoints(doc).map((a) => a.task)).toEqual(['Draft the annex']);
+    um.undo();
+    expect(readActionPoints(doc)).toEqual(later);
   });
 
   it('keeps the consultation phase: a restore rewinds content, not the workflow', () => {
