@@ -25,10 +25,10 @@ export function DocumentHeader({ meta, badge, actions, children }: { meta: Docum
           {badge}
         </p>
         <DocumentLanguageSelect docId={meta.id} />
-        {actions}
         <button type="button" onClick={() => openDialog({ type: 'export', docIds: [meta.id] })}>
           {t('export.open')}
         </button>
+        {actions}
       </div>
       <h1 id="doc-title" className="visually-hidden">
         {meta.title}
