@@ -145,7 +145,8 @@ async function inputFromServer(args: CliArgs): Promise<{ input: ExportInput; lan
     providers.push(await syncRoom(server, token, { kind: 'workspace', workspaceId }, wsDoc, timeout));
     const entry = wsDocuments(wsDoc).get(docId);
     if (!entry || entry.get('deleted') === true) throw new ExportFailure(`unknown document "${docId}" in workspace "${workspaceId}"`);
-    const docDoc = new Y.Doc();
+    // gc off: a named version is a snapshot of this doc (model/consultation/snapshots.ts), rebuilt from the content it keeps.
+    const docDoc = new Y.Doc({ gc: false });
     const commentsDoc = new Y.Doc();
     providers.push(
       ...(await Promise.all([

@@ -10,6 +10,7 @@ import { search } from './search';
 import { languages } from './languages';
 import { roughEdges } from './roughEdges';
 import { tracked } from './tracked';
+import { versions } from './versions';
 
 // Feature catalogs are merged here; keep ids unique across files (a test checks it). One part per line.
 export const enParts: Record<string, Messages> = {
@@ -25,6 +26,7 @@ export const enParts: Record<string, Messages> = {
   languages,
   roughEdges,
   tracked,
+  versions,
 };
 export const en: Messages = Object.assign({}, ...Object.values(enParts)) as Messages;
 

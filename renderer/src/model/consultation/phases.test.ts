@@ -47,12 +47,12 @@ describe('phases', () => {
     ]);
     expect(v1.createdAt).toBe(1000);
     // Each version holds the draft as it was when the phase was entered, fields included.
-    const old = openVersion(readVersion(doc, v1.id)!);
+    const old = openVersion(readVersion(doc, v1.id, comments)!);
     expect(plainText(bodyToJSON(old.doc))).toContain('First draft text.');
     expect(plainText(bodyToJSON(old.doc))).not.toContain('Revised');
     expect(readPhaseState(old.doc)?.phase).toBe('drafting');
     expect(readThreads(old.comments!)).toEqual([]);
-    const mid = openVersion(readVersion(doc, v2.id)!);
+    const mid = openVersion(readVersion(doc, v2.id, comments)!);
     expect(plainText(bodyToJSON(mid.doc))).toContain('Revised after comments.');
     expect(readThreads(mid.comments!)).toHaveLength(1);
     // versions never contain earlier versions

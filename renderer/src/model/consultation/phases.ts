@@ -14,7 +14,7 @@ import { docFields } from '../documentDoc';
 import { isOneOf } from '../kinds';
 import { ModelError } from '../modelError';
 import type { Actor } from '../comments/threadTypes';
-import { recordVersion, type VersionEntry } from './snapshots';
+import { recordVersion, type StoredVersion } from './snapshots';
 import { statusForPhase } from './reportStatus';
 
 export const PHASES = ['drafting', 'consultation', 'revision', 'final'] as const;
@@ -92,7 +92,7 @@ export function enterPhase(
   to: Phase,
   actor: Actor,
   opts: { name?: string; opensOn?: string; closesOn?: string; comments?: Y.Doc | null; now?: number; today?: string } = {},
-): VersionEntry {
+): StoredVersion {
   if (!capabilitiesOf(actor.role).changePhase) throw new ModelError('consultation.error.editorsOnly', 'Only editors can change the phase of a draft.');
   const state = readPhaseState(doc);
   if (!state) throw new ModelError('consultation.error.notDraft', 'Only draft outputs have phases.');
@@ -100,7 +100,7 @@ export function enterPhase(
   const today = opts.today ?? localIsoDate(new Date(now));
   const issue = phaseIssue(state, to, { ...opts, today });
   if (issue) throw issue;
-  let version!: VersionEntry;
+  let version!: StoredVersion;
   doc.transact(() => {
     version = recordVersion(doc, { name: opts.name ?? `${to} ${today}`, phase: to, by: actor, now, comments: opts.comments });
     const f = docFields(doc);

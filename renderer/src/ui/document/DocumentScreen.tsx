@@ -32,11 +32,18 @@ import { QueryFields } from '../network/QueryFields';
 import { InReplyToField } from '../network/InReplyToField';
 import { ReplyBar, SourcesLayout } from '../network/SourcesPanel';
 import { SearchRevealInDocument } from '../search/SearchReveal';
+import { useHistoryUi } from '../versions/historyUi';
+import { VersionActions } from '../versions/VersionActions';
+import { HistoryPanel } from '../versions/HistoryPanel';
+import { VersionView } from '../versions/VersionView';
+import { VersionDialogs } from '../versions/VersionDialogs';
 
 export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix' | 'balance' }) {
   const { id: workspaceId, doc: ws, canEdit, canComment } = useWorkspace();
   const [editor, setEditor] = useState<Editor | null>(null);
   const panelOpen = useCommentsUi((s) => s.panelOpen);
+  const historyOpen = useHistoryUi((s) => s.open && s.docId === docId);
+  const viewing = useHistoryUi((s) => (s.docId === docId ? s.viewing : null));
   const meta = useY(wsDocuments(ws), () => {
     const entry = wsDocuments(ws).get(docId);
     return entry ? readDocumentMeta(entry) : null;
@@ -67,12 +74,19 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
     <CommentsProvider docId={docId} doc={doc}>
       <SearchRevealInDocument docId={docId} editor={editor} />
       <article className={`document view-${activeView}${activeView === 'text' && panelOpen ? ' with-comments' : ''}${meta.replyTo ? ' with-sources' : ''}`} aria-labelledby="doc-title">
-        <DocumentHeader meta={meta} badge={<PhaseBadge doc={doc} />}>
+        <DocumentHeader meta={meta} badge={<PhaseBadge doc={doc} />} actions={<VersionActions docId={docId} canEdit={canEdit} />}>
           {meta.kind === 'draft' && <DocumentTabs workspaceId={workspaceId} docId={docId} view={activeView} balance={allComments} />}
         </DocumentHeader>
         {activeView !== 'text' && <DraftView view={activeView} />}
-        <SourcesLayout meta={meta} doc={doc} editor={editor} hidden={activeView !== 'text'}>
-        <CommentsTextLayout hidden={activeView !== 'text'} editor={editor} doc={doc}>
+        {activeView === 'text' && viewing && <VersionView key={viewing} doc={doc} versionId={viewing} canEdit={canEdit} lang={language} />}
+        <VersionDialogs doc={doc} editor={editor} />
+        <SourcesLayout meta={meta} doc={doc} editor={editor} hidden={activeView !== 'text' || !!viewing}>
+        <CommentsTextLayout
+          hidden={activeView !== 'text' || !!viewing}
+          editor={editor}
+          doc={doc}
+          aside={historyOpen ? <HistoryPanel workspaceId={workspaceId} docId={docId} doc={doc} canEdit={canEdit} /> : undefined}
+        >
           {provider && <PresenceList provider={provider} />}
           {meta.kind === 'meeting' && <MeetingFields doc={doc} />}
           {meta.kind === 'contribution' && <ContributionFields doc={doc} />}
