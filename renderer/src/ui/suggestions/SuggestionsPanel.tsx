@@ -8,6 +8,8 @@ import { colorFor } from '../../model/identity';
 import { formatWhen } from '../comments/format';
 import { t, tp } from '../../i18n';
 import { useSuggestions } from './useSuggestions';
+import { useComments } from '../comments/CommentsContext';
+import { blockAt } from '../../model/comments/bodyIndex';
 
 function view(editor: Editor) {
   return { state: editor.state, dispatch: (tr: Parameters<Editor['view']['dispatch']>[0]) => editor.view.dispatch(tr) };
@@ -24,6 +26,7 @@ export function showSuggestion(editor: Editor, s: ListedSuggestion): void {
 
 export function SuggestionsPanel({ editor, doc, canEdit }: { editor: Editor | null; doc: Y.Doc; canEdit: boolean }) {
   const list = useSuggestions(editor, doc);
+  const { index } = useComments();
   const authors = useMemo(() => {
     const seen = new Map<string, string>();
     for (const s of list) if (s.meta && !seen.has(s.meta.authorId)) seen.set(s.meta.authorId, s.meta.authorName || t('suggest.unknownAuthor'));
@@ -69,13 +72,15 @@ export function SuggestionsPanel({ editor, doc, canEdit }: { editor: Editor | nu
         {list.map((s, i) => {
           const name = s.meta?.authorName || t('suggest.unknownAuthor');
           const n = String(i + 1);
+          // "¶ N" as the paragraph numbers in the margin count (headings and table cells have none).
+          const para = index && editor && index.size === editor.state.doc.content.size ? (blockAt(index, Math.min(s.from + 1, index.size))?.para ?? null) : null;
           return (
             <li key={s.id} className="suggestion-card" style={{ '--author': s.meta ? colorFor(s.meta.authorId) : '#6b7280' } as CSSProperties} data-suggestion-card={s.id}>
               <button type="button" className="suggestion-show" aria-label={t('suggest.show', { n })} onClick={() => showSuggestion(editor, s)}>
                 <span className="author-dot" aria-hidden="true" />
                 <strong>{name}</strong>
                 {s.meta && <span className="muted"> · {formatWhen(s.meta.at)}</span>}
-                <span className="muted"> · {t('suggest.where', { n: String(s.block) })}</span>
+                {para !== null && <span className="muted"> · {t('suggest.where', { n: String(para) })}</span>}
                 {s.meta?.source === 'comment' && <span className="chip">{t('suggest.fromComment')}</span>}
                 {s.meta?.source === 'docx' && <span className="chip">{t('suggest.fromWord')}</span>}
               </button>
