@@ -5,6 +5,7 @@ import type { RoomRef } from '../common/rooms';
 import { capabilitiesOf, mayWrite, type Role } from '../common/roles';
 import { checkCommenterUpdate, type CommenterIdentity } from './commenterPolicy';
 import { decodeUpdateStrict, updateChangesDoc } from './updateEffect';
+import { suggestionAuthorProblem } from './suggestionPolicy';
 
 export type UpdateDecision =
   /** store, apply and broadcast `update` (for a held commenter update: the merge of held and new) */
@@ -36,7 +37,13 @@ export interface UpdateContext {
 export function decideUpdate(ctx: UpdateContext): UpdateDecision {
   const decoded = decodeUpdateStrict(ctx.update);
   if (capabilitiesOf(ctx.role).trustedWrites) {
-    return updateChangesDoc(ctx.doc, decoded) ? { kind: 'accept', update: ctx.update } : { kind: 'noop' };
+    if (!updateChangesDoc(ctx.doc, decoded)) return { kind: 'noop' };
+    // Suggestions in the body are attributed by the token (issue 12, sync-server/suggestionPolicy.ts).
+    if (ctx.room === 'document') {
+      const problem = suggestionAuthorProblem(ctx.doc, ctx.unapplied, ctx.update, decoded, ctx.who.sub);
+      if (problem) return { kind: 'refuse', reason: problem };
+    }
+    return { kind: 'accept', update: ctx.update };
   }
   if (!mayWrite(ctx.role, ctx.room)) {
     if (ctx.projectionSync) return { kind: 'noop' };

@@ -11,6 +11,7 @@ import { languages } from './languages';
 import { roughEdges } from './roughEdges';
 import { tracked } from './tracked';
 import { versions } from './versions';
+import { suggestions } from './suggestions';
 
 // Feature catalogs are merged here; keep ids unique across files (a test checks it). One part per line.
 export const enParts: Record<string, Messages> = {
@@ -27,6 +28,7 @@ export const enParts: Record<string, Messages> = {
   roughEdges,
   tracked,
   versions,
+  suggestions,
 };
 export const en: Messages = Object.assign({}, ...Object.values(enParts)) as Messages;
 

@@ -8,6 +8,8 @@ import { useCommentsUi } from './commentsUiStore';
 import { CommentComposer, stakeholderRefusal } from './CommentComposer';
 import { ThreadCard } from './ThreadCard';
 import { LabeledField } from '../document/fields/LabeledField';
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
+import { useSuggestingEditor } from '../suggestions/suggestingEditorStore';
 
 type Show = 'unresolved' | 'all' | 'resolved';
 const PAGE = 40;
@@ -33,6 +35,7 @@ export function CommentsPanel() {
   const [show, setShow] = useState<Show>('unresolved');
   const [limit, setLimit] = useState(PAGE);
   const listRef = useRef<HTMLOListElement>(null);
+  const editor = useSuggestingEditor((s) => s.editor);
 
   const ordered = useMemo(() => readingOrder(threads, rowById), [threads, rowById]);
   const visible = useMemo(
@@ -73,6 +76,7 @@ export function CommentsPanel() {
         </p>
       ) : null}
       {!comments && !error && <p aria-busy="true">{t('common.loading')}</p>}
+      <SuggestionsPanel editor={editor} doc={doc} canEdit={canEdit} />
       {data.phase && data.windowStatus !== null && <ConsultationNote refusal={refusal} />}
       {composer && <CommentComposer key={composer.anchor?.from ?? 'general'} />}
       {comments && (

@@ -12,6 +12,7 @@ import { constituency, dispositionText, formatWhen, locationLabel, speakerName }
 import { modelMessage } from '../errors';
 import { CommentFields } from './CommentFields';
 import { FormActions } from '../FormActions';
+import { ApplyWording } from '../suggestions/ApplyWording';
 
 export interface ThreadCardProps {
   thread: Thread;
@@ -87,6 +88,7 @@ export const ThreadCard = memo(function ThreadCard(props: ThreadCardProps) {
       {who === th.authorName && <p className="thread-meta muted small">{formatWhen(th.createdAt)}</p>}
       {th.receivedOn && <p className="thread-meta muted small">{t('comments.receivedOn', { date: formatDate(th.receivedOn) })}</p>}
       <ThreadBody {...props} />
+      <ApplyWording thread={th} comments={comments} actor={actor} canEdit={canEdit} />
       {!active && (
         <p className="thread-summary small">
           <span className={`disposition-pill disposition-${th.disposition.value}`}>{dispositionText(th, numberOf)}</span>

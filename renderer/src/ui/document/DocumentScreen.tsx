@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import { useWorkspace } from '../../state/workspaceContext';
 import { useUi } from '../../state/uiStore';
@@ -37,6 +37,11 @@ import { VersionActions } from '../versions/VersionActions';
 import { HistoryPanel } from '../versions/HistoryPanel';
 import { VersionView } from '../versions/VersionView';
 import { VersionDialogs } from '../versions/VersionDialogs';
+import { Suggesting } from '../../editor/suggesting';
+import { SuggestionLook } from '../../editor/suggestionDecorations';
+import { SuggestingToggle } from '../suggestions/SuggestingToggle';
+import { useSuggestingEditor } from '../suggestions/suggestingEditorStore';
+import { useSuggestionLook } from '../suggestions/useSuggestions';
 
 export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix' | 'balance' }) {
   const { id: workspaceId, doc: ws, canEdit, canComment } = useWorkspace();
@@ -57,7 +62,16 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
   const user = local ? syncUserFor(local, identity) : identity;
   const carets = useMemo(() => (provider ? [CollaborationCaret.configure({ provider, user: { name: user.name, color: user.color }, render: renderCaret })] : []), [provider, user.name, user.color]);
   const commentDecorations = useCommentExtension(provider ? 'live' : 'local');
-  const extensions = useMemo(() => [...carets, commentDecorations], [carets, commentDecorations]);
+  // Suggesting mode (issue 12): the author of suggestions is read at each edit (the sync identity when synced).
+  const author = useRef({ id: user.id, name: user.name });
+  author.current = { id: user.id, name: user.name };
+  const suggesting = useMemo(() => [Suggesting.configure({ ydoc: doc ?? null, author: () => author.current }), SuggestionLook], [doc]);
+  const extensions = useMemo(() => [...carets, commentDecorations, ...suggesting], [carets, commentDecorations, suggesting]);
+  useEffect(() => {
+    useSuggestingEditor.setState({ editor });
+    return () => useSuggestingEditor.setState({ editor: null });
+  }, [editor]);
+  useSuggestionLook(editor, doc ?? null);
   const language = useDocumentLanguage(docId);
 
   useSaveState(handle?.persistence);
@@ -104,7 +118,12 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
               extra={extensions}
               label={t(`body.${meta.kind}`)}
               onReady={setEditor}
-              toolbarExtra={<CommentButton editor={editor} doc={doc} />}
+              toolbarExtra={
+                <>
+                  <CommentButton editor={editor} doc={doc} />
+                  <SuggestingToggle editor={editor} />
+                </>
+              }
               lang={language}
             />
           </section>
