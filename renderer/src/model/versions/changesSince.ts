@@ -29,6 +29,8 @@ export interface ChangesSinceAuthor {
   at: number;
 }
 
+const wrapperKeys = new WeakMap<PMNode, string>();
+
 export function markChangesSince(oldBody: JSONContent, newBody: JSONContent, by: ChangesSinceAuthor): { body: JSONContent; suggestions: SuggestionMeta[] } {
   const al = alignBodies(oldBody as PMNode, newBody as PMNode);
   const { entries } = compareAligned(al);
@@ -89,27 +91,99 @@ export function markChangesSince(oldBody: JSONContent, newBody: JSONContent, by:
     }
   };
 
-  const replacement = new Map<number, PMNode[]>();
-  const before: PMNode[] = [];
-  let lastNew = -1;
-  for (const e of entries) {
-    const oldSide = e.kind === 'deleted' || e.kind === 'movedAway';
-    const nodes = nodesOf(e);
-    if (!oldSide) {
-      lastNew = e.newIndex!;
-      replacement.set(lastNew, nodes);
-    } else if (lastNew < 0) before.push(...nodes);
-    else replacement.get(lastNew)!.push(...nodes);
+  // New blocks are replaced in place; old blocks that have no place in the new body (deleted, moved away) go after
+  // the new block that follows their nearest surviving predecessor, at the depth where the two parted in the old
+  // body, wrapped in copies of their old containers below that depth (a deleted list item comes back as a list item,
+  // a deleted row as a row, a deleted paragraph after a table after the table).
+  const survivor = (o: number): number => {
+    for (let i = o - 1; i >= 0; i--) {
+      const n = al.oldToNew[i] >= 0 ? al.oldToNew[i] : al.joinPart[i];
+      if (n >= 0 && !al.moved.has(n)) return i;
+    }
+    return -1;
+  };
+  const oldAt = (path: number[]): PMNode => {
+    let node = oldBody as PMNode;
+    for (const k of path) node = node.content![k];
+    return node;
+  };
+  const shell = (node: PMNode): PMNode => {
+    const { content: _drop, ...rest } = node;
+    return { ...rest, content: [] };
+  };
+  interface Insert {
+    level: number;
+    node: PMNode;
+    /** old path prefix of `node` when it is a container copy (more deleted blocks may join it) */
+    key: string | null;
   }
-  if (before.length && al.neu.length) replacement.get(0)!.unshift(...before);
+  const leaves = new Map<number, PMNode[]>();
+  const inserts = new Map<number, Insert[]>();
+  let anchor = -1;
+  for (const e of entries) {
+    const nodes = nodesOf(e);
+    if (e.kind !== 'deleted' && e.kind !== 'movedAway') {
+      anchor = e.newIndex!;
+      leaves.set(anchor, nodes);
+      continue;
+    }
+    const ob = al.old[e.oldIndex!];
+    const pred = survivor(e.oldIndex!);
+    const po = ob.path;
+    const pp = pred >= 0 ? al.old[pred].path : [];
+    let d = 0;
+    while (d < po.length && d < pp.length && po[d] === pp[d]) d++;
+    const pn = anchor >= 0 ? al.neu[anchor].path : [0];
+    const level = Math.max(1, Math.min(d + 1, pn.length, po.length));
+    const list = inserts.get(anchor) ?? inserts.set(anchor, []).get(anchor)!;
+    if (level === po.length) {
+      for (const node of nodes) list.push({ level, node, key: null });
+      continue;
+    }
+    // inside copies of the old containers from depth `level` down to the block's parent
+    const rootKey = po.slice(0, level).join('/');
+    let last = list[list.length - 1];
+    if (!last || last.key !== rootKey) {
+      last = { level, node: shell(oldAt(po.slice(0, level))), key: rootKey };
+      list.push(last);
+    }
+    let container = last.node;
+    for (let j = level + 1; j < po.length; j++) {
+      const tail = container.content!.at(-1);
+      const key = po.slice(0, j).join('/');
+      const keyed = tail ? wrapperKeys.get(tail) : undefined;
+      if (tail && keyed === key) container = tail;
+      else {
+        const next = shell(oldAt(po.slice(0, j)));
+        wrapperKeys.set(next, key);
+        container.content!.push(next);
+        container = next;
+      }
+    }
+    container.content!.push(...nodes);
+  }
 
   const body = structuredClone(newBody) as PMNode;
-  if (!al.neu.length) body.content = [...(body.content ?? []), ...before];
+  const at = (path: number[]): PMNode => {
+    let node = body;
+    for (const k of path) node = node.content![k];
+    return node;
+  };
+  const place = (pn: number[], list: Insert[], after: boolean) => {
+    const count = new Map<number, number>();
+    for (const ins of list) {
+      const parent = at(pn.slice(0, ins.level - 1));
+      const c = count.get(ins.level) ?? 0;
+      parent.content!.splice((after ? pn[ins.level - 1] + 1 : 0) + c, 0, ins.node);
+      count.set(ins.level, c + 1);
+    }
+  };
+  if (!al.neu.length) body.content = [...(body.content ?? []), ...(inserts.get(-1) ?? []).map((i) => i.node)];
   for (let i = al.neu.length - 1; i >= 0; i--) {
     const path = al.neu[i].path;
-    let parent = body;
-    for (const k of path.slice(0, -1)) parent = parent.content![k];
-    parent.content!.splice(path[path.length - 1], 1, ...replacement.get(i)!);
+    at(path.slice(0, -1)).content!.splice(path[path.length - 1], 1, ...leaves.get(i)!);
+    if (inserts.has(i)) place(path, inserts.get(i)!, true);
   }
+  if (al.neu.length && inserts.has(-1)) place(al.neu[0].path, inserts.get(-1)!.map((x) => ({ ...x, level: 1 })), false);
   return { body: body as JSONContent, suggestions };
 }

@@ -68,10 +68,12 @@ function resolveContainer(node: PMNode, drop: string, keep: string): PMNode | nu
   const out: PMNode[] = [];
   for (let i = 0; i < items.length; i++) {
     let cur = items[i];
+    let dropped = false;
     while ('joinNext' in cur && cur.joinNext) {
       const next = items[i + 1];
       if (!next || !('joinNext' in next)) {
-        cur = cur.emptied ? { node: cur.node, joinNext: false, emptied: true, drop: true } as Resolved : { ...cur, joinNext: false };
+        // nothing to join with in this container: a block that lost all its text goes, another stays
+        dropped = cur.emptied;
         break;
       }
       i++;
@@ -82,8 +84,7 @@ function resolveContainer(node: PMNode, drop: string, keep: string): PMNode | nu
         cur = { node: content.length ? { ...attrs, content } : attrs, joinNext: next.joinNext, emptied: false };
       }
     }
-    if ((cur as { drop?: boolean }).drop) continue;
-    out.push(cur.node);
+    if (!dropped) out.push(cur.node);
   }
   // a container left without blocks goes too (a rejected table row, list item, quote)
   if (!out.length && node.type !== 'doc') return null;
