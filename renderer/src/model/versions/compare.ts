@@ -678,7 +678,7 @@ export function compareAligned(al: Alignment): CompareResult {
       if (!e.badges.some((b) => b.type === 'split')) return;
       stats.split++;
     } else if (e.kind === 'typeChanged') stats.typeChanged++;
-    else if (e.kind !== 'unchanged') stats[e.kind]++;
+    else stats[e.kind]++;
     for (const b of e.badges) {
       if (b.type === 'rowAdded') stats.rowsAdded++;
       if (b.type === 'rowRemoved') stats.rowsRemoved++;

@@ -7,7 +7,7 @@ import { useUi } from '../../state/uiStore';
 import { DocumentLanguageSelect } from '../language/DocumentLanguageSelect';
 
 /** Title (edited in place, committed on Enter or blur) and theme tags; both live in the workspace doc. */
-export function DocumentHeader({ meta, badge, children }: { meta: DocumentMeta; badge?: ReactNode; children?: ReactNode }) {
+export function DocumentHeader({ meta, badge, actions, children }: { meta: DocumentMeta; badge?: ReactNode; actions?: ReactNode; children?: ReactNode }) {
   const { doc: ws, canEdit } = useWorkspace();
   const openDialog = useUi((s) => s.openDialog);
   const [title, setTitle] = useState(meta.title);
@@ -25,6 +25,7 @@ export function DocumentHeader({ meta, badge, children }: { meta: DocumentMeta; 
           {badge}
         </p>
         <DocumentLanguageSelect docId={meta.id} />
+        {actions}
         <button type="button" onClick={() => openDialog({ type: 'export', docIds: [meta.id] })}>
           {t('export.open')}
         </button>

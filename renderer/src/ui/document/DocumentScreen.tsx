@@ -32,6 +32,7 @@ import { QueryFields } from '../network/QueryFields';
 import { InReplyToField } from '../network/InReplyToField';
 import { ReplyBar, SourcesLayout } from '../network/SourcesPanel';
 import { SearchRevealInDocument } from '../search/SearchReveal';
+import { CompareButton } from '../versions/CompareButton';
 
 export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix' | 'balance' }) {
   const { id: workspaceId, doc: ws, canEdit, canComment } = useWorkspace();
@@ -67,7 +68,7 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
     <CommentsProvider docId={docId} doc={doc}>
       <SearchRevealInDocument docId={docId} editor={editor} />
       <article className={`document view-${activeView}${activeView === 'text' && panelOpen ? ' with-comments' : ''}${meta.replyTo ? ' with-sources' : ''}`} aria-labelledby="doc-title">
-        <DocumentHeader meta={meta} badge={<PhaseBadge doc={doc} />}>
+        <DocumentHeader meta={meta} badge={<PhaseBadge doc={doc} />} actions={<CompareButton workspaceId={workspaceId} docId={docId} doc={doc} />}>
           {meta.kind === 'draft' && <DocumentTabs workspaceId={workspaceId} docId={docId} view={activeView} balance={allComments} />}
         </DocumentHeader>
         {activeView !== 'text' && <DraftView view={activeView} />}
