@@ -48,6 +48,16 @@ describe('compareBodies', () => {
     expect(r.stats.edited).toBe(1);
   });
 
+  it('reads a replacement as one deletion then one insertion', () => {
+    const [e] = changed(compareBodies(doc(p('a', 'Most report a shortage of trained staff.')), doc(p('a', 'Most report a severe lack of trained staff.'))).entries);
+    expect(e.parts.map((x) => [x.kind, x.text])).toEqual([
+      ['same', 'Most report a '],
+      ['del', 'shortage'],
+      ['ins', 'severe lack'],
+      ['same', ' of trained staff.'],
+    ]);
+  });
+
   it('shows a formatting change as the old run deleted and the new one inserted', () => {
     const next = structuredClone(BASE);
     next[1] = p('a', 'The council adopted the ', t('plan', [{ type: 'bold' }]), ' in March after a long debate.');

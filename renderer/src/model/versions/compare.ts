@@ -473,6 +473,36 @@ function merge(parts: InlinePart[]): InlinePart[] {
   return out;
 }
 
+/**
+ * Reads as a person edits: a space left between two changes joins them, and each run of changes shows what was
+ * deleted, then what was inserted ("a [-shortage][+severe lack] of", not "a [+severe][-shortage] [+lack ]of").
+ * Each side keeps its own order, so same + del still reads the old text and same + ins the new one.
+ */
+function tidy(parts: InlinePart[]): InlinePart[] {
+  const out: InlinePart[] = [];
+  let dels: InlinePart[] = [];
+  let inss: InlinePart[] = [];
+  const flush = () => {
+    out.push(...dels, ...inss);
+    dels = [];
+    inss = [];
+  };
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p.kind === 'del') dels.push(p);
+    else if (p.kind === 'ins') inss.push(p);
+    else if (!p.node && !/\S/.test(p.text) && (dels.length || inss.length) && parts[i + 1] && parts[i + 1].kind !== 'same') {
+      dels.push({ ...p, kind: 'del' });
+      inss.push({ ...p, kind: 'ins' });
+    } else {
+      flush();
+      out.push(p);
+    }
+  }
+  flush();
+  return out;
+}
+
 /** Word-level parts turning `old` into `neu` (either may be a concatenation of blocks). */
 export function diffInline(old: { text: string; runs: Run[] }, neu: { text: string; runs: Run[] }): InlinePart[] {
   const out: InlinePart[] = [];
@@ -496,7 +526,7 @@ export function diffInline(old: { text: string; runs: Run[] }, neu: { text: stri
       ni += len;
     }
   }
-  return merge(out);
+  return merge(tidy(merge(out)));
 }
 
 function concat(blocks: LeafBlock[]): { text: string; runs: Run[]; ends: number[] } {

@@ -1,0 +1,80 @@
+// Compare versions (issue 12), as a person works: write a draft, open its consultation (which records a named
+// version), edit the text, then "Compare versions…" from the document: the redline marks the deleted and inserted
+// words and the new paragraph, the summary names the section, N moves to the next change (announced), and the
+// back link returns to the document.
+import { test, expect, openApp, createWorkspace, createDocument, editorBody, expectSaved, isoDateInPage, selectTextInEditor, screenshot } from './fixtures';
+
+test.use({ viewport: { width: 1280, height: 860 } });
+
+const FINDINGS = 'Most respondents report a shortage of trained incident responders.';
+const ADDED = 'Two regions have no response team at all.';
+
+test('save a version, edit, compare: the redline and the summary by section', async ({ page }) => {
+  await openApp(page);
+  await createWorkspace(page, 'Compare workspace');
+  await createDocument(page, { kind: 'Draft output', subtype: 'Output report', title: 'Cybersecurity report', date: '2025-06-30' });
+  const body = editorBody(page, 'Draft text');
+  await body.locator('h1:text-is("Findings") + p').click();
+  await page.keyboard.type(FINDINGS);
+  await expect(body.locator('h1:text-is("Findings") + p')).toHaveText(FINDINGS);
+  await expectSaved(page);
+
+  // Opening the consultation records a version of the text as it is
+  const phase = page.getByRole('group', { name: 'Consultation phase' });
+  await phase.getByRole('button', { name: 'Open consultation…' }).click();
+  await phase.getByLabel('Opens on').fill(await isoDateInPage(page));
+  await phase.getByLabel('Closes on').fill(await isoDateInPage(page, 30));
+  await phase.getByRole('button', { name: 'Open consultation…' }).click();
+  await expect(phase.getByText('1 named version')).toBeVisible();
+
+  // Edit: one word replaced, one paragraph added
+  await selectTextInEditor(page, body, 'shortage');
+  await page.keyboard.type('severe lack');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(ADDED);
+  await expect(body).toContainText(ADDED);
+  await expectSaved(page);
+
+  await page.getByRole('button', { name: 'Compare versions…' }).click();
+  await expect(page).toHaveURL(/\/compare\/[A-Za-z0-9_-]+\/current$/);
+  await expect(page.getByRole('heading', { level: 1, name: /Compare versions/ })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'From' })).toHaveValue(/^[A-Za-z0-9_-]{8,}$/);
+  await expect(page.getByRole('combobox', { name: 'To' })).toHaveValue('current');
+  await expect(page.getByText(/^Changes between Consultation .* and the current text$/)).toBeVisible();
+
+  const redline = page.getByRole('region', { name: 'Redline' });
+  const edited = redline.locator('[data-kind="edited"]');
+  await expect(edited).toHaveCount(1);
+  await expect(edited.locator('del')).toHaveText(['shortage']);
+  await expect(edited.locator('ins')).toHaveText(['severe lack']);
+  const inserted = redline.locator('[data-kind="inserted"]');
+  await expect(inserted).toHaveCount(1);
+  await expect(inserted.locator('ins')).toHaveText([ADDED]);
+  await expect(inserted).toContainText('New paragraph');
+  // Unchanged paragraphs are folded, headings stay as landmarks
+  await expect(redline.getByRole('heading', { name: 'Findings' })).toBeVisible();
+
+  const summary = page.getByRole('complementary').filter({ has: page.getByRole('heading', { name: 'Summary by section' }) });
+  await expect(summary.getByText('2 changes')).toBeVisible();
+  await expect(summary.getByRole('button', { name: '§ 4 Findings: 2 paragraphs changed' })).toBeVisible();
+
+  // Keyboard: N goes to the first change, then the next, each announced
+  await page.keyboard.press('n');
+  await expect(edited).toBeFocused();
+  await expect(summary.locator('[aria-live="polite"]')).toHaveText('Change 1 of 2: § 4 Findings');
+  await page.keyboard.press('n');
+  await expect(inserted).toBeFocused();
+  await expect(summary.locator('[aria-live="polite"]')).toHaveText('Change 2 of 2: § 4 Findings');
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(edited).toBeFocused();
+  await screenshot(page, 'compare-versions');
+
+  // Comparing the version with itself shows no change
+  await page.getByRole('combobox', { name: 'To' }).selectOption({ index: 0 });
+  await expect(summary.getByText('0 changes')).toBeVisible();
+  await expect(redline.locator('ins, del')).toHaveCount(0);
+
+  await page.getByRole('link', { name: '← Back to the document' }).click();
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Cybersecurity report');
+});
