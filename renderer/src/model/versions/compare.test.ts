@@ -52,9 +52,9 @@ describe('compareBodies', () => {
     const [e] = changed(compareBodies(doc(p('a', 'Most report a shortage of trained staff.')), doc(p('a', 'Most report a severe lack of trained staff.'))).entries);
     expect(e.parts.map((x) => [x.kind, x.text])).toEqual([
       ['same', 'Most report a '],
-      ['del', 'shortage '],
-      ['ins', 'severe lack '],
-      ['same', 'of trained staff.'],
+      ['del', 'shortage'],
+      ['ins', 'severe lack'],
+      ['same', ' of trained staff.'],
     ]);
   });
 

@@ -483,7 +483,17 @@ function tidy(parts: InlinePart[]): InlinePart[] {
   let dels: InlinePart[] = [];
   let inss: InlinePart[] = [];
   const flush = () => {
-    out.push(...dels, ...inss);
+    // a space both sides end with is not a change ("[-shortage][+severe lack] of")
+    dels = merge(dels);
+    inss = merge(inss);
+    const d = dels.at(-1);
+    const n = inss.at(-1);
+    const space = d && n && !d.node && !n.node && sameMarks(d.marks, n.marks) ? /\s+$/.exec(d.text)?.[0] : undefined;
+    if (d && n && space && n.text.endsWith(space) && d.text.length > space.length && n.text.length > space.length) {
+      dels[dels.length - 1] = { ...d, text: d.text.slice(0, -space.length) };
+      inss[inss.length - 1] = { ...n, text: n.text.slice(0, -space.length) };
+      out.push(...dels, ...inss, { ...n, kind: 'same', text: space });
+    } else out.push(...dels, ...inss);
     dels = [];
     inss = [];
   };
