@@ -131,8 +131,8 @@ export interface LeafBlock {
   sectionTitle: string;
   text: string;
   runs: Run[];
-  words: Map<string, number>;
-  wordCount: number;
+  /** the block's words (lower case) and their count: computed when first needed (most blocks match by id) */
+  bag?: { words: Map<string, number>; count: number };
   context: BlockContext;
   /** child indexes from the body to this block */
   path: number[];
@@ -163,15 +163,19 @@ function flatten(node: PMNode): { text: string; runs: Run[] } {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-function wordBag(text: string): { words: Map<string, number>; count: number } {
+function bagOfBlock(b: LeafBlock): { words: Map<string, number>; count: number } {
+  if (b.bag) return b.bag;
   const words = new Map<string, number>();
   let count = 0;
-  for (const m of text.toLowerCase().matchAll(WORD)) {
+  for (const m of b.text.toLowerCase().matchAll(WORD)) {
     words.set(m[0], (words.get(m[0]) ?? 0) + 1);
     count++;
   }
-  return { words, count };
+  b.bag = { words, count };
+  return b.bag;
 }
+
+const hasWords = (b: LeafBlock) => /[\p{L}\p{N}]/u.test(b.text);
 
 /** Every paragraph and heading of a body in reading order, with its section, text and context. */
 export function leafBlocks(body: PMNode): LeafBlock[] {
@@ -186,9 +190,8 @@ export function leafBlocks(body: PMNode): LeafBlock[] {
       const visible = !isEmptyParagraph(node);
       const n = numberer.next(node.type, level, !!ctx.table, visible);
       if (node.type === 'heading' && !ctx.table && visible) title = text.replaceAll(ATOM, '').trim();
-      const bag = wordBag(text);
       const bid = typeof node.attrs?.bid === 'string' && node.attrs.bid ? (node.attrs.bid as string) : null;
-      out.push({ index: out.length, node, bid, type: node.type, level, section: n.section, sectionTitle: n.section ? title : '', text, runs, words: bag.words, wordCount: bag.count, context: ctx, path });
+      out.push({ index: out.length, node, bid, type: node.type, level, section: n.section, sectionTitle: n.section ? title : '', text, runs, context: ctx, path });
       return;
     }
     let next = ctx;
@@ -222,16 +225,19 @@ function common(a: Map<string, number>, b: Map<string, number>): number {
 
 /** Dice coefficient over words (1: same words). Two blocks without words are similar when their text is equal. */
 function similarity(a: LeafBlock, b: LeafBlock): number {
-  if (!a.wordCount || !b.wordCount) return a.text.trim() === b.text.trim() ? 1 : 0;
-  return (2 * common(a.words, b.words)) / (a.wordCount + b.wordCount);
+  const x = bagOfBlock(a);
+  const y = bagOfBlock(b);
+  if (!x.count || !y.count) return a.text.trim() === b.text.trim() ? 1 : 0;
+  return (2 * common(x.words, y.words)) / (x.count + y.count);
 }
 
 function bagOf(blocks: LeafBlock[]): { words: Map<string, number>; count: number } {
   const words = new Map<string, number>();
   let count = 0;
   for (const b of blocks) {
-    for (const [w, c] of b.words) words.set(w, (words.get(w) ?? 0) + c);
-    count += b.wordCount;
+    const bag = bagOfBlock(b);
+    for (const [w, c] of bag.words) words.set(w, (words.get(w) ?? 0) + c);
+    count += bag.count;
   }
   return { words, count };
 }
@@ -240,7 +246,10 @@ const dice = (a: { words: Map<string, number>; count: number }, b: { words: Map<
   a.count + b.count === 0 ? 0 : (2 * common(a.words, b.words)) / (a.count + b.count);
 
 /** Share of `part`'s words found in `whole`. */
-const containment = (part: LeafBlock, whole: LeafBlock) => (part.wordCount ? common(part.words, whole.words) / part.wordCount : 0);
+const containment = (part: LeafBlock, whole: LeafBlock) => {
+  const p = bagOfBlock(part);
+  return p.count ? common(p.words, bagOfBlock(whole).words) / p.count : 0;
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Alignment
@@ -306,9 +315,9 @@ export function alignBodies(oldBody: PMNode, newBody: PMNode): Alignment {
   }
   // 2. identical text
   const byText = new Map<string, number[]>();
-  for (const b of old) if (freeOld(b.index) && b.wordCount) (byText.get(b.text) ?? byText.set(b.text, []).get(b.text)!).push(b.index);
+  for (const b of old) if (freeOld(b.index) && hasWords(b)) (byText.get(b.text) ?? byText.set(b.text, []).get(b.text)!).push(b.index);
   for (const b of neu) {
-    if (!freeNew(b.index) || !b.wordCount) continue;
+    if (!freeNew(b.index) || !hasWords(b)) continue;
     const queue = byText.get(b.text);
     const o = queue?.shift();
     if (o !== undefined && freeOld(o)) match(o, b.index);
@@ -321,13 +330,14 @@ export function alignBodies(oldBody: PMNode, newBody: PMNode): Alignment {
       if (o < 0 || splits.has(n) || joins.has(n)) continue;
       const ob = old[o];
       const nb = neu[n];
-      if (nb.wordCount >= ob.wordCount * 0.9 && ob.wordCount >= nb.wordCount * 0.9) continue;
-      if (nb.wordCount < ob.wordCount) {
+      // text of about the same length: neither split nor joined (lengths first, words only for the rest)
+      if (nb.text.length >= ob.text.length * 0.97 && ob.text.length >= nb.text.length * 0.97) continue;
+      if (bagOfBlock(nb).count < bagOfBlock(ob).count) {
         // split: the old text is spread over this block and unmatched new blocks beside it
         let lo = n;
         let hi = n;
         let score = similarity(ob, nb);
-        const oBag = { words: ob.words, count: ob.wordCount };
+        const oBag = bagOfBlock(ob);
         for (let grew = true; grew; ) {
           grew = false;
           for (const cand of [hi + 1, lo - 1]) {
@@ -353,7 +363,7 @@ export function alignBodies(oldBody: PMNode, newBody: PMNode): Alignment {
         let lo = o;
         let hi = o;
         let score = similarity(ob, nb);
-        const nBag = { words: nb.words, count: nb.wordCount };
+        const nBag = bagOfBlock(nb);
         for (let grew = true; grew; ) {
           grew = false;
           for (const cand of [hi + 1, lo - 1]) {
@@ -396,7 +406,7 @@ export function alignBodies(oldBody: PMNode, newBody: PMNode): Alignment {
     const o1 = a === anchors.length ? old.length : newToOld[n1];
     let from = o0 + 1;
     for (let n = n0 + 1; n < n1; n++) {
-      if (!freeNew(n) || !neu[n].wordCount) continue;
+      if (!freeNew(n) || !hasWords(neu[n])) continue;
       let best = -1;
       let bestScore = 0.5;
       for (let o = from; o < o1 && o - from < 50; o++) {
