@@ -30,6 +30,9 @@ test('save a version, edit, compare: the redline and the summary by section', as
   // Edit: one word replaced, one paragraph added
   await selectTextInEditor(page, body, 'shortage');
   await page.keyboard.type('severe lack');
+  const findings = body.locator('h1:text-is("Findings") + p');
+  await expect(findings).toHaveText('Most respondents report a severe lack of trained incident responders.');
+  await findings.click();
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await page.keyboard.type(ADDED);
