@@ -80,4 +80,20 @@ test('save a version, edit, compare: the redline and the summary by section', as
 
   await page.getByRole('link', { name: '← Back to the document' }).click();
   await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Cybersecurity report');
+
+  // A paragraph split with Enter shows as a split, not as a deletion and an insertion
+  await selectTextInEditor(page, body, 'of trained');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  await expect(body.locator('p', { hasText: /^of trained incident responders\.$/ })).toHaveCount(1);
+  await expectSaved(page);
+  await page.getByRole('button', { name: 'Compare versions…' }).click();
+  const split = redline.locator('[data-kind="split"]');
+  await expect(split).toHaveCount(2);
+  await expect(split.first()).toContainText('Split into 2 paragraphs');
+  await expect(split.first().locator('del')).toHaveText(['shortage']);
+  await expect(split.first().locator('ins')).toHaveText(['severe lack', '¶']);
+  await expect(split.nth(1)).toHaveText('of trained incident responders.');
+  await expect(summary.getByRole('button', { name: '§ 4 Findings: 2 paragraphs changed' })).toBeVisible();
+  await screenshot(page, 'compare-versions-split');
 });
