@@ -14,14 +14,20 @@
 //     new one inserted, so both accept-all and reject-all give back a valid body;
 //   - deleted blocks are put back after the new block that follows their nearest surviving predecessor, inside that
 //     block's container (list item, cell); a deleted table or list therefore comes back as its paragraphs.
+// The break convention is Word's: a paragraph's own mark inserted or deleted (w:ins / w:del in its w:pPr/w:rPr).
+// It differs from the editor library's anchoring (which joins blocks only when one mark's range runs across the
+// break, the U+200B being a text node of its own at the end of the block before): the library's applySuggestions /
+// revertSuggestions do not resolve whole inserted or deleted blocks of this body; resolveSuggestions.ts does.
 // One suggestion id per change (a run of consecutive changed parts in one block, or one whole block), each with a
 // SuggestionMeta (source 'editor') naming who takes the export and when.
 import type { JSONContent } from '@tiptap/core';
 import type { PMNode } from '../bodyJson';
 import type { SuggestionMeta } from '../suggestions/suggestionMeta';
+import { SUGGESTION_MARKS } from '../../schema/suggestion';
 import { alignBodies, compareAligned, wholeBlock, type BlockChange, type InlinePart, type PMMark } from './compare';
 
 export const BOUNDARY = '\u200B';
+const SUGGESTION = new Set<string>(SUGGESTION_MARKS);
 
 export interface ChangesSinceAuthor {
   authorId: string;
@@ -54,9 +60,11 @@ export function markChangesSince(oldBody: JSONContent, newBody: JSONContent, by:
       }
       id ??= mint();
       const mark: PMMark = { type: p.kind === 'ins' ? 'insertion' : 'deletion', attrs: { id } };
+      // a suggestion still pending in either body gives way to this one (the marks exclude each other)
+      const own = (marks: PMMark[] | undefined) => [...(marks ?? []).filter((m) => !SUGGESTION.has(m.type)), mark];
       if (p.boundary) out.push({ type: 'text', text: BOUNDARY, marks: [mark] });
-      else if (p.node) out.push({ ...p.node, marks: [...(p.node.marks ?? []), mark] });
-      else if (p.text) out.push({ type: 'text', text: p.text, marks: [...(p.marks ?? []), mark] });
+      else if (p.node) out.push({ ...p.node, marks: own(p.node.marks) });
+      else if (p.text) out.push({ type: 'text', text: p.text, marks: own(p.marks) });
     }
     return out;
   };
