@@ -527,6 +527,11 @@ function tidy(parts: InlinePart[]): InlinePart[] {
 export function diffInline(old: { text: string; runs: Run[] }, neu: { text: string; runs: Run[] }): InlinePart[] {
   const out: InlinePart[] = [];
   if (old.text === neu.text) {
+    // the common case (a block nobody touched): its runs as they are
+    if (old.runs.length === neu.runs.length && old.runs.every((r, i) => r.key === neu.runs[i].key && r.end === neu.runs[i].end)) {
+      slice(neu, 0, neu.text.length, 'same', out);
+      return out;
+    }
     sameSpan(old, neu, 0, 0, old.text.length, out);
     return merge(out);
   }
