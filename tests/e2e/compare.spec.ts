@@ -14,6 +14,11 @@ test('save a version, edit, compare: the redline and the summary by section', as
   await createWorkspace(page, 'Compare workspace');
   await createDocument(page, { kind: 'Draft output', subtype: 'Output report', title: 'Cybersecurity report', date: '2025-06-30' });
   const body = editorBody(page, 'Draft text');
+  // the text of the caret's text node after the caret (the caret must be where the next key lands)
+  const textAfterCaret = () => page.evaluate(() => {
+    const sel = window.getSelection();
+    return sel?.anchorNode?.nodeType === Node.TEXT_NODE ? (sel.anchorNode.textContent ?? '').slice(sel.anchorOffset) : `<${sel?.anchorNode?.nodeName}>`;
+  });
   await body.locator('h1:text-is("Findings") + p').click();
   await page.keyboard.type(FINDINGS);
   await expect(body.locator('h1:text-is("Findings") + p')).toHaveText(FINDINGS);
@@ -32,8 +37,10 @@ test('save a version, edit, compare: the redline and the summary by section', as
   await page.keyboard.type('severe lack');
   const findings = body.locator('h1:text-is("Findings") + p');
   await expect(findings).toHaveText('Most respondents report a severe lack of trained incident responders.');
+  await expectSaved(page);
   await findings.click();
   await page.keyboard.press('End');
+  await expect.poll(textAfterCaret).toBe('');
   await page.keyboard.press('Enter');
   await page.keyboard.type(ADDED);
   await expect(body).toContainText(ADDED);
@@ -85,6 +92,7 @@ test('save a version, edit, compare: the redline and the summary by section', as
   await findings.click();
   await page.keyboard.press('End');
   for (let i = 0; i < 'of trained incident responders.'.length; i++) await page.keyboard.press('ArrowLeft');
+  await expect.poll(textAfterCaret).toBe('of trained incident responders.');
   await page.keyboard.press('Enter');
   await expect(body.locator('p', { hasText: /^of trained incident responders\.$/ })).toHaveCount(1);
   await expectSaved(page);
