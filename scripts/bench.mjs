@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BENCHES = ['editor', 'server', 'export', 'comments', 'search', 'versions', 'suggestions'];
+const BENCHES = ['editor', 'server', 'export', 'comments', 'search', 'versions', 'suggestions', 'compare'];
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 20 * 60_000);
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -19,6 +19,7 @@ import { ExpertsScreen } from './network/ExpertsScreen';
 import { ProfileScreen } from './network/ProfileScreen';
 import { Dialogs } from './Dialogs';
 import { DueScreen } from './network/DueList';
+import { CompareView } from './versions/CompareView';
 import { WorkspaceSearch } from './search/WorkspaceSearch';
 import { t } from '../i18n';
 import { useIdentity } from '../state/identityStore';
@@ -62,6 +63,7 @@ export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {
           {route.screen === 'experts' && (capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE).readRegistry ? <ExpertsScreen /> : <DocumentsScreen />)}
           {route.screen === 'profile' && (capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE).readRegistry ? <ProfileScreen key={route.stakeholderId} stakeholderId={route.stakeholderId} /> : <DocumentsScreen />)}
           {route.screen === 'due' && <DueScreen />}
+          {route.screen === 'compare' && <CompareView key={route.docId} docId={route.docId} from={route.from} to={route.to} />}
         </main>
         <StatusBar />
       </div>

@@ -12,6 +12,7 @@ import { roughEdges } from './roughEdges';
 import { tracked } from './tracked';
 import { versions } from './versions';
 import { suggestions } from './suggestions';
+import { compare } from './compare';
 
 // Feature catalogs are merged here; keep ids unique across files (a test checks it). One part per line.
 export const enParts: Record<string, Messages> = {
@@ -29,6 +30,7 @@ export const enParts: Record<string, Messages> = {
   tracked,
   versions,
   suggestions,
+  compare,
 };
 export const en: Messages = Object.assign({}, ...Object.values(enParts)) as Messages;
 

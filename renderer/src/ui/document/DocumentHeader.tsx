@@ -25,6 +25,7 @@ export function DocumentHeader({ meta, badge, actions, children }: { meta: Docum
           {badge}
         </p>
         <DocumentLanguageSelect docId={meta.id} />
+        {actions}
         <button type="button" onClick={() => openDialog({ type: 'export', docIds: [meta.id] })}>
           {t('export.open')}
         </button>

@@ -42,6 +42,7 @@ import { SuggestionLook } from '../../editor/suggestionDecorations';
 import { SuggestingToggle } from '../suggestions/SuggestingToggle';
 import { useSuggestingEditor } from '../suggestions/suggestingEditorStore';
 import { useSuggestionLook } from '../suggestions/useSuggestions';
+import { CompareButton } from '../versions/CompareButton';
 
 export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix' | 'balance' }) {
   const { id: workspaceId, doc: ws, canEdit, canComment } = useWorkspace();
@@ -88,7 +89,16 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
     <CommentsProvider docId={docId} doc={doc}>
       <SearchRevealInDocument docId={docId} editor={editor} />
       <article className={`document view-${activeView}${activeView === 'text' && panelOpen ? ' with-comments' : ''}${meta.replyTo ? ' with-sources' : ''}`} aria-labelledby="doc-title">
-        <DocumentHeader meta={meta} badge={<PhaseBadge doc={doc} />} actions={<VersionActions docId={docId} canEdit={canEdit} />}>
+        <DocumentHeader
+          meta={meta}
+          badge={<PhaseBadge doc={doc} />}
+          actions={
+            <>
+              <VersionActions docId={docId} canEdit={canEdit} />
+              <CompareButton workspaceId={workspaceId} docId={docId} doc={doc} />
+            </>
+          }
+        >
           {meta.kind === 'draft' && <DocumentTabs workspaceId={workspaceId} docId={docId} view={activeView} balance={allComments} />}
         </DocumentHeader>
         {activeView !== 'text' && <DraftView view={activeView} />}
