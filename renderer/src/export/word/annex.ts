@@ -59,7 +59,7 @@ export function annexBlocks(docs: ExportDocument[], ctx: RenderContext, o: { com
       rows.push({ cells: values.map((v) => ({ children: cell(r(v)) })) });
     }
   });
-  const heading = generatedHeading(L.annexTitle, 1, ctx, o.page);
+  const heading = generatedHeading(L.annexTitle, 1, ctx, o.page, { unnumbered: true });
   if (rows.length === 1) return [heading, new Paragraph({ children: textRuns(L.annexEmpty) })];
   return [heading, buildTable({ widths: fitWidths(WEIGHTS, textWidthTwips(ctx.style, 'landscape')), rows })];
 }

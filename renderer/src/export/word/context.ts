@@ -8,6 +8,7 @@ import { ListNumbering } from './numbering';
 import { Footnotes } from './footnotes';
 import { WordComments } from './wordComments';
 import type { ExportReplyInfo } from '../replyExport';
+import { HeadingLabeller } from '../../model/paragraphNumbers';
 
 // State shared while one DOCX is built: allocators whose ids must be unique in the whole file (list instances,
 // footnotes, comments, TOC bookmarks) and what the table of contents collects.
@@ -31,10 +32,13 @@ export interface RenderContext {
   toc: TocEntry[];
   /** a fresh _Toc bookmark name */
   nextBookmark: () => string;
+  /** the number of the next heading at this (exported) level, "I. ", or '' when headings are not numbered */
+  headingLabel: (level: number) => string;
 }
 
 export function createContext(style: HouseStyle, opts: ResolvedOptions, redactor: Redactor): RenderContext {
   let bookmark = 0;
+  const headings = new HeadingLabeller();
   return {
     style,
     opts,
@@ -45,6 +49,7 @@ export function createContext(style: HouseStyle, opts: ResolvedOptions, redactor
     redactor,
     toc: [],
     nextBookmark: () => `_Toc${String(++bookmark).padStart(8, '0')}`,
+    headingLabel: (level) => (opts.headingNumbers ? `${headings.next(level)} ` : ''),
   };
 }
 
