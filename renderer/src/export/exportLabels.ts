@@ -69,6 +69,19 @@ export const DEFAULT_LABELS = {
   dispositions: {} as Record<string, string>,
   /** Chatham House: what a registered participant's name becomes */
   chathamName: (groupLabel: string) => `Participant (${groupLabel})`,
+  /** a contribution's header block */
+  sender: 'Sender',
+  organisation: 'Organisation',
+  group: 'Stakeholder group',
+  receivedOn: 'Date received',
+  channel: 'Channel',
+  channels: {
+    email: 'Email',
+    'mailing-list': 'Mailing list',
+    survey: 'Survey',
+    'written-submission': 'Written submission',
+    'meeting-intervention': 'Meeting intervention',
+  } as Record<string, string>,
 };
 
 export type ExportLabels = typeof DEFAULT_LABELS;
@@ -137,6 +150,12 @@ export function exportLabelsFrom(tr: LabelTranslate, locale: string): ExportLabe
     contributorsEmpty: msg('exportDoc.contributorsEmpty', d.contributorsEmpty),
     dispositions: Object.fromEntries(DISPOSITIONS.map((k) => [k, msg(`disposition.${k}`, humanise(k))])),
     chathamName: (group: string) => tr('exportDoc.chathamName', { group }),
+    sender: msg('exportDoc.contribution.sender', d.sender),
+    organisation: msg('exportDoc.contribution.organisation', d.organisation),
+    group: msg('exportDoc.contribution.group', d.group),
+    receivedOn: msg('exportDoc.contribution.receivedOn', d.receivedOn),
+    channel: msg('exportDoc.contribution.channel', d.channel),
+    channels: map(d.channels, (k) => `channel.${k}`),
   };
 }
 

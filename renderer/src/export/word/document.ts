@@ -10,6 +10,7 @@ import { createContext, type DocState, type RenderContext } from './context';
 import { append, renderBlocks, topEnv, type Block } from './blocks';
 import { commentMarkers } from './anchors';
 import { meetingPlan, type DocumentPlan } from './meeting';
+import { contributionPlan } from './contribution';
 import { annexBlocks } from './annex';
 import { titlePage } from './titlePage';
 import { generatedHeading, tocPageNumbers, tocParagraphs } from './toc';
@@ -46,7 +47,9 @@ function documentPlan(doc: ExportDocument, input: ExportInput, ctx: RenderContex
   const inner: DocumentPlan =
     doc.meta.kind === 'meeting'
       ? meetingPlan(doc, input.stakeholders, ctx, base)
-      : {
+      : doc.meta.kind === 'contribution'
+        ? contributionPlan(doc, input.stakeholders, ctx)
+        : {
           layout: doc.body.content ?? [],
           render: (state) => renderBlocks(doc.body.content ?? [], ctx, state, topEnv(textWidthTwips(ctx.style, 'portrait'))),
         };

@@ -898,4 +898,17 @@ export const es: Messages = {
   'exportDoc.contributor.region': "País o región",
   'exportDoc.nameWithheld': "Nombre reservado",
   'exportDoc.contributorsEmpty': "No hay colaboradores registrados.",
+  // export rough edges (issue 15)
+  'export.titlePage': "Portada",
+  'export.headingNumbers': "Números de títulos (I., A., 1.)",
+  'export.titlePageDate': "Fecha de la portada",
+  'export.reorderHint': "Arrastre un capítulo, o use sus flechas (Alt+↑ / Alt+↓), para cambiar el orden.",
+  'export.moveUp': "Subir {title}",
+  'export.moveDown': "Bajar {title}",
+  'export.moved': "{title}: posición {position} de {count}",
+  'exportDoc.contribution.sender': "Remitente",
+  'exportDoc.contribution.organisation': "Organización",
+  'exportDoc.contribution.group': "Grupo de partes interesadas",
+  'exportDoc.contribution.receivedOn': "Fecha de recepción",
+  'exportDoc.contribution.channel': "Canal",
 };

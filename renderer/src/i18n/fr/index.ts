@@ -898,4 +898,17 @@ export const fr: Messages = {
   'exportDoc.contributor.region': "Pays ou région",
   'exportDoc.nameWithheld': "Nom non communiqué",
   'exportDoc.contributorsEmpty': "Aucun contributeur enregistré.",
+  // export rough edges (issue 15)
+  'export.titlePage': "Page de titre",
+  'export.headingNumbers': "Numéros de titres (I., A., 1.)",
+  'export.titlePageDate': "Date de la page de titre",
+  'export.reorderHint': "Faites glisser un chapitre, ou utilisez ses flèches (Alt+↑ / Alt+↓), pour changer l’ordre.",
+  'export.moveUp': "Monter {title}",
+  'export.moveDown': "Descendre {title}",
+  'export.moved': "{title} : position {position} sur {count}",
+  'exportDoc.contribution.sender': "Expéditeur",
+  'exportDoc.contribution.organisation': "Organisation",
+  'exportDoc.contribution.group': "Groupe de parties prenantes",
+  'exportDoc.contribution.receivedOn': "Date de réception",
+  'exportDoc.contribution.channel': "Canal",
 };
