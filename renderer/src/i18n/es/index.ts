@@ -911,4 +911,8 @@ export const es: Messages = {
   'exportDoc.contribution.group': "Grupo de partes interesadas",
   'exportDoc.contribution.receivedOn': "Fecha de recepción",
   'exportDoc.contribution.channel': "Canal",
+  'balance.meetings': "Participación en reuniones",
+  'balance.nMeetings': "{count, plural, one {# participación en reuniones} other {# participaciones en reuniones}}",
+  'balance.silentAll': "Sin voz: ningún comentario, ninguna contribución, ninguna reunión",
+  'balance.missingGroupsAll': "Ningún comentario, ninguna contribución y ninguna participación en reuniones de: {list}.",
 };

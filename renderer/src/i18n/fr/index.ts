@@ -911,4 +911,8 @@ export const fr: Messages = {
   'exportDoc.contribution.group': "Groupe de parties prenantes",
   'exportDoc.contribution.receivedOn': "Date de réception",
   'exportDoc.contribution.channel': "Canal",
+  'balance.meetings': "Participation aux réunions",
+  'balance.nMeetings': "{count, plural, one {# participation à une réunion} other {# participations à des réunions}}",
+  'balance.silentAll': "Non entendus : aucun commentaire, aucune contribution, aucune réunion",
+  'balance.missingGroupsAll': "Aucun commentaire, aucune contribution et aucune participation aux réunions de : {list}.",
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commentItems, computeBalance, contributionItem, type BalanceItem } from './balance';
+import { commentItems, computeBalance, contributionItem, meetingItem, type BalanceItem } from './balance';
 import type { Thread } from './threadTypes';
 
 const thread = (id: string, who: string, group: string, region: string, disposition: Thread['disposition']['value'], extra: Partial<Thread> = {}): Thread => ({
@@ -62,5 +62,21 @@ describe('balance', () => {
     const b = computeBalance({ comments: [] });
     expect(b.silentGroups).toHaveLength(7);
     expect(b.total.acceptanceRate).toBeNull();
+  });
+});
+
+describe('balance: meeting participation', () => {
+  it('counts meeting participation as its own measure; a region that only took part in a meeting is not "not heard"', () => {
+    const amina = { id: 'a', name: 'Amina', organisation: 'Gov', group: 'government', region: 'african', themes: [] } as const;
+    const li = { id: 'l', name: 'Li', organisation: 'Uni', group: 'academia', region: 'asia-pacific', themes: [] } as const;
+    const without = computeBalance({ comments: [], contributions: [contributionItem(amina)] });
+    expect(without.silentRegions).toContain('asia-pacific');
+    expect(without.silentGroups).toContain('academia');
+    const b = computeBalance({ comments: [], contributions: [contributionItem(amina)], meetings: [meetingItem(li), meetingItem(li), meetingItem(amina)] });
+    expect(b.silentRegions).not.toContain('asia-pacific');
+    expect(b.silentGroups).not.toContain('academia');
+    expect(b.byRegion['asia-pacific']).toMatchObject({ comments: 0, contributions: 0, meetings: 2, voices: 0 });
+    expect(b.byGroup.government).toMatchObject({ contributions: 1, meetings: 1, voices: 1 });
+    expect(b.total).toMatchObject({ comments: 0, contributions: 1, meetings: 3, voices: 1 });
   });
 });

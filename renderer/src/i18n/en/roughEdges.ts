@@ -1,5 +1,6 @@
-// Issue 15 rough edges in export and compile: the dialog's new options, chapter ordering, a contribution's header block.
-export const exportEdges = {
+// Issue 15 rough edges: the export dialog's new options, chapter ordering, a contribution's header block, meeting
+// participation in the balance.
+export const roughEdges = {
   'export.titlePage': 'Title page',
   'export.headingNumbers': 'Heading numbers (I., A., 1.)',
   'export.titlePageDate': 'Date on the title page',
@@ -12,4 +13,8 @@ export const exportEdges = {
   'exportDoc.contribution.group': 'Stakeholder group',
   'exportDoc.contribution.receivedOn': 'Date received',
   'exportDoc.contribution.channel': 'Channel',
+  'balance.meetings': 'Meeting participation',
+  'balance.nMeetings': '{count, plural, one {# meeting participation} other {# meeting participations}}',
+  'balance.silentAll': 'Not heard: no comment, no contribution, no meeting',
+  'balance.missingGroupsAll': 'No comment, no contribution and no meeting participation from: {list}.',
 };
