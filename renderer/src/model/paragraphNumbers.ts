@@ -67,7 +67,11 @@ const ROMAN: Array<[number, string]> = [[1000, 'm'], [900, 'cm'], [500, 'd'], [4
 /** 1 -> "i", 4 -> "iv" */
 export function lowerRoman(n: number): string {
   let out = '';
-  for (const [v, r] of ROMAN) while (n >= v) (out += r), (n -= v);
+  for (const [v, r] of ROMAN)
+    while (n >= v) {
+      out += r;
+      n -= v;
+    }
   return out;
 }
 

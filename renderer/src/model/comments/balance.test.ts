@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commentItems, computeBalance, contributionItem, meetingItem, type BalanceItem } from './balance';
 import type { Thread } from './threadTypes';
+import type { Stakeholder } from '../stakeholders';
 
 const thread = (id: string, who: string, group: string, region: string, disposition: Thread['disposition']['value'], extra: Partial<Thread> = {}): Thread => ({
   id,
@@ -67,8 +68,8 @@ describe('balance', () => {
 
 describe('balance: meeting participation', () => {
   it('counts meeting participation as its own measure; a region that only took part in a meeting is not "not heard"', () => {
-    const amina = { id: 'a', name: 'Amina', organisation: 'Gov', group: 'government', region: 'african', themes: [] } as const;
-    const li = { id: 'l', name: 'Li', organisation: 'Uni', group: 'academia', region: 'asia-pacific', themes: [] } as const;
+    const amina: Stakeholder = { id: 'a', name: 'Amina', organisation: 'Gov', group: 'government', region: 'african', themes: [] };
+    const li: Stakeholder = { id: 'l', name: 'Li', organisation: 'Uni', group: 'academia', region: 'asia-pacific', themes: [] };
     const without = computeBalance({ comments: [], contributions: [contributionItem(amina)] });
     expect(without.silentRegions).toContain('asia-pacific');
     expect(without.silentGroups).toContain('academia');

@@ -69,7 +69,9 @@ function useMeetingParticipation(): { items: BalanceItem[]; loading: boolean } {
         const seen = new Set<string>();
         for (const id of ids) {
           const s = resolveStakeholder(ws, id);
-          if (s && !seen.has(s.id)) (seen.add(s.id), items.push(meetingItem(s)));
+          if (!s || seen.has(s.id)) continue;
+          seen.add(s.id);
+          items.push(meetingItem(s));
         }
       }
       if (live) setState({ items, loading: false });
