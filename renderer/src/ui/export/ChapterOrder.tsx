@@ -2,7 +2,8 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { t } from '../../i18n';
 
 // The chapters of a compilation, in order: drag a chapter to a new place, or move it with its Move up / Move down
-// buttons (or Alt+↑ / Alt+↓ on them); every move is announced to screen readers.
+// buttons (or Alt+↑ / Alt+↓ on them); every move is announced to screen readers. The glyphs are drawn by CSS, so
+// a chapter's text is its title alone.
 
 /** `list` with the item at `from` moved to `to` (both clamped to the list). */
 export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
@@ -70,13 +71,9 @@ export function ChapterOrder({ titles, onMove }: { titles: string[]; onMove: (fr
             onDragEnd={() => (setDragging(null), setOver(null))}
           >
             <span className="chapter-row">
-            <span className="chapter-grip" aria-hidden="true">
-              ⠿
-            </span>
+            <span className="chapter-grip" aria-hidden="true" />
             <span className="chapter-title">{title}</span>
-            <button type="button" className="icon" data-dir="up" aria-label={t('export.moveUp', { title })} disabled={i === 0} onClick={() => move(i, i - 1, 'up')} onKeyDown={(e) => onKey(e, i)}>
-              ↑
-            </button>
+            <button type="button" className="icon" data-dir="up" aria-label={t('export.moveUp', { title })} disabled={i === 0} onClick={() => move(i, i - 1, 'up')} onKeyDown={(e) => onKey(e, i)}></button>
             <button
               type="button"
               className="icon"
@@ -85,9 +82,7 @@ export function ChapterOrder({ titles, onMove }: { titles: string[]; onMove: (fr
               disabled={i === titles.length - 1}
               onClick={() => move(i, i + 1, 'down')}
               onKeyDown={(e) => onKey(e, i)}
-            >
-              ↓
-            </button>
+            ></button>
             </span>
           </li>
         ))}
