@@ -312,11 +312,12 @@ test('stakeholder comments in a consultation: entered, joined by a commenter, de
   const totals = balance.locator('dl.balance-totals');
   await expect(totals).toContainText('Comments4');
   await expect(totals).toContainText('Contributions0');
+  await expect(totals).toContainText('Meeting participation0');
   await expect(totals).toContainText('Distinct voices4');
   await expect(totals).toContainText('Acceptance rate67%');
   const missing = balance.getByRole('note');
   await expect(missing).toHaveAccessibleName('Voices not heard');
-  await expect(missing).toContainText('No comment and no contribution from: Technical community, Academia, Intergovernmental organisation and Other.');
+  await expect(missing).toContainText('No comment, no contribution and no meeting participation from: Technical community, Academia, Intergovernmental organisation and Other.');
   // The two exports said where the file went; dismissed so they do not cover the charts.
   const saved = page.getByRole('status').filter({ hasText: `Matrix saved: ${REPORT.title} - comment matrix.csv` });
   await expect(saved).toHaveCount(2);
@@ -328,24 +329,24 @@ test('stakeholder comments in a consultation: entered, joined by a commenter, de
 
   const byGroup = balance.getByRole('figure', { name: 'By stakeholder group' });
   const bar = (label: string) => byGroup.getByRole('listitem').filter({ has: page.locator('.bar-label', { hasText: new RegExp(`^${label}$`) }) });
-  await expect(bar('Government')).toContainText('1 comment · 0 contributions · 1 voice');
+  await expect(bar('Government')).toContainText('1 comment · 0 contributions · 0 meeting participations · 1 voice');
   await expect(bar('Government')).toContainText('100% accepted (1 of 1 decided)');
   await expect(bar('Civil society')).toContainText('100% accepted (1 of 1 decided)');
   await expect(bar('Private sector')).toContainText('0% accepted (0 of 1 decided)');
-  await expect(bar('Not specified')).toContainText('1 comment · 0 contributions · 1 voice');
+  await expect(bar('Not specified')).toContainText('1 comment · 0 contributions · 0 meeting participations · 1 voice');
   await expect(bar('Not specified')).toContainText('no decisions yet');
-  for (const silent of ['Technical community', 'Academia', 'Intergovernmental organisation', 'Other']) await expect(bar(silent)).toContainText('Not heard: no comment, no contribution');
+  for (const silent of ['Technical community', 'Academia', 'Intergovernmental organisation', 'Other']) await expect(bar(silent)).toContainText('Not heard: no comment, no contribution, no meeting');
 
   // The same figures as a table.
   await byGroup.getByText('By stakeholder group: as a table').click();
   const table = byGroup.getByRole('table', { name: 'By stakeholder group' });
   const rowOf = (label: string | RegExp) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: typeof label === 'string' }) }).getByRole('cell');
-  // Comments, Contributions, Distinct voices, Share of comments, Decided, Acceptance rate
-  await expect(rowOf('Government')).toHaveText(['1', '0', '1', '25%', '1', '100%']);
-  await expect(rowOf('Civil society')).toHaveText(['1', '0', '1', '25%', '1', '100%']);
-  await expect(rowOf('Private sector')).toHaveText(['1', '0', '1', '25%', '1', '0%']);
-  await expect(rowOf('Not specified')).toHaveText(['1', '0', '1', '25%', '0', '–']);
-  await expect(rowOf(/^Academia/)).toHaveText(['0', '0', '0', '0%', '0', '–']);
+  // Comments, Contributions, Meeting participation, Distinct voices, Share of comments, Decided, Acceptance rate
+  await expect(rowOf('Government')).toHaveText(['1', '0', '0', '1', '25%', '1', '100%']);
+  await expect(rowOf('Civil society')).toHaveText(['1', '0', '0', '1', '25%', '1', '100%']);
+  await expect(rowOf('Private sector')).toHaveText(['1', '0', '0', '1', '25%', '1', '0%']);
+  await expect(rowOf('Not specified')).toHaveText(['1', '0', '0', '1', '25%', '0', '–']);
+  await expect(rowOf(/^Academia/)).toHaveText(['0', '0', '0', '0', '0%', '0', '–']);
   await expect(table.getByRole('rowheader', { name: /^Academia/ })).toContainText('not heard');
 
   await ctxC.close();

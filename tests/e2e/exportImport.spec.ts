@@ -92,7 +92,7 @@ test('export a draft with its comments as an annex and as Word comments, and com
   await page.getByRole('button', { name: 'Export DOCX…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export as Word document' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue(REPORT.title);
+  await expect(dialog.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(REPORT.title);
   await expect(dialog.getByRole('checkbox', { name: 'Table of contents' })).toBeChecked();
   const annex = dialog.getByRole('checkbox', { name: /^Comment matrix as an annex/ });
   await expect(annex).toHaveAccessibleName('Comment matrix as an annex'); // no "has no comments yet" hint

@@ -88,7 +88,7 @@ describe('exportDocx: a report with every feature', () => {
     expect(r.paragraphs.find((p) => p.text.includes('After the break'))!.text).toContain('.\nAfter the break.');
   });
 
-  it('writes nested lists with real numbering; each list restarts', () => {
+  it('writes nested lists with real numbering; each list restarts', async () => {
     const item = (text: string) => r.paragraphs.find((p) => p.text.endsWith(text))!;
     expect(item('Bullet one')).toMatchObject({ style: 'List Paragraph', ilvl: 0 });
     expect(item('Nested one')).toMatchObject({ ilvl: 1 });
@@ -98,8 +98,11 @@ describe('exportDocx: a report with every feature', () => {
     expect(item('Again one').numId).not.toBe(item('First').numId);
     const starts = new Map(r.numbering.nums.map((n) => [n.id, n.start]));
     expect(starts.get(item('Again one').numId!)).toBe(1);
-    expect(parts['word/numbering.xml']).toContain('<w:numFmt w:val="bullet"/>');
-    expect(parts['word/numbering.xml']).toContain('<w:numFmt w:val="decimal"/>');
+    // without paragraph numbers, lists keep their bullets and numbers
+    const plain = unzipAll(await exportDocx(inputOf([draft(richBody())])))['word/numbering.xml'];
+    expect(plain).toContain('<w:numFmt w:val="bullet"/>');
+    expect(plain).toContain('<w:numFmt w:val="decimal"/>');
+    expect(plain).not.toContain('lowerLetter"/><w:lvlText w:val="(%1)"');
   });
 
   it('puts block quotes in the Quote style', () => {
@@ -119,11 +122,17 @@ describe('exportDocx: a report with every feature', () => {
     expect(parts['word/document.xml']).toMatch(/<w:tbl><w:tblPr>.*?<w:tblBorders>.*?<w:insideH w:val="single"[^>]*\/><w:insideV w:val="single"/);
   });
 
-  it('numbers counted paragraphs in reading order (para N), skipping empty ones and tables', () => {
+  it('numbers counted paragraphs in reading order (para N), skipping empty ones, tables and list items', () => {
     const numbered = r.paragraphs.map((p) => p.text).filter((t) => /^(\d+\.\t|\[\d+\] )/.test(t));
-    expect(numbered.map((t) => Number(t.match(/^\[?(\d+)/)![1]))).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+    expect(numbered.map((t) => Number(t.match(/^\[?(\d+)/)![1]))).toEqual(Array.from({ length: 6 }, (_, i) => i + 1));
     expect(numbered[0]).toMatch(/^1\.\tPlain bold/);
-    expect(numbered.at(-1)).toBe('14.\tThe end.');
+    expect(numbered.at(-1)).toBe('6.\tThe end.');
+    // list items are lettered by Word numbering: (a), (b) at the first level, (i), (ii) below
+    const lvl = (text: string) => r.paragraphs.find((p) => p.text === text)!;
+    expect([lvl('First').ilvl, lvl('Nested one').ilvl]).toEqual([0, 1]);
+    const numbering = parts['word/numbering.xml'];
+    expect(numbering).toMatch(/<w:lvl w:ilvl="0"[^>]*>(?:(?!<\/w:lvl>).)*<w:numFmt w:val="lowerLetter"\/>(?:(?!<\/w:lvl>).)*<w:lvlText w:val="\(%1\)"\/>/);
+    expect(numbering).toMatch(/<w:lvl w:ilvl="1"[^>]*>(?:(?!<\/w:lvl>).)*<w:numFmt w:val="lowerRoman"\/>(?:(?!<\/w:lvl>).)*<w:lvlText w:val="\(%2\)"\/>/);
   });
 
   it('turns threads into Word comments on their ranges, with threaded replies and resolved threads done', () => {

@@ -25,7 +25,7 @@ describe('export in the document language', () => {
 
   it('a French meeting summary: headings, header block, dates, action table and contents in French', async () => {
     expect(getLocale()).toBe('en'); // the interface stays English: the export does not follow it
-    const r = readDocx(await exportDocx(inputOf([meeting()]), { toc: true, labels: labels('fr') }));
+    const r = readDocx(await exportDocx(inputOf([meeting()]), { toc: true, titlePage: true, labels: labels('fr') }));
     expect(r.tables[0].rows.map((row) => row[0])).toEqual(['Date', 'Format', 'Lieu', 'Participants']);
     expect(r.tables[0].rows[0][1]).toBe('12 juin 2025');
     expect(r.tables[0].rows[1][1]).toBe('Hybride');

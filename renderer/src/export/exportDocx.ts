@@ -28,6 +28,8 @@ function singleRequest(input: ExportInput, options: ExportOptions): WriteRequest
     title: options.title ?? doc.meta.title,
     status: options.status ?? defaultStatus(doc, labels),
     date: options.date ?? doc.meta.date,
+    // A meeting summary is a page or two: it opens with its title unless a title page is asked for.
+    titlePage: options.titlePage ?? doc.meta.kind !== 'meeting',
     options,
   };
 }
@@ -42,6 +44,7 @@ function compileRequest(input: ExportInput, options: ExportOptions): WriteReques
     title: options.title ?? input.workspace.name,
     status: options.status ?? '',
     date: options.date ?? dates[dates.length - 1] ?? '',
+    titlePage: options.titlePage ?? true,
     options,
   };
 }

@@ -79,6 +79,19 @@ export const DEFAULT_LABELS = {
   incorporationSeeSection: (section: string, disposition: string) => (disposition ? `see § ${section}, ${disposition}` : `see § ${section}`),
   incorporationInText: (disposition: string) => (disposition ? `in the text, ${disposition}` : 'in the text'),
   incorporationNone: 'no change to the text',
+  /** a contribution's header block */
+  sender: 'Sender',
+  organisation: 'Organisation',
+  group: 'Stakeholder group',
+  receivedOn: 'Date received',
+  channel: 'Channel',
+  channels: {
+    email: 'Email',
+    'mailing-list': 'Mailing list',
+    survey: 'Survey',
+    'written-submission': 'Written submission',
+    'meeting-intervention': 'Meeting intervention',
+  } as Record<string, string>,
 };
 
 export type ExportLabels = typeof DEFAULT_LABELS;
@@ -156,6 +169,12 @@ export function exportLabelsFrom(tr: LabelTranslate, locale: string): ExportLabe
       disposition ? tr('exportDoc.incorporation.seeSectionWith', { section, disposition }) : tr('exportDoc.incorporation.seeSection', { section }),
     incorporationInText: (disposition: string) => (disposition ? tr('exportDoc.incorporation.inTextWith', { disposition }) : tr('exportDoc.incorporation.inText')),
     incorporationNone: msg('exportDoc.incorporation.none', d.incorporationNone),
+    sender: msg('exportDoc.contribution.sender', d.sender),
+    organisation: msg('exportDoc.contribution.organisation', d.organisation),
+    group: msg('exportDoc.contribution.group', d.group),
+    receivedOn: msg('exportDoc.contribution.receivedOn', d.receivedOn),
+    channel: msg('exportDoc.contribution.channel', d.channel),
+    channels: map(d.channels, (k) => `channel.${k}`),
   };
 }
 

@@ -6,6 +6,10 @@ export interface ExportOptions {
   toc?: boolean;
   /** "para N" numbers before each counted paragraph (see model/paragraphNumbers.ts) */
   paraNumbers?: boolean;
+  /** UN-style heading numbers: "I. Introduction", "A. …", "1. …" */
+  headingNumbers?: boolean;
+  /** a title page (default: yes, except for a single meeting summary, which opens with its title instead) */
+  titlePage?: boolean;
   /** the comment matrix as an annex table */
   annex?: boolean;
   /** the "How comments were incorporated" annex: each comment's disposition, response and the change that
@@ -27,7 +31,7 @@ export interface ExportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export type ResolvedOptions = Required<Pick<ExportOptions, 'toc' | 'paraNumbers' | 'annex' | 'incorporationAnnex' | 'wordComments' | 'chathamHouse'>> &
+export type ResolvedOptions = Required<Pick<ExportOptions, 'toc' | 'paraNumbers' | 'headingNumbers' | 'annex' | 'incorporationAnnex' | 'wordComments' | 'chathamHouse'>> &
   ExportOptions & { labels: ExportLabels };
 
 export function resolveOptions(o: ExportOptions = {}): ResolvedOptions {
@@ -35,6 +39,7 @@ export function resolveOptions(o: ExportOptions = {}): ResolvedOptions {
     ...o,
     toc: !!o.toc,
     paraNumbers: !!o.paraNumbers,
+    headingNumbers: !!o.headingNumbers,
     annex: !!o.annex,
     incorporationAnnex: !!o.incorporationAnnex,
     wordComments: !!o.wordComments,

@@ -395,3 +395,26 @@ export function estimateLines(body: PMNode, style: HouseStyle): { lines: number;
 export function estimatePages(body: PMNode, style: HouseStyle): number {
   return Math.max(1, estimateLayout(body, style).pages + PAGE_METRICS.frontMatterPages);
 }
+
+/**
+ * Width in points of `text` in the house font at `sizePt` (the same Times New Roman metrics as the estimate):
+ * `longestWord` is the widest word (what a column must hold so no word breaks), `line` the whole text on one
+ * line (its widest paragraph).
+ */
+export function textWidthPt(text: string, font: string, sizePt: number, face: Face = 'regular'): { longestWord: number; line: number } {
+  const scale = fontScale(font) * PAGE_METRICS.widthScale * sizePt;
+  const space = wordWidthEm(' ', face);
+  let longestWord = 0;
+  let line = 0;
+  for (const part of text.split('\n')) {
+    let x = 0;
+    for (const word of part.split(/[ \t]+/)) {
+      if (!word) continue;
+      const w = wordWidthEm(word, face);
+      longestWord = Math.max(longestWord, w);
+      x += (x > 0 ? space : 0) + w;
+    }
+    line = Math.max(line, x);
+  }
+  return { longestWord: longestWord * scale, line: line * scale };
+}

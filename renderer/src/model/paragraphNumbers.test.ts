@@ -45,15 +45,15 @@ describe('paragraph and section numbers', () => {
       w1: [null, '1'],
       fn: [3, '1'],
       h2: [null, '1.1'],
-      li: [4, '1.1'],
-      bq: [5, '1.1'],
+      li: [null, '1.1'],
+      bq: [4, '1.1'],
       t1: [null, '1.1'],
       th: [null, '1.1'],
       h3: [null, '1.1.1'],
-      p2: [6, '1.1.1'],
+      p2: [5, '1.1.1'],
       h4: [null, '2'],
       h5: [null, '2.0.1'],
-      p3: [7, '2.0.1'],
+      p3: [6, '2.0.1'],
     });
   });
 
@@ -65,7 +65,7 @@ describe('paragraph and section numbers', () => {
     expect(fromY).toEqual(fromJSON);
     const exporter = paragraphNumbersByBid(json);
     for (const [bid, n] of numbersByBid(numberBlocks(json))) if (n.para !== null) expect(exporter.get(bid)).toBe(n.para);
-    expect(exporter.size).toBe(7);
+    expect(exporter.size).toBe(6);
   });
 
   it('stay stable while text inside paragraphs is edited; a paragraph added above shifts by one; bids survive', () => {
@@ -97,7 +97,7 @@ describe('paragraph and section numbers', () => {
     nh.setAttribute('level', 1 as unknown as string);
     nh.insert(0, [new Y.XmlText('New first section')]);
     docBody(doc).insert(0, [nh]);
-    expect(numbersOf(doc).get('p3')).toEqual([8, '3.0.1']);
+    expect(numbersOf(doc).get('p3')).toEqual([7, '3.0.1']);
     expect(numbersOf(doc).get('p0')).toEqual([1, '1']);
   });
 
@@ -124,14 +124,52 @@ describe('paragraphNumbers (the app\'s "para N")', () => {
     ],
   };
 
-  it('counts non-empty paragraphs in reading order, including lists and quotes, never tables or headings', () => {
-    expect(Object.fromEntries(paragraphNumbersByBid(body))).toEqual({ a: 1, fn: 2, li: 3, lq: 4, q: 5, z: 6 });
-    expect(paragraphNumbers(body).size).toBe(6);
+  it('counts non-empty paragraphs in reading order, including quotes, never lists, tables or headings', () => {
+    expect(Object.fromEntries(paragraphNumbersByBid(body))).toEqual({ a: 1, fn: 2, q: 3, z: 4 });
+    expect(paragraphNumbers(body).size).toBe(4);
   });
 
   it('treats whitespace and hard breaks as empty, a footnote as content', () => {
     expect(isEmptyParagraph(pe('x'))).toBe(true);
     expect(isEmptyParagraph(pe('x', ' \t', [{ type: 'hardBreak' }]))).toBe(true);
     expect(isEmptyParagraph(pe('x', undefined, [{ type: 'footnote', attrs: { text: '' } }]))).toBe(false);
+  });
+});
+
+describe('UN style: list items under a numbered paragraph are lettered, not numbered', () => {
+  const li = (...content: PMNode[]): PMNode => ({ type: 'listItem', content });
+  const content: PMNode[] = [
+    p('p1', 'The Group recommends:'),
+    {
+      type: 'orderedList',
+      attrs: { start: 1 },
+      content: [
+        li(p('a', 'first')),
+        li(p('b', 'second'), p('b2', 'more of the second'), { type: 'bulletList', content: [li(p('b-i', 'sub one')), li(p('b-ii', 'sub two'))] }),
+        li(p('c', 'third')),
+      ],
+    },
+    p('p2', 'Next paragraph.'),
+    { type: 'bulletList', content: [li(p('x', 'bullet'))] },
+    { type: 'table', content: [{ type: 'tableRow', content: [cell({ type: 'bulletList', content: [li(p('tl', 'in a table'))] })] }] },
+  ];
+
+  it('letters (a), (b), (c), nested (i), (ii); the main numbers do not jump; JSON and Y walks agree', () => {
+    const doc = makeDoc(content);
+    const labels = (blocks: Array<{ bid: string | null; para: number | null; item?: string | null }>) => blocks.map((b) => [b.bid, b.para ?? b.item ?? null]);
+    const fromY = labels(buildBodyIndex(docBody(doc)).blocks);
+    expect(fromY).toEqual([
+      ['p1', 1],
+      ['a', '(a)'],
+      ['b', '(b)'],
+      ['b2', null],
+      ['b-i', '(i)'],
+      ['b-ii', '(ii)'],
+      ['c', '(c)'],
+      ['p2', 2],
+      ['x', '(a)'],
+      ['tl', null],
+    ]);
+    expect(labels(numberBlocks(bodyToJSON(doc)))).toEqual(fromY);
   });
 });

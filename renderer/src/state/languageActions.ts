@@ -57,3 +57,17 @@ export function applySpellCheckLanguage(lang: string): void {
   if (!isDocumentLanguage(lang)) return;
   desktopApi.setSpellCheckerLanguages([lang]).catch(() => undefined);
 }
+
+/** A document's language as a translate function (the matrix files are written in it, as the DOCX is). */
+export async function documentTranslate(ws: Y.Doc, docId: string): Promise<(id: string, vars?: Record<string, string | number>) => string> {
+  const lang: DocumentLanguage = documentLanguage(ws, docId);
+  await loadLocale(lang);
+  return translator(lang).t;
+}
+
+/** Every catalog language as translate functions, so a matrix file in any of them imports. */
+export async function allTranslates(): Promise<Array<(id: string, vars?: Record<string, string | number>) => string>> {
+  const langs = ['en', 'fr', 'es'] as const;
+  await Promise.all(langs.map((l) => loadLocale(l)));
+  return langs.map((l) => translator(l).t);
+}

@@ -7,14 +7,14 @@ import { humanise } from '../exportLabels';
 import { paragraphNumbersByBid } from '../../model/paragraphNumbers';
 import { S } from './styles';
 import { textRuns } from './text';
-import { buildTable, fitWidths, type RowOut } from './table';
+import { buildTable, contentWidths, type RowOut } from './table';
+import { textWidthPt } from '../../model/pageEstimate';
+import { typeMetrics } from '../../model/houseStyle';
 import { textWidthTwips } from './page';
 import { generatedHeading } from './toc';
 
 // The comment matrix annex: one row per thread, on landscape pages so twelve columns stay readable, with the
 // header row repeated on every page. Threads on deleted text are listed too (they can't be Word comments).
-
-const WEIGHTS = [3, 4, 6, 9, 9, 9, 7, 6, 16, 12, 8, 11];
 
 function cell(text: string, o: { bold?: boolean } = {}): Paragraph[] {
   return text.split('\n').map((p) => new Paragraph({ style: S.tableSmall, children: textRuns(p, o.bold ? { bold: true } : {}) }));
@@ -26,6 +26,16 @@ export function annexBlocks(docs: ExportDocument[], ctx: RenderContext, o: { com
   const L = ctx.labels;
   const r = ctx.redactor.redact;
   const rows: RowOut[] = [{ header: true, cells: L.annexColumns.map((c) => ({ children: cell(c, { bold: true }), shade: true })) }];
+  // Columns sized to their content in the annex's font (narrow #, type, disposition; wide comment and response).
+  const size = typeMetrics(ctx.style).size.small;
+  const need = L.annexColumns.map((c) => {
+    const w = textWidthPt(c, ctx.style.font, size, 'bold');
+    return { word: w.longestWord * 20, line: w.line * 20 };
+  });
+  const measure = (col: number, text: string) => {
+    const w = textWidthPt(text, ctx.style.font, size);
+    need[col] = { word: Math.max(need[col].word, w.longestWord * 20), line: Math.max(need[col].line, w.line * 20) };
+  };
   docs.forEach((doc, chapter) => {
     const paraByBid = paragraphNumbersByBid(doc.body);
     for (const t of [...doc.threads].sort((a, b) => a.number - b.number)) {
@@ -56,10 +66,11 @@ export function annexBlocks(docs: ExportDocument[], ctx: RenderContext, o: { com
         t.disposition ? (L.dispositions[t.disposition] ?? humanise(t.disposition)) : '',
         t.response,
       ];
+      values.forEach((v, col) => measure(col, r(v)));
       rows.push({ cells: values.map((v) => ({ children: cell(r(v)) })) });
     }
   });
-  const heading = generatedHeading(L.annexTitle, 1, ctx, o.page);
+  const heading = generatedHeading(L.annexTitle, 1, ctx, o.page, { unnumbered: true });
   if (rows.length === 1) return [heading, new Paragraph({ children: textRuns(L.annexEmpty) })];
-  return [heading, buildTable({ widths: fitWidths(WEIGHTS, textWidthTwips(ctx.style, 'landscape')), rows })];
+  return [heading, buildTable({ widths: contentWidths(need, textWidthTwips(ctx.style, 'landscape')), rows })];
 }

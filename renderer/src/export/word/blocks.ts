@@ -79,16 +79,19 @@ function paragraph(node: PMNode, ctx: RenderContext, doc: DocState, env: BlockEn
 
 function heading(node: PMNode, ctx: RenderContext, doc: DocState, env: BlockEnv): Paragraph {
   const level = Math.min(3, Math.max(1, Number(node.attrs?.level) || 1) + doc.headingShift);
-  const content = renderInline(node, ctx, doc, { bold: env.bold });
+  const label = env.inTable ? '' : ctx.headingLabel(level);
+  const content = [...(label ? [new TextRun({ text: label })] : []), ...renderInline(node, ctx, doc, { bold: env.bold })];
   const mark = markRevision(node, ctx, doc);
   if (env.inTable || !ctx.opts.toc) return new Paragraph({ style: S.heading(level), ...mark, children: content });
-  return new Paragraph({ style: S.heading(level), ...mark, children: [tocBookmark(node, level, content, ctx, doc)] });
+  return new Paragraph({ style: S.heading(level), ...mark, children: [tocBookmark(node, level, content, ctx, doc, label)] });
 }
 
 function list(node: PMNode, ctx: RenderContext, doc: DocState, env: BlockEnv): Block[] {
-  const kind = node.type === 'orderedList' ? 'ordered' : 'bullet';
+  // UN style: with paragraph numbers on, every list outside a table is lettered (the labels the editor shows).
+  const kind = ctx.opts.paraNumbers && !env.inTable ? 'lettered' : node.type === 'orderedList' ? 'ordered' : 'bullet';
   const level = Math.min(8, env.listDepth);
-  const ref: ListItemRef = { ...ctx.numbering.newList(kind, kind === 'ordered' ? Number(node.attrs?.start ?? 1) : 1, node.attrs?.type), level };
+  const htmlType = kind === 'lettered' ? (node.type === 'bulletList' ? 'bullet' : 'ordered') : node.attrs?.type;
+  const ref: ListItemRef = { ...ctx.numbering.newList(kind, kind === 'ordered' ? Number(node.attrs?.start ?? 1) : 1, htmlType), level };
   // Past Word's nine levels, items stay at the ninth (same number level, same indent).
   const step = env.listDepth < MAX_LIST_DEPTH ? LIST_INDENT_TWIPS : 0;
   const inner: BlockEnv = { ...env, listDepth: env.listDepth + 1, indent: env.indent + step, width: env.width - step };

@@ -9,6 +9,7 @@ import { Footnotes } from './footnotes';
 import { WordComments } from './wordComments';
 import type { ExportReplyInfo } from '../replyExport';
 import type { SuggestionMeta } from '../../model/suggestions/suggestionMeta';
+import { HeadingLabeller } from '../../model/paragraphNumbers';
 
 // State shared while one DOCX is built: allocators whose ids must be unique in the whole file (list instances,
 // footnotes, comments, TOC bookmarks) and what the table of contents collects.
@@ -36,12 +37,15 @@ export interface RenderContext {
   nextRevisionId: () => number;
   /** when the export runs (date of tracked changes whose suggestion has no recorded time) */
   now: number;
+  /** the number of the next heading at this (exported) level, "I. ", or '' when headings are not numbered */
+  headingLabel: (level: number) => string;
 }
 
 export function createContext(style: HouseStyle, opts: ResolvedOptions, redactor: Redactor): RenderContext {
   let bookmark = 0;
   // Far above the ids docx gives comments (0, 1, ...) and bookmarks (a counter from 1).
   let revision = 900_000_000;
+  const headings = new HeadingLabeller();
   return {
     style,
     opts,
@@ -54,6 +58,7 @@ export function createContext(style: HouseStyle, opts: ResolvedOptions, redactor
     nextBookmark: () => `_Toc${String(++bookmark).padStart(8, '0')}`,
     nextRevisionId: () => ++revision,
     now: Date.now(),
+    headingLabel: (level) => (opts.headingNumbers ? `${headings.next(level)} ` : ''),
   };
 }
 

@@ -10,14 +10,15 @@ import { createContext, type DocState, type RenderContext } from './context';
 import { append, renderBlocks, topEnv, type Block } from './blocks';
 import { commentMarkers } from './anchors';
 import { meetingPlan, type DocumentPlan } from './meeting';
+import { contributionPlan } from './contribution';
 import { annexBlocks } from './annex';
 import { incorporationAnnexBlocks } from './incorporationAnnex';
 import { titlePage } from './titlePage';
 import { generatedHeading, tocPageNumbers, tocParagraphs } from './toc';
 import { formatDate } from './dates';
 import { pageFurniture, section } from './sections';
-import { stylesOptions } from './styles';
-import { clean } from './text';
+import { S, stylesOptions } from './styles';
+import { clean, textRuns } from './text';
 import { textWidthTwips } from './page';
 import { expandReplyNodes, hasReplyNodes } from '../replyExport';
 
@@ -33,6 +34,8 @@ export interface WriteRequest {
   title: string;
   status: string;
   date: string;
+  /** a title page; without one the body opens with the title */
+  titlePage: boolean;
   options: ExportOptions;
 }
 
@@ -45,7 +48,9 @@ function documentPlan(doc: ExportDocument, input: ExportInput, ctx: RenderContex
   const inner: DocumentPlan =
     doc.meta.kind === 'meeting'
       ? meetingPlan(doc, input.stakeholders, ctx, base)
-      : {
+      : doc.meta.kind === 'contribution'
+        ? contributionPlan(doc, input.stakeholders, ctx)
+        : {
           layout: doc.body.content ?? [],
           render: (state) => renderBlocks(doc.body.content ?? [], ctx, state, topEnv(textWidthTwips(ctx.style, 'portrait'))),
         };
@@ -70,7 +75,8 @@ function plan(req: WriteRequest) {
   const redactor = opts.chathamHouse ? chathamHouseRedactor(req.input, opts.labels) : noRedaction;
   const ctx = createContext(style, opts, redactor);
   const plans = req.documents.map((doc, i) => ({ doc, ...documentPlan(doc, req.input, ctx, req.compiled, i === 0) }));
-  const layout = () => estimateLayout({ type: 'doc', content: plans.flatMap((p) => p.plan.layout) }, style);
+  const opening: PMNode[] = req.titlePage ? [] : [{ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: req.title || ' ' }] }];
+  const layout = () => estimateLayout({ type: 'doc', content: [...opening, ...plans.flatMap((p) => p.plan.layout)] }, style);
   return { opts, style, redactor, ctx, plans, layout };
 }
 
@@ -88,7 +94,8 @@ export async function writeDocx(req: WriteRequest): Promise<Uint8Array> {
   const layout = opts.toc ? planned.layout() : NO_LAYOUT;
   const total = req.documents.length + 1;
 
-  const body: Block[] = [];
+  // Without a title page (a one-page meeting summary) the body opens with the title.
+  const body: Block[] = req.titlePage ? [] : [new Paragraph({ style: S.title, children: textRuns(redactor.redact(req.title) || ' ') })];
   plans.forEach(({ doc, plan, shift }, i) => {
     const state: DocState = {
       markers: commentMarkers(doc.body, doc.threads, ctx),
@@ -107,11 +114,13 @@ export async function writeDocx(req: WriteRequest): Promise<Uint8Array> {
   const shortTitle = redactor.redact(opts.shortTitle ?? req.title);
   const furniture = pageFurniture(shortTitle.length > 90 ? `${shortTitle.slice(0, 89)}…` : shortTitle);
   const front = [
-    ...titlePage({ title: req.title, process: req.input.workspace?.name ?? '', date: formatDate(req.date, ctx.labels.locale), status: req.status }, ctx),
-    ...(opts.toc ? [new Paragraph({ children: [new PageBreak()] }), ...tocParagraphs(ctx)] : []),
+    ...(req.titlePage
+      ? titlePage({ title: req.title, process: req.input.workspace?.name ?? '', date: formatDate(req.date, ctx.labels.locale), status: req.status }, ctx)
+      : []),
+    ...(opts.toc ? [...(req.titlePage ? [new Paragraph({ children: [new PageBreak()] })] : []), ...tocParagraphs(ctx)] : []),
   ];
   const sections: ISectionOptions[] = [
-    section(style, furniture, { kind: 'front' }, front),
+    ...(front.length ? [section(style, furniture, { kind: 'front' }, front)] : []),
     section(style, furniture, { kind: 'body', restartNumbering: true }, body),
     ...(annex ? [section(style, furniture, { kind: 'annex', orientation: 'landscape' }, annex)] : []),
     ...(incorporation ? [section(style, furniture, { kind: 'annex', orientation: 'portrait' }, incorporation)] : []),

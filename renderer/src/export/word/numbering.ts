@@ -6,12 +6,18 @@ import { AlignmentType, LevelFormat, type INumberingOptions } from 'docx';
 // level, so every list (top level or nested, in any chapter of a compilation) restarts where it should and Word and
 // LibreOffice agree on it.
 
-export type ListKind = 'bullet' | 'ordered';
+/** 'lettered': UN style under numbered paragraphs, (a) (b), then (i) (ii), then 1. 2. (model/paragraphNumbers.ts) */
+export type ListKind = 'bullet' | 'ordered' | 'lettered';
 type NumberingConfig = INumberingOptions['config'][number];
 type Format = (typeof LevelFormat)[keyof typeof LevelFormat];
 
 const BULLETS = ['•', '–'];
 const ORDERED_BY_LEVEL: Format[] = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN];
+const LETTERED_BY_LEVEL: Array<{ format: Format; text: (n: string) => string }> = [
+  { format: LevelFormat.LOWER_LETTER, text: (n) => `(${n})` },
+  { format: LevelFormat.LOWER_ROMAN, text: (n) => `(${n})` },
+  { format: LevelFormat.DECIMAL, text: (n) => `${n}.` },
+];
 const HTML_TYPE: Record<string, Format> = {
   '1': LevelFormat.DECIMAL,
   a: LevelFormat.LOWER_LETTER,
@@ -37,6 +43,7 @@ export class ListNumbering {
     const fixed = kind === 'ordered' && typeof htmlType === 'string' ? (HTML_TYPE[htmlType] ?? null) : null;
     const first = kind === 'ordered' && Number.isInteger(start) && start >= 0 && start < 32768 ? start : 1;
     const reference = `${kind}${fixed ? `-${fixed}` : ''}${first !== 1 ? `-from-${first}` : ''}`;
+    if (kind === 'lettered') return this.lettered(htmlType === 'bullet' ? 'lettered-bullet' : 'lettered');
     if (!this.configs.has(reference)) {
       this.configs.set(reference, {
         reference,
@@ -48,6 +55,28 @@ export class ListNumbering {
           start: first,
           style: { paragraph: { indent: { left: LIST_INDENT_TWIPS * (level + 1), hanging: LIST_HANGING_TWIPS } } },
         })),
+      });
+    }
+    return { reference, instance: ++this.instances };
+  }
+
+  /** Two identical definitions, so a bullet list next to an ordered one stays its own list for readers that
+   * group lists by definition (mammoth). */
+  private lettered(reference: string): ListRef {
+    if (!this.configs.has(reference)) {
+      this.configs.set(reference, {
+        reference,
+        levels: Array.from({ length: 9 }, (_, level) => {
+          const l = LETTERED_BY_LEVEL[Math.min(level, LETTERED_BY_LEVEL.length - 1)];
+          return {
+            level,
+            format: l.format,
+            text: l.text(`%${level + 1}`),
+            alignment: AlignmentType.LEFT,
+            start: 1,
+            style: { paragraph: { indent: { left: LIST_INDENT_TWIPS * (level + 1), hanging: LIST_HANGING_TWIPS } } },
+          };
+        }),
       });
     }
     return { reference, instance: ++this.instances };

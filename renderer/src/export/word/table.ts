@@ -38,6 +38,28 @@ export function fitWidths(weights: number[], total: number): number[] {
   return widths;
 }
 
+/**
+ * Column widths sized to their content, summing exactly to `total` (twips): every column is at least as wide as
+ * its longest word plus the cell margins, so words never break inside ("Substanti ve"); what is left goes to the
+ * columns whose text wants more than that, in proportion to what each wants (long comments get the room, "#" and
+ * "Type" stay narrow). `need[c]` = { word, line } in twips, cell margins excluded. A column's minimum is capped at
+ * a quarter of the table, so one very long word (a URL) cannot starve the others.
+ */
+export function contentWidths(need: Array<{ word: number; line: number }>, total: number): number[] {
+  const pad = CELL_MARGINS.left + CELL_MARGINS.right + 30;
+  const min = need.map((n) => Math.min(Math.ceil(n.word) + pad, Math.floor(total / 4)));
+  const minSum = min.reduce((a, b) => a + b, 0);
+  if (minSum >= total) return fitWidths(min, total);
+  const want = need.map((n, i) => Math.max(0, Math.ceil(n.line) + pad - min[i]));
+  const wantSum = want.reduce((a, b) => a + b, 0);
+  const extra = total - minSum;
+  // All fits on one line: share the rest in proportion to the text, so the table still fills the page.
+  const share = wantSum <= extra ? need.map((n, i) => want[i] + ((extra - wantSum) * (n.line + 1)) / need.reduce((a, m) => a + m.line + 1, 0)) : want.map((w) => (w / wantSum) * extra);
+  const widths = min.map((m, i) => m + Math.floor(share[i]));
+  widths[widths.length - 1] += total - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
 const line = { style: BorderStyle.SINGLE, size: 4, space: 0, color: 'auto' };
 const BORDERS = { top: line, left: line, bottom: line, right: line, insideHorizontal: line, insideVertical: line };
 /** top + bottom 1.4 pt, left + right 5.4 pt: what the page estimate counts a row and a cell as */

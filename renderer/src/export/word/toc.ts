@@ -20,17 +20,17 @@ function plain(node: PMNode): string {
 }
 
 /** The heading's content inside a _Toc bookmark, and its entry in the TOC. */
-export function tocBookmark(node: PMNode, level: number, content: ParagraphChild[], ctx: RenderContext, doc: DocState): Bookmark {
+export function tocBookmark(node: PMNode, level: number, content: ParagraphChild[], ctx: RenderContext, doc: DocState, label = ''): Bookmark {
   const name = ctx.nextBookmark();
-  const text = clean(ctx.redactor.redact(plain(node).replace(/\s+/g, ' ').trim()));
+  const text = clean(label + ctx.redactor.redact(plain(node).replace(/\s+/g, ' ').trim()));
   if (text) ctx.toc.push({ level, text, bookmark: name, page: doc.headingPages.get(node) ?? 1 });
   return new Bookmark({ id: name, children: content });
 }
 
 /** A heading the export adds itself (chapter titles, meeting sections, the annex), with its TOC bookmark. */
-export function generatedHeading(raw: string, level: number, ctx: RenderContext, page: number, o: { pageBreakBefore?: boolean } = {}): Paragraph {
+export function generatedHeading(raw: string, level: number, ctx: RenderContext, page: number, o: { pageBreakBefore?: boolean; unnumbered?: boolean } = {}): Paragraph {
   // Chapter titles are user text: under Chatham House they may name someone.
-  const text = ctx.redactor.redact(raw);
+  const text = (o.unnumbered ? '' : ctx.headingLabel(level)) + ctx.redactor.redact(raw);
   const runs = textRuns(text);
   const props = { style: S.heading(level), ...(o.pageBreakBefore ? { pageBreakBefore: true } : {}) };
   if (!ctx.opts.toc) return new Paragraph({ ...props, children: runs });

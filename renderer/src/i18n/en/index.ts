@@ -9,6 +9,7 @@ import { queries } from './queries';
 import { search } from './search';
 import { languages } from './languages';
 import { roughEdges } from './roughEdges';
+import { exportEdges } from './exportEdges';
 import { tracked } from './tracked';
 import { versions } from './versions';
 import { suggestions } from './suggestions';
@@ -27,6 +28,7 @@ export const enParts: Record<string, Messages> = {
   search,
   languages,
   roughEdges,
+  exportEdges,
   tracked,
   versions,
   suggestions,

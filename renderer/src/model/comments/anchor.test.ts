@@ -61,9 +61,9 @@ describe('body index', () => {
       ['h1', 0, 1, 6, null, '1'],
       ['p1', 7, 8, 16, 1, '1'],
       ['p2', 17, 18, 18, null, '1'],
-      ['p3', 21, 22, 24, 2, '1'],
+      ['p3', 21, 22, 24, null, '1'], // a list item: lettered, not numbered
       ['h2', 27, 28, 31, null, '1.1'],
-      ['p4', 32, 33, 34, 3, '1.1'],
+      ['p4', 32, 33, 34, 2, '1.1'],
     ]);
     expect(index.size).toBe(35);
     expect(textBetween(index, 8, 16)).toBe('abcd\nef');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { commentItems, computeBalance, contributionItem, type BalanceItem } from './balance';
+import { commentItems, computeBalance, contributionItem, meetingItem, type BalanceItem } from './balance';
 import type { Thread } from './threadTypes';
+import type { Stakeholder } from '../stakeholders';
 
 const thread = (id: string, who: string, group: string, region: string, disposition: Thread['disposition']['value'], extra: Partial<Thread> = {}): Thread => ({
   id,
@@ -62,5 +63,21 @@ describe('balance', () => {
     const b = computeBalance({ comments: [] });
     expect(b.silentGroups).toHaveLength(7);
     expect(b.total.acceptanceRate).toBeNull();
+  });
+});
+
+describe('balance: meeting participation', () => {
+  it('counts meeting participation as its own measure; a region that only took part in a meeting is not "not heard"', () => {
+    const amina: Stakeholder = { id: 'a', name: 'Amina', organisation: 'Gov', group: 'government', region: 'african', themes: [] };
+    const li: Stakeholder = { id: 'l', name: 'Li', organisation: 'Uni', group: 'academia', region: 'asia-pacific', themes: [] };
+    const without = computeBalance({ comments: [], contributions: [contributionItem(amina)] });
+    expect(without.silentRegions).toContain('asia-pacific');
+    expect(without.silentGroups).toContain('academia');
+    const b = computeBalance({ comments: [], contributions: [contributionItem(amina)], meetings: [meetingItem(li), meetingItem(li), meetingItem(amina)] });
+    expect(b.silentRegions).not.toContain('asia-pacific');
+    expect(b.silentGroups).not.toContain('academia');
+    expect(b.byRegion['asia-pacific']).toMatchObject({ comments: 0, contributions: 0, meetings: 2, voices: 0 });
+    expect(b.byGroup.government).toMatchObject({ contributions: 1, meetings: 1, voices: 1 });
+    expect(b.total).toMatchObject({ comments: 0, contributions: 1, meetings: 3, voices: 1 });
   });
 });

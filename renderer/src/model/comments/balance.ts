@@ -3,6 +3,8 @@
 //
 // Counted: stakeholder comments (purpose 'stakeholder'; editors' annotations are not input) and contributions
 // (documents received from stakeholders), each once, under the attribution it carries. Replies are not counted.
+// Meeting participation is a measure of its own: each registered participant of each meeting summary once, under
+// the registry's group and region; a group or region that took part in a meeting is not "not heard".
 // Acceptance rate of a group = (accepted + accepted with changes) / (accepted + accepted with changes + not
 // accepted), over that group's comments. Noted, duplicate, withdrawn and open comments are not decisions on the
 // text and stay out of both sides; the rate is null when nothing was decided.
@@ -26,6 +28,8 @@ export interface BalanceItem {
 export interface Figures {
   comments: number;
   contributions: number;
+  /** participations in meetings (a participant of two meetings counts twice) */
+  meetings: number;
   /** distinct speakers, comments and contributions together */
   voices: number;
   accepted: number;
@@ -44,7 +48,7 @@ export interface Balance {
   byRegion: Record<string, Figures>;
   /** recorded genders, plus 'unrecorded' */
   byGender: Record<string, Figures>;
-  /** groups with no comment and no contribution at all */
+  /** groups with no comment, no contribution and no meeting participation at all */
   silentGroups: StakeholderGroup[];
   silentRegions: Region[];
 }
@@ -67,16 +71,21 @@ export function commentItems(threads: readonly Thread[]): BalanceItem[] {
     });
 }
 
+/** A registered stakeholder's participation in one meeting. */
+export function meetingItem(s: Stakeholder): BalanceItem {
+  return { who: `s:${s.id}`, group: s.group, region: s.region, gender: s.gender };
+}
+
 /** A contribution received from a registered stakeholder, or from someone described by an attribution. */
 export function contributionItem(from: Stakeholder | (Attribution & { id?: string })): BalanceItem {
   return { who: from.id ? `s:${from.id}` : `n:${from.name.trim().toLowerCase()}`, group: from.group, region: from.region, gender: from.gender };
 }
 
 function empty(): Figures & { _who: Set<string> } {
-  return { comments: 0, contributions: 0, voices: 0, accepted: 0, acceptedWithChanges: 0, notAccepted: 0, decided: 0, acceptanceRate: null, commentShare: 0, _who: new Set() };
+  return { comments: 0, contributions: 0, meetings: 0, voices: 0, accepted: 0, acceptedWithChanges: 0, notAccepted: 0, decided: 0, acceptanceRate: null, commentShare: 0, _who: new Set() };
 }
 
-export function computeBalance(input: { comments: readonly BalanceItem[]; contributions?: readonly BalanceItem[] }): Balance {
+export function computeBalance(input: { comments: readonly BalanceItem[]; contributions?: readonly BalanceItem[]; meetings?: readonly BalanceItem[] }): Balance {
   const total = empty();
   const byGroup = new Map<string, ReturnType<typeof empty>>(STAKEHOLDER_GROUPS.map((g) => [g, empty()]));
   const byRegion = new Map<string, ReturnType<typeof empty>>(REGIONS.map((r) => [r, empty()]));
@@ -86,7 +95,7 @@ export function computeBalance(input: { comments: readonly BalanceItem[]; contri
     if (!f) m.set(k, (f = empty()));
     return f;
   };
-  const add = (item: BalanceItem, kind: 'comments' | 'contributions') => {
+  const add = (item: BalanceItem, kind: 'comments' | 'contributions' | 'meetings') => {
     const targets = [
       total,
       bucket(byGroup, known(STAKEHOLDER_GROUPS, item.group, UNSPECIFIED)),
@@ -95,7 +104,8 @@ export function computeBalance(input: { comments: readonly BalanceItem[]; contri
     ];
     for (const f of targets) {
       f[kind]++;
-      f._who.add(item.who);
+      // voices: who spoke in writing (comments, contributions); meeting participation is its own measure
+      if (kind !== 'meetings') f._who.add(item.who);
       if (kind === 'comments' && item.disposition) {
         if (item.disposition === 'accepted') f.accepted++;
         if (item.disposition === 'accepted-with-changes') f.acceptedWithChanges++;
@@ -106,6 +116,7 @@ export function computeBalance(input: { comments: readonly BalanceItem[]; contri
   };
   input.comments.forEach((c) => add(c, 'comments'));
   (input.contributions ?? []).forEach((c) => add(c, 'contributions'));
+  (input.meetings ?? []).forEach((c) => add(c, 'meetings'));
   const finish = (f: ReturnType<typeof empty>): Figures => {
     const { _who, ...rest } = f;
     const accepting = f.accepted + f.acceptedWithChanges;
@@ -113,7 +124,7 @@ export function computeBalance(input: { comments: readonly BalanceItem[]; contri
   };
   const record = (m: Map<string, ReturnType<typeof empty>>) => Object.fromEntries([...m].map(([k, f]) => [k, finish(f)]));
   const silent = <T extends string>(values: readonly T[], m: Map<string, ReturnType<typeof empty>>) =>
-    values.filter((v) => m.get(v)!.comments === 0 && m.get(v)!.contributions === 0);
+    values.filter((v) => m.get(v)!.comments === 0 && m.get(v)!.contributions === 0 && m.get(v)!.meetings === 0);
   return {
     total: finish(total),
     byGroup: record(byGroup),

@@ -6,7 +6,7 @@
 // inline atom (footnote, hardBreak) takes 1, each text character 1. Position 0 is before the first block.
 import * as Y from 'yjs';
 import { atomText, ATOM_CHAR, isLeafNode, isTextblockNode } from './schemaKinds';
-import { BlockNumberer, hasVisibleText } from '../paragraphNumbers';
+import { BlockNumberer, childListPlace, hasVisibleText, type ListPlace } from '../paragraphNumbers';
 
 /** A point in the body: the block (paragraph/heading) id and an offset in its inline content
  * (each text character counts 1, each inline atom such as a footnote or hard break counts 1). */
@@ -28,6 +28,8 @@ export interface IndexedBlock {
   /** inline content as text, one character per position (atoms: schemaKinds.atomText) */
   text: string;
   para: number | null;
+  /** a list item's label ("(a)"), see model/paragraphNumbers.ts */
+  item: string | null;
   section: string;
   inTable: boolean;
 }
@@ -61,11 +63,12 @@ export function buildBodyIndex(fragment: Y.XmlFragment): BodyIndex {
   const containers = new Map<YContainer, Container>();
   const numberer = new BlockNumberer();
 
-  const walk = (type: Y.XmlFragment | Y.XmlElement, contentStart: number, inTable: boolean, block: IndexedBlock | null): number => {
+  const walk = (type: Y.XmlFragment | Y.XmlElement, contentStart: number, inTable: boolean, block: IndexedBlock | null, list: ListPlace | null): number => {
     const children = type.toArray() as Array<Y.XmlElement | Y.XmlText>;
     const boundaries = [contentStart];
+    const parentName = type instanceof Y.XmlElement ? type.nodeName : 'doc';
     let pos = contentStart;
-    for (const child of children) {
+    children.forEach((child, ci) => {
       if (child instanceof Y.XmlText) {
         textStart.set(child, pos);
         if (block) for (const op of child.toDelta() as Array<{ insert: unknown }>) block.text += typeof op.insert === 'string' ? op.insert : ATOM_CHAR;
@@ -85,24 +88,27 @@ export function buildBodyIndex(fragment: Y.XmlFragment): BodyIndex {
           contentEnd: 0,
           text: '',
           para: null,
+          item: null,
           section: '',
           inTable,
         };
         blocks.push(b);
-        b.contentEnd = walk(child, pos + 1, inTable, b);
-        const n = numberer.next(child.nodeName, Number(child.getAttribute('level') ?? 1), inTable, hasVisibleText(b.text));
+        b.contentEnd = walk(child, pos + 1, inTable, b, null);
+        const place = childListPlace(parentName, list, child.nodeName, ci);
+        const n = numberer.next(child.nodeName, Number(child.getAttribute('level') ?? 1), inTable, hasVisibleText(b.text), place);
         b.para = n.para;
+        b.item = n.item ?? null;
         b.section = n.section;
         pos = b.contentEnd + 1;
       } else {
-        pos = walk(child, pos + 1, inTable || child.nodeName === TABLE, block) + 1;
+        pos = walk(child, pos + 1, inTable || child.nodeName === TABLE, block, childListPlace(parentName, list, child.nodeName, ci)) + 1;
       }
       boundaries.push(pos);
-    }
+    });
     containers.set(type, { boundaries, children });
     return pos;
   };
-  const size = walk(fragment, 0, false, null);
+  const size = walk(fragment, 0, false, null, null);
   return { fragment, doc: fragment.doc, size, blocks, textStart, containers };
 }
 

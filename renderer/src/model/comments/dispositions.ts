@@ -116,12 +116,13 @@ export function parseDisposition(text: string, t: Translate): { value: Dispositi
   const raw = text.trim();
   if (!raw) return { value: 'open' };
   const n = norm(raw);
-  const dup = /#\s*(\d+)\s*$/.exec(raw);
+  const dup = /(\d+)\s*$/.exec(raw);
   if (dup) {
+    // "Duplicate of #3", "Doublon du n° 3", "Duplicado del n.º 3": the message with its number left out
     const prefix = norm(raw.slice(0, dup.index));
-    const names = [norm('duplicate'), norm('duplicate of'), norm(t('disposition.duplicate')), norm(fill(t, 'disposition.duplicateOf', { n: '' }))];
+    const names = [norm('duplicate #'), norm('duplicate of #'), norm(`${t('disposition.duplicate')} #`), norm(fill(t, 'disposition.duplicateOf', { n: '' }))];
     if (names.includes(prefix)) return { value: 'duplicate', duplicateOfNumber: Number(dup[1]) };
-    return null;
+    if (/#\s*$/.test(raw.slice(0, dup.index))) return null;
   }
   for (const value of DISPOSITIONS) {
     if (n === norm(value) || n === norm(t(`disposition.${value}`))) return { value };

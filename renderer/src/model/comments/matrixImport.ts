@@ -146,7 +146,8 @@ export function previewMatrixImport(table: readonly (readonly string[])[], threa
 
     const rawDisposition = cell(line, 'disposition');
     if (rawDisposition !== undefined) {
-      const parsed = parseDisposition(rawDisposition, t);
+      // A file written in any of the catalog's languages reads back: the interface's first, then the others.
+      const parsed = [t, ...(opts.headerLanguages ?? [])].reduce<ReturnType<typeof parseDisposition>>((found, tr) => found ?? parseDisposition(rawDisposition, tr), null);
       let choice: DispositionChoice | null = null;
       if (!parsed) err(row, 'matrix.import.error.invalidDisposition', `Row ${row}: "${rawDisposition}" is not a disposition.`, { column: 'disposition', threadId: id });
       else if (parsed.value === 'duplicate') {

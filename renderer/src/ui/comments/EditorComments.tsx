@@ -53,7 +53,10 @@ export function EditorCommentSync({ editor, visible }: { editor: Editor | null; 
       if (r.status === 'ok') list.push({ threadId: th.id, from: r.from, to: r.to });
     }
     ranges.current = list;
-    const paragraphs = index.blocks.filter((b) => b.para !== null).map((b) => ({ start: b.start, end: b.contentEnd, para: b.para! }));
+    const paragraphs = index.blocks.flatMap((b) => {
+      const label = b.para !== null ? String(b.para) : b.item;
+      return label ? [{ start: b.start, end: b.contentEnd, label }] : [];
+    });
     const input: CommentDecorationInput = { ranges: list, activeId, paragraphs };
     editor.view.dispatch(editor.state.tr.setMeta(commentDecorationsKey, input).setMeta('addToHistory', false));
   }, [editor, index, threads, activeId]);

@@ -18,8 +18,9 @@ export interface HighlightRange {
 export interface CommentDecorationInput {
   ranges: readonly HighlightRange[];
   activeId: string | null;
-  /** positions before each numbered paragraph (its opening token) and the end of its content */
-  paragraphs: ReadonlyArray<{ start: number; end: number; para: number }>;
+  /** positions before each numbered paragraph or lettered list item (its opening token), the end of its content,
+   * and its label ("12", "(a)"; model/paragraphNumbers.ts) */
+  paragraphs: ReadonlyArray<{ start: number; end: number; label: string }>;
 }
 
 interface PluginState {
@@ -32,7 +33,7 @@ function build(state: EditorState, input: CommentDecorationInput): DecorationSet
   const size = state.doc.content.size;
   const decos: Decoration[] = [];
   for (const p of input.paragraphs) {
-    if (p.end + 1 <= size) decos.push(Decoration.node(p.start, p.end + 1, { 'data-para': String(p.para) }, { para: p.para }));
+    if (p.end + 1 <= size) decos.push(Decoration.node(p.start, p.end + 1, { 'data-para': p.label }, { para: p.label }));
   }
   for (const r of input.ranges) {
     if (r.to > size || r.from >= r.to) continue;

@@ -2,10 +2,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { useWorkspace } from '../../state/workspaceContext';
 import { openDocs } from '../../storage/openDocs';
 import { documentDocName } from '../../../../common/rooms';
-import { getString } from '../../model/documentDoc';
+import { getString, participants } from '../../model/documentDoc';
 import { listDocumentMetas, wsDocuments, wsStakeholders } from '../../model/workspaceDoc';
 import { resolveStakeholder } from '../../model/stakeholders';
-import { commentItems, computeBalance, contributionItem, UNRECORDED, UNSPECIFIED, type BalanceItem, type Figures } from '../../model/comments/balance';
+import { commentItems, computeBalance, contributionItem, meetingItem, UNRECORDED, UNSPECIFIED, type BalanceItem, type Figures } from '../../model/comments/balance';
 import { GENDERS, REGIONS, STAKEHOLDER_GROUPS } from '../../model/kinds';
 import { formatList, formatNumber, t, tp } from '../../i18n';
 import { useY } from '../hooks';
@@ -50,6 +50,42 @@ function useContributions(): Contributions {
   return state;
 }
 
+/** Registered participants of every meeting summary, one item per participation (registry group and region). */
+function useMeetingParticipation(): { items: BalanceItem[]; loading: boolean } {
+  const { id: workspaceId, doc: ws } = useWorkspace();
+  const metas = useY(wsDocuments(ws), () => listDocumentMetas(ws).filter((m) => m.kind === 'meeting'));
+  const registryVersion = useY(wsStakeholders(ws), () => ({}));
+  const [state, setState] = useState<{ items: BalanceItem[]; loading: boolean }>({ items: [], loading: true });
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const items: BalanceItem[] = [];
+      for (const m of metas) {
+        const ids = await openDocs.withDoc(
+          documentDocName(workspaceId, m.id),
+          (doc) => (participants(doc)?.toArray() ?? []).map((p) => (p as { stakeholderId?: string }).stakeholderId).filter((id): id is string => !!id),
+          { gc: false },
+        );
+        const seen = new Set<string>();
+        for (const id of ids) {
+          const s = resolveStakeholder(ws, id);
+          if (!s || seen.has(s.id)) continue;
+          seen.add(s.id);
+          items.push(meetingItem(s));
+        }
+      }
+      if (live) setState({ items, loading: false });
+    })().catch((e) => {
+      console.error('reading meeting participants failed', e);
+      if (live) setState((s) => ({ ...s, loading: false }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [metas, registryVersion, workspaceId, ws]);
+  return state;
+}
+
 /** A bar's width; a count above zero always shows (3px at least), so one contribution is not lost next to 300 comments. */
 const barStyle = (n: number, max: number) => ({ width: `${(n / max) * 100}%`, minWidth: n > 0 ? 3 : 0 });
 
@@ -59,7 +95,11 @@ const pct = (x: number) => formatNumber(x, { style: 'percent', maximumFractionDi
 export function BalanceView() {
   const { threads } = useComments();
   const contributions = useContributions();
-  const balance = useMemo(() => computeBalance({ comments: commentItems(threads), contributions: contributions.items }), [threads, contributions.items]);
+  const meetings = useMeetingParticipation();
+  const balance = useMemo(
+    () => computeBalance({ comments: commentItems(threads), contributions: contributions.items, meetings: meetings.items }),
+    [threads, contributions.items, meetings.items],
+  );
   const { total } = balance;
   const groups = [...STAKEHOLDER_GROUPS, ...(balance.byGroup[UNSPECIFIED] ? [UNSPECIFIED] : [])];
   const regions = [...REGIONS, ...(balance.byRegion[UNSPECIFIED] ? [UNSPECIFIED] : [])];
@@ -84,6 +124,10 @@ export function BalanceView() {
           <dd>{contributions.loading ? '…' : formatNumber(total.contributions)}</dd>
         </div>
         <div>
+          <dt>{t('balance.meetings')}</dt>
+          <dd>{meetings.loading ? '…' : formatNumber(total.meetings)}</dd>
+        </div>
+        <div>
           <dt>{t('balance.voices')}</dt>
           <dd>{formatNumber(total.voices)}</dd>
         </div>
@@ -95,7 +139,7 @@ export function BalanceView() {
       {(balance.silentGroups.length > 0 || balance.silentRegions.length > 0) && (
         <div className="notice missing-voices" role="note" aria-labelledby="missing-h">
           <h3 id="missing-h">{t('balance.missingTitle')}</h3>
-          {balance.silentGroups.length > 0 && <p>{t('balance.missingGroups', { list: formatList(balance.silentGroups.map((g) => t(`group.${g}`))) })}</p>}
+          {balance.silentGroups.length > 0 && <p>{t('balance.missingGroupsAll', { list: formatList(balance.silentGroups.map((g) => t(`group.${g}`))) })}</p>}
           {balance.silentRegions.length > 0 && <p>{t('balance.missingRegions', { list: formatList(balance.silentRegions.map((r) => t(`region.${r}`))) })}</p>}
           <p className="muted small">{t('balance.missingHint')}</p>
         </div>
@@ -145,7 +189,7 @@ function BalanceChart(props: {
   withAcceptance?: boolean;
 }) {
   const { id, title, keys, figures, label, silent, withAcceptance } = props;
-  const max = Math.max(1, ...keys.map((k) => (figures[k]?.comments ?? 0) + (figures[k]?.contributions ?? 0)));
+  const max = Math.max(1, ...keys.map((k) => Math.max(figures[k]?.comments ?? 0, figures[k]?.contributions ?? 0, figures[k]?.meetings ?? 0)));
   const acceptance = (f: Figures) => (f.acceptanceRate === null ? t('balance.noDecisions') : t('balance.rate', { rate: pct(f.acceptanceRate), accepted: f.accepted + f.acceptedWithChanges, decided: f.decided }));
   return (
     <figure className="balance-chart" aria-labelledby={`${id}-caption`}>
@@ -153,7 +197,8 @@ function BalanceChart(props: {
         {title}
       </figcaption>
       <p className="chart-legend small" aria-hidden="true">
-        <span className="legend-swatch swatch-comments" /> {t('balance.comments')} <span className="legend-swatch swatch-contributions" /> {t('balance.contributions')}
+        <span className="legend-swatch swatch-comments" /> {t('balance.comments')} <span className="legend-swatch swatch-contributions" /> {t('balance.contributions')}{' '}
+        <span className="legend-swatch swatch-meetings" /> {t('balance.meetings')}
         {withAcceptance && (
           <>
             {' '}
@@ -167,14 +212,15 @@ function BalanceChart(props: {
           if (!f) return null;
           const isSilent = silent.has(k);
           const text = isSilent
-            ? t('balance.silent')
-            : `${tp('balance.nComments', f.comments)} · ${tp('balance.nContributions', f.contributions)} · ${tp('balance.nVoices', f.voices)}`;
+            ? t('balance.silentAll')
+            : `${tp('balance.nComments', f.comments)} · ${tp('balance.nContributions', f.contributions)} · ${tp('balance.nMeetings', f.meetings)} · ${tp('balance.nVoices', f.voices)}`;
           return (
             <li key={k} className={`bar-item${isSilent ? ' is-silent' : ''}`}>
               <span className="bar-label">{label(k)}</span>
               <span className="bar-track" aria-hidden="true">
                 <span className="bar bar-comments" style={barStyle(f.comments, max)} />
                 <span className="bar bar-contributions" style={barStyle(f.contributions, max)} />
+                <span className="bar bar-meetings" style={barStyle(f.meetings, max)} />
               </span>
               <span className="bar-value">{text}</span>
               {withAcceptance && !isSilent && (
@@ -201,6 +247,9 @@ function BalanceChart(props: {
               </th>
               <th scope="col" className="num">
                 {t('balance.contributions')}
+              </th>
+              <th scope="col" className="num">
+                {t('balance.meetings')}
               </th>
               <th scope="col" className="num">
                 {t('balance.voices')}
@@ -232,6 +281,7 @@ function BalanceChart(props: {
                   </th>
                   <td className="num">{formatNumber(f.comments)}</td>
                   <td className="num">{formatNumber(f.contributions)}</td>
+                  <td className="num">{formatNumber(f.meetings)}</td>
                   <td className="num">{formatNumber(f.voices)}</td>
                   <td className="num">{pct(f.commentShare)}</td>
                   {withAcceptance && (

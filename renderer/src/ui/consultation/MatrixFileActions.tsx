@@ -7,7 +7,7 @@ import type { MatrixRow } from '../../model/comments/matrix';
 import { matrixToCsv, csvToTable } from '../../model/comments/matrixCsv';
 import { previewMatrixImport, type ImportPreview } from '../../model/comments/matrixImport';
 import { t } from '../../i18n';
-import { englishT } from '../../i18n/en';
+import { allTranslates, documentTranslate } from '../../state/languageActions';
 import { useComments } from '../comments/CommentsContext';
 import { modelMessage } from '../errors';
 import { ImportMatrixDialog } from './ImportMatrixDialog';
@@ -49,14 +49,15 @@ export function MatrixFileActions({ shown }: { shown: readonly MatrixRow[] }) {
 
   const exportCsv = () =>
     run(async () => {
-      const data = new TextEncoder().encode(matrixToCsv(shown, translate));
+      // Headings and vocabulary in the document's language, as in the DOCX export.
+      const data = new TextEncoder().encode(matrixToCsv(shown, await documentTranslate(ws, docId)));
       const r = await desktopApi.saveFile({ suggestedName: matrixFileName(title(), 'csv'), data, filters: [CSV] });
       if (r.saved) notify('info', t('matrix.exported', { location: r.location ?? '' }));
     });
   const exportXlsx = () =>
     run(async () => {
       const { matrixToXlsx } = await import('../../model/comments/matrixXlsx');
-      const data = await matrixToXlsx(shown, { t: translate, title: title() });
+      const data = await matrixToXlsx(shown, { t: await documentTranslate(ws, docId), title: title() });
       const r = await desktopApi.saveFile({ suggestedName: matrixFileName(title(), 'xlsx'), data, filters: [XLSX] });
       if (r.saved) notify('info', t('matrix.exported', { location: r.location ?? '' }));
     });
@@ -69,7 +70,7 @@ export function MatrixFileActions({ shown }: { shown: readonly MatrixRow[] }) {
         const { xlsxToTable } = await import('../../model/comments/matrixXlsx');
         table = await xlsxToTable(file.data);
       } else table = csvToTable(file.data);
-      setPreview({ name: file.name, preview: previewMatrixImport(table, threads, { t: translate, headerLanguages: [englishT], role: actor.role }) });
+      setPreview({ name: file.name, preview: previewMatrixImport(table, threads, { t: translate, headerLanguages: await allTranslates(), role: actor.role }) });
     });
 
   return (

@@ -9,9 +9,10 @@ import { effectivePageTarget, pageTargetState } from '../../model/pageTargets';
 import { readHouseStyle } from '../../model/workspaceDoc';
 import { desktopApi } from '../../platform/desktop';
 import { useUi } from '../../state/uiStore';
-import { t, tp } from '../../i18n';
+import { t, tp, todayIso } from '../../i18n';
 import { documentVersions, withChangesSinceVersion } from '../../state/trackedActions';
 import type { VersionMeta } from '../../model/consultation/snapshots';
+import { ChapterOrder, moveItem } from './ChapterOrder';
 
 const DOCX_FILTER = [{ name: 'Word document', extensions: ['docx'] }];
 
@@ -28,18 +29,31 @@ export function ExportDialog({ docIds, onClose }: { docIds: string[]; onClose: (
   const compile = docIds.length > 1;
   const [input, setInput] = useState<ExportInput | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [opts, setOpts] = useState({ toc: true, paraNumbers: false, annex: false, incorporationAnnex: false, wordComments: false, chathamHouse: false });
+  const [opts, setOpts] = useState({ toc: true, titlePage: true, paraNumbers: false, headingNumbers: false, annex: false, incorporationAnnex: false, wordComments: false, chathamHouse: false });
   // "Changes since version…": the single document's saved versions, and the one chosen ('' = none).
   const [versions, setVersions] = useState<VersionMeta[] | null>(null);
   const [since, setSince] = useState('');
   const [title, setTitle] = useState('');
+  // The title page's own date (default today; written in the document's language by the export), not a document's.
+  const [date, setDate] = useState(todayIso());
+  /** chapter order: indexes into input.documents */
+  const [order, setOrder] = useState<number[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
     gatherExportInput(workspaceId, ws, docIds).then(
-      (i) => live && (setInput(i), setTitle(compile ? i.workspace.name : (i.documents[0]?.meta.title ?? ''))),
+      (i) => {
+        if (!live) return;
+        setInput(i);
+        setTitle(compile ? i.workspace.name : (i.documents[0]?.meta.title ?? ''));
+        setOrder(i.documents.map((_, n) => n));
+        // A one-page meeting summary: no title page and no contents unless asked for; reports keep both.
+        const meetingOnly = !compile && i.documents[0]?.meta.kind === 'meeting';
+        if (meetingOnly) setOpts((o) => ({ ...o, toc: false, titlePage: false }));
+        if (!compile && i.documents[0]?.meta.date) setDate(i.documents[0].meta.date);
+      },
       (e) => live && setLoadError(String(e)),
     );
     if (!compile) documentVersions(workspaceId, docIds[0]).then((v) => live && setVersions(v), () => live && setVersions([]));
@@ -66,9 +80,10 @@ export function ExportDialog({ docIds, onClose }: { docIds: string[]; onClose: (
     setProgress({ done: 0, total: compile ? docIds.length + 1 : 1 });
     try {
       const labels = await exportLabelsFor(ws, docIds);
-      const options = { ...opts, labels, title: title.trim() || undefined, onProgress: (done: number, total: number) => setProgress({ done, total }) };
+      const options = { ...opts, labels, title: title.trim() || undefined, date, onProgress: (done: number, total: number) => setProgress({ done, total }) };
+      const ordered = { ...input, documents: order.map((n) => input.documents[n]).filter(Boolean) };
       const source = !compile && since ? await withChangesSinceVersion(workspaceId, input, docIds[0], since) : input;
-      const bytes = compile ? await compileDocx(source, options) : await exportDocx(source, options);
+      const bytes = compile ? await compileDocx(ordered, options) : await exportDocx(source, options);
       const result = await desktopApi.saveFile({ suggestedName: fileNameFor(title || first?.meta.title || ''), data: bytes, filters: DOCX_FILTER });
       if (result.saved) {
         notify('info', t('export.saved', { location: result.location ?? '' }));
@@ -105,17 +120,19 @@ export function ExportDialog({ docIds, onClose }: { docIds: string[]; onClose: (
             <span className="field-label">{compile ? t('export.compileName') : t('document.title')}</span>
             <input value={title} onChange={(e) => setTitle(e.target.value)} />
           </label>
-          {compile && (
-            <ol className="compile-list" aria-label={t('export.chapters')}>
-              {input.documents.map((d) => (
-                <li key={d.meta.id}>{d.meta.title}</li>
-              ))}
-            </ol>
+          {opts.titlePage && (
+            <label className="field">
+              <span className="field-label">{t('export.titlePageDate')}</span>
+              <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+            </label>
           )}
+          {compile && <ChapterOrder titles={order.map((n) => input.documents[n]?.meta.title ?? '')} onMove={(from, to) => setOrder((o) => moveItem(o, from, to))} />}
           <fieldset className="checks">
             <legend>{t('export.options')}</legend>
+            {check('titlePage', t('export.titlePage'))}
             {check('toc', t('export.toc'))}
             {check('paraNumbers', t('export.paraNumbers'))}
+            {check('headingNumbers', t('export.headingNumbers'))}
             {kinds.has('draft') && check('annex', t('export.annex'), hasComments ? undefined : t('export.noComments'))}
             {kinds.has('draft') && check('incorporationAnnex', t('export.incorporationAnnex'), hasComments ? undefined : t('export.noComments'))}
             {kinds.has('draft') && check('wordComments', t('export.wordComments'))}
