@@ -13,6 +13,17 @@ import { inRanges, structRanges, type DecodedUpdate } from './updateEffect';
 type Place = { root: string; direct: boolean; key: string | null } | 'unknown';
 const MAX_DEPTH = 64;
 
+// The items of accepted updates still being committed, decoded once, and where each item sits once known. An item
+// in a pending update usually hangs off the previous update's items (typing), so placing it must not walk the whole
+// chain of pending updates again: places are remembered across calls (an item's place never changes).
+const pendingItems = new WeakMap<Uint8Array, Y.Item[]>();
+const knownPlaces = new WeakMap<Y.Item, Exclude<Place, 'unknown'>>();
+function itemsOf(update: Uint8Array): Y.Item[] {
+  let items = pendingItems.get(update);
+  if (!items) pendingItems.set(update, (items = Y.decodeUpdate(update).structs.filter((s): s is Y.Item => s instanceof Y.Item)));
+  return items;
+}
+
 function entryProblem(value: unknown, key: string | null, sub: string): string | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'a suggestion entry must be an object';
   const v = value as Record<string, unknown>;
@@ -47,12 +58,15 @@ export function suggestionAuthorProblem(
   sub: string,
 ): string | null {
   const own = new Map<number, Y.Item[]>();
-  for (const s of decoded.structs) {
-    if (!(s instanceof Y.Item)) continue;
+  const add = (s: Y.Item) => {
     let list = own.get(s.id.client);
     if (!list) own.set(s.id.client, (list = []));
     list.push(s);
-  }
+  };
+  const items = decoded.structs.filter((s): s is Y.Item => s instanceof Y.Item);
+  if (!pendingItems.has(update)) pendingItems.set(update, items); // the same objects, with their places, once pending
+  for (const s of items) add(s);
+  for (const u of unapplied) for (const s of itemsOf(u)) add(s);
   const findOwn = (id: Y.ID): Y.Item | null => {
     for (const s of own.get(id.client) ?? []) if (id.clock >= s.id.clock && id.clock < s.id.clock + s.length) return s;
     return null;
@@ -62,9 +76,8 @@ export function suggestionAuthorProblem(
     const found = Y.getItem(doc.store, id);
     return found instanceof Y.Item ? found : null;
   };
-  const memo = new Map<Y.Item, Place>();
   const place = (item: Y.Item, depth: number): Place => {
-    const known = memo.get(item);
+    const known = knownPlaces.get(item);
     if (known) return known;
     let result: Place;
     if (depth > MAX_DEPTH) result = 'unknown';
@@ -81,7 +94,7 @@ export function suggestionAuthorProblem(
       const theirs = ref && !mine ? inDoc(ref) : null;
       result = mine ? place(mine, depth + 1) : theirs ? placeOfDocItem(theirs) : 'unknown';
     } else result = placeOfDocItem(item);
-    memo.set(item, result);
+    if (result !== 'unknown') knownPlaces.set(item, result);
     return result;
   };
 
@@ -102,6 +115,10 @@ export function suggestionAuthorProblem(
     }
     // Overwriting a live entry: it must be the connection's own (no taking over someone else's suggestion).
     const previous = s.origin ? inDoc(s.origin) : null;
+    if (s.origin && !previous) {
+      unknown = true; // the overwritten entry is not committed yet: read it on the scratch copy
+      continue;
+    }
     if (previous && !previous.deleted && previous.content instanceof Y.ContentAny && !ownEntry(previous.content.arr.at(-1), sub))
       return "may not change another author's suggestion entry";
   }
