@@ -41,7 +41,9 @@ describe('exportInputFromDocs', () => {
 
     const r = readDocx(await exportDocx(input, { wordComments: true }));
     expect(r.tables[0].rows.map((row) => row[1])).toEqual(['12 June 2025', 'In person', 'Kyoto', 'Private sector: Jane Doe (ACME)\nOther participants: Guest (Uni)']);
-    expect(r.sections[1]).toMatchObject({ width: 12240, height: 15840 });
+    // A lone meeting summary has no title page by default (issue 15): its one section is the house paper size.
+    expect(r.sections).toHaveLength(1);
+    expect(r.sections[0]).toMatchObject({ width: 12240, height: 15840 });
     expect(r.comments).toHaveLength(1);
   });
 });

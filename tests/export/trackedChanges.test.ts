@@ -58,9 +58,12 @@ function suggestionsOf(body: PMNode, meta: (id: string) => string): string[] {
           last = null;
           continue;
         }
+        // A marked U+200B is the changes-since form of a paragraph break (model/versions/changesSince.ts); in Word it
+        // is the paragraph mark's revision, not text: compare the texts without it.
+        if ((c.text ?? '').replaceAll('\u200B', '') === '') continue;
         const key = `${m.type}|${meta(String(m.attrs?.id))}`;
-        if (last && last.key === key) last.text += c.text;
-        else out.push((last = { key, text: c.text ?? '' }));
+        if (last && last.key === key) last.text += (c.text ?? '').replaceAll('\u200B', '');
+        else out.push((last = { key, text: (c.text ?? '').replaceAll('\u200B', '') }));
       }
       return;
     }

@@ -1,6 +1,7 @@
 import { BookmarkEnd, BookmarkStart, DeletedTextRun, InsertedTextRun, TextRun, type ParagraphChild } from 'docx';
 import type { PMNode } from '../../model/bodyJson';
 import type { SuggestionMeta } from '../../model/suggestions/suggestionMeta';
+import { BOUNDARY } from '../../model/versions/changesSince';
 import type { DocState, RenderContext } from './context';
 import { runOptions, type RunProps } from './text';
 
@@ -12,7 +13,9 @@ import { runOptions, type RunProps } from './text';
 // formatting: the suggestion library records formatting changes of text as deletion + insertion anyway.
 //
 // A paragraph whose whole text is inserted (or deleted) also has its paragraph mark inserted (deleted), so that
-// rejecting (accepting) it in Word removes the paragraph, not just its text.
+// rejecting (accepting) it in Word removes the paragraph, not just its text. So does a paragraph that ends with a
+// marked U+200B: the changes-since convention for a paragraph break inserted (a split) or deleted (a join), see
+// model/versions/changesSince.ts. That character is never written: the paragraph mark's revision is its Word form.
 //
 // Each paragraph and heading with a block id starts with an empty hidden bookmark `_rp<bid>`; the import of
 // tracked changes (import/trackedImport.ts) matches paragraphs of a returned file to ours by it.
@@ -43,7 +46,7 @@ export function revisionAttrs(change: Change, ctx: RenderContext, doc: DocState)
 
 /** The runs of `text`, tracked when `change` is set. */
 export function trackedRuns(text: string, props: RunProps, change: Change | null, ctx: RenderContext, doc: DocState): ParagraphChild[] {
-  const runs = runOptions(text, props);
+  const runs = runOptions(change ? text.replaceAll(BOUNDARY, '') : text, props);
   if (!change || !runs.length) return runs.map((o) => new TextRun(o));
   return runs.map((o) => {
     const attrs = revisionAttrs(change, ctx, doc);
@@ -55,6 +58,9 @@ export function trackedRuns(text: string, props: RunProps, change: Change | null
 export function wholeBlockChange(block: PMNode): Change | null {
   const content = block.content ?? [];
   if (!content.length) return null;
+  const last = content[content.length - 1];
+  const breakChange = last.type === 'text' && (last.text ?? '').endsWith(BOUNDARY) ? changeOf(last) : null;
+  if (breakChange) return breakChange;
   const first = changeOf(content[0]);
   if (!first) return null;
   return content.every((c) => changeOf(c)?.kind === first.kind) ? first : null;
