@@ -426,7 +426,8 @@ describe('concurrent suggestions converge', () => {
     expect(listSuggestions(a.state.doc, null)).toHaveLength(0);
   });
 
-  it('random concurrent suggesting, editing, accepting and rejecting on two replicas always converges (50 seeds)', () => {
+  it('random concurrent suggesting, editing, block-type changes, accepting and rejecting on two replicas always converges (50 seeds)', () => {
+    let blockTypeSuggestions = 0;
     for (let seed = 1; seed <= 50; seed++) {
       const gen = prng.create(seed);
       const a = replica(alice);
@@ -442,6 +443,14 @@ describe('concurrent suggestions converge', () => {
         else if (roll === 3) {
           const list = listSuggestions(r.state.doc, null);
           if (list.length) (prng.bool(gen) ? acceptSuggestions : rejectSuggestions)(r, r.ydoc, [prng.oneOf(gen, list).id]);
+        } else if (roll === 4 && prng.bool(gen)) {
+          // A block-type change (a suggestion when suggesting is on), on a random top-level block.
+          const i = prng.int31(gen, 0, r.state.doc.childCount - 1);
+          let pos = 0;
+          for (let k = 0; k < i; k++) pos += r.state.doc.child(k).nodeSize;
+          r.dispatch(r.state.tr.setSelection(TextSelection.create(r.state.doc, pos + 1)));
+          const level = prng.int31(gen, 0, 3);
+          (level ? setBlockType(schema.nodes.heading!, { level }) : setBlockType(schema.nodes.paragraph!))(r.state, r.dispatch);
         } else {
           const size = r.state.doc.content.size;
           const p = prng.int31(gen, 1, size - 1);
@@ -457,6 +466,7 @@ describe('concurrent suggestions converge', () => {
       net.flush();
       try {
         converged(a, b);
+        blockTypeSuggestions += listSuggestions(a.state.doc, null).filter((s) => s.kinds.includes('blockType')).length;
         acceptAll(a, a.ydoc);
         converged(a, b);
         expect(listSuggestions(b.state.doc, null)).toHaveLength(0);
@@ -464,5 +474,7 @@ describe('concurrent suggestions converge', () => {
         throw new Error(`seed ${seed}: ${(e as Error).message}`);
       }
     }
+    // The runs did exercise pending block-type suggestions.
+    expect(blockTypeSuggestions).toBeGreaterThan(5);
   });
 });
