@@ -197,3 +197,50 @@ test("a commenter's proposed wording is applied by the rapporteur as a suggestio
   await ctxC.close();
   expect(errors).toEqual([]);
 });
+
+test("changing a paragraph's type while suggesting is a suggestion, listed for the other editor, who rejects it", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  const id = await setUpReport(page, 'Capacity building is the main need.');
+  await connectToServer(page, syncServer().token(id, 'editor', A_NAME).desktopLink);
+  await openDocument(page, REPORT.title);
+  await expect(syncStatus(page)).toHaveText('Synced', { timeout: 20_000 });
+
+  const ctxB = await newContext(browser);
+  const b = await ctxB.newPage();
+  b.on('pageerror', (e) => errors.push(`B: ${e.message}`));
+  await joinByInviteLink(b, syncServer().token(id, 'editor', B_NAME).browserLink, 'Editor', B_NAME, REPORT.title);
+  await openDocument(b, REPORT.title);
+  const bodyB = editorBody(b, 'Draft text');
+  await expect(paragraphAfter(b, 'Findings')).toHaveText('Capacity building is the main need.', { timeout: 20_000 });
+
+  // Bruno, suggesting, makes the paragraph a Heading 2 from the toolbar: it shows as a heading with a coloured border.
+  // (Suggesting is turned on from the text, Ctrl+Alt+Shift+S: at this width the toolbar's overflow menu holds its toggle.)
+  await paragraphAfter(b, 'Findings').click();
+  await b.keyboard.press('Control+Alt+Shift+S');
+  await toolbar(b).getByRole('button', { name: 'Heading 2' }).click();
+  const h2B = bodyB.locator('h2', { hasText: 'Capacity building is the main need.' });
+  await expect(h2B).toHaveClass(/suggestion-block/);
+
+  // Alice sees it live: a heading marked as Bruno's suggestion, listed as "Paragraph → Heading 2" by Bruno.
+  const bodyA = editorBody(page, 'Draft text');
+  const h2A = bodyA.locator('h2', { hasText: 'Capacity building is the main need.' });
+  await expect(h2A).toHaveClass(/suggestion-block/, { timeout: 20_000 });
+  await expect(h2A).toHaveAttribute('title', new RegExp(`^${B_NAME.replace(/[()]/g, '\\$&')}, `));
+  await openPanel(page);
+  await expect(pending(page)).toHaveCount(1);
+  await expect(pending(page).first()).toContainText(B_NAME);
+  await expect(pending(page).first()).toContainText('Paragraph → Heading 2');
+  await h2A.scrollIntoViewIfNeeded();
+  await screenshot(page, 'suggestions-03-block-type');
+
+  // Alice rejects it: the paragraph is back, at both.
+  await suggestions(page).getByRole('button', { name: `Reject suggestion 1 by ${B_NAME}` }).click();
+  await expect(suggestions(page)).toHaveCount(0);
+  await expect(paragraphAfter(page, 'Findings')).toHaveText('Capacity building is the main need.');
+  await expect(bodyA.locator('h2')).toHaveCount(0);
+  await expect(paragraphAfter(b, 'Findings')).toHaveText('Capacity building is the main need.', { timeout: 20_000 });
+  await expect(bodyB.locator('.suggestion-block')).toHaveCount(0);
+  await ctxB.close();
+  expect(errors).toEqual([]);
+});

@@ -22,6 +22,7 @@ import {
   toggleSuggestChanges,
   transformToSuggestionTransaction,
 } from '@handlewithcare/prosemirror-suggest-changes';
+import { suggestBlockTypeChange } from './blockTypeSuggestions';
 import { mintSuggestionId, suggestionsMap, type SuggestionMeta, type SuggestionSource } from '../model/suggestions/suggestionMeta';
 
 export { isSuggestChangesEnabled, suggestChangesKey };
@@ -96,16 +97,19 @@ export function createSuggestingTransform(opts: SuggestingOptions) {
       minted.push(id);
       return id;
     };
+    const blockType = suggestBlockTypeChange(state, tr, generateId);
     let tracked: Transaction;
-    try {
+    if (blockType) tracked = blockType.tr;
+    else try {
       tracked = transformToSuggestionTransaction(tr, state, generateId);
     } catch {
-      // A change the library cannot express as a suggestion in this schema (a block's type or wrapping: those are
-      // node marks, which the Yjs binding does not carry, so the schema does not allow them on blocks). It is not
-      // applied: in suggesting mode nothing changes the text directly.
+      // A change the library cannot express as a suggestion in this schema (a block's wrapping, e.g. into a list:
+      // that is a node mark, which the Yjs binding does not carry, so the schema does not allow it on blocks). It
+      // is not applied: in suggesting mode nothing changes the text directly. (A change of a paragraph's or
+      // heading's type is handled above, as a node attribute: editor/blockTypeSuggestions.ts.)
       return { tr: state.tr.setMeta(suggestChangesKey, { skip: true }), write: () => {} };
     }
-    const used = idsInSteps(tracked.steps);
+    const used = blockType ? new Set(blockType.ids) : idsInSteps(tracked.steps);
     const fresh = minted.filter((id) => used.has(id));
     const source = tr.getMeta(SUGGESTION_SOURCE) as SuggestionSourceMeta | undefined;
     const write = () => {

@@ -8,8 +8,15 @@ import type * as Y from 'yjs';
 import { applySuggestion, applySuggestions, revertSuggestion, revertSuggestions, suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes';
 import { suggestionsMap, type SuggestionMeta } from '../model/suggestions/suggestionMeta';
 import { SUGGESTION_META_ORIGIN } from './suggesting';
+import { pendingBlockTypes, settleBlockTypes } from './blockTypeSuggestions';
 
-export type SuggestionKind = 'insertion' | 'deletion' | 'modification';
+export type SuggestionKind = 'insertion' | 'deletion' | 'modification' | 'blockType';
+
+/** A block's type as the panel names it: `paragraph`, or `heading` with its level. */
+export interface BlockTypeName {
+  type: string;
+  level?: number;
+}
 
 export interface ListedSuggestion {
   id: string;
@@ -20,6 +27,8 @@ export interface ListedSuggestion {
   deleted: string;
   /** what a modification changes, e.g. "paragraph → heading", "bold" */
   modified: string[];
+  /** a pending change of a paragraph's or heading's type (schema/blockTypeSuggestion.ts) */
+  blockType?: { from: BlockTypeName; to: BlockTypeName };
   from: number;
   to: number;
   /** 1-based ordinal of the top-level block where it starts (the "¶ N" the panel shows) */
@@ -61,7 +70,23 @@ export function listSuggestions(doc: PMNode, metas: ReadonlyMap<string, Suggesti
     visit(top, offset);
     top.descendants((node, pos) => visit(node, offset + 1 + pos));
   });
+  for (const p of pendingBlockTypes(doc)) {
+    const end = p.pos + p.node.nodeSize;
+    let s = byId.get(p.id);
+    if (!s) {
+      s = { id: p.id, kinds: [], inserted: '', deleted: '', modified: [], from: p.pos, to: end, block: doc.resolve(p.pos).index(0) + 1, meta: metas?.get(p.id) ?? null };
+      byId.set(p.id, s);
+    }
+    if (!s.kinds.includes('blockType')) s.kinds.push('blockType');
+    s.from = Math.min(s.from, p.pos);
+    s.to = Math.max(s.to, end);
+    s.blockType ??= { from: typeName(p.fromType, p.fromAttrs), to: typeName(p.node.type.name, p.node.attrs) };
+  }
   return [...byId.values()].sort((a, b) => a.from - b.from);
+}
+
+function typeName(type: string, attrs: Record<string, unknown>): BlockTypeName {
+  return type === 'heading' && typeof attrs.level === 'number' ? { type, level: attrs.level } : { type };
 }
 
 function markName(v: unknown): string {
@@ -89,7 +114,16 @@ function settle(view: Dispatcher, ids: readonly string[], accept: boolean): stri
   let state = start;
   const done: string[] = [];
   const spans = new Map(listSuggestions(start.doc, null).map((s) => [s.id, s]));
+  const blockTypeIds = new Set(pendingBlockTypes(start.doc).map((p) => p.id));
   for (const id of ids) {
+    if (blockTypeIds.has(id)) {
+      const tr = state.tr;
+      settleBlockTypes(tr, new Set([id]), accept);
+      for (const step of tr.steps) combined.step(step);
+      state = state.apply(tr);
+      if (!done.includes(id)) done.push(id);
+      if (!listSuggestions(state.doc, null).some((s) => s.id === id)) continue;
+    }
     if (!spans.has(id)) continue;
     // Bound each command to the suggestion's own extent (mapped through what ran before): the library's
     // single-suggestion commands otherwise settle modifications of every id in the document.
@@ -104,7 +138,7 @@ function settle(view: Dispatcher, ids: readonly string[], accept: boolean): stri
     const tr = produced as Transaction;
     for (const step of tr.steps) combined.step(step);
     state = state.apply(tr);
-    done.push(id);
+    if (!done.includes(id)) done.push(id);
   }
   if (!combined.docChanged) return [];
   combined.setMeta(suggestChangesKey, { skip: true });
@@ -152,18 +186,23 @@ export function idsByAuthor(list: readonly ListedSuggestion[], authorId: string)
 
 /** Accepts every suggestion of the document in one pass (the library's applySuggestions) and clears their metas. */
 export function acceptAll(view: Dispatcher, ydoc: Y.Doc | null): string[] {
-  const ids = listSuggestions(view.state.doc, null).map((s) => s.id);
-  if (ids.length === 0) return [];
-  applySuggestions(view.state, view.dispatch);
-  forget(ydoc, ids);
-  return ids;
+  return settleAll(view, ydoc, true);
 }
 
 /** Rejects every suggestion of the document in one pass and clears their metas. */
 export function rejectAll(view: Dispatcher, ydoc: Y.Doc | null): string[] {
+  return settleAll(view, ydoc, false);
+}
+
+/** The library's all-suggestions command and the block-type suggestions, as one transaction. */
+function settleAll(view: Dispatcher, ydoc: Y.Doc | null, accept: boolean): string[] {
   const ids = listSuggestions(view.state.doc, null).map((s) => s.id);
   if (ids.length === 0) return [];
-  revertSuggestions(view.state, view.dispatch);
+  let produced: Transaction | null = null;
+  (accept ? applySuggestions : revertSuggestions)(view.state, (tr) => (produced = tr));
+  const tr = (produced as Transaction | null) ?? view.state.tr.setMeta(suggestChangesKey, { skip: true });
+  settleBlockTypes(tr, null, accept);
+  if (tr.docChanged) view.dispatch(tr);
   forget(ydoc, ids);
   return ids;
 }

@@ -8,6 +8,7 @@ import { Citation } from './citation';
 import { ContributorsList } from './contributorsList';
 import { isAllowedLink } from './safeUrl';
 import { Deletion, Insertion, Modification } from './suggestion';
+import { BlockTypeSuggestionAttr } from './blockTypeSuggestion';
 
 // The one schema of Rapporteur's rich text. The editor, the DOCX exporter and importer, the sync fuzz test and
 // the server all build on this list. Collaboration is added by the editor only (editorExtensions.ts); with it
@@ -44,5 +45,6 @@ export function schemaExtensions(): Extensions {
     Insertion,
     Deletion,
     Modification,
+    BlockTypeSuggestionAttr,
   ];
 }

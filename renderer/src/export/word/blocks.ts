@@ -7,14 +7,16 @@ import { LIST_HANGING_TWIPS, LIST_INDENT_TWIPS, type ListRef } from './numbering
 import { S } from './styles';
 import { tocBookmark } from './toc';
 import { MAX_LIST_DEPTH } from '../../schema/limits';
-import { revisionAttrs, wholeBlockChange } from './tracked';
+import { revisionAttrs, typeRevision, wholeBlockChange } from './tracked';
 
 /** A block whose whole text is one suggestion has its paragraph mark tracked too (word/tracked.ts). */
-function markRevision(node: PMNode, ctx: RenderContext, doc: DocState): Pick<IParagraphOptions, 'run'> {
+function markRevision(node: PMNode, ctx: RenderContext, doc: DocState): Pick<IParagraphOptions, 'run' | 'revision'> {
   const change = wholeBlockChange(node);
-  if (!change) return {};
-  return { run: { [change.kind]: revisionAttrs(change, ctx, doc) } };
+  const oldStyle = (type: string, attrs: Record<string, unknown>) => (type === 'heading' ? S.heading(headingLevel(attrs.level, doc)) : undefined);
+  return { ...typeRevision(node, ctx, doc, oldStyle), ...(change ? { run: { [change.kind]: revisionAttrs(change, ctx, doc) } } : {}) };
 }
+
+const headingLevel = (level: unknown, doc: DocState) => Math.min(3, Math.max(1, Number(level) || 1) + doc.headingShift);
 
 // Block content: paragraphs, headings, lists, block quotes and tables, in reading order.
 
@@ -78,7 +80,7 @@ function paragraph(node: PMNode, ctx: RenderContext, doc: DocState, env: BlockEn
 }
 
 function heading(node: PMNode, ctx: RenderContext, doc: DocState, env: BlockEnv): Paragraph {
-  const level = Math.min(3, Math.max(1, Number(node.attrs?.level) || 1) + doc.headingShift);
+  const level = headingLevel(node.attrs?.level, doc);
   const label = env.inTable ? '' : ctx.headingLabel(level);
   const content = [...(label ? [new TextRun({ text: label })] : []), ...renderInline(node, ctx, doc, { bold: env.bold })];
   const mark = markRevision(node, ctx, doc);

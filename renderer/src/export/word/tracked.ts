@@ -1,4 +1,5 @@
-import { BookmarkEnd, BookmarkStart, DeletedTextRun, InsertedTextRun, TextRun, type ParagraphChild } from 'docx';
+import { BookmarkEnd, BookmarkStart, DeletedTextRun, InsertedTextRun, TextRun, type IParagraphOptions, type ParagraphChild } from 'docx';
+import { BLOCK_SUGGESTION_ATTR, readBlockSuggestion } from '../../schema/blockTypeSuggestion';
 import type { PMNode } from '../../model/bodyJson';
 import type { SuggestionMeta } from '../../model/suggestions/suggestionMeta';
 import { BOUNDARY } from '../../model/versions/changesSince';
@@ -10,7 +11,8 @@ import { runOptions, type RunProps } from './text';
 // (model/suggestions/suggestionMeta.ts; an id missing from it is "Unknown"). Every w:ins / w:del element gets
 // its own numeric w:id, from one counter of the export (RenderContext.nextRevisionId), far above the small ids
 // comments and bookmarks use. `modification` marks (formatting suggestions) are written as their new
-// formatting: the suggestion library records formatting changes of text as deletion + insertion anyway.
+// formatting: the suggestion library records formatting changes of text as deletion + insertion anyway. A pending
+// change of a block's type is a w:pPrChange (typeRevision).
 //
 // A paragraph whose whole text is inserted (or deleted) also has its paragraph mark inserted (deleted), so that
 // rejecting (accepting) it in Word removes the paragraph, not just its text. So does a paragraph that ends with a
@@ -38,7 +40,7 @@ export function changeOf(node: PMNode): Change | null {
 /** Word's w:date: ISO 8601 without milliseconds. */
 export const wordDate = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-export function revisionAttrs(change: Change, ctx: RenderContext, doc: DocState): { id: number; author: string; date: string } {
+export function revisionAttrs(change: Pick<Change, 'id'>, ctx: RenderContext, doc: DocState): { id: number; author: string; date: string } {
   const meta: SuggestionMeta | undefined = doc.suggestions.get(change.id);
   const at = meta && Number.isFinite(meta.at) && meta.at > 0 ? meta.at : ctx.now;
   return { id: ctx.nextRevisionId(), author: ctx.redactor.redact(meta?.authorName?.trim() || UNKNOWN_AUTHOR), date: wordDate(at) };
@@ -64,6 +66,23 @@ export function wholeBlockChange(block: PMNode): Change | null {
   const first = changeOf(content[0]);
   if (!first) return null;
   return content.every((c) => changeOf(c)?.kind === first.kind) ? first : null;
+}
+
+/**
+ * A pending change of a paragraph's or heading's type (schema/blockTypeSuggestion.ts) as a Word formatting change:
+ * the block is written with its new style and a w:pPrChange holding the old one (`oldStyle` gives a type's style:
+ * undefined for a plain paragraph, i.e. Normal), so rejecting it in Word restores the old type.
+ */
+export function typeRevision(
+  block: PMNode,
+  ctx: RenderContext,
+  doc: DocState,
+  oldStyle: (type: string, attrs: Record<string, unknown>) => string | undefined,
+): Pick<IParagraphOptions, 'revision'> {
+  const pending = readBlockSuggestion(block.attrs?.[BLOCK_SUGGESTION_ATTR]);
+  if (!pending) return {};
+  const style = oldStyle(pending.fromType, pending.fromAttrs);
+  return { revision: { ...revisionAttrs(pending, ctx, doc), ...(style ? { style } : {}) } };
 }
 
 /** An empty bookmark naming the block, for the import to find it again. */

@@ -32,4 +32,8 @@ export const suggestions = {
   'suggest.appliedBy': 'Applied by {name}, {date}',
   'suggest.applyError.anchor': 'The commented text is no longer in the document: apply the wording by hand.',
   'suggest.applyError.noEditor': 'Open the text view to apply the wording.',
+  'suggest.blockType': 'Type',
+  'suggest.blockTypeChange': '{from} → {to}',
+  'suggest.type.paragraph': 'Paragraph',
+  'suggest.type.heading': 'Heading {level}',
 } as const;

@@ -1017,6 +1017,10 @@ export const es: Messages = {
   'suggest.appliedBy': "Aplicado por {name}, {date}",
   'suggest.applyError.anchor': "El texto comentado ya no está en el documento: aplique la redacción a mano.",
   'suggest.applyError.noEditor': "Abra la vista de texto para aplicar la redacción.",
+  'suggest.blockType': "Tipo",
+  'suggest.blockTypeChange': "{from} → {to}",
+  'suggest.type.paragraph': "Párrafo",
+  'suggest.type.heading': "Título {level}",
   // compare (issue 12)
   'compare.open': "Comparar versiones…",
   'compare.title': "Comparar versiones",

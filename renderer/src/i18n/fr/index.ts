@@ -1017,6 +1017,10 @@ export const fr: Messages = {
   'suggest.appliedBy': "Appliqué par {name}, {date}",
   'suggest.applyError.anchor': "Le texte commenté n’est plus dans le document : appliquez la formulation à la main.",
   'suggest.applyError.noEditor': "Ouvrez la vue texte pour appliquer la formulation.",
+  'suggest.blockType': "Type",
+  'suggest.blockTypeChange': "{from} → {to}",
+  'suggest.type.paragraph': "Paragraphe",
+  'suggest.type.heading': "Titre {level}",
   // compare (issue 12)
   'compare.open': "Comparer des versions…",
   'compare.title': "Comparer des versions",

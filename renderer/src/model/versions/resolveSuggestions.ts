@@ -3,8 +3,10 @@
 // paragraph break. Accepting removes deleted text and deleted breaks (joining the block with the next) and keeps
 // inserted text; rejecting does the opposite. When a block loses all its text that way, the join keeps the next
 // block (the whole block was inserted or deleted); otherwise it keeps the first, as joining paragraphs does.
+// A pending change of a paragraph's or heading's type (its `suggestion` attribute) is kept or undone too.
 import type { PMNode } from '../bodyJson';
 import type { PMMark } from './compare';
+import { BLOCK_SUGGESTION_ATTR, readBlockSuggestion } from '../../schema/blockTypeSuggestion';
 
 const LEAF = new Set(['paragraph', 'heading']);
 const ZWSP = '\u200B';
@@ -36,9 +38,18 @@ function resolveLeaf(node: PMNode, drop: string, keep: string): Resolved {
       out.push({ ...child, text, ...(rest.length ? { marks: rest } : { marks: undefined }) });
     } else out.push({ ...child, ...(rest.length ? { marks: rest } : { marks: undefined }) });
   });
-  const { content: _c, ...attrs } = node;
+  const { content: _c, ...attrs } = resolveBlockType(node, drop === 'deletion');
   const merged = normalizeInline(out);
   return { node: merged.length ? { ...attrs, content: merged } : attrs, joinNext, emptied: content.length > 0 && merged.length === 0 };
+}
+
+/** A pending block-type suggestion (schema/blockTypeSuggestion.ts): accepted keeps the type, rejected restores the old one. */
+function resolveBlockType(node: PMNode, accept: boolean): PMNode {
+  const pending = readBlockSuggestion(node.attrs?.[BLOCK_SUGGESTION_ATTR]);
+  if (!pending) return node;
+  const { [BLOCK_SUGGESTION_ATTR]: _s, ...rest } = node.attrs ?? {};
+  if (accept) return { ...node, attrs: rest };
+  return { ...node, type: pending.fromType, attrs: { ...pending.fromAttrs, ...(rest.bid !== undefined ? { bid: rest.bid } : {}) } };
 }
 
 /** Adjacent text nodes with the same marks merged; `marks` left out when empty. */

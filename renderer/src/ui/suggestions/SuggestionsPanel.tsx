@@ -3,13 +3,20 @@
 import { useMemo, type CSSProperties } from 'react';
 import type { Editor } from '@tiptap/core';
 import type * as Y from 'yjs';
-import { acceptAll, acceptSuggestions, idsByAuthor, rejectAll, rejectSuggestions, type ListedSuggestion } from '../../editor/suggestionActions';
+import { acceptAll, acceptSuggestions, idsByAuthor, rejectAll, rejectSuggestions, type BlockTypeName, type ListedSuggestion } from '../../editor/suggestionActions';
 import { colorFor } from '../../model/identity';
 import { formatWhen } from '../comments/format';
 import { t, tp } from '../../i18n';
 import { useSuggestions } from './useSuggestions';
 import { useComments } from '../comments/CommentsContext';
 import { blockAt } from '../../model/comments/bodyIndex';
+
+/** "Paragraph", "Heading 2": a block type as the toolbar names it. */
+export function blockTypeLabel(b: BlockTypeName): string {
+  if (b.type === 'heading') return t('suggest.type.heading', { level: String(b.level ?? '') });
+  if (b.type === 'paragraph') return t('suggest.type.paragraph');
+  return b.type;
+}
 
 function view(editor: Editor) {
   return { state: editor.state, dispatch: (tr: Parameters<Editor['view']['dispatch']>[0]) => editor.view.dispatch(tr) };
@@ -92,6 +99,11 @@ export function SuggestionsPanel({ editor, doc, canEdit }: { editor: Editor | nu
               {s.inserted && (
                 <p className="suggestion-text">
                   <span className="field-label">{t('suggest.inserted')}</span> <ins>{s.inserted.replace(/¶/g, ` ¶ `)}</ins>
+                </p>
+              )}
+              {s.blockType && (
+                <p className="suggestion-text">
+                  <span className="field-label">{t('suggest.blockType')}</span> {t('suggest.blockTypeChange', { from: blockTypeLabel(s.blockType.from), to: blockTypeLabel(s.blockType.to) })}
                 </p>
               )}
               {s.modified.length > 0 && (
