@@ -28,6 +28,7 @@ import { mainThreadPerWindow, profileOpen, profileKeystrokes, TRACE_CATEGORIES_L
 import { runExperiments } from './editorExperiments';
 import { measureCommentsOpen } from './editorComments';
 import { measureWorkspaceList } from './editorWorkspaceList';
+import { measureRemoteEdit } from './editorRemote';
 
 /** BENCH_WEB_ROOT: another web build to measure (e.g. an earlier commit's, for before/after figures) */
 const WEB_ROOT = process.env.BENCH_WEB_ROOT ?? join(ROOT, 'dist/web');
@@ -347,7 +348,16 @@ async function measureHeap(context: BrowserContext, base: string) {
   await cdp.detach();
   await page.close();
   let diff: Array<Record<string, unknown>> | undefined;
+  let split: { code_first_mb: number; code_last_mb: number; other_first_mb: number; other_last_mb: number; ratio_without_code: number } | undefined;
   if (snapshots.length === 2) {
+    const totals = (m: Map<string, { count: number; size: number }>) => {
+      let all = 0;
+      for (const [k, v] of m) if (k.startsWith('[')) all += v.size;
+      return { all, code: m.get('[code]')?.size ?? 0 };
+    };
+    const [f, l] = snapshots.map(totals) as [{ all: number; code: number }, { all: number; code: number }];
+    const mb = (x: number) => round(x / 2 ** 20, 2);
+    split = { code_first_mb: mb(f.code), code_last_mb: mb(l.code), other_first_mb: mb(f.all - f.code), other_last_mb: mb(l.all - l.code), ratio_without_code: round((l.all - l.code) / (f.all - f.code), 3) };
     const [a, b] = snapshots as [Map<string, { count: number; size: number }>, Map<string, { count: number; size: number }>];
     diff = [...b]
       .map(([name, v]) => ({ name, count_first: a.get(name)?.count ?? 0, count_last: v.count, grew_bytes: v.size - (a.get(name)?.size ?? 0) }))
@@ -355,7 +365,7 @@ async function measureHeap(context: BrowserContext, base: string) {
       .sort((x, y) => y.grew_bytes - x.grew_bytes)
       .slice(0, 25);
   }
-  return { before, after, diff };
+  return { before, after, diff, split };
 }
 
 /**
@@ -442,6 +452,7 @@ async function reportHeap(context: BrowserContext, base: string) {
       after_first_mb: round(heap.after[0]! / 2 ** 20),
       after_last_mb: round(heap.after[heap.after.length - 1]! / 2 ** 20),
       ratio_last_to_first: round(heap.after[heap.after.length - 1]! / heap.after[0]!, 2),
+      ...(heap.split ? { snapshot_split: heap.split, snapshot_split_of: "heap snapshots after the first and the last close: V8 code (bytecode, compiled code, function infos) vs everything else (objects, strings, arrays, DOM wrappers)" } : {}),
       target_ratio: 1.2,
     });
   const { inPage, control } = await measureHeapInPage(context, base);
@@ -498,6 +509,7 @@ async function main() {
       if (want('heap')) await reportHeap(context, server.url);
       if (want('comments')) emit(await measureCommentsOpen(context, server.url, OPEN_RUNS, log));
       if (want('list')) emit(await measureWorkspaceList(browser, server.url, OPEN_RUNS, log));
+      if (want('remote')) emit(await measureRemoteEdit(browser, server.url, s, log));
       emit({ bench: 'editor_machine', cpus: cpus().length, loadavg_1m_start: round(load0, 2), loadavg_1m_end: round(loadavg()[0], 2), chromium: browser.version() });
       return;
     }
@@ -621,6 +633,7 @@ async function main() {
 
     emit(await measureCommentsOpen(context, server.url, OPEN_RUNS, log));
     emit(await measureWorkspaceList(browser, server.url, OPEN_RUNS, log));
+    emit(await measureRemoteEdit(browser, server.url, s, log));
 
     const openP95 = percentile(routeReady, 95);
     const keyP95 = percentile(paint, 95);
