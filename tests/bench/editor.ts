@@ -11,6 +11,18 @@
 //   editor_keystroke     keydown -> next frame, 200 keystrokes typed in the middle section
 //   editor_keystroke_cpu the main thread's CPU time per keystroke (60 more keystrokes, traced)
 //   editor_idb_growth    store growth after 20 edit-free opens: the app's persistence vs stock y-indexeddb
+//   editor_heap          renderer heap after BENCH_HEAP_OPENS (50) opens and closes, last / first, with the heap
+//                        snapshots' split into V8 code and everything else (BENCH_HEAP_SNAPSHOT=0: no snapshots)
+//   editor_heap_in_page  the same loop driven inside the page (no per-iteration CDP calls), and the CDP loop's
+//                        instrumentation alone as a control
+//   editor_heap_diff     what grew between the first and the last close, by constructor (from the snapshots)
+//   editor_open_comments open of a draft with 2,000 comments (editable + highlights), beside the same body without
+//                        comments and the comments doc's decode (editorComments.ts)
+//   workspace_list_cold  500-document workspace, cold start -> list shown, document Y.Doc loads counted, beside the
+//                        catalog rows' IndexedDB read (editorWorkspaceList.ts)
+//   editor_remote_edit   stock y-websocket peer -> real sync server -> painted in the app, beside the transport
+//                        alone (editorRemote.ts)
+// BENCH_EDITOR_ONLY=heap,comments,list,remote runs only those parts (while iterating).
 //   editor_profile_*     where the time goes (CPU profile and trace), printed when a target is missed
 //   editor_experiment    (BENCH_EXPERIMENTS=1) the profile's suggestions measured on patched builds
 //   editor_machine       cores and load average: on a shared machine, read the figures with these
