@@ -89,7 +89,8 @@ function arm(page: Page, marker: string) {
 
 export async function measureRemoteEdit(browser: Browser, base: string, s: EditorSeed, log: (m: string) => void): Promise<Record<string, unknown>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rapporteur-editor-remote-'));
-  const { proc, port } = await startProcess(['sync-server/cli.ts', '--port', '0', '--data', dataDir], { RAPPORTEUR_SECRET: SECRET }, (line) => {
+  // The app is served from the bench's static server: its origin is allowed, as a deployment allows its web app's.
+  const { proc, port } = await startProcess(['sync-server/cli.ts', '--port', '0', '--data', dataDir, '--allow-origin', new URL(base).origin], { RAPPORTEUR_SECRET: SECRET }, (line) => {
     try {
       const e = JSON.parse(line) as { event?: string; url?: string };
       return e.event === 'listening' && e.url ? Number(new URL(e.url).port) : null;
@@ -121,6 +122,8 @@ export async function measureRemoteEdit(browser: Browser, base: string, s: Edito
     );
     await seedPage.close();
     const page = await context.newPage();
+    const consoleLines: string[] = [];
+    page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`.slice(0, 300)));
     await page.goto(`${base}/${docHash}`);
     await page.evaluate(() => (window as unknown as { __benchOpen: Promise<unknown> }).__benchOpen);
 
@@ -130,9 +133,12 @@ export async function measureRemoteEdit(browser: Browser, base: string, s: Edito
     peers.push(a, b);
     await Promise.all([a.synced, b.synced]);
     // The app pushes its local copy on connecting; wait (bounded) until the peers hold the report.
-    for (let i = 0; i < 600 && (!paragraphText(a.doc, s.middleHeading) || !paragraphText(b.doc, s.middleHeading)); i++) await sleep(100);
+    for (let i = 0; i < 300 && (!paragraphText(a.doc, s.middleHeading) || !paragraphText(b.doc, s.middleHeading)); i++) await sleep(100);
     const textA = paragraphText(a.doc, s.middleHeading);
-    if (!textA) throw new Error('remote edit: the report never reached the stock peer through the sync server');
+    if (!textA) {
+      const status = await page.getByRole('status', { name: 'Sync status' }).textContent().catch(() => '?');
+      throw new Error(`remote edit: the report never reached the stock peer through the sync server (app sync status: ${status}; peer body blocks: ${a.doc.getXmlFragment(BODY).length}; console: ${consoleLines.slice(-8).join(' | ')})`);
+    }
     await sleep(1500);
 
     log(`remote edit: ${EDITS} edits from the stock peer to the app, then the transport floor`);
