@@ -11,6 +11,18 @@
 //   editor_keystroke     keydown -> next frame, 200 keystrokes typed in the middle section
 //   editor_keystroke_cpu the main thread's CPU time per keystroke (60 more keystrokes, traced)
 //   editor_idb_growth    store growth after 20 edit-free opens: the app's persistence vs stock y-indexeddb
+//   editor_heap          renderer heap after BENCH_HEAP_OPENS (50) opens and closes, last / first, with the heap
+//                        snapshots' split into V8 code and everything else (BENCH_HEAP_SNAPSHOT=0: no snapshots)
+//   editor_heap_in_page  the same loop driven inside the page (no per-iteration CDP calls), and the CDP loop's
+//                        instrumentation alone as a control
+//   editor_heap_diff     what grew between the first and the last close, by constructor (from the snapshots)
+//   editor_open_comments open of a draft with 2,000 comments (editable + highlights), beside the same body without
+//                        comments and the comments doc's decode (editorComments.ts)
+//   workspace_list_cold  500-document workspace, cold start -> list shown, document Y.Doc loads counted, beside the
+//                        catalog rows' IndexedDB read (editorWorkspaceList.ts)
+//   editor_remote_edit   stock y-websocket peer -> real sync server -> painted in the app, beside the transport
+//                        alone (editorRemote.ts)
+// BENCH_EDITOR_ONLY=heap,comments,list,remote runs only those parts (while iterating).
 //   editor_profile_*     where the time goes (CPU profile and trace), printed when a target is missed
 //   editor_experiment    (BENCH_EXPERIMENTS=1) the profile's suggestions measured on patched builds
 //   editor_machine       cores and load average: on a shared machine, read the figures with these
@@ -26,6 +38,9 @@ import { startStaticServer, type StaticServer } from './editorServer';
 import { percentile, round, summary } from './editorStats';
 import { mainThreadPerWindow, profileOpen, profileKeystrokes, TRACE_CATEGORIES_LIGHT } from './editorProfile';
 import { runExperiments } from './editorExperiments';
+import { measureCommentsOpen } from './editorComments';
+import { measureWorkspaceList } from './editorWorkspaceList';
+import { measureRemoteEdit } from './editorRemote';
 
 /** BENCH_WEB_ROOT: another web build to measure (e.g. an earlier commit's, for before/after figures) */
 const WEB_ROOT = process.env.BENCH_WEB_ROOT ?? join(ROOT, 'dist/web');
@@ -280,6 +295,36 @@ async function measureBook(browser: Browser, base: string): Promise<Array<Record
 }
 
 const HEAP_OPENS = Number(process.env.BENCH_HEAP_OPENS ?? 50);
+/** BENCH_HEAP_SNAPSHOT=0 turns off the heap snapshots after the first and the last close, compared by constructor */
+const HEAP_SNAPSHOTS = process.env.BENCH_HEAP_SNAPSHOT !== '0';
+
+/** A heap snapshot through CDP, reduced to live object count and self size per constructor name. */
+async function constructorCounts(cdp: import('playwright-core').CDPSession): Promise<Map<string, { count: number; size: number }>> {
+  const chunks: string[] = [];
+  const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const snap = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[]; strings: string[] };
+  const fields = snap.snapshot.meta.node_fields;
+  const types = snap.snapshot.meta.node_types[0];
+  const [ti, ni, si] = [fields.indexOf('type'), fields.indexOf('name'), fields.indexOf('self_size')];
+  const out = new Map<string, { count: number; size: number }>();
+  for (let i = 0; i < snap.nodes.length; i += fields.length) {
+    const type = types[snap.nodes[i + ti]!]!;
+    const total = out.get(`[${type}]`) ?? { count: 0, size: 0 };
+    total.count++;
+    total.size += snap.nodes[i + si]!;
+    out.set(`[${type}]`, total);
+    if (type !== 'object' && type !== 'closure' && type !== 'native') continue;
+    const name = `${type === 'closure' ? 'fn ' : type === 'native' ? 'native ' : ''}${snap.strings[snap.nodes[i + ni]!]}`;
+    const e = out.get(name) ?? { count: 0, size: 0 };
+    e.count++;
+    e.size += snap.nodes[i + si]!;
+    out.set(name, e);
+  }
+  return out;
+}
 
 /**
  * Renderer heap after opening and closing the report HEAP_OPENS times in one page (route changes list -> doc ->
@@ -297,6 +342,7 @@ async function measureHeap(context: BrowserContext, base: string) {
   };
   const before = await heap();
   const after: number[] = [];
+  const snapshots: Array<Map<string, { count: number; size: number }>> = [];
   for (let i = 0; i < HEAP_OPENS; i++) {
     await page.evaluate((hash) => {
       const w = window as unknown as { __benchEditorReady: (t0: number) => Promise<unknown> };
@@ -309,10 +355,134 @@ async function measureHeap(context: BrowserContext, base: string) {
     await page.getByText(DOC_TITLE).first().waitFor();
     await sleep(200);
     after.push(await heap());
+    if (HEAP_SNAPSHOTS && (i === 0 || i === HEAP_OPENS - 1)) snapshots.push(await constructorCounts(cdp));
   }
   await cdp.detach();
   await page.close();
-  return { before, after };
+  let diff: Array<Record<string, unknown>> | undefined;
+  let split: { code_first_mb: number; code_last_mb: number; other_first_mb: number; other_last_mb: number; ratio_without_code: number } | undefined;
+  if (snapshots.length === 2) {
+    const totals = (m: Map<string, { count: number; size: number }>) => {
+      let all = 0;
+      for (const [k, v] of m) if (k.startsWith('[')) all += v.size;
+      return { all, code: m.get('[code]')?.size ?? 0 };
+    };
+    const [f, l] = snapshots.map(totals) as [{ all: number; code: number }, { all: number; code: number }];
+    const mb = (x: number) => round(x / 2 ** 20, 2);
+    split = { code_first_mb: mb(f.code), code_last_mb: mb(l.code), other_first_mb: mb(f.all - f.code), other_last_mb: mb(l.all - l.code), ratio_without_code: round((l.all - l.code) / (f.all - f.code), 3) };
+    const [a, b] = snapshots as [Map<string, { count: number; size: number }>, Map<string, { count: number; size: number }>];
+    diff = [...b]
+      .map(([name, v]) => ({ name, count_first: a.get(name)?.count ?? 0, count_last: v.count, grew_bytes: v.size - (a.get(name)?.size ?? 0) }))
+      .filter((d) => d.count_last > d.count_first)
+      .sort((x, y) => y.grew_bytes - x.grew_bytes)
+      .slice(0, 25);
+  }
+  return { before, after, diff, split };
+}
+
+/**
+ * The same opens and closes driven from inside the page by one evaluate (gc() exposed by --js-flags=--expose-gc,
+ * precise performance.memory): no per-iteration Playwright/CDP calls, whose compiled code the page keeps and which
+ * the CDP-driven loop above counts as heap growth. Then the same count of the CDP loop's per-iteration evaluate and
+ * waitFor calls with no document opened (the instrumentation alone), measured by CDP as above.
+ */
+async function measureHeapInPage(context: BrowserContext, base: string) {
+  const page = await context.newPage();
+  await page.goto(`${base}/#/w/${WORKSPACE_ID}`);
+  await page.getByText(DOC_TITLE).first().waitFor();
+  await sleep(500);
+  const inPage = (await page.evaluate(
+    async ({ docHash, listHash, title, n }) => {
+      const w = window as unknown as { gc?: () => void; __benchEditorReady: (t0: number) => Promise<unknown> };
+      if (!w.gc) throw new Error('gc() not exposed: launch Chromium with --js-flags=--expose-gc');
+      const mem = () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+      const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      const heap = async () => {
+        await pause(50);
+        w.gc!();
+        w.gc!();
+        return mem();
+      };
+      const listShown = () =>
+        new Promise<void>((resolve) => {
+          const ok = () => !document.querySelector('.ProseMirror') && (document.body.textContent ?? '').includes(title);
+          if (ok()) return resolve();
+          const o = new MutationObserver(() => {
+            if (!ok()) return;
+            o.disconnect();
+            resolve();
+          });
+          o.observe(document, { childList: true, subtree: true, characterData: true });
+        });
+      const before = await heap();
+      const after: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const ready = w.__benchEditorReady(performance.now());
+        location.hash = docHash;
+        await ready;
+        await pause(300);
+        location.hash = listHash;
+        await listShown();
+        await pause(200);
+        after.push(await heap());
+      }
+      return { before, after };
+    },
+    { docHash, listHash: `#/w/${WORKSPACE_ID}`, title: DOC_TITLE, n: HEAP_OPENS },
+  )) as { before: number; after: number[] };
+  // The CDP loop's instrumentation alone: the same calls per iteration, the list stays on screen.
+  const cdp = await context.newCDPSession(page);
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+  };
+  const control: number[] = [];
+  for (let i = 0; i < HEAP_OPENS; i++) {
+    await page.evaluate((hash) => {
+      const w = window as unknown as { __benchControl?: string };
+      w.__benchControl = hash;
+      return Promise.resolve(null);
+    }, docHash);
+    await sleep(300);
+    await page.evaluate((hash) => ((window as unknown as { __benchControl?: string }).__benchControl = hash), `#/w/${WORKSPACE_ID}`);
+    await page.getByText(DOC_TITLE).first().waitFor();
+    await sleep(200);
+    control.push(await heap());
+  }
+  await cdp.detach();
+  await page.close();
+  return { inPage, control };
+}
+
+async function reportHeap(context: BrowserContext, base: string) {
+    log(`heap: ${HEAP_OPENS} opens and closes`);
+    const heap = await measureHeap(context, base);
+    emit({
+      bench: 'editor_heap',
+      measure: `renderer JS heap after a forced GC, the report opened and closed ${HEAP_OPENS} times by route changes`,
+      list_mb: round(heap.before / 2 ** 20),
+      after_first_mb: round(heap.after[0]! / 2 ** 20),
+      after_last_mb: round(heap.after[heap.after.length - 1]! / 2 ** 20),
+      ratio_last_to_first: round(heap.after[heap.after.length - 1]! / heap.after[0]!, 2),
+      ...(heap.split ? { snapshot_split: heap.split, snapshot_split_of: "heap snapshots after the first and the last close: V8 code (bytecode, compiled code, function infos) vs everything else (objects, strings, arrays, DOM wrappers)" } : {}),
+      target_ratio: 1.2,
+    });
+  const { inPage, control } = await measureHeapInPage(context, base);
+  const last = (xs: number[]) => xs[xs.length - 1]!;
+  emit({
+    bench: 'editor_heap_in_page',
+    measure: `the same ${HEAP_OPENS} opens and closes driven by one in-page loop (gc() after each close, precise performance.memory): no per-iteration CDP/Playwright calls`,
+    after_first_mb: round(inPage.after[0]! / 2 ** 20),
+    after_last_mb: round(last(inPage.after) / 2 ** 20),
+    ratio_last_to_first: round(last(inPage.after) / inPage.after[0]!, 2),
+    after_each_mb: inPage.after.map((x) => round(x / 2 ** 20, 2)),
+    control_cdp_loop_no_open_first_mb: round(control[0]! / 2 ** 20),
+    control_cdp_loop_no_open_last_mb: round(last(control) / 2 ** 20),
+    control_growth_mb: round((last(control) - control[0]!) / 2 ** 20, 2),
+    control: `the CDP loop's ${HEAP_OPENS} iterations of evaluate + waitFor with no document opened: the growth the instrumentation alone adds`,
+    target_ratio: 1.2,
+  });
+  if (heap.diff) emit({ bench: 'editor_heap_diff', measure: 'heap snapshots after the first and the last close: constructors whose live count grew most', top: heap.diff });
 }
 
 async function main() {
@@ -333,7 +503,7 @@ async function main() {
     cpSync(WEB_ROOT, web, { recursive: true });
     writeBarePage(benchDir, web);
     server = await startStaticServer(web, benchDir);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
     // Service workers blocked: every load comes from the server (with HTTP caching), as in Electron's app://.
     const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(60_000);
@@ -343,6 +513,18 @@ async function main() {
     const verified = await verifyOpen(context, server.url, s);
     log(`opened: ${JSON.stringify(verified)}`);
     if (!verified.editable || !verified.hasLast || !verified.hasMiddle) throw new Error(`the app did not open the seeded document: ${JSON.stringify(verified)}`);
+
+    // BENCH_EDITOR_ONLY=comments,heap (while iterating): only those parts, then the machine line.
+    const only = process.env.BENCH_EDITOR_ONLY?.split(',').filter(Boolean);
+    const want = (part: string) => !only || only.includes(part);
+    if (only) {
+      if (want('heap')) await reportHeap(context, server.url);
+      if (want('comments')) emit(await measureCommentsOpen(context, server.url, OPEN_RUNS, log));
+      if (want('list')) emit(await measureWorkspaceList(browser, server.url, OPEN_RUNS, log));
+      if (want('remote')) emit(await measureRemoteEdit(browser, server.url, s, log));
+      emit({ bench: 'editor_machine', cpus: cpus().length, loadavg_1m_start: round(load0, 2), loadavg_1m_end: round(loadavg()[0], 2), chromium: browser.version() });
+      return;
+    }
 
     log(`open from the document list x${OPEN_RUNS}`);
     const route: OpenResult[] = [];
@@ -420,17 +602,7 @@ async function main() {
       target_growth_bytes: TARGETS.growth_bytes,
     });
 
-    log(`heap: ${HEAP_OPENS} opens and closes`);
-    const heap = await measureHeap(context, server.url);
-    emit({
-      bench: 'editor_heap',
-      measure: `renderer JS heap after a forced GC, the report opened and closed ${HEAP_OPENS} times by route changes`,
-      list_mb: round(heap.before / 2 ** 20),
-      after_first_mb: round(heap.after[0]! / 2 ** 20),
-      after_last_mb: round(heap.after[heap.after.length - 1]! / 2 ** 20),
-      ratio_last_to_first: round(heap.after[heap.after.length - 1]! / heap.after[0]!, 2),
-      target_ratio: 1.2,
-    });
+    await reportHeap(context, server.url);
 
     log(`${KEYSTROKES} keystrokes in the middle section`);
     const keys = await measureKeystrokes(browser, context, server.url, s);
@@ -470,6 +642,10 @@ async function main() {
       ratio_p95: round(percentile(keys.cpu.map((x) => x.cpuMs), 95) / bareCpuP95, 2),
       main_thread_wall_median_ms: round(percentile(keys.cpu.map((x) => x.wallMs), 50)),
     });
+
+    emit(await measureCommentsOpen(context, server.url, OPEN_RUNS, log));
+    emit(await measureWorkspaceList(browser, server.url, OPEN_RUNS, log));
+    emit(await measureRemoteEdit(browser, server.url, s, log));
 
     const openP95 = percentile(routeReady, 95);
     const keyP95 = percentile(paint, 95);

@@ -155,3 +155,40 @@ export async function bareOpen(name: string, mount: HTMLElement): Promise<{ read
     }),
   );
 }
+
+/** Deletes a row of the app's `prefs` table (e.g. `catalogVersion`, so the next start rebuilds the catalog). */
+export async function deletePref(key: string): Promise<void> {
+  const db = await openCatalog();
+  const tx = db.transaction('prefs', 'readwrite');
+  tx.objectStore('prefs').delete(key);
+  await new Promise((resolve, reject) => {
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
+
+function openCatalog(): Promise<IDBDatabase> {
+  return new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('rapporteur-catalog');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/**
+ * The workspace-list floor: open the app's catalog database and read a workspace's catalog rows by the
+ * `workspaceId` index (what the document list's Dexie live query reads). Times from the call.
+ */
+export async function catalogRowsRead(workspaceId: string): Promise<{ ms: number; rows: number }> {
+  const t0 = performance.now();
+  const db = await openCatalog();
+  const req = db.transaction('catalog', 'readonly').objectStore('catalog').index('workspaceId').getAll(workspaceId);
+  const rows = await new Promise<unknown[]>((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result as unknown[]);
+    req.onerror = () => reject(req.error);
+  });
+  const ms = performance.now() - t0;
+  db.close();
+  return { ms, rows: rows.length };
+}

@@ -1,0 +1,191 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import * as Y from 'yjs';
+import { initWorkspace } from '../../renderer/src/model/workspaceDoc';
+import { createDocument } from '../../renderer/src/model/templates';
+import { bodyToJSON } from '../../renderer/src/model/bodyJson';
+import { readThreads } from '../../renderer/src/model/comments/commentsDoc';
+import { generateComments, generateDraftBody, generateStakeholders } from '../fixtures/generateComments';
+import { commentsDocName, documentDocName, workspaceDocName } from '../../common/rooms';
+import { t } from '../../renderer/src/i18n';
+import { b64, sleep, type PageLib } from './editorPage';
+import { percentile, round, summary } from './editorStats';
+
+// The editor bench's `editor_open_comments` line: the open of a draft with 2,000 comments (text editable AND
+// comment highlights shown), beside two floors measured in the same run and the same context:
+//   - the same draft body without comments (its own document, same body), opened the same way;
+//   - Y.applyUpdate of the stored comments doc, in the page.
+// Seeded with the comments bench's generators (tests/fixtures/generateComments.ts) into a workspace of its own,
+// so it does not disturb the editor bench's workspace.
+
+const THREADS = 2000;
+const PARAGRAPHS = 400; // generateCommentsFixture's default for 2,000 threads (threads / 5)
+const STAKEHOLDERS = 60;
+const TARGET_P95_MS = 250;
+const WORKSPACE_ID = 'benchedcomments';
+const DOC_ID = 'benchedcdraft';
+const PLAIN_ID = 'benchedcplain';
+const WORKSPACE_NAME = 'Editor comments bench workspace';
+const DOC_TITLE = 'Draft with 2,000 comments (editor bench)';
+const PLAIN_TITLE = 'Same draft without comments (editor bench)';
+
+interface Seed {
+  ws: Uint8Array;
+  doc: Uint8Array;
+  plain: Uint8Array;
+  comments: Uint8Array;
+  threads: number;
+  anchored: number;
+}
+
+function buildSeed(): Seed {
+  const now = Date.UTC(2025, 4, 1);
+  const ws = new Y.Doc();
+  initWorkspace(ws, { name: WORKSPACE_NAME, description: 'Seeded by tests/bench/editorComments.ts' }, now);
+  const stakeholders = generateStakeholders(ws, { count: STAKEHOLDERS, seed: 2 });
+  const scratch = new Y.Doc();
+  generateDraftBody(scratch, { paragraphs: PARAGRAPHS, seed: 1 });
+  const doc = new Y.Doc({ gc: false });
+  createDocument(ws, () => doc, { kind: 'draft', title: DOC_TITLE, subtype: 'output-report', date: '2025-06-12' }, { t, createdBy: 'bench', id: DOC_ID, now, body: bodyToJSON(scratch) });
+  const plain = new Y.Doc({ gc: false });
+  createDocument(ws, () => plain, { kind: 'draft', title: PLAIN_TITLE, subtype: 'output-report', date: '2025-06-11' }, { t, createdBy: 'bench', id: PLAIN_ID, now, body: bodyToJSON(scratch) });
+  const comments = new Y.Doc();
+  generateComments(comments, doc, stakeholders, { count: THREADS, seed: 3, now });
+  const threads = readThreads(comments);
+  return {
+    ws: Y.encodeStateAsUpdate(ws),
+    doc: Y.encodeStateAsUpdate(doc),
+    plain: Y.encodeStateAsUpdate(plain),
+    comments: Y.encodeStateAsUpdate(comments),
+    threads: threads.length,
+    anchored: threads.filter((th) => th.anchor).length,
+  };
+}
+
+async function seedBrowser(context: BrowserContext, base: string, s: Seed): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`${base}/#/`);
+  await page.waitForSelector('#root *');
+  await page.evaluate(
+    async ({ ws, doc, plain, comments, names, row }) => {
+      const lib = (await import('/__bench/lib.js' as string)) as PageLib;
+      const bytes = (b: string) => Uint8Array.from(atob(b), (c) => c.charCodeAt(0));
+      await lib.seedDocDb(names.ws, [bytes(ws)]);
+      await lib.seedDocDb(names.doc, [bytes(doc)]);
+      await lib.seedDocDb(names.plain, [bytes(plain)]);
+      await lib.seedDocDb(names.comments, [bytes(comments)]);
+      await lib.putWorkspaceRow(row);
+    },
+    {
+      ws: b64(s.ws),
+      doc: b64(s.doc),
+      plain: b64(s.plain),
+      comments: b64(s.comments),
+      names: { ws: workspaceDocName(WORKSPACE_ID), doc: documentDocName(WORKSPACE_ID, DOC_ID), plain: documentDocName(WORKSPACE_ID, PLAIN_ID), comments: commentsDocName(WORKSPACE_ID, DOC_ID) },
+      row: { id: WORKSPACE_ID, name: WORKSPACE_NAME, lastOpenedAt: Date.now() },
+    },
+  );
+  await page.close();
+}
+
+interface Times {
+  editable: number;
+  highlights: number;
+  painted: number;
+  highlightCount: number;
+}
+
+/** Route change from the list to `hash`; resolves once the editor is editable and (withComments) shows highlights, after the next frame. */
+async function measureOpen(page: Page, hash: string, withComments: boolean): Promise<Times> {
+  return (await page.evaluate(
+    ({ hash, withComments }) =>
+      new Promise<unknown>((resolve) => {
+        const t0 = performance.now();
+        const at: Record<string, number> = {};
+        let done = false;
+        const check = () => {
+          if (done) return;
+          const pm = document.querySelector('.ProseMirror[contenteditable="true"]');
+          // editable: the editor is there and holds the body's text (not an empty shell)
+          if (at.editable === undefined && pm && (pm.textContent ?? '').length > 1000) at.editable = performance.now() - t0;
+          if (at.highlights === undefined && withComments && pm?.querySelector('[data-thread]')) at.highlights = performance.now() - t0;
+          if (!withComments) at.highlights = at.editable;
+          if (at.editable === undefined || at.highlights === undefined) return;
+          done = true;
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve({ ...at, painted: performance.now() - t0, highlightCount: pm!.querySelectorAll('[data-thread]').length });
+            channel.port2.postMessage(null);
+          });
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['contenteditable', 'data-thread'] });
+        location.hash = hash;
+        check();
+      }),
+    { hash, withComments },
+  )) as Times;
+}
+
+async function openList(context: BrowserContext, base: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${base}/#/w/${WORKSPACE_ID}`);
+  await page.getByText(DOC_TITLE).first().waitFor();
+  await sleep(500);
+  return page;
+}
+
+/** Seeds its workspace in `context`, then measures; returns the `editor_open_comments` line. */
+export async function measureCommentsOpen(context: BrowserContext, base: string, runs: number, log: (m: string) => void): Promise<Record<string, unknown>> {
+  log('comments case: seeding 2,000 threads');
+  const s = buildSeed();
+  await seedBrowser(context, base, s);
+  // Alternate with and without comments so load on the shared machine hits both alike.
+  const withC: Times[] = [];
+  const without: Times[] = [];
+  log(`comments case: open x${runs}, without comments x${runs}`);
+  for (let i = 0; i < runs; i++) {
+    let page = await openList(context, base);
+    withC.push(await measureOpen(page, `#/w/${WORKSPACE_ID}/d/${DOC_ID}`, true));
+    await page.close();
+    page = await openList(context, base);
+    without.push(await measureOpen(page, `#/w/${WORKSPACE_ID}/d/${PLAIN_ID}`, false));
+    await page.close();
+  }
+  const floor = await context.newPage();
+  await floor.goto(`${base}/#/`);
+  await floor.waitForSelector('#root *');
+  const decode = (await floor.evaluate(
+    async ({ name, runs }) => {
+      const lib = (await import('/__bench/lib.js' as string)) as PageLib;
+      const updates = await lib.readUpdates(name);
+      lib.decodeMs(updates); // warm-up
+      const ms: number[] = [];
+      for (let i = 0; i < runs; i++) ms.push(lib.decodeMs(updates));
+      return ms;
+    },
+    { name: commentsDocName(WORKSPACE_ID, DOC_ID), runs },
+  )) as number[];
+  await floor.close();
+  const p95 = (xs: number[]) => percentile(xs, 95);
+  const painted = withC.map((o) => o.painted);
+  const plainP95 = p95(without.map((o) => o.painted));
+  return {
+    bench: 'editor_open_comments',
+    from: 'route change (document list -> draft), fresh page each -> editable text AND comment highlights in the DOM, painted',
+    threads: s.threads,
+    anchored_threads: s.anchored,
+    comments_update_bytes: s.comments.byteLength,
+    ...summary(painted),
+    editable_p95_ms: round(p95(withC.map((o) => o.editable))),
+    highlights_p95_ms: round(p95(withC.map((o) => o.highlights))),
+    highlights_in_dom_min: Math.min(...withC.map((o) => o.highlightCount)),
+    floor_no_comments_p95_ms: round(plainP95),
+    floor_no_comments_median_ms: round(percentile(without.map((o) => o.painted), 50)),
+    ratio_p95: round(p95(painted) / plainP95, 2),
+    ratio_of: 'p95_ms / floor_no_comments_p95_ms (same body, same run)',
+    floor_comments_decode_p95_ms: round(p95(decode)),
+    floor_comments_decode_median_ms: round(percentile(decode, 50)),
+    target_p95_ms: TARGET_P95_MS,
+  };
+}

@@ -1,0 +1,203 @@
+import type { Browser, Page } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { BODY } from '../../renderer/src/model/bodyJson';
+import { roomForDocName } from '../../common/rooms';
+import { tokenSubprotocols } from '../../common/syncProtocol';
+import { signToken } from '../../sync-server/token';
+import { SECRET, startProcess } from './server';
+import { b64, docHash, probe, sleep, type PageLib } from './editorPage';
+import { WORKSPACE_ID, WORKSPACE_NAME, type EditorSeed } from './editorSeed';
+import { percentile, round, summary } from './editorStats';
+
+// The editor bench's `editor_remote_edit` line: the report open in the app (its workspace connected to a real
+// sync server process on loopback, sync-server/cli.ts), and a second peer, the stock y-websocket client in this
+// Node process, inserting a few characters at the start of the middle section's paragraph. Figure: the peer's
+// insert -> the text painted in the app's editor (the frame after the DOM has it). Node and the page time on
+// their own clocks (both wall-clock based); the offset between them is measured by round trips and applied, and
+// its uncertainty (half the best round trip) is reported.
+// Floor in the same run: the transport alone, the same kind of update from one stock client to a second stock
+// client in this process, through the same server (insert -> the second client's doc has it).
+
+const TARGET_P95_MS = 16;
+const EDITS = Number(process.env.BENCH_REMOTE_EDITS ?? 40);
+
+function stockPeer(url: string, room: string, token: string): { doc: Y.Doc; provider: WebsocketProvider; synced: Promise<void> } {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(url, room, doc, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, protocols: tokenSubprotocols(token), disableBc: true });
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    provider.on('sync', (s: boolean) => s && resolve());
+  });
+  return { doc, provider, synced };
+}
+
+/** The XmlText of the paragraph after the heading whose text is `heading`. */
+function paragraphText(doc: Y.Doc, heading: string): Y.XmlText | null {
+  const kids = doc.getXmlFragment(BODY).toArray();
+  for (let i = 0; i < kids.length - 1; i++) {
+    const k = kids[i];
+    if (k instanceof Y.XmlElement && k.nodeName === 'heading' && k.toString().includes(heading)) {
+      const p = kids[i + 1];
+      if (p instanceof Y.XmlElement) {
+        const text = p.toArray().find((c) => c instanceof Y.XmlText);
+        if (text instanceof Y.XmlText) return text;
+      }
+    }
+  }
+  return null;
+}
+
+const epochNow = () => performance.timeOrigin + performance.now();
+
+/** page clock - node clock, from the round trip with the smallest span; and half that span (the uncertainty). */
+async function clockOffset(page: Page): Promise<{ offset: number; uncertainty: number }> {
+  let best = { offset: 0, uncertainty: Infinity };
+  for (let i = 0; i < 15; i++) {
+    const t1 = epochNow();
+    const pageT = (await page.evaluate(() => performance.timeOrigin + performance.now())) as number;
+    const t2 = epochNow();
+    if ((t2 - t1) / 2 < best.uncertainty) best = { offset: pageT - (t1 + t2) / 2, uncertainty: (t2 - t1) / 2 };
+  }
+  return best;
+}
+
+/** Arms the page: resolves with the page-clock epoch of the DOM having `marker`, and after the next frame. */
+function arm(page: Page, marker: string) {
+  return page.evaluate((m) => {
+    const w = window as unknown as { __remoteSeen: Promise<{ dom: number; painted: number }> };
+    w.__remoteSeen = new Promise((resolve) => {
+      const pm = document.querySelector('.ProseMirror')!;
+      const observer = new MutationObserver((records) => {
+        if (!records.some((r) => (r.target.textContent ?? '').includes(m))) return;
+        observer.disconnect();
+        const dom = performance.timeOrigin + performance.now();
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve({ dom, painted: performance.timeOrigin + performance.now() });
+          channel.port2.postMessage(null);
+        });
+      });
+      observer.observe(pm, { childList: true, subtree: true, characterData: true });
+    });
+  }, marker);
+}
+
+export async function measureRemoteEdit(browser: Browser, base: string, s: EditorSeed, log: (m: string) => void): Promise<Record<string, unknown>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rapporteur-editor-remote-'));
+  // The app is served from the bench's static server: its origin is allowed, as a deployment allows its web app's.
+  const { proc, port } = await startProcess(['sync-server/cli.ts', '--port', '0', '--data', dataDir, '--allow-origin', new URL(base).origin], { RAPPORTEUR_SECRET: SECRET }, (line) => {
+    try {
+      const e = JSON.parse(line) as { event?: string; url?: string };
+      return e.event === 'listening' && e.url ? Number(new URL(e.url).port) : null;
+    } catch {
+      return null;
+    }
+  });
+  const url = `ws://127.0.0.1:${port}`;
+  const exp = Math.floor(Date.now() / 1000) + 86_400;
+  const token = (sub: string) => signToken({ ws: WORKSPACE_ID, role: 'editor', name: sub, sub, exp }, Buffer.from(SECRET));
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(120_000);
+  await context.addInitScript(probe, s.lastBlockText);
+  const peers: Array<ReturnType<typeof stockPeer>> = [];
+  try {
+    log('remote edit: seeding a workspace connected to a sync server on loopback');
+    const seedPage = await context.newPage();
+    await seedPage.goto(`${base}/#/`);
+    await seedPage.waitForSelector('#root *');
+    await seedPage.evaluate(
+      async ({ ws, doc, wsName, docName, row }) => {
+        const lib = (await import('/__bench/lib.js' as string)) as PageLib;
+        const bytes = (b: string) => Uint8Array.from(atob(b), (c) => c.charCodeAt(0));
+        await lib.seedDocDb(wsName, [bytes(ws)]);
+        await lib.seedDocDb(docName, [bytes(doc)]);
+        await lib.putWorkspaceRow(row);
+      },
+      { ws: b64(s.wsUpdate), doc: b64(s.docUpdate), wsName: s.wsName, docName: s.docName, row: { id: WORKSPACE_ID, name: WORKSPACE_NAME, lastOpenedAt: Date.now(), serverUrl: url, token: token('app'), role: 'editor' } as never },
+    );
+    await seedPage.close();
+    const page = await context.newPage();
+    const consoleLines: string[] = [];
+    page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`.slice(0, 300)));
+    await page.goto(`${base}/${docHash}`);
+    await page.evaluate(() => (window as unknown as { __benchOpen: Promise<unknown> }).__benchOpen);
+
+    const room = roomForDocName(s.docName)!;
+    const a = stockPeer(url, room, token('peer-a'));
+    const b = stockPeer(url, room, token('peer-b'));
+    peers.push(a, b);
+    await Promise.all([a.synced, b.synced]);
+    // The app pushes its local copy on connecting; wait (bounded) until the peers hold the report.
+    for (let i = 0; i < 300 && (!paragraphText(a.doc, s.middleHeading) || !paragraphText(b.doc, s.middleHeading)); i++) await sleep(100);
+    const textA = paragraphText(a.doc, s.middleHeading);
+    if (!textA) {
+      const status = await page.getByRole('status', { name: 'Sync status' }).textContent().catch(() => '?');
+      throw new Error(`remote edit: the report never reached the stock peer through the sync server (app sync status: ${status}; peer body blocks: ${a.doc.getXmlFragment(BODY).length}; console: ${consoleLines.slice(-8).join(' | ')})`);
+    }
+    await sleep(1500);
+
+    log(`remote edit: ${EDITS} edits from the stock peer to the app, then the transport floor`);
+    const clock = await clockOffset(page);
+    const toDom: number[] = [];
+    const toPaint: number[] = [];
+    for (let i = 0; i < EDITS; i++) {
+      const marker = `Rq${i}z `;
+      await arm(page, marker);
+      const t0 = epochNow();
+      textA.insert(0, marker);
+      const seen = (await page.evaluate(() => (window as unknown as { __remoteSeen: Promise<{ dom: number; painted: number }> }).__remoteSeen)) as { dom: number; painted: number };
+      toDom.push(seen.dom - clock.offset - t0);
+      toPaint.push(seen.painted - clock.offset - t0);
+      await sleep(100);
+    }
+    const landed = ((await page.locator('.ProseMirror').textContent()) ?? '').includes(`Rq${EDITS - 1}z `);
+    const clockAfter = await clockOffset(page);
+
+    // The transport floor: peer A -> server -> peer B, same kind of update, same server, no editor.
+    const transport: number[] = [];
+    const textB = paragraphText(b.doc, s.middleHeading)!;
+    for (let i = 0; i < EDITS; i++) {
+      const marker = `Tq${i}z `;
+      const got = new Promise<number>((resolve) => {
+        const on = () => {
+          if (!textB.toString().includes(marker)) return;
+          b.doc.off('update', on);
+          resolve(epochNow());
+        };
+        b.doc.on('update', on);
+      });
+      const t0 = epochNow();
+      textA.insert(0, marker);
+      transport.push((await got) - t0);
+      await sleep(100);
+    }
+    await page.close();
+    const p95 = (xs: number[]) => percentile(xs, 95);
+    return {
+      bench: 'editor_remote_edit',
+      from: 'stock y-websocket peer (Node) inserts at the start of the middle section -> the text painted in the app (the frame after the DOM has it), real sync server on loopback, 25k-word report open',
+      edits: EDITS,
+      ...summary(toPaint),
+      dom_p95_ms: round(p95(toDom)),
+      floor_transport_p95_ms: round(p95(transport)),
+      floor_transport_median_ms: round(percentile(transport, 50)),
+      floor: 'the same kind of update from a second stock peer to a third, through the same server, no editor',
+      ratio_p95: round(p95(toPaint) / p95(transport), 1),
+      clock_offset_uncertainty_ms: round(Math.max(clock.uncertainty, clockAfter.uncertainty), 2),
+      clock_drift_during_ms: round(clockAfter.offset - clock.offset, 2),
+      text_landed: landed,
+      target_p95_ms: TARGET_P95_MS,
+    };
+  } finally {
+    for (const p of peers) p.provider.destroy();
+    await context.close();
+    proc.kill('SIGTERM');
+    await new Promise((r) => proc.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
