@@ -85,10 +85,13 @@ export class DocumentPipeline {
     return derived;
   }
 
-  /** Stops listening; a change not yet derived is derived now so that sinks write it. */
+  /** Stops listening; a result not yet derived is derived now so that sinks write it. */
   destroy(): void {
     for (const c of this.cleanups) c();
-    if ((this.timer || this.idle !== null) && this.changedAt !== null) this.deriveNow();
+    // Anything still pending is derived now, the first result too: a document closed (or left for the Due list)
+    // before idle time came must still reach the catalog, e.g. a change made in an earlier session that the page's
+    // reload cut short of its derivation.
+    if (this.timer || this.idle !== null) this.deriveNow();
     this.cancelIdle();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

@@ -20,7 +20,8 @@ export function SuggestingToggle({ editor }: { editor: Editor | null }) {
       <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
         <path d="M3 13l1-3.5L11 2.5l2.5 2.5L6.5 12z M9.5 4l2.5 2.5" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
       </svg>
-      {t('suggest.mode')}
+      {/* The word shows while the mode is on (the toolbar stays narrow otherwise); it is the button's name either way. */}
+      <span className={on ? undefined : 'visually-hidden'}>{t('suggest.mode')}</span>
     </button>
   );
 }
