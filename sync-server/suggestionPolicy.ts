@@ -57,18 +57,21 @@ export function suggestionAuthorProblem(
   decoded: DecodedUpdate,
   sub: string,
 ): string | null {
-  const own = new Map<number, Y.Item[]>();
-  const add = (s: Y.Item) => {
-    let list = own.get(s.id.client);
-    if (!list) own.set(s.id.client, (list = []));
-    list.push(s);
-  };
   const items = decoded.structs.filter((s): s is Y.Item => s instanceof Y.Item);
   if (!pendingItems.has(update)) pendingItems.set(update, items); // the same objects, with their places, once pending
-  for (const s of items) add(s);
-  for (const u of unapplied) for (const s of itemsOf(u)) add(s);
+  const within = (list: readonly Y.Item[], id: Y.ID): Y.Item | null => {
+    for (const s of list) if (s.id.client === id.client && id.clock >= s.id.clock && id.clock < s.id.clock + s.length) return s;
+    return null;
+  };
+  // This update first, then the pending ones newest first: a keystroke hangs off the one just before it, so the
+  // search stops at once however many updates wait for their commit.
   const findOwn = (id: Y.ID): Y.Item | null => {
-    for (const s of own.get(id.client) ?? []) if (id.clock >= s.id.clock && id.clock < s.id.clock + s.length) return s;
+    const here = within(items, id);
+    if (here) return here;
+    for (let i = unapplied.length - 1; i >= 0; i--) {
+      const found = within(itemsOf(unapplied[i]!), id);
+      if (found) return found;
+    }
     return null;
   };
   const inDoc = (id: Y.ID): Y.Item | null => {
