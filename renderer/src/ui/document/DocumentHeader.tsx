@@ -34,7 +34,6 @@ export function DocumentHeader({ meta, badge, actions, children }: { meta: Docum
             {t('trackedImport.open')}
           </button>
         )}
-        {actions}
       </div>
       <h1 id="doc-title" className="visually-hidden">
         {meta.title}

@@ -97,7 +97,7 @@ export function Toolbar({ editor, extra }: { editor: Editor; extra?: ReactNode }
             </>
           )}
         </Group>
-        {extra && <Group>{extra}</Group>}
+        {extra && <span className="toolbar-group toolbar-pinned">{extra}</span>}
         <ToolbarOverflow toolbarRef={toolbarRef} />
       </div>
       {prompt && (

@@ -18,10 +18,13 @@ interface Item {
 
 /** Marks the groups that do not fit; returns how many are hidden. */
 function layout(toolbar: HTMLElement, more: HTMLElement): number {
-  const groups = [...toolbar.querySelectorAll<HTMLElement>(':scope > .toolbar-group:not(.toolbar-more)')];
+  // Pinned groups (the document's own actions: Comment, Suggesting) always stay; the others give way from the end.
+  const groups = [...toolbar.querySelectorAll<HTMLElement>(':scope > .toolbar-group:not(.toolbar-more):not(.toolbar-pinned)')];
+  const pinned = [...toolbar.querySelectorAll<HTMLElement>(':scope > .toolbar-group.toolbar-pinned')];
   const style = getComputedStyle(toolbar);
   const gap = parseFloat(style.columnGap) || 0;
-  const room = toolbar.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const pinnedWidth = pinned.reduce((a, g) => a + g.getBoundingClientRect().width + gap, 0);
+  const room = toolbar.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - pinnedWidth;
   const widths = groups.map((g) => g.getBoundingClientRect().width);
   const total = widths.reduce((a, w) => a + w, 0) + gap * Math.max(0, groups.length - 1);
   let hidden = 0;
