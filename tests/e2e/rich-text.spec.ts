@@ -20,10 +20,14 @@ const nextFrame = (page: Page) => page.evaluate(() => new Promise<void>((r) => r
 /** The y-prosemirror UndoManager merges edits closer than 500 ms into one undo step; this separates two steps. */
 const UNDO_CAPTURE_MS = 600;
 
+/** A formatting tool to click: its button, or, when the toolbar is narrow, its item in the More menu (opened). */
 async function tool(page: Page, name: string): Promise<Locator> {
   const button = toolbar(page).getByRole('button', { name, exact: true });
-  await expect(button).toBeVisible();
-  return button;
+  await expect(button.or(toolbar(page).getByRole('button', { name: 'More formatting' })).first()).toBeVisible();
+  if (await button.isVisible()) return button;
+  await toolbar(page).getByRole('button', { name: 'More formatting' }).click();
+  const menu = page.getByRole('menu', { name: 'More formatting' });
+  return menu.getByRole('menuitem', { name: new RegExp(`^${name}`) }).or(menu.getByRole('menuitemcheckbox', { name: new RegExp(`^${name}`) }));
 }
 
 test('headings, marks, lists, quote, table, link, footnote, hard break, undo/redo survive a reload', async ({ page }) => {

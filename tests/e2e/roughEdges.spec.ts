@@ -46,9 +46,9 @@ test('3. a short meeting summary shows its length without a page target; a draft
   await expect(statusBar(page)).toContainText(/≈ 1 page \(target 20–40\) · below target/);
 });
 
-// FIXME (known failure after merging the issue 12, 13 and 15 branches, under investigation): after a reload the
-// in-progress action point does not reach the Due list. Marked fixme so it prints as not run; it is not a pass.
-test.fixme('5. action points: the owner’s name shows whole, and a task can be In progress (kept, and listed as due)', async ({ page }) => {
+// Known failure after merging the issue 12, 13 and 15 branches (under investigation): after a reload the
+// in-progress action point does not reach the Due list. It runs and fails until fixed; it is not skipped.
+test('5. action points: the owner’s name shows whole, and a task can be In progress (kept, and listed as due)', async ({ page }) => {
   await openApp(page);
   await createWorkspace(page);
   await createDocument(page, { kind: 'Meeting summary', title: 'Steering call', date: '2025-03-14' });
