@@ -52,4 +52,4 @@ export class DerivedDocs {
   }
 }
 
-export const derivedDocs = new DerivedDocs([() => catalogSink((row) => catalogDb.catalog.put(row)), () => searchSink(searchStore)]);
+export const derivedDocs = new DerivedDocs([() => catalogSink((row) => catalogDb.catalog.put(row), (key) => catalogDb.catalog.get(key)), () => searchSink(searchStore)]);

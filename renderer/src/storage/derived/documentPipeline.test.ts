@@ -19,8 +19,24 @@ function fixture() {
   const doc = new Y.Doc();
   const { id } = createDocument(ws, () => doc, { kind: 'draft', title: 'Output report', subtype: 'output-report', date: '2026-01-05' }, { t, createdBy: 'me' });
   const written: CatalogRow[] = [];
-  const sink = catalogSink(async (row) => written.push(row), 1000);
-  return { ws, doc, id, written, sink, input: { workspaceId: 'w1', docId: id, doc, ws } };
+  const stored = new Map<string, CatalogRow>();
+  const sink = catalogSink(
+    async (row) => {
+      written.push(row);
+      stored.set(row.key, row);
+    },
+    async (key) => stored.get(key),
+    1000,
+  );
+  return { ws, doc, id, written, stored, sink, input: { workspaceId: 'w1', docId: id, doc, ws } };
+}
+
+/** The row the document derives now (what a fresh session would store). */
+function deriveOnce(f: ReturnType<typeof fixture>): CatalogRow {
+  const p = new DocumentPipeline(f.input, []);
+  const row = p.deriveNow()!.catalogRow;
+  p.destroy();
+  return row;
 }
 
 describe('the derived-data pipeline of an open document', () => {
@@ -80,8 +96,9 @@ describe('the derived-data pipeline of an open document', () => {
   it('writes the catalog row only after a change: throttled while typing, at once on close', () => {
     const f = fixture();
     const pipeline = new DocumentPipeline(f.input, [f.sink], 300);
+    f.stored.set(`w1/${f.id}`, { ...deriveOnce(f), updatedAt: 7 });
     vi.advanceTimersByTime(5000);
-    expect(f.written).toEqual([]); // opened, not changed: nothing written
+    expect(f.written).toEqual([]); // opened, not changed, row up to date: nothing written
     const outlineWords = pipeline.getSnapshot()!.stats.words;
     appendJSONToBody(f.doc, paragraph('first'));
     vi.advanceTimersByTime(300);
@@ -94,6 +111,29 @@ describe('the derived-data pipeline of an open document', () => {
     expect(f.written.map((r) => r.wordCount - outlineWords)).toEqual([1, 3]);
     vi.advanceTimersByTime(5000);
     expect(f.written).toHaveLength(2);
+  });
+
+  it('repairs on opening a stored row that the document no longer matches, keeping its updatedAt', async () => {
+    const f = fixture();
+    const row = deriveOnce(f);
+    f.stored.set(row.key, { ...row, updatedAt: 7 });
+    setField(f.doc, 'status', 'changed in a session whose write was cut short');
+    const pipeline = new DocumentPipeline(f.input, [f.sink], 300);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(f.written).toHaveLength(1);
+    expect(f.written[0]).toMatchObject({ key: row.key, updatedAt: 7 });
+    expect(f.written[0]!.status).toBe('changed in a session whose write was cut short');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(f.written).toHaveLength(1);
+    pipeline.destroy();
+  });
+
+  it('writes a missing row on opening', async () => {
+    const f = fixture();
+    const pipeline = new DocumentPipeline(f.input, [f.sink], 300);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(f.written.map((r) => r.key)).toEqual([`w1/${f.id}`]);
+    pipeline.destroy();
   });
 
   it('is shared by the screens that show one document and stops with the last of them', () => {
