@@ -46,8 +46,8 @@ test('3. a short meeting summary shows its length without a page target; a draft
   await expect(statusBar(page)).toContainText(/≈ 1 page \(target 20–40\) · below target/);
 });
 
-// Known failure after merging the issue 12, 13 and 15 branches (under investigation): after a reload the
-// in-progress action point does not reach the Due list. It runs and fails until fixed; it is not skipped.
+// The status change is written to the catalog a second or so after it settles; the reload comes before that, and
+// opening the document again repairs the stale row (storage/derived/catalogSink.ts).
 test('5. action points: the owner’s name shows whole, and a task can be In progress (kept, and listed as due)', async ({ page }) => {
   await openApp(page);
   await createWorkspace(page);
