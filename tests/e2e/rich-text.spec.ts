@@ -20,6 +20,13 @@ const nextFrame = (page: Page) => page.evaluate(() => new Promise<void>((r) => r
 /** The y-prosemirror UndoManager merges edits closer than 500 ms into one undo step; this separates two steps. */
 const UNDO_CAPTURE_MS = 600;
 
+/** Clicks a formatting tool; from the More menu, the editor takes focus back in the next frame (Tiptap's deferred
+ * focus), so keys typed at once would be lost: wait for it as a person waits for the caret. */
+async function clickTool(page: Page, name: string): Promise<void> {
+  await (await tool(page, name)).click();
+  await nextFrame(page);
+}
+
 /** A formatting tool to click: its button, or, when the toolbar is narrow, its item in the More menu (opened). */
 async function tool(page: Page, name: string): Promise<Locator> {
   const button = toolbar(page).getByRole('button', { name, exact: true });
@@ -39,14 +46,14 @@ test('headings, marks, lists, quote, table, link, footnote, hard break, undo/red
 
   // Headings 1-3 by toolbar, then level 2 again by keyboard (Ctrl+Alt+2).
   await type(page, 'Heading one');
-  await (await tool(page, 'Heading 1')).click();
+  await clickTool(page, 'Heading 1');
   await expect(await tool(page, 'Heading 1')).toHaveAttribute('aria-pressed', 'true');
   await press(page, 'Enter');
   await type(page, 'Heading two');
-  await (await tool(page, 'Heading 2')).click();
+  await clickTool(page, 'Heading 2');
   await press(page, 'Enter');
   await type(page, 'Heading three');
-  await (await tool(page, 'Heading 3')).click();
+  await clickTool(page, 'Heading 3');
   await press(page, 'Enter');
   await type(page, 'Heading by keys');
   await press(page, 'Control+Alt+2');
@@ -94,7 +101,7 @@ test('headings, marks, lists, quote, table, link, footnote, hard break, undo/red
   await expect(body.locator('p', { hasText: 'Plain' })).toHaveText('Plain boldbtn italicbtn underlinebtn strikebtn ');
 
   // Bulleted list with a nested item (Tab), by button.
-  await (await tool(page, 'Bulleted list')).click();
+  await clickTool(page, 'Bulleted list');
   await type(page, 'Bullet one');
   await press(page, 'Enter');
   await press(page, 'Tab');
@@ -123,16 +130,16 @@ test('headings, marks, lists, quote, table, link, footnote, hard break, undo/red
   await expect(body.locator(':scope > ol > li').nth(1)).toHaveText('Number two');
 
   // Block quote by button; the button again lifts the next (empty) paragraph out of it.
-  await (await tool(page, 'Block quote')).click();
+  await clickTool(page, 'Block quote');
   await type(page, 'Quoted wisdom');
   await press(page, 'Enter');
-  await (await tool(page, 'Block quote')).click();
+  await clickTool(page, 'Block quote');
   await expect(body.locator(':scope > blockquote > p')).toHaveText(['Quoted wisdom']);
 
   // Link: the toolbar refuses javascript: with a message, accepts https.
   await type(page, 'Forum website');
   await press(page, 'Shift+Home');
-  await (await tool(page, 'Link')).click();
+  await clickTool(page, 'Link');
   const linkField = page.getByRole('textbox', { name: 'Link address (https:, http: or mailto:)' });
   await linkField.fill('javascript:alert(document.domain)');
   await page.getByRole('button', { name: 'Apply' }).click();
@@ -154,7 +161,7 @@ test('headings, marks, lists, quote, table, link, footnote, hard break, undo/red
 
   // Footnote after a sentence.
   await type(page, 'A sourced claim.');
-  await (await tool(page, 'Footnote')).click();
+  await clickTool(page, 'Footnote');
   await page.getByRole('textbox', { name: 'Footnote text' }).fill('IGF 2025 session report, p. 4');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(body.locator('sup.footnote')).toHaveAttribute('data-footnote', 'IGF 2025 session report, p. 4');
@@ -167,7 +174,7 @@ test('headings, marks, lists, quote, table, link, footnote, hard break, undo/red
   await type(page, 'Line one');
   await press(page, 'Shift+Enter');
   await type(page, 'Line two');
-  await (await tool(page, 'Line break')).click();
+  await clickTool(page, 'Line break');
   await type(page, 'Line three');
   const lines = body.locator('p', { hasText: 'Line one' });
   await expect(lines.locator('br:not(.ProseMirror-trailingBreak)')).toHaveCount(2);
@@ -177,24 +184,24 @@ test('headings, marks, lists, quote, table, link, footnote, hard break, undo/red
   // Table: insert (3×3 with a header row), add and remove rows and columns.
   await type(page, 'Table follows');
   await press(page, 'Enter');
-  await (await tool(page, 'Insert table')).click();
+  await clickTool(page, 'Insert table');
   const table = body.locator('table');
   await expect(table.locator('tr')).toHaveCount(3);
   await expect(table.locator('tr').first().locator('th')).toHaveCount(3);
   await type(page, 'Stakeholder');
   await press(page, 'Tab');
   await type(page, 'Position');
-  await (await tool(page, 'Add row below')).click();
+  await clickTool(page, 'Add row below');
   await expect(table.locator('tr')).toHaveCount(4);
-  await (await tool(page, 'Add column right')).click();
+  await clickTool(page, 'Add column right');
   await expect(table.locator('tr').first().locator('th')).toHaveCount(4);
   await expect(table.locator('tr').nth(1).locator('td')).toHaveCount(4);
   // Delete the column and the row that were added (the commands act on the cell holding the caret).
   await table.locator('tr').nth(1).locator('td').nth(2).click();
-  await (await tool(page, 'Delete column')).click();
+  await clickTool(page, 'Delete column');
   await expect(table.locator('tr').first().locator('th')).toHaveCount(3);
   await table.locator('tr').nth(1).locator('td').first().click();
-  await (await tool(page, 'Delete row')).click();
+  await clickTool(page, 'Delete row');
   await expect(table.locator('tr')).toHaveCount(3);
   await expect(table.locator('th').first()).toHaveText('Stakeholder');
   await expect(table.locator('th').nth(1)).toHaveText('Position');
@@ -212,9 +219,9 @@ test('headings, marks, lists, quote, table, link, footnote, hard break, undo/red
   await press(page, 'Control+Shift+Z');
   await expect(table.locator('td').first()).toHaveText('Civil society UNDOME');
   // And the toolbar buttons do the same.
-  await (await tool(page, 'Undo')).click();
+  await clickTool(page, 'Undo');
   await expect(table.locator('td').first()).toHaveText('Civil society');
-  await (await tool(page, 'Redo')).click();
+  await clickTool(page, 'Redo');
   await expect(table.locator('td').first()).toHaveText('Civil society UNDOME');
 
   await expectSaved(page);
