@@ -3,7 +3,7 @@
 // Prints the measured loss window: the largest delay after which the last edit was missing.
 import { chromium, type BrowserContext, type Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp, createWorkspace, createDocument, editorBody, expectSaved, focusEditorEnd, chromiumPidsFor, tempDir, removeDir } from './fixtures';
+import { test, expect, openApp, createWorkspace, createDocument, editorBody, expectSaved, focusEditorEnd, nextFrames, chromiumPidsFor, tempDir, removeDir } from './fixtures';
 
 /** Delays (ms) between the last keystroke and the kill: a fixed ladder (fine near 0, where loss is expected), plus two random ones in 0-2000. */
 const DELAYS = [0, 50, 100, 250, 500, 1000, 1500, 2000, Math.floor(Math.random() * 2001), Math.floor(Math.random() * 2001)];
@@ -71,11 +71,15 @@ test('edits older than 1 s survive a SIGKILL of the browser', async ({}, testInf
       const round: Round = { delayMs, elapsedMs: 0, early: `Early edit of round ${i}.`, late: `Last edit of round ${i}.` };
       rounds.push(round);
       await focusEditorEnd(page, body);
+      // A new paragraph, then the edit: at a person's pace (a letter sent within a few ms of Enter, faster than anyone
+      // types, reached ProseMirror before the new paragraph's caret and landed after the letters that followed it).
       await page.keyboard.press('Enter');
+      await nextFrames(page);
       await page.keyboard.type(round.early);
       // The time between the two edits is what the guarantee is about, so it is a real wait, not a poll.
       await page.waitForTimeout(GUARANTEE_MS + 100);
       await page.keyboard.press('Enter');
+      await nextFrames(page);
       await page.keyboard.type(round.late);
       const lastKeystroke = Date.now();
       await new Promise((r) => setTimeout(r, delayMs));

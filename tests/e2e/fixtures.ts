@@ -117,9 +117,18 @@ export async function listedTitles(page: Page): Promise<string[]> {
 }
 
 /** Puts the caret at the very end of the editor body. */
+/** Two animation frames: the browser has reported a caret move (selectionchange) to the editor by then. */
+export const nextFrames = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+
+/**
+ * Puts the caret at the end of the editor, at a person's pace: the browser reports the caret move of Ctrl+End a task
+ * later (selectionchange), and a key sent before that (Enter, 4 ms after, faster than anyone types) acted on the
+ * clicked position instead, splitting the text there.
+ */
 export async function focusEditorEnd(page: Page, body: Locator): Promise<void> {
   await body.click();
   await page.keyboard.press('Control+End');
+  await nextFrames(page);
 }
 
 /** Waits until the open document's local writes have committed ("Saved on this device"). */
