@@ -426,6 +426,22 @@ describe('concurrent suggestions converge', () => {
     expect(listSuggestions(a.state.doc, null)).toHaveLength(0);
   });
 
+  it('a run that Yjs merged into both an insertion and a deletion is resolved the same way on every replica: the insertion stays', () => {
+    const a = replica(alice);
+    const b = new SuggestingReplica(schema, bob);
+    const net = connect(a.ydoc, b.ydoc);
+    net.hold();
+    // Concurrent formatting of the same words in Yjs (what two replicas' suggestion marks come down to).
+    const words = (r: SuggestingReplica) => (r.fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    a.ydoc.transact(() => words(a).format(4, 10, { insertion: { id: 'a-1' } }));
+    b.ydoc.transact(() => words(b).format(4, 10, { deletion: { id: 'b-1' } }));
+    net.flush();
+    converged(a, b);
+    const marks = (r: SuggestingReplica) => r.state.doc.child(0).child(1).marks.map((m) => `${m.type.name}:${m.attrs.id}`);
+    expect(marks(a)).toEqual(['insertion:a-1']);
+    expect(marks(b)).toEqual(['insertion:a-1']);
+  });
+
   it('random concurrent suggesting, editing, block-type changes, accepting and rejecting on two replicas always converges (50 seeds)', () => {
     let blockTypeSuggestions = 0;
     for (let seed = 1; seed <= 50; seed++) {
@@ -471,7 +487,7 @@ describe('concurrent suggestions converge', () => {
         converged(a, b);
         expect(listSuggestions(b.state.doc, null)).toHaveLength(0);
       } catch (e) {
-        throw new Error(`seed ${seed}: ${(e as Error).message}`);
+        throw new Error(`seed ${seed} (clients ${a.ydoc.clientID}, ${b.ydoc.clientID}): ${(e as Error).message}`);
       }
     }
     // The runs did exercise pending block-type suggestions.

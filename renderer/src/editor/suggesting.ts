@@ -23,6 +23,7 @@ import {
   transformToSuggestionTransaction,
 } from '@handlewithcare/prosemirror-suggest-changes';
 import { suggestBlockTypeChange } from './blockTypeSuggestions';
+import { suggestionMarkConflictsPlugin } from './suggestionMarkConflicts';
 import { mintSuggestionId, suggestionsMap, type SuggestionMeta, type SuggestionSource } from '../model/suggestions/suggestionMeta';
 
 export { isSuggestChangesEnabled, suggestChangesKey };
@@ -152,7 +153,7 @@ export const Suggesting = Extension.create<SuggestingOptions>({
     return { transform: null as null | ReturnType<typeof createSuggestingTransform> };
   },
   addProseMirrorPlugins() {
-    return [suggestChanges()];
+    return [suggestChanges(), suggestionMarkConflictsPlugin()];
   },
   addCommands() {
     return {

@@ -9,6 +9,7 @@ import { ySyncPluginKey, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tip
 import { enableSuggestChanges, disableSuggestChanges, suggestChanges } from '@handlewithcare/prosemirror-suggest-changes';
 import { updateYBody } from './updateYBody';
 import { createSuggestingTransform, type SuggestAuthor } from './suggesting';
+import { suggestionMarkConflictsPlugin } from './suggestionMarkConflicts';
 import { BODY } from '../model/bodyJson';
 
 export class SuggestingReplica {
@@ -28,7 +29,7 @@ export class SuggestingReplica {
     this.ydoc = opts.ydoc ?? new Y.Doc({ gc: false });
     this.fragment = this.ydoc.getXmlFragment(BODY);
     this.author = author;
-    this.state = EditorState.create({ schema, doc: this.read(), plugins: [suggestChanges()] });
+    this.state = EditorState.create({ schema, doc: this.read(), plugins: [suggestChanges(), suggestionMarkConflictsPlugin()] });
     this.transform = createSuggestingTransform({ ydoc: this.ydoc, author: () => this.author, now: opts.now });
     this.undo = new Y.UndoManager(this.fragment, { trackedOrigins: new Set([ySyncPluginKey]), captureTimeout: 0 });
     // Anything written to the body by someone else (remote updates, undo/redo) is read back as the binding does.
