@@ -53,8 +53,13 @@ function listProbe(args: { docs: number }) {
   };
   if (!/^#\/w\/[^/]+$/.test(location.hash)) return;
   w.__listShown = new Promise((resolve) => {
+    // Phases of the start (ms from navigation start): the app's first render, and all rows in the DOM before
+    // the catalog's word counts arrive.
+    const phases: Record<string, number> = {};
     const check = () => {
+      if (phases.first_render === undefined && document.getElementById('root')?.firstChild) phases.first_render = performance.now();
       const rows = document.querySelectorAll('table.data-table tbody tr');
+      if (rows.length >= args.docs && phases.rows === undefined) phases.rows = performance.now();
       if (rows.length < args.docs) return;
       // word counts come from the catalog rows (the workspace doc alone gives 0)
       const counted = [...rows].filter((r) => (r.querySelector('td.num')?.textContent ?? '0').replace(/\D/g, '') !== '0').length;
@@ -63,7 +68,11 @@ function listProbe(args: { docs: number }) {
       const ready = performance.now();
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve({ ready, painted: performance.now(), rows: rows.length });
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        const scripts = performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script' || e.name.endsWith('.js'));
+        phases.scripts_loaded = Math.max(0, ...scripts.map((e) => (e as PerformanceResourceTiming).responseEnd));
+        phases.dom_content_loaded = nav?.domContentLoadedEventEnd ?? 0;
+        channel.port1.onmessage = () => resolve({ ready, painted: performance.now(), rows: rows.length, phases });
         channel.port2.postMessage(null);
       });
     };
@@ -102,13 +111,13 @@ export async function measureWorkspaceList(browser: Browser, base: string, runs:
     await warm.close();
 
     log(`workspace list: cold start x${runs}, catalog read floor x${runs}`);
-    const cold: Array<{ ready: number; painted: number; docOpens: number; opens: number }> = [];
+    const cold: Array<{ ready: number; painted: number; docOpens: number; opens: number; phases: Record<string, number> }> = [];
     const floor: number[] = [];
     let floorRows = 0;
     for (let i = 0; i < runs; i++) {
       const p = await context.newPage();
       await p.goto(`${base}/#/w/${WS_ID}`);
-      const r = (await p.evaluate(() => (window as unknown as { __listShown: Promise<{ ready: number; painted: number }> }).__listShown)) as { ready: number; painted: number };
+      const r = (await p.evaluate(() => (window as unknown as { __listShown: Promise<{ ready: number; painted: number; phases: Record<string, number> }> }).__listShown)) as { ready: number; painted: number; phases: Record<string, number> };
       await sleep(1000); // anything the start does just after the list shows (debounced indexing) counts too
       const opens = (await p.evaluate(() => (window as unknown as { __idbOpens: string[] }).__idbOpens)) as string[];
       cold.push({ ...r, opens: opens.length, docOpens: opens.filter((n) => n.startsWith(`doc.${WS_ID}.`)).length });
@@ -128,6 +137,7 @@ export async function measureWorkspaceList(browser: Browser, base: string, runs:
       documents: DOCS,
       ...summary(painted),
       dom_p95_ms: round(percentile(cold.map((c) => c.ready), 95)),
+      phases_median_ms: Object.fromEntries(['scripts_loaded', 'dom_content_loaded', 'first_render', 'rows'].map((k) => [k, round(percentile(cold.map((c) => c.phases[k] ?? NaN), 50))])),
       doc_ydoc_loads_max: Math.max(...cold.map((c) => c.docOpens)),
       idb_opens_per_start: Math.max(...cold.map((c) => c.opens)),
       floor: 'IndexedDB read of the catalog rows by workspaceId (the Dexie table the list reads), fresh page',

@@ -149,7 +149,7 @@ function lookup(lang: Locale, id: string): string | undefined {
  * are single ICU messages; a test lists any pair still in a catalog.
  */
 function legacyPair(lang: Locale, id: string, count: number): string | undefined {
-  const category = new Intl.PluralRules(lang).select(count);
+  const category = formatter('plural', lang, undefined, () => new Intl.PluralRules(lang)).select(count);
   return lookup(lang, `${id}.${category}`) ?? lookup(lang, `${id}.other`);
 }
 
@@ -180,8 +180,18 @@ export function tp(id: string, count: number, vars?: Vars): string {
   return translator(locale).tp(id, count, vars);
 }
 
+// Intl formatters are costly to create (a list of 500 documents formats a thousand dates and numbers on each
+// render) and immutable: one per language and options, made on first use.
+const formatters = new Map<string, unknown>();
+function formatter<T>(kind: string, lang: string, options: object | undefined, make: () => T): T {
+  const key = `${kind}|${lang}|${options ? JSON.stringify(options) : ''}`;
+  let f = formatters.get(key) as T | undefined;
+  if (f === undefined) formatters.set(key, (f = make()));
+  return f;
+}
+
 function formatNumberIn(lang: string, n: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(lang, options).format(n);
+  return formatter('number', lang, options, () => new Intl.NumberFormat(lang, options)).format(n);
 }
 
 export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
@@ -200,7 +210,8 @@ export function formatDate(value: string | number, style: 'medium' | 'long' | 's
   if (value === '' || value === undefined || value === null) return '';
   const date = toDate(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  return new Intl.DateTimeFormat(dateLocale(lang), { dateStyle: style }).format(date);
+  const l = dateLocale(lang);
+  return formatter('date', l, { dateStyle: style }, () => new Intl.DateTimeFormat(l, { dateStyle: style })).format(date);
 }
 
 /** The Intl locale for dates: English dates are written day-month-year ("14 Mar 2025"), as in UN documents. */
@@ -209,12 +220,14 @@ export function dateLocale(lang: string = locale): string {
 }
 
 export function formatTime(value: number): string {
-  return new Intl.DateTimeFormat(dateLocale(), { timeStyle: 'short' }).format(new Date(value));
+  const l = dateLocale();
+  return formatter('time', l, undefined, () => new Intl.DateTimeFormat(l, { timeStyle: 'short' })).format(new Date(value));
 }
 
 /** "a, b and c" in the active language (British English: no serial comma). */
 export function formatList(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
-  return new Intl.ListFormat(dateLocale(), { type }).format(items);
+  const l = dateLocale();
+  return formatter('list', l, { type }, () => new Intl.ListFormat(l, { type })).format(items);
 }
 
 /** Today as yyyy-mm-dd in local time. */
@@ -227,5 +240,5 @@ export function todayIso(now = new Date()): string {
 export function formatMonth(month: string): string {
   const date = new Date(`${month}-15T00:00:00`);
   if (Number.isNaN(date.getTime())) return month;
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long' }).format(date);
+  return formatter('month', locale, undefined, () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long' })).format(date);
 }

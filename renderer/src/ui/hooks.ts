@@ -35,10 +35,17 @@ export function useY<T>(type: Y.AbstractType<any> | null | undefined, read: () =
 }
 
 /** Subscribes to a Dexie live query (re-runs when the tables it read change). */
-export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], initial: T): T {
+export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], initial: T, onError?: T): T {
   const [value, setValue] = useState<T>(initial);
   useEffect(() => {
-    const subscription = liveQuery(query).subscribe({ next: setValue, error: (e) => console.error(e) });
+    const subscription = liveQuery(query).subscribe({
+      next: setValue,
+      error: (e) => {
+        console.error(e);
+        // A caller waiting for the first value (initial undefined) gets this one instead of waiting forever.
+        if (onError !== undefined) setValue(onError);
+      },
+    });
     return () => subscription.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
