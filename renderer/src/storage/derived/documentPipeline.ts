@@ -54,8 +54,13 @@ export class DocumentPipeline {
     const settings = wsSettings(ws);
     settings.observeDeep(onStyle);
     this.cleanups.push(() => settings.unobserveDeep(onStyle));
-    // The first result comes after the first paint, never in the opening task.
-    this.schedule(0);
+    // The first result comes just after the first paint, never in the opening task, and without waiting for idle
+    // time: the comment highlights and paragraph numbers of a document being opened wait for it, and an open
+    // (comments decoding, panels rendering) leaves no idle time for up to IDLE_TIMEOUT_MS.
+    if (typeof requestAnimationFrame === 'function') {
+      const frame = requestAnimationFrame(() => this.schedule(0, false));
+      this.cleanups.push(() => cancelAnimationFrame(frame));
+    } else this.schedule(0, false);
   }
 
   get docId(): string {
@@ -88,9 +93,8 @@ export class DocumentPipeline {
   /** Stops listening; a result not yet derived is derived now so that sinks write it. */
   destroy(): void {
     for (const c of this.cleanups) c();
-    // Anything still pending is derived now, the first result too: a document closed (or left for the Due list)
-    // before idle time came must still reach the catalog, e.g. a change made in an earlier session that the page's
-    // reload cut short of its derivation.
+    // A change still pending is derived now: a document closed (or left for the Due list) before idle time came
+    // must still reach the catalog. (What a reload or crash cuts short, the next open repairs: catalogSink.ts.)
     if (this.timer || this.idle !== null) this.deriveNow();
     this.cancelIdle();
     if (this.timer) clearTimeout(this.timer);
@@ -99,14 +103,14 @@ export class DocumentPipeline {
     this.listeners.clear();
   }
 
-  private schedule(ms: number) {
+  private schedule(ms: number, idle = true) {
     if (this.timer) clearTimeout(this.timer);
     this.cancelIdle();
     this.timer = setTimeout(() => {
       this.timer = null;
-      // Deriving a long document (page estimate, body index) takes tens of ms: in idle time, so that neither an
-      // open nor typing waits for it (at most IDLE_TIMEOUT_MS later where the main thread is never idle).
-      if (typeof requestIdleCallback !== 'function') return void this.deriveNow();
+      // Deriving a long document (page estimate, body index) takes tens of ms: in idle time, so that typing does
+      // not wait for it (at most IDLE_TIMEOUT_MS later where the main thread is never idle).
+      if (!idle || typeof requestIdleCallback !== 'function') return void this.deriveNow();
       this.idle = requestIdleCallback(
         () => {
           this.idle = null;
