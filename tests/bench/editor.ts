@@ -503,6 +503,7 @@ async function main() {
     cpSync(WEB_ROOT, web, { recursive: true });
     writeBarePage(benchDir, web);
     server = await startStaticServer(web, benchDir);
+    const base = server.url;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
     // Service workers blocked: every load comes from the server (with HTTP caching), as in Electron's app://.
     const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
@@ -514,10 +515,45 @@ async function main() {
     log(`opened: ${JSON.stringify(verified)}`);
     if (!verified.editable || !verified.hasLast || !verified.hasMiddle) throw new Error(`the app did not open the seeded document: ${JSON.stringify(verified)}`);
 
-    // BENCH_EDITOR_ONLY=comments,heap (while iterating): only those parts, then the machine line.
+    /** `editor_open`: route changes to the report, beside the bare editor's open of the same stored doc. */
+    const measureRouteOpen = async () => {
+      log(`open from the document list x${OPEN_RUNS}`);
+      const route: OpenResult[] = [];
+      for (let i = 0; i < OPEN_RUNS; i++) {
+        const { result, page } = await openFromList(context, base);
+        route.push(result);
+        await page.close();
+      }
+      log(`bare-editor floor: open x${OPEN_RUNS}`);
+      const bareOpens: OpenResult[] = [];
+      for (let i = 0; i < OPEN_RUNS; i++) {
+        const { result, page } = await openBare(context, base, s.docName);
+        bareOpens.push(result);
+        await page.close();
+      }
+      const routeReady = route.map((r) => r.ready);
+      const bareOpenP95 = percentile(bareOpens.map((r) => r.painted), 95);
+      emit({
+        bench: 'editor_open',
+        bare: 'same stored doc: IndexedDB read + decode + plain Tiptap editor (schema/extensions.ts), no collaboration, no decorations, no React, painted',
+        bare_p95_ms: round(bareOpenP95),
+        bare_median_ms: round(percentile(bareOpens.map((r) => r.painted), 50)),
+        ratio_p95: round(percentile(route.map((r) => r.painted), 95) / bareOpenP95, 2),
+        ratio_of: 'painted_p95_ms / bare_p95_ms (both to the frame after the last block is in the DOM)',
+        from: 'route change (document list -> document), fresh page each',
+        ...summary(routeReady),
+        painted_median_ms: round(percentile(route.map((r) => r.painted), 50)),
+        painted_p95_ms: round(percentile(route.map((r) => r.painted), 95)),
+        target_p95_ms: TARGETS.open_p95_ms,
+      });
+      return route;
+    };
+
+    // BENCH_EDITOR_ONLY=open,comments,heap,list,remote (while iterating): only those parts, then the machine line.
     const only = process.env.BENCH_EDITOR_ONLY?.split(',').filter(Boolean);
     const want = (part: string) => !only || only.includes(part);
     if (only) {
+      if (want('open')) await measureRouteOpen();
       if (want('heap')) await reportHeap(context, server.url);
       if (want('comments')) emit(await measureCommentsOpen(context, server.url, OPEN_RUNS, log));
       if (want('list')) emit(await measureWorkspaceList(browser, server.url, OPEN_RUNS, log));
@@ -526,35 +562,7 @@ async function main() {
       return;
     }
 
-    log(`open from the document list x${OPEN_RUNS}`);
-    const route: OpenResult[] = [];
-    for (let i = 0; i < OPEN_RUNS; i++) {
-      const { result, page } = await openFromList(context, server.url);
-      route.push(result);
-      await page.close();
-    }
-    log(`bare-editor floor: open x${OPEN_RUNS}`);
-    const bareOpens: OpenResult[] = [];
-    for (let i = 0; i < OPEN_RUNS; i++) {
-      const { result, page } = await openBare(context, server.url, s.docName);
-      bareOpens.push(result);
-      await page.close();
-    }
-    const routeReady = route.map((r) => r.ready);
-    const bareOpenP95 = percentile(bareOpens.map((r) => r.painted), 95);
-    emit({
-      bench: 'editor_open',
-      bare: 'same stored doc: IndexedDB read + decode + plain Tiptap editor (schema/extensions.ts), no collaboration, no decorations, no React, painted',
-      bare_p95_ms: round(bareOpenP95),
-      bare_median_ms: round(percentile(bareOpens.map((r) => r.painted), 50)),
-      ratio_p95: round(percentile(route.map((r) => r.painted), 95) / bareOpenP95, 2),
-      ratio_of: 'painted_p95_ms / bare_p95_ms (both to the frame after the last block is in the DOM)',
-      from: 'route change (document list -> document), fresh page each',
-      ...summary(routeReady),
-      painted_median_ms: round(percentile(route.map((r) => r.painted), 50)),
-      painted_p95_ms: round(percentile(route.map((r) => r.painted), 95)),
-      target_p95_ms: TARGETS.open_p95_ms,
-    });
+    const route = await measureRouteOpen();
 
     log(`main-thread CPU per open, traced x${TRACED_OPENS}`);
     const openCpu: Array<{ wallMs: number; cpuMs: number; tasks: number }> = [];
@@ -647,7 +655,7 @@ async function main() {
     emit(await measureWorkspaceList(browser, server.url, OPEN_RUNS, log));
     emit(await measureRemoteEdit(browser, server.url, s, log));
 
-    const openP95 = percentile(routeReady, 95);
+    const openP95 = percentile(route.map((r) => r.ready), 95);
     const keyP95 = percentile(paint, 95);
     if (process.env.BENCH_PROFILE !== '0' && (openP95 > TARGETS.open_p95_ms || process.env.BENCH_PROFILE === '1')) {
       log('open target missed: profiling an open');

@@ -54,13 +54,13 @@ export class DocumentPipeline {
     const settings = wsSettings(ws);
     settings.observeDeep(onStyle);
     this.cleanups.push(() => settings.unobserveDeep(onStyle));
-    // The first result comes just after the first paint, never in the opening task, and without waiting for idle
-    // time: the comment highlights and paragraph numbers of a document being opened wait for it, and an open
-    // (comments decoding, panels rendering) leaves no idle time for up to IDLE_TIMEOUT_MS.
+    // The first result comes once the opened text has painted (the frame after the next one), without waiting
+    // for idle time: the comment highlights and paragraph numbers wait for it, and an open with thousands of
+    // comments (decoding, panels rendering) leaves no idle time for up to IDLE_TIMEOUT_MS.
     if (typeof requestAnimationFrame === 'function') {
-      const frame = requestAnimationFrame(() => this.schedule(0, false));
+      let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => this.deriveSoon())));
       this.cleanups.push(() => cancelAnimationFrame(frame));
-    } else this.schedule(0, false);
+    } else this.deriveSoon();
   }
 
   get docId(): string {
@@ -103,14 +103,24 @@ export class DocumentPipeline {
     this.listeners.clear();
   }
 
-  private schedule(ms: number, idle = true) {
+  /** Derives in a task of its own, without waiting for idle time. */
+  private deriveSoon() {
+    if (this.timer) clearTimeout(this.timer);
+    this.cancelIdle();
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.deriveNow();
+    }, 0);
+  }
+
+  private schedule(ms: number) {
     if (this.timer) clearTimeout(this.timer);
     this.cancelIdle();
     this.timer = setTimeout(() => {
       this.timer = null;
       // Deriving a long document (page estimate, body index) takes tens of ms: in idle time, so that typing does
       // not wait for it (at most IDLE_TIMEOUT_MS later where the main thread is never idle).
-      if (!idle || typeof requestIdleCallback !== 'function') return void this.deriveNow();
+      if (typeof requestIdleCallback !== 'function') return void this.deriveNow();
       this.idle = requestIdleCallback(
         () => {
           this.idle = null;
