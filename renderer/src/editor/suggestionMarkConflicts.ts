@@ -14,10 +14,10 @@ import { SUGGESTION_MARKS } from '../schema/suggestion';
 
 const PRIORITY: readonly string[] = SUGGESTION_MARKS; // insertion, deletion, modification
 
-export const suggestionMarkConflictsKey = new PluginKey('suggestionMarkConflicts');
+const key = new PluginKey('suggestionMarkConflicts');
 
 /** Removes the losing suggestion marks in [from, to) of `doc`; null when nothing conflicts. */
-export function resolveSuggestionMarkConflicts(doc: PMNode, tr: Transaction, from = 0, to = doc.content.size): Transaction | null {
+function resolveConflicts(doc: PMNode, tr: Transaction, from: number, to: number): Transaction | null {
   let changed = false;
   doc.nodesBetween(from, to, (node, pos) => {
     if (!node.isText) return true;
@@ -33,13 +33,13 @@ export function resolveSuggestionMarkConflicts(doc: PMNode, tr: Transaction, fro
 
 export function suggestionMarkConflictsPlugin(): Plugin {
   return new Plugin({
-    key: suggestionMarkConflictsKey,
+    key,
     appendTransaction(trs, oldState, newState) {
       if (!trs.some((tr) => tr.docChanged && tr.getMeta(ySyncPluginKey)?.isChangeOrigin)) return null;
       const start = newState.doc.content.findDiffStart(oldState.doc.content);
       if (start === null) return null;
       const end = newState.doc.content.findDiffEnd(oldState.doc.content)?.a ?? newState.doc.content.size;
-      const tr = resolveSuggestionMarkConflicts(newState.doc, newState.tr, Math.min(start, end), Math.max(start, end));
+      const tr = resolveConflicts(newState.doc, newState.tr, Math.min(start, end), Math.max(start, end));
       return tr?.setMeta('addToHistory', false) ?? null;
     },
   });
