@@ -38,7 +38,7 @@ import { startStaticServer, type StaticServer } from './editorServer';
 import { percentile, round, summary } from './editorStats';
 import { mainThreadPerWindow, profileOpen, profileKeystrokes, TRACE_CATEGORIES_LIGHT } from './editorProfile';
 import { runExperiments } from './editorExperiments';
-import { measureCommentsOpen } from './editorComments';
+import { measureCommentsOpen, profileCommentsOpen } from './editorComments';
 import { measureWorkspaceList } from './editorWorkspaceList';
 import { measureRemoteEdit } from './editorRemote';
 
@@ -549,13 +549,14 @@ async function main() {
       return route;
     };
 
-    // BENCH_EDITOR_ONLY=open,comments,heap,list,remote (while iterating): only those parts, then the machine line.
+    // BENCH_EDITOR_ONLY=open,comments,comments-profile,heap,list,remote (while iterating): only those parts, then the machine line.
     const only = process.env.BENCH_EDITOR_ONLY?.split(',').filter(Boolean);
     const want = (part: string) => !only || only.includes(part);
     if (only) {
       if (want('open')) await measureRouteOpen();
       if (want('heap')) await reportHeap(context, server.url);
       if (want('comments')) emit(await measureCommentsOpen(context, server.url, OPEN_RUNS, log));
+      if (want('comments-profile')) emit(await profileCommentsOpen(browser, benchDir, log));
       if (want('list')) emit(await measureWorkspaceList(browser, server.url, OPEN_RUNS, log));
       if (want('remote')) emit(await measureRemoteEdit(browser, server.url, s, log));
       emit({ bench: 'editor_machine', cpus: cpus().length, loadavg_1m_start: round(load0, 2), loadavg_1m_end: round(loadavg()[0], 2), chromium: browser.version() });

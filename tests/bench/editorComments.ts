@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { initWorkspace } from '../../renderer/src/model/workspaceDoc';
 import { createDocument } from '../../renderer/src/model/templates';
@@ -9,6 +9,8 @@ import { commentsDocName, documentDocName, workspaceDocName } from '../../common
 import { t } from '../../renderer/src/i18n';
 import { b64, sleep, type PageLib } from './editorPage';
 import { percentile, round, summary } from './editorStats';
+import { buildUnminified, CpuAggregate, SKIP_INCLUSIVE, type CpuProfile } from './editorProfile';
+import { startStaticServer } from './editorServer';
 
 // The editor bench's `editor_open_comments` line: the open of a draft with 2,000 comments (text editable AND
 // comment highlights shown), beside two floors measured in the same run and the same context:
@@ -188,4 +190,51 @@ export async function measureCommentsOpen(context: BrowserContext, base: string,
     floor_comments_decode_median_ms: round(percentile(decode, 50)),
     target_p95_ms: TARGET_P95_MS,
   };
+}
+
+/**
+ * `editor_open_comments_profile` (BENCH_EDITOR_ONLY=comments-profile): where the open of the 2,000-comment draft
+ * spends its main-thread time, on an unminified build of the same config (readable names), 3 profiled opens.
+ */
+export async function profileCommentsOpen(browser: Browser, benchDir: string, log: (m: string) => void): Promise<Record<string, unknown>> {
+  const server = await startStaticServer(await buildUnminified(benchDir), benchDir);
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(60_000);
+  // tsx keeps function names with a helper the page does not have
+  await context.addInitScript(() => ((window as unknown as Record<string, unknown>).__name = (f: unknown) => f));
+  try {
+    log('comments profile: seeding');
+    await seedBrowser(context, server.url, buildSeed());
+    const runs = 3;
+    const cpu = new CpuAggregate();
+    const times: Times[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const page = await openList(context, server.url);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+      const t = await measureOpen(page, `#/w/${WORKSPACE_ID}/d/${DOC_ID}`, true);
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+      if (i > 0) {
+        // the first open warms the code cache
+        cpu.add(profile);
+        times.push(t);
+      }
+      await page.close();
+    }
+    return {
+      bench: 'editor_open_comments_profile',
+      build: 'unminified web build, route change to the 2,000-comment draft',
+      runs,
+      painted_ms_unminified: times.map((t) => round(t.painted)),
+      highlights_ms_unminified: times.map((t) => round(t.highlights)),
+      sampled_ms_per_open: round(cpu.totalUs / 1000 / runs),
+      top_self_ms: cpu.top('self', 20, runs, /^\((root|idle)\)$/),
+      top_inclusive_ms: cpu.top('inclusive', 120, runs, SKIP_INCLUSIVE),
+    };
+  } finally {
+    await context.close();
+    await server.close();
+  }
 }

@@ -15,14 +15,14 @@ import { round } from './editorStats';
 
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8'];
 
-interface CpuProfile {
+export interface CpuProfile {
   nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>;
   samples: number[];
   timeDeltas: number[];
 }
 
 /** Self and inclusive sampled time per function, summed over several profiles. */
-class CpuAggregate {
+export class CpuAggregate {
   self = new Map<string, number>();
   inclusive = new Map<string, number>();
   totalUs = 0;
@@ -176,7 +176,7 @@ export const TRACE_CATEGORIES_LIGHT = ['devtools.timeline', 'blink.user_timing']
 
 let unminifiedWeb: string | null = null;
 
-async function buildUnminified(benchDir: string): Promise<string> {
+export async function buildUnminified(benchDir: string): Promise<string> {
   if (unminifiedWeb && existsSync(join(unminifiedWeb, 'index.html'))) return unminifiedWeb;
   const outDir = join(benchDir, 'web-unminified');
   await build({ configFile: join(ROOT, 'renderer/vite.web.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, minify: false, sourcemap: false } });
@@ -216,7 +216,7 @@ function routeChangeMarked(page: Page): Promise<unknown> {
   }, docHash);
 }
 
-const SKIP_INCLUSIVE = /^\((root|program|idle)\)$/;
+export const SKIP_INCLUSIVE = /^\((root|program|idle)\)$/;
 
 /** Steps of opening and typing worth naming: Yjs, y-tiptap, ProseMirror view, Tiptap, the app's derived stats. */
 const FOCUS =
