@@ -63,13 +63,15 @@ export function EditorCommentSync({ editor, visible }: { editor: Editor | null; 
 
   useEffect(() => {
     if (!revealId || !visible || !editor || editor.isDestroyed || !index || index.size !== editor.state.doc.content.size) return;
+    // The body index can be ready before the comments doc has loaded: keep the reveal until the thread is there.
+    if (!threads.some((th) => th.id === revealId)) return;
     const range = ranges.current.find((r) => r.threadId === revealId);
     useCommentsUi.getState().reveal(null);
     useCommentsUi.getState().activate(revealId, { scrollPanel: true });
     // Coming from the matrix, focus was on a row that is now hidden: give it to the thread in the panel.
     const focused = document.activeElement as HTMLElement | null;
     if (!focused || focused === document.body || focused.offsetParent === null)
-      requestAnimationFrame(() => document.getElementById(`thread-${revealId}-open`)?.focus({ preventScroll: true }));
+      requestAnimationFrame(() => focusWhenShown(`thread-${revealId}-open`));
     if (!range) return;
     if (editor.isEditable) editor.commands.setTextSelection({ from: range.from, to: range.to });
     // After the decoration update has rendered: centre the highlighted text.
@@ -80,6 +82,13 @@ export function EditorCommentSync({ editor, visible }: { editor: Editor | null; 
   }, [revealId, visible, editor, index, threads]);
 
   return null;
+}
+
+/** Focuses the element `id` once it is rendered (the panel may draw the card a few frames later), for about a second at most. */
+function focusWhenShown(id: string, frames = 60): void {
+  const el = document.getElementById(id);
+  if (el) el.focus({ preventScroll: true });
+  else if (frames > 0) requestAnimationFrame(() => focusWhenShown(id, frames - 1));
 }
 
 function sameEntries(a: Map<string, object>, b: Map<string, object>): boolean {
