@@ -251,6 +251,31 @@ const containment = (part: LeafBlock, whole: LeafBlock) => {
   return p.count ? common(p.words, bagOfBlock(whole).words) / p.count : 0;
 };
 
+/**
+ * Widens the run [at, at] of `blocks` with free neighbours that hold part of `whole`'s text, while the run's words
+ * match `whole` better (the new blocks a paragraph was split into, or the old blocks joined into one).
+ */
+function growRun(blocks: LeafBlock[], at: number, free: (i: number) => boolean, whole: LeafBlock): [number, number] {
+  let lo = at;
+  let hi = at;
+  let score = similarity(whole, blocks[at]);
+  const wholeBag = bagOfBlock(whole);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const cand of [hi + 1, lo - 1]) {
+      if (cand < 0 || cand >= blocks.length || !free(cand) || containment(blocks[cand], whole) < 0.6) continue;
+      const s = dice(wholeBag, bagOf(blocks.slice(Math.min(lo, cand), Math.max(hi, cand) + 1)));
+      if (s > score) {
+        score = s;
+        if (cand > hi) hi = cand;
+        else lo = cand;
+        grew = true;
+      }
+    }
+  }
+  return [lo, hi];
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Alignment
 
@@ -332,60 +357,17 @@ export function alignBodies(oldBody: PMNode, newBody: PMNode): Alignment {
       const nb = neu[n];
       // text of about the same length: neither split nor joined (lengths first, words only for the rest)
       if (nb.text.length >= ob.text.length * 0.97 && ob.text.length >= nb.text.length * 0.97) continue;
-      if (bagOfBlock(nb).count < bagOfBlock(ob).count) {
-        // split: the old text is spread over this block and unmatched new blocks beside it
-        let lo = n;
-        let hi = n;
-        let score = similarity(ob, nb);
-        const oBag = bagOfBlock(ob);
-        for (let grew = true; grew; ) {
-          grew = false;
-          for (const cand of [hi + 1, lo - 1]) {
-            if (cand < 0 || cand >= neu.length || !freeNew(cand) || containment(neu[cand], ob) < 0.6) continue;
-            const s = dice(oBag, bagOf(neu.slice(Math.min(lo, cand), Math.max(hi, cand) + 1)));
-            if (s > score) {
-              score = s;
-              if (cand > hi) hi = cand;
-              else lo = cand;
-              grew = true;
-            }
-          }
-        }
-        if (hi > lo) {
-          const parts: number[] = [];
-          for (let i = lo; i <= hi; i++) {
-            parts.push(i);
-            if (i !== n) splitPart[i] = n;
-          }
-          splits.set(n, parts);
-        }
-      } else {
-        let lo = o;
-        let hi = o;
-        let score = similarity(ob, nb);
-        const nBag = bagOfBlock(nb);
-        for (let grew = true; grew; ) {
-          grew = false;
-          for (const cand of [hi + 1, lo - 1]) {
-            if (cand < 0 || cand >= old.length || !freeOld(cand) || containment(old[cand], nb) < 0.6) continue;
-            const s = dice(nBag, bagOf(old.slice(Math.min(lo, cand), Math.max(hi, cand) + 1)));
-            if (s > score) {
-              score = s;
-              if (cand > hi) hi = cand;
-              else lo = cand;
-              grew = true;
-            }
-          }
-        }
-        if (hi > lo) {
-          const parts: number[] = [];
-          for (let i = lo; i <= hi; i++) {
-            parts.push(i);
-            if (i !== o) joinPart[i] = n;
-          }
-          joins.set(n, parts);
-        }
+      // A split spreads the old text over this block and unmatched new blocks beside it; a join gathers old blocks.
+      const split = bagOfBlock(nb).count < bagOfBlock(ob).count;
+      const [lo, hi] = split ? growRun(neu, n, freeNew, ob) : growRun(old, o, freeOld, nb);
+      if (hi === lo) continue;
+      const parts: number[] = [];
+      for (let i = lo; i <= hi; i++) {
+        parts.push(i);
+        if (split && i !== n) splitPart[i] = n;
+        if (!split && i !== o) joinPart[i] = n;
       }
+      (split ? splits : joins).set(n, parts);
     }
   };
   splitsAndJoins();

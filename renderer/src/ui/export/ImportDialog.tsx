@@ -7,8 +7,8 @@ import { useIdentity } from '../../state/identityStore';
 import { syncUserFor } from '../../sync/useWorkspaceSync';
 import { createFromImport } from '../../state/exportActions';
 import type { ImportResult } from '../../export/import/importDocx';
-import { ImportError } from '../../export/import/importError';
-import { IMPORT_TIME_LIMIT_MS, ImportWorkerError, importDocxInWorker } from '../../state/importInWorker';
+import { importErrorMessage } from './importErrorMessage';
+import { importDocxInWorker } from '../../state/importInWorker';
 import { listStakeholders } from '../../model/stakeholders';
 import { wsStakeholders } from '../../model/workspaceDoc';
 import type { DraftSubtype } from '../../model/kinds';
@@ -49,9 +49,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       setTitle(opened.name.replace(/\.docx$/i, ''));
     } catch (e) {
       setFile(null);
-      if (e instanceof ImportError) setError(t('import.refused', { message: e.message }));
-      else if (e instanceof ImportWorkerError && e.code === 'timeout') setError(t('import.timeout', { seconds: Math.round(IMPORT_TIME_LIMIT_MS / 1000) }));
-      else setError(t('import.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setError(importErrorMessage(e, 'import.failed'));
     } finally {
       setBusy(false);
       setReading(null);

@@ -4,8 +4,8 @@ import { useWorkspace } from '../../state/workspaceContext';
 import { useUi } from '../../state/uiStore';
 import { useIdentity } from '../../state/identityStore';
 import { syncUserFor } from '../../sync/useWorkspaceSync';
-import { ImportError } from '../../export/import/importError';
-import { IMPORT_TIME_LIMIT_MS, ImportWorkerError, readTrackedDocxInWorker } from '../../state/importInWorker';
+import { importErrorMessage } from './importErrorMessage';
+import { readTrackedDocxInWorker } from '../../state/importInWorker';
 import { importTrackedChanges } from '../../state/trackedActions';
 import type { TrackedImportSummary } from '../../export/import/trackedApply';
 import { desktopApi } from '../../platform/desktop';
@@ -36,9 +36,7 @@ export function TrackedImportDialog({ docId, onClose }: { docId: string; onClose
       setSummary(result);
       notify('info', summaryText(result));
     } catch (e) {
-      if (e instanceof ImportError) setError(t('import.refused', { message: e.message }));
-      else if (e instanceof ImportWorkerError && e.code === 'timeout') setError(t('import.timeout', { seconds: Math.round(IMPORT_TIME_LIMIT_MS / 1000) }));
-      else setError(t('trackedImport.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setError(importErrorMessage(e, 'trackedImport.failed'));
     } finally {
       setBusy(false);
     }
