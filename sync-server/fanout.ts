@@ -105,8 +105,9 @@ export class RedisFanout {
     private readonly logger: Logger,
   ) {
     const common = { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: (times: number) => Math.min(50 * times, 500) };
-    // Auto-pipelining: the publishes of one group commit leave in one write.
-    this.pub = new Redis(url, { ...common, enableOfflineQueue: false, enableAutoPipelining: true, connectionName: 'rapporteur-pub' });
+    // No auto-pipelining: what an event-loop turn publishes is already one message (flushOutbox), and
+    // auto-pipelining would hold it for one more turn.
+    this.pub = new Redis(url, { ...common, enableOfflineQueue: false, connectionName: 'rapporteur-pub' });
     this.sub = new Redis(url, { ...common, connectionName: 'rapporteur-sub' });
     for (const [name, conn] of [['pub', this.pub], ['sub', this.sub]] as const) {
       conn.on('error', (err: unknown) => this.logger.debug('redis_error', { conn: name, ...errorFields(err) }));

@@ -94,8 +94,6 @@ export class Room {
   compactionScheduled = false;
   /** deleted items counted in the doc (cached until the next change), for the fan-out summaries */
   deletedCount: number | null = null;
-  /** set by a transaction that changed the doc (fanned-out rooms only; see LoadedRooms.applyRemote) */
-  changed = false;
   /** what another instance announced that this room lacked (fan-out); checked again one period later */
   behind: { sv: Map<number, number>; deleted: number } | null = null;
   private appliedWaiters: Array<() => void> = [];
@@ -370,9 +368,7 @@ export class LoadedRooms {
     if (fanned) {
       // afterTransaction, not 'update': an 'update' observer makes Yjs encode every transaction as an update.
       room.doc.on('afterTransaction', (tr: Y.Transaction) => {
-        if (!changedDoc(tr)) return;
-        room.deletedCount = null;
-        room.changed = true;
+        if (changedDoc(tr)) room.deletedCount = null;
       });
       room.onAwarenessChange = (changed, origin) => {
         // Our own connections' presence (and its removal when they leave); never what came from Redis or timeouts.
@@ -548,7 +544,20 @@ export class LoadedRooms {
     this.rooms.clear();
   }
 
-  /** An update another instance committed and published: applied and sent to our peers, never re-published. */
+  /** Updates from other instances received in this event-loop turn, per room: applied at its end, see applyRemote. */
+  private remoteBatches = new Map<Room, Uint8Array[]>();
+
+  /**
+   * An update another instance committed and published: sent to our peers at once, as received, and applied to
+   * the room's doc at the end of this event-loop turn, in one Yjs transaction with the other updates the same
+   * Redis read brought for this room (a transaction's fixed cost is most of applying a keystroke's update).
+   * Nothing else runs in between: every other reader of the doc (a connection's sync, a local commit, a summary,
+   * compaction) runs in a later callback. Never re-published.
+   *
+   * Forwarding as received is enough for our peers even when the update waits for a dependency: the peer then
+   * holds it pending as we do, and a peer that joined later got it in its sync step 2 (Yjs includes pending
+   * structs in encodeStateAsUpdate). An update we already had is forwarded too, which Yjs ignores.
+   */
   applyRemote(docName: string, update: Uint8Array): void {
     const early = this.earlyRemote.get(docName);
     if (early) {
@@ -557,37 +566,35 @@ export class LoadedRooms {
     }
     const room = this.rooms.get(docName);
     if (!room || room.state !== 'open') return;
-    const store = room.doc.store;
-    if (store.pendingStructs === null && store.pendingDs === null) {
-      // Nothing was waiting for a dependency: `update` is what the doc integrates, or, if it lacks a dependency
-      // itself, our peers hold it pending as we do and integrate it with the update that brings that dependency.
-      // No 'update' observer here: it would make Yjs re-encode the transaction.
-      room.changed = false;
-      Y.applyUpdate(room.doc, update, FANOUT_ORIGIN);
-      if (room.changed) {
-        this.metrics.fanoutApplied.inc();
-        if (room.peers.size > 0) room.broadcast(encodeUpdate(update));
-      }
-    } else {
-      // Something waited for a dependency (pendingStructs): what the doc integrates now is not only `update`,
-      // and our peers need all of it.
-      const integrated: Uint8Array[] = [];
-      const collect = (u: Uint8Array) => integrated.push(u);
-      room.doc.on('update', collect);
-      try {
-        Y.applyUpdate(room.doc, update, FANOUT_ORIGIN);
-      } finally {
-        room.doc.off('update', collect);
-      }
-      if (integrated.length > 0) {
-        this.metrics.fanoutApplied.inc();
-        if (room.peers.size > 0) room.broadcast(encodeUpdate(integrated.length === 1 ? integrated[0]! : Y.mergeUpdates(integrated)));
-      }
+    if (room.peers.size > 0) room.broadcast(encodeUpdate(update));
+    const batch = this.remoteBatches.get(room);
+    if (batch) batch.push(update);
+    else {
+      if (this.remoteBatches.size === 0) process.nextTick(this.applyRemoteBatches);
+      this.remoteBatches.set(room, [update]);
     }
-    // A gap: the update builds on structs we never received (an instance committed them and died before
-    // publishing, or a message was lost). The store has them: read it again.
-    if (room.doc.store.pendingStructs !== null || room.doc.store.pendingDs !== null) this.scheduleResync(room);
   }
+
+  private readonly applyRemoteBatches = (): void => {
+    const batches = this.remoteBatches;
+    this.remoteBatches = new Map();
+    for (const [room, updates] of batches) {
+      if (room.state !== 'open') continue;
+      room.doc.transact(() => {
+        for (const update of updates) {
+          try {
+            Y.applyUpdate(room.doc, update, FANOUT_ORIGIN);
+            this.metrics.fanoutApplied.inc();
+          } catch (err) {
+            this.logger.warn('fanout_apply_failed', { doc: room.docName, ...errorFields(err) });
+          }
+        }
+      }, FANOUT_ORIGIN);
+      // A gap: an update builds on structs we never received (an instance committed them and died before
+      // publishing, or a message was lost). The store has them: read it again.
+      if (room.doc.store.pendingStructs !== null || room.doc.store.pendingDs !== null) this.scheduleResync(room);
+    }
+  };
 
   private readonly resyncing = new Set<Room>();
 

@@ -92,7 +92,7 @@ export class Metrics {
     "Time from another instance's publish of a fan-out message to its handling here (Redis, then this event loop)",
     [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
   );
-  readonly fanoutApplied = new Counter('rapporteur_fanout_applied_total', 'Updates from other instances (Redis) that changed a loaded document');
+  readonly fanoutApplied = new Counter('rapporteur_fanout_applied_total', 'Updates from other instances (Redis) applied to a loaded document');
   readonly fanoutResyncs = new Counter('rapporteur_fanout_resyncs_total', 'Loaded documents re-read from the store after a Redis reconnect');
   private readonly gauges: Gauge[] = [];
 

@@ -313,6 +313,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       const conn = new Connection(
         ws,
+        socket,
         decision.claims,
         decision.ref,
         decision.docName,
