@@ -10,7 +10,8 @@ import { percentile, round, summary } from './editorStats';
 // The editor bench's `workspace_list_cold` line: a workspace of 500 documents (each stored in its own
 // y-indexeddb database, its catalog row built by the app's own rebuild), then cold starts (a fresh page loading
 // the workspace's document list URL): navigation start -> the list showing all 500 rows with the catalog's word
-// counts. Proof that no document's Y.Doc is loaded: every `indexedDB.open` of the page is recorded from before the
+// counts (median_ms, p95_ms), and -> the list as shown in a 1280x900 window: the rows down to its bottom edge, each
+// with its count (shown_*). Proof that no document's Y.Doc is loaded: every `indexedDB.open` of the page is recorded from before the
 // app runs, and the line reports how many opened a document database (`doc.<ws>.*`) up to 1 s after the list.
 // Floor in the same run: reading the workspace's catalog rows from IndexedDB alone (the store of the Dexie
 // table the list's live query reads), in a fresh page.
@@ -56,24 +57,37 @@ function listProbe(args: { docs: number }) {
     // Phases of the start (ms from navigation start): the app's first render, and all rows in the DOM before
     // the catalog's word counts arrive.
     const phases: Record<string, number> = {};
+    // word counts come from the catalog rows (the workspace doc alone gives 0)
+    const counted = (r: Element) => (r.querySelector('td.num')?.textContent ?? '0').replace(/\D/g, '') !== '0';
+    const afterPaint = (then: (painted: number) => void) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => then(performance.now());
+        channel.port2.postMessage(null);
+      });
     const check = () => {
       if (phases.first_render === undefined && document.getElementById('root')?.firstChild) phases.first_render = performance.now();
       const rows = document.querySelectorAll('table.data-table tbody tr');
+      // The list shown: the rows down to the window's bottom edge (or all of them) are in, each with its count.
+      if (phases.shown_ready === undefined && rows.length > 0) {
+        const last = rows[rows.length - 1]!;
+        const inView = [...rows].filter((r) => r.getBoundingClientRect().top < innerHeight);
+        if ((rows.length >= args.docs || last.getBoundingClientRect().bottom >= innerHeight) && inView.every(counted)) {
+          phases.shown_ready = performance.now();
+          afterPaint((t) => (phases.shown = t));
+        }
+      }
       if (rows.length >= args.docs && phases.rows === undefined) phases.rows = performance.now();
       if (rows.length < args.docs) return;
-      // word counts come from the catalog rows (the workspace doc alone gives 0)
-      const counted = [...rows].filter((r) => (r.querySelector('td.num')?.textContent ?? '0').replace(/\D/g, '') !== '0').length;
-      if (counted < args.docs) return;
+      if ([...rows].filter(counted).length < args.docs) return;
       observer.disconnect();
       const ready = performance.now();
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
+      afterPaint((painted) => {
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
         const scripts = performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script' || e.name.endsWith('.js'));
         phases.scripts_loaded = Math.max(0, ...scripts.map((e) => (e as PerformanceResourceTiming).responseEnd));
         phases.dom_content_loaded = nav?.domContentLoadedEventEnd ?? 0;
-        channel.port1.onmessage = () => resolve({ ready, painted: performance.now(), rows: rows.length, phases });
-        channel.port2.postMessage(null);
+        resolve({ ready, painted, rows: rows.length, phases });
       });
     };
     const observer = new MutationObserver(check);
@@ -137,7 +151,10 @@ export async function measureWorkspaceList(browser: Browser, base: string, runs:
       documents: DOCS,
       ...summary(painted),
       dom_p95_ms: round(percentile(cold.map((c) => c.ready), 95)),
-      phases_median_ms: Object.fromEntries(['scripts_loaded', 'dom_content_loaded', 'first_render', 'rows'].map((k) => [k, round(percentile(cold.map((c) => c.phases[k] ?? NaN), 50))])),
+      // the list as the person sees it: every row down to the window's bottom edge (1280x900) in, with its count, painted
+      shown_median_ms: round(percentile(cold.map((c) => c.phases.shown ?? NaN), 50)),
+      shown_p95_ms: round(percentile(cold.map((c) => c.phases.shown ?? NaN), 95)),
+      phases_median_ms: Object.fromEntries(['scripts_loaded', 'dom_content_loaded', 'first_render', 'shown', 'rows'].map((k) => [k, round(percentile(cold.map((c) => c.phases[k] ?? NaN), 50))])),
       doc_ydoc_loads_max: Math.max(...cold.map((c) => c.docOpens)),
       idb_opens_per_start: Math.max(...cold.map((c) => c.opens)),
       floor: 'IndexedDB read of the catalog rows by workspaceId (the Dexie table the list reads), fresh page',
@@ -145,6 +162,7 @@ export async function measureWorkspaceList(browser: Browser, base: string, runs:
       floor_p95_ms: round(percentile(floor, 95)),
       floor_median_ms: round(percentile(floor, 50)),
       ratio_p95: round(percentile(painted, 95) / percentile(floor, 95), 1),
+      shown_ratio_p95: round(percentile(cold.map((c) => c.phases.shown ?? NaN), 95) / percentile(floor, 95), 1),
       target_p95_ms: TARGET_P95_MS,
     };
   } finally {

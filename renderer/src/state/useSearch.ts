@@ -22,8 +22,11 @@ export function useCommentEntriesPipeline(workspaceId: string, docId: string, co
 export function useRegistrySearchSync(workspaceId: string, ws: Y.Doc, readRegistry: boolean): void {
   useEffect(() => {
     const sync = () => void searchStore.syncStakeholders(workspaceId, readRegistry ? listStakeholders(ws) : []).catch((e) => console.error('Registry not indexed', e));
-    let timer: ReturnType<typeof setTimeout> | null = setTimeout(sync, 0);
+    // The first sync loads the search index: once the start is drawn (idle, at most 2 s), not during it.
+    const first = typeof requestIdleCallback === 'function' ? requestIdleCallback(sync, { timeout: 2_000 }) : null;
+    let timer: ReturnType<typeof setTimeout> | null = first === null ? setTimeout(sync, 0) : null;
     const onChange = () => {
+      if (first !== null) cancelIdleCallback(first);
       if (timer) clearTimeout(timer);
       timer = setTimeout(sync, 300);
     };
@@ -31,6 +34,7 @@ export function useRegistrySearchSync(workspaceId: string, ws: Y.Doc, readRegist
     registry.observeDeep(onChange);
     return () => {
       registry.unobserveDeep(onChange);
+      if (first !== null) cancelIdleCallback(first);
       if (timer) clearTimeout(timer);
       timer = null;
     };

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useUi } from '../state/uiStore';
 import { useDocHandle } from '../state/useDocHandle';
 import { WorkspaceContext, type WorkspaceContextValue } from '../state/workspaceContext';
@@ -11,7 +11,7 @@ import { useLiveQuery, useY } from './hooks';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { DocumentsScreen } from './documents/DocumentsScreen';
-import { DocumentScreen } from './document/DocumentScreen';
+import { readCatalogRowsEarly } from './documents/catalogRows';
 import { StakeholdersScreen } from './stakeholders/StakeholdersScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { DigestScreen } from './network/DigestScreen';
@@ -19,14 +19,20 @@ import { ExpertsScreen } from './network/ExpertsScreen';
 import { ProfileScreen } from './network/ProfileScreen';
 import { Dialogs } from './Dialogs';
 import { DueScreen } from './network/DueList';
-import { CompareView } from './versions/CompareView';
 import { WorkspaceSearch } from './search/WorkspaceSearch';
 import { t } from '../i18n';
 import { useIdentity } from '../state/identityStore';
 import { useWorkspaceSync } from '../sync/useWorkspaceSync';
 
+// The editor's screens are their own chunks: a start on the document list evaluates none of the editor's code
+// (Tiptap, ProseMirror, the comments, the exports): about half of the app's JavaScript.
+const DocumentScreen = lazy(() => import('./document/DocumentScreen').then((m) => ({ default: m.DocumentScreen })));
+const CompareView = lazy(() => import('./versions/CompareView').then((m) => ({ default: m.CompareView })));
+
 export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {
   const route = useUi((s) => s.route);
+  // A start on the list reads its rows beside the doc's load: the list draws as soon as the doc is in.
+  useState(() => route.screen === 'documents' && readCatalogRowsEarly(workspaceId));
   const { doc, error } = useDocHandle(workspaceDocName(workspaceId));
   const local = useLiveQuery(() => catalogDb.workspaces.get(workspaceId), [workspaceId], undefined);
   const info = useY(doc ? wsInfo(doc) : null, () => (doc ? readWorkspaceInfo(doc) : null));
@@ -55,6 +61,7 @@ export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {
       <div className="shell">
         <Sidebar />
         <main className="main" id="main">
+          <Suspense fallback={<p className="loading" aria-busy="true">{t('common.loading')}</p>}>
           {route.screen === 'documents' && <DocumentsScreen />}
           {route.screen === 'document' && <DocumentScreen key={route.docId} docId={route.docId} view={route.view} />}
           {route.screen === 'stakeholders' && (capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE).readRegistry ? <StakeholdersScreen /> : <DocumentsScreen />)}
@@ -64,6 +71,7 @@ export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {
           {route.screen === 'profile' && (capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE).readRegistry ? <ProfileScreen key={route.stakeholderId} stakeholderId={route.stakeholderId} /> : <DocumentsScreen />)}
           {route.screen === 'due' && <DueScreen />}
           {route.screen === 'compare' && <CompareView key={route.docId} docId={route.docId} from={route.from} to={route.to} />}
+          </Suspense>
         </main>
         <StatusBar />
       </div>
