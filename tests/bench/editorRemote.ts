@@ -194,7 +194,10 @@ export async function measureRemoteEdit(browser: Browser, base: string, s: Edito
       target_p95_ms: TARGET_P95_MS,
     };
   } finally {
-    for (const p of peers) p.provider.destroy();
+    for (const p of peers) {
+      p.provider.destroy();
+      p.provider.awareness.destroy(); // its outdated-state timer would keep the bench process alive
+    }
     await context.close();
     proc.kill('SIGTERM');
     await new Promise((r) => proc.once('exit', r));

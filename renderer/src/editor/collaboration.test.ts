@@ -27,17 +27,20 @@ describe('the editor writes local changes with updateYBody', () => {
     // Enter at the start of the paragraph, the block-id plugin's fix included: the text keeps id "a".
     const tr = state.tr.split(1);
     tr.setNodeAttribute(0, 'bid', 'fresh').setNodeAttribute(2, 'bid', 'a');
-    binding.prosemirrorView = { state: state.apply(tr) };
+    binding.prosemirrorView = { state: state.apply(tr) } as unknown as EditorView;
     binding._prosemirrorChanged(tr.doc);
     expect(yXmlFragmentToProseMirrorRootNode(fragment, schema).toJSON()).toEqual(tr.doc.toJSON());
     expect(fragment.get(1)).toBe(original);
     expect(binding.beforeTransactionSelection).toBeTruthy();
   });
 
-  it("replaces a method whose upstream body is still what it mirrors (y-tiptap 3.0.9; on a mismatch, re-check collaboration.ts)", () => {
+  it("replaces a method whose upstream body is still what it mirrors (y-tiptap 3.3; on a mismatch, re-check collaboration.ts)", () => {
     const upstream = ProsemirrorBinding.prototype._prosemirrorChanged.toString().replace(/\s+/g, ' ');
-    expect(upstream).toContain('updateYFragment(this.doc, this.type, doc, this)');
-    expect(upstream).toContain('this.beforeTransactionSelection = getRelativeSelection( this, this.prosemirrorView.state )');
+    expect(upstream).toContain('if (this._invalidContentError !== null) return;');
+    expect(upstream).toContain('if (syncState.snapshot != null || syncState.prevSnapshot != null) return;');
+    expect(upstream).toContain('updateYFragment(this.doc, this.type, doc, this);');
+    expect(upstream).toContain('this.hasSharedContent || (this.hasSharedContent = this.type.length > 0);');
+    expect(upstream).toContain('this.beforeTransactionSelection = getRelativeSelection(this, this.view.state);');
   });
 
   it('refuses a binding without the write method it replaces (a y-tiptap upgrade must be checked)', () => {

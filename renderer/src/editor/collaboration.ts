@@ -8,9 +8,11 @@ import { rehomeMovedText } from './rehomeMovedText';
 
 // The Yjs binding of a rich-text fragment: @tiptap/extension-collaboration (y-tiptap's sync and undo plugins) with
 // the write path swapped for ours. Collaboration builds y-tiptap's ProsemirrorBinding itself and offers no option
-// for its write function, so the plugin below replaces that binding's `_prosemirrorChanged` (y-tiptap 3.0.9: the
-// one place a local change is written to Yjs, `updateYFragment` inside a transaction with the sync origin, then the
-// selection saved) with the same body calling `updateYBody`. Reading Yjs into ProseMirror stays y-tiptap's.
+// for its write function, so the plugin below replaces that binding's `_prosemirrorChanged` (y-tiptap 3.3: the
+// one place a local change is written to Yjs: skipped while the shared content is invalid or a snapshot is shown,
+// else `updateYFragment` inside a transaction with the sync origin, then the selection saved) with the same body
+// calling `updateYBody`. Reading Yjs into ProseMirror stays y-tiptap's (since 3.3 a remote change replaces only the
+// top-level blocks it touched, rather than rebuilding every block of the document).
 // The same plugin runs `rehomeMovedText` for the fragment while the editor is open: text another replica types into
 // a paragraph this editor has just split or joined is moved to where that text went.
 
@@ -18,9 +20,15 @@ import { rehomeMovedText } from './rehomeMovedText';
 export function writeWithUpdateYBody(binding: ProsemirrorBinding): void {
   if (typeof binding?._prosemirrorChanged !== 'function') throw new Error('y-tiptap binding has no _prosemirrorChanged: check the y-tiptap version');
   binding._prosemirrorChanged = function (this: ProsemirrorBinding, doc) {
+    if (this.invalidContentError !== null) return;
+    const state = this.prosemirrorView!.state;
+    const sync = ySyncPluginKey.getState(state) as { snapshot?: unknown; prevSnapshot?: unknown } | undefined;
+    if (sync?.snapshot != null || sync?.prevSnapshot != null) return;
+    const internals = this as unknown as { hasSharedContent: boolean }; // private in y-tiptap's types
     this.doc.transact(() => {
       updateYBody(this.doc, this.type, doc, this);
-      this.beforeTransactionSelection = getRelativeSelection(this, this.prosemirrorView.state);
+      internals.hasSharedContent ||= this.type.length > 0;
+      this.beforeTransactionSelection = getRelativeSelection(this, state);
     }, ySyncPluginKey);
   };
 }
