@@ -84,9 +84,10 @@ function listProbe(args: { docs: number }) {
       const ready = performance.now();
       afterPaint((painted) => {
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-        const scripts = performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script' || e.name.endsWith('.js'));
-        phases.scripts_loaded = Math.max(0, ...scripts.map((e) => (e as PerformanceResourceTiming).responseEnd));
         phases.dom_content_loaded = nav?.domContentLoadedEventEnd ?? 0;
+        // the start's scripts (not the editor's chunks, loaded once the start is idle)
+        const scripts = performance.getEntriesByType('resource').filter((e) => (e.name.endsWith('.js') || (e as PerformanceResourceTiming).initiatorType === 'script') && e.startTime < phases.dom_content_loaded!);
+        phases.scripts_loaded = Math.max(0, ...scripts.map((e) => (e as PerformanceResourceTiming).responseEnd));
         resolve({ ready, painted, rows: rows.length, phases });
       });
     };

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { lazyScreen } from './lazyScreen';
 import { useUi } from '../state/uiStore';
 import { useDocHandle } from '../state/useDocHandle';
 import { WorkspaceContext, type WorkspaceContextValue } from '../state/workspaceContext';
@@ -24,10 +25,15 @@ import { t } from '../i18n';
 import { useIdentity } from '../state/identityStore';
 import { useWorkspaceSync } from '../sync/useWorkspaceSync';
 
-// The editor's screens are their own chunks: a start on the document list evaluates none of the editor's code
-// (Tiptap, ProseMirror, the comments, the exports): about half of the app's JavaScript.
-const DocumentScreen = lazy(() => import('./document/DocumentScreen').then((m) => ({ default: m.DocumentScreen })));
-const CompareView = lazy(() => import('./versions/CompareView').then((m) => ({ default: m.CompareView })));
+// The editor's screens are their own chunks, out of a start's critical path, and loaded once the start is drawn
+// (idle), so that opening a document does not wait for its code.
+const { Screen: DocumentScreen, preload: preloadDocumentScreen } = lazyScreen(() => import('./document/DocumentScreen').then((m) => m.DocumentScreen));
+const { Screen: CompareView, preload: preloadCompareView } = lazyScreen(() => import('./versions/CompareView').then((m) => m.CompareView));
+function preloadEditorScreens(): void {
+  const load = () => void Promise.all([preloadDocumentScreen(), preloadCompareView()]).catch(() => undefined); // retried on use
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 1_000 });
+  else setTimeout(load, 0);
+}
 
 export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {
   const route = useUi((s) => s.route);
@@ -47,6 +53,8 @@ export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {
     document.title = info?.name ? `${info.name} · Rapporteur` : 'Rapporteur';
   }, [info?.name]);
 
+  useEffect(preloadEditorScreens, []);
+
   const value = useMemo<WorkspaceContextValue | null>(() => {
     if (!doc) return null;
     const can = capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE);
@@ -61,7 +69,6 @@ export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {
       <div className="shell">
         <Sidebar />
         <main className="main" id="main">
-          <Suspense fallback={<p className="loading" aria-busy="true">{t('common.loading')}</p>}>
           {route.screen === 'documents' && <DocumentsScreen />}
           {route.screen === 'document' && <DocumentScreen key={route.docId} docId={route.docId} view={route.view} />}
           {route.screen === 'stakeholders' && (capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE).readRegistry ? <StakeholdersScreen /> : <DocumentsScreen />)}
@@ -71,7 +78,6 @@ export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {
           {route.screen === 'profile' && (capabilitiesOf(local?.role ?? OWN_WORKSPACE_ROLE).readRegistry ? <ProfileScreen key={route.stakeholderId} stakeholderId={route.stakeholderId} /> : <DocumentsScreen />)}
           {route.screen === 'due' && <DueScreen />}
           {route.screen === 'compare' && <CompareView key={route.docId} docId={route.docId} from={route.from} to={route.to} />}
-          </Suspense>
         </main>
         <StatusBar />
       </div>

@@ -1,0 +1,37 @@
+import { createElement, useEffect, useState, type ComponentType } from 'react';
+import { t } from '../i18n';
+
+/**
+ * A screen whose code is its own chunk, loaded on first use or ahead of it (`preload`, e.g. when a start is idle).
+ * Not React.lazy: a lazy component suspends on its first render even when its chunk is already loaded, and React
+ * then holds the revealed screen back for its Suspense throttle (about 300 ms), which made every document open wait.
+ * Here a loaded screen renders at once; one still loading shows "Loading…" and renders as soon as it is in.
+ */
+export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): { Screen: ComponentType<P>; preload: () => Promise<unknown> } {
+  let loaded: ComponentType<P> | null = null;
+  let loading: Promise<ComponentType<P>> | null = null;
+  const preload = () =>
+    (loading ??= load().then(
+      (component) => (loaded = component),
+      (err: unknown) => {
+        loading = null; // the next use tries again
+        throw err;
+      },
+    ));
+  function Screen(props: P) {
+    const [, setLoaded] = useState(loaded !== null);
+    useEffect(() => {
+      if (loaded) return;
+      let live = true;
+      preload().then(
+        () => live && setLoaded(true),
+        (err: unknown) => console.error('screen code not loaded', err),
+      );
+      return () => {
+        live = false;
+      };
+    }, []);
+    return loaded ? createElement(loaded, props) : <p className="loading" aria-busy="true">{t('common.loading')}</p>;
+  }
+  return { Screen, preload };
+}
