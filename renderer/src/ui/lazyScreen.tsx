@@ -5,7 +5,8 @@ import { t } from '../i18n';
  * A screen whose code is its own chunk, loaded on first use or ahead of it (`preload`, e.g. when a start is idle).
  * Not React.lazy: a lazy component suspends on its first render even when its chunk is already loaded, and React
  * then holds the revealed screen back for its Suspense throttle (about 300 ms), which made every document open wait.
- * Here a loaded screen renders at once; one still loading shows "Loading…" and renders as soon as it is in.
+ * Here a loaded screen renders at once; one still loading shows "Loading…" and renders as soon as it is in; one
+ * whose code failed to load says so (opening it again retries).
  */
 export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): { Screen: ComponentType<P>; preload: () => Promise<unknown> } {
   let loaded: ComponentType<P> | null = null;
@@ -20,18 +21,21 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
     ));
   function Screen(props: P) {
     const [, setLoaded] = useState(loaded !== null);
+    const [failed, setFailed] = useState<string | null>(null);
     useEffect(() => {
       if (loaded) return;
       let live = true;
       preload().then(
         () => live && setLoaded(true),
-        (err: unknown) => console.error('screen code not loaded', err),
+        (err: unknown) => live && setFailed(err instanceof Error ? err.message : String(err)),
       );
       return () => {
         live = false;
       };
     }, []);
-    return loaded ? createElement(loaded, props) : <p className="loading" aria-busy="true">{t('common.loading')}</p>;
+    if (loaded) return createElement(loaded, props);
+    if (failed !== null) return <p role="alert">{t('common.screenFailed', { message: failed })}</p>;
+    return <p className="loading" aria-busy="true">{t('common.loading')}</p>;
   }
   return { Screen, preload };
 }

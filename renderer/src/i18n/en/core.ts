@@ -4,6 +4,7 @@ export const core = {
   'common.close': 'Close',
   'common.dismiss': 'Dismiss',
   'common.loading': 'Loading…',
+  'common.screenFailed': 'This screen could not be loaded ({message}). Open it again to retry.',
   'common.save': 'Save',
   'common.delete': 'Delete',
   'common.edit': 'Edit',

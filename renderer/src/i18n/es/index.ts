@@ -10,6 +10,7 @@ export const es: Messages = {
   'common.close': "Cerrar",
   'common.dismiss': "Descartar",
   'common.loading': "Cargando…",
+  'common.screenFailed': "No se pudo cargar esta pantalla ({message}). Ábrala de nuevo para volver a intentarlo.",
   'common.save': "Guardar",
   'common.delete': "Eliminar",
   'common.edit': "Editar",

@@ -10,6 +10,7 @@ export const fr: Messages = {
   'common.close': "Fermer",
   'common.dismiss': "Ignorer",
   'common.loading': "Chargement…",
+  'common.screenFailed': "Cet écran n’a pas pu être chargé ({message}). Ouvrez-le à nouveau pour réessayer.",
   'common.save': "Enregistrer",
   'common.delete': "Supprimer",
   'common.edit': "Modifier",
