@@ -549,7 +549,7 @@ async function main() {
       return route;
     };
 
-    // BENCH_EDITOR_ONLY=open,comments,comments-profile,heap,list,remote (while iterating): only those parts, then the machine line.
+    // BENCH_EDITOR_ONLY=open,comments,comments-profile,heap,list,remote,keystroke-profile (while iterating): only those parts, then the machine line.
     const only = process.env.BENCH_EDITOR_ONLY?.split(',').filter(Boolean);
     const want = (part: string) => !only || only.includes(part);
     if (only) {
@@ -559,6 +559,7 @@ async function main() {
       if (want('comments-profile')) emit(await profileCommentsOpen(browser, benchDir, log));
       if (want('list')) emit(await measureWorkspaceList(browser, server.url, OPEN_RUNS, log));
       if (want('remote')) emit(await measureRemoteEdit(browser, server.url, s, log));
+      if (want('keystroke-profile')) emit({ bench: 'editor_profile_keystroke', ...(await profileKeystrokes(browser, s, benchDir, probe)) });
       emit({ bench: 'editor_machine', cpus: cpus().length, loadavg_1m_start: round(load0, 2), loadavg_1m_end: round(loadavg()[0], 2), chromium: browser.version() });
       return;
     }
