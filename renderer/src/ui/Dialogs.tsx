@@ -5,12 +5,12 @@ import { Modal } from './Modal';
 import { JoinPanel } from './workspaces/JoinPanel';
 import { useWorkspace } from '../state/workspaceContext';
 import { t } from '../i18n';
-import { lazy, Suspense } from 'react';
+import { lazyLoaded } from './lazyLoaded';
 
 // Export and import pull in the DOCX writer and mammoth: loaded when first used, not at startup.
-const ExportDialog = lazy(() => import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
-const ImportDialog = lazy(() => import('./export/ImportDialog').then((m) => ({ default: m.ImportDialog })));
-const TrackedImportDialog = lazy(() => import('./export/TrackedImportDialog').then((m) => ({ default: m.TrackedImportDialog })));
+const { Component: ExportDialog } = lazyLoaded(() => import('./export/ExportDialog').then((m) => m.ExportDialog), false);
+const { Component: ImportDialog } = lazyLoaded(() => import('./export/ImportDialog').then((m) => m.ImportDialog), false);
+const { Component: TrackedImportDialog } = lazyLoaded(() => import('./export/TrackedImportDialog').then((m) => m.TrackedImportDialog), false);
 
 /** The dialog that the menu, a shortcut or a button asked for. Other features register theirs here. */
 export function Dialogs() {
@@ -24,24 +24,12 @@ export function Dialogs() {
       return <NewDocumentDialog onClose={close} />;
     case 'export': {
       const docIds = dialog.docIds ?? (route.screen === 'document' ? [route.docId] : []);
-      return docIds.length ? (
-        <Suspense fallback={null}>
-          <ExportDialog docIds={docIds} onClose={close} />
-        </Suspense>
-      ) : null;
+      return docIds.length ? <ExportDialog docIds={docIds} onClose={close} /> : null;
     }
     case 'import-docx':
-      return (
-        <Suspense fallback={null}>
-          <ImportDialog onClose={close} />
-        </Suspense>
-      );
+      return <ImportDialog onClose={close} />;
     case 'import-changes':
-      return (
-        <Suspense fallback={null}>
-          <TrackedImportDialog docId={dialog.docId} onClose={close} />
-        </Suspense>
-      );
+      return <TrackedImportDialog docId={dialog.docId} onClose={close} />;
     case 'rebuild-index':
       return <RebuildIndexDialog onClose={close} />;
     case 'join':

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { lazyScreen } from './lazyScreen';
+import { lazyLoaded } from './lazyLoaded';
 import { useUi } from '../state/uiStore';
 import { useDocHandle } from '../state/useDocHandle';
 import { WorkspaceContext, type WorkspaceContextValue } from '../state/workspaceContext';
@@ -27,8 +27,8 @@ import { useWorkspaceSync } from '../sync/useWorkspaceSync';
 
 // The editor's screens are their own chunks, out of a start's critical path, and loaded once the start is drawn
 // (idle), so that opening a document does not wait for its code.
-const { Screen: DocumentScreen, preload: preloadDocumentScreen } = lazyScreen(() => import('./document/DocumentScreen').then((m) => m.DocumentScreen));
-const { Screen: CompareView, preload: preloadCompareView } = lazyScreen(() => import('./versions/CompareView').then((m) => m.CompareView));
+const { Component: DocumentScreen, preload: preloadDocumentScreen } = lazyLoaded(() => import('./document/DocumentScreen').then((m) => m.DocumentScreen));
+const { Component: CompareView, preload: preloadCompareView } = lazyLoaded(() => import('./versions/CompareView').then((m) => m.CompareView));
 function preloadEditorScreens(): void {
   const load = () => void Promise.all([preloadDocumentScreen(), preloadCompareView()]).catch(() => undefined); // retried on use
   if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 1_000 });

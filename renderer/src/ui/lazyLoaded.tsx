@@ -2,13 +2,14 @@ import { createElement, useEffect, useState, type ComponentType } from 'react';
 import { t } from '../i18n';
 
 /**
- * A screen whose code is its own chunk, loaded on first use or ahead of it (`preload`, e.g. when a start is idle).
- * Not React.lazy: a lazy component suspends on its first render even when its chunk is already loaded, and React
- * then holds the revealed screen back for its Suspense throttle (about 300 ms), which made every document open wait.
- * Here a loaded screen renders at once; one still loading shows "Loading…" and renders as soon as it is in; one
- * whose code failed to load says so (opening it again retries).
+ * A component whose code is its own chunk (a screen, a dialog), loaded on first use or ahead of it (`preload`, e.g.
+ * when a start is idle). Not React.lazy: a lazy component suspends on its first render even when its chunk is
+ * already loaded, and React then holds the revealed content back for its Suspense throttle (about 300 ms), which
+ * made every document open wait. Here a loaded component renders at once; one still loading shows "Loading…" (or
+ * nothing, `showLoading` false: a dialog) and renders as soon as it is in; one whose code failed to load says so
+ * (using it again retries).
  */
-export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): { Screen: ComponentType<P>; preload: () => Promise<unknown> } {
+export function lazyLoaded<P extends object>(load: () => Promise<ComponentType<P>>, showLoading = true): { Component: ComponentType<P>; preload: () => Promise<unknown> } {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
   const preload = () =>
@@ -19,7 +20,7 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
         throw err;
       },
     ));
-  function Screen(props: P) {
+  function Component(props: P) {
     const [, setLoaded] = useState(loaded !== null);
     const [failed, setFailed] = useState<string | null>(null);
     useEffect(() => {
@@ -35,7 +36,7 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
     }, []);
     if (loaded) return createElement(loaded, props);
     if (failed !== null) return <p role="alert">{t('common.screenFailed', { message: failed })}</p>;
-    return <p className="loading" aria-busy="true">{t('common.loading')}</p>;
+    return showLoading ? <p className="loading" aria-busy="true">{t('common.loading')}</p> : null;
   }
-  return { Screen, preload };
+  return { Component, preload };
 }
