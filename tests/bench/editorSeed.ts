@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { initWorkspace } from '../../renderer/src/model/workspaceDoc';
 import { createDocument } from '../../renderer/src/model/templates';
-import { appendJSONToBody, countWords, plainText, type PMNode } from '../../renderer/src/model/bodyJson';
+import { countWords, plainText, type PMNode } from '../../renderer/src/model/bodyJson';
+import { appendJSONToBody } from '../../renderer/src/model/bodyWrite';
 import { documentDocName, workspaceDocName } from '../../common/rooms';
 import { t } from '../../renderer/src/i18n';
 import { generateReport } from './corpus';

@@ -5,7 +5,7 @@ import { initWorkspace, updateHouseStyle } from '../../renderer/src/model/worksp
 import { addStakeholder, deleteStakeholder } from '../../renderer/src/model/stakeholders';
 import { createDocument } from '../../renderer/src/model/templates';
 import { addParticipant, addActionPoint, fieldText } from '../../renderer/src/model/documentDoc';
-import { appendJSONToBody } from '../../renderer/src/model/bodyJson';
+import { appendJSONToBody } from '../../renderer/src/model/bodyWrite';
 import { documentDocName } from '../../common/rooms';
 import { exportInputFromDocs } from '../../renderer/src/export/fromDocs';
 import { exportDocx } from '../../renderer/src/export/exportDocx';

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendJSONToBody, docBody } from '../model/bodyJson';
+import { docBody } from '../model/bodyJson';
+import { appendJSONToBody } from '../model/bodyWrite';
 import { addStakeholder } from '../model/stakeholders';
 import { createAnchor } from '../model/comments/anchor';
 import { buildBodyIndex } from '../model/comments/bodyIndex';
-import { addReply, addThread, readThreads, setDisposition, setResponse } from '../model/comments/commentsDoc';
+import { addReply, addThread, readThreads, setDisposition } from '../model/comments/commentsDoc';
+import { setResponse } from '../model/comments/responseWrite';
 import { threadsForExport } from './threadsForExport';
 import type { Actor } from '../model/comments/threadTypes';
 

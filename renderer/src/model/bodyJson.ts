@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
-import { yXmlFragmentToProsemirrorJSON, prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
-import { rapporteurSchema } from '../schema/schema';
-import { citationLabel } from '../schema/citation';
+import { citationLabel } from '../schema/citationLabel';
 
-// Conversions between the Yjs body (Y.XmlFragment `body`) and ProseMirror JSON, plus plain-text views of it.
+// Reading the Yjs body (Y.XmlFragment `body`) as ProseMirror JSON, and plain-text views of it. Pure and light: the
+// document list, the catalog and the search index read bodies at startup without loading the editor. Writing JSON
+// into a body validates it against the editor schema: that is model/bodyWrite.ts.
 
 export interface PMNode {
   type: string;
@@ -17,18 +17,43 @@ export const BODY = 'body';
 export const docBody = (doc: Y.Doc) => doc.getXmlFragment(BODY);
 
 export function bodyToJSON(doc: Y.Doc): PMNode {
-  return yXmlFragmentToProsemirrorJSON(docBody(doc)) as PMNode;
+  return fragmentToJSON(docBody(doc));
 }
 
-/** Appends the content of `json` (a `doc` node) to the body. Validates it against the schema first. */
-export function appendJSONToBody(doc: Y.Doc, json: PMNode): void {
-  const schema = rapporteurSchema();
-  schema.nodeFromJSON(json).check();
-  const scratch = new Y.Doc();
-  const fragment = prosemirrorJSONToYXmlFragment(schema, json, scratch.getXmlFragment(BODY));
-  const target = docBody(doc);
-  const clones = fragment.toArray().map((item) => (item as Y.XmlElement | Y.XmlText).clone());
-  doc.transact(() => target.insert(target.length, clones));
+// y-prosemirror stores a mark that may occur twice on one text (a suggestion) under `name--<8-char hash>`.
+const HASHED_MARK = /(.*)(--[a-zA-Z0-9+/=]{8})$/;
+
+/**
+ * A Y.XmlFragment as a ProseMirror `doc` in JSON: the same result as y-tiptap's yXmlFragmentToProsemirrorJSON
+ * (a test compares them on the bench report), without loading ProseMirror, which that module's bundle imports.
+ */
+export function fragmentToJSON(fragment: Y.XmlFragment): PMNode {
+  const serialize = (item: unknown): PMNode | PMNode[] => {
+    if (item instanceof Y.XmlText) {
+      return (item.toDelta() as Array<{ insert: string; attributes?: Record<string, Record<string, unknown>> }>).map((d) => {
+        const text: PMNode = { type: 'text', text: d.insert };
+        const attributes = d.attributes;
+        if (attributes)
+          text.marks = Object.keys(attributes).map((name) => {
+            const attrs = attributes[name]!;
+            const mark: { type: string; attrs?: Record<string, unknown> } = { type: HASHED_MARK.exec(name)?.[1] ?? name };
+            if (Object.keys(attrs).length) mark.attrs = attrs;
+            return mark;
+          });
+        return text;
+      });
+    }
+    if (item instanceof Y.XmlElement) {
+      const node: PMNode = { type: item.nodeName };
+      const attrs = item.getAttributes();
+      if (Object.keys(attrs).length) node.attrs = attrs;
+      const children = item.toArray();
+      if (children.length) node.content = children.flatMap(serialize);
+      return node;
+    }
+    throw new Error('unexpected Yjs type in a document body');
+  };
+  return { type: 'doc', content: fragment.toArray().map(serialize) as PMNode[] };
 }
 
 const BLOCK_SEPARATED = new Set(['paragraph', 'heading', 'listItem', 'blockquote', 'tableRow', 'tableCell', 'tableHeader']);

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { createDocument } from './templates';
 import { filterCatalog } from './catalog';
 import { deriveCatalogRow } from './derive';
-import { appendJSONToBody } from './bodyJson';
+import { appendJSONToBody } from './bodyWrite';
 import { listDocumentMetas, updateDocumentMeta } from './workspaceDoc';
 
 const t = (id: string) => id.split('.').pop()!;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendJSONToBody, bodyToJSON, docBody, type PMNode } from './bodyJson';
+import { bodyToJSON, docBody, type PMNode } from './bodyJson';
+import { appendJSONToBody } from './bodyWrite';
 import { buildBodyIndex } from './comments/bodyIndex';
 import { isEmptyParagraph, numberBlocks, numbersByBid, paragraphNumbers, paragraphNumbersByBid, SectionCounter } from './paragraphNumbers';
 

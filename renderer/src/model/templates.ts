@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { newId } from '../../../common/ids';
-import { appendJSONToBody, type PMNode } from './bodyJson';
+import type { PMNode } from './bodyJson';
+import { appendJSONToBody } from './bodyWrite';
 import { docFields } from './documentDoc';
 import { ModelError } from './modelError';
 import { wsDocuments } from './workspaceDoc';

@@ -1,4 +1,5 @@
 import { Node, mergeAttributes } from '@tiptap/core';
+import { citationLabel } from './citationLabel';
 
 // A citation in a consolidated reply (issue 11): an inline atom carrying the cited contribution's doc id
 // (`source`), the quoted passage (`quote`) and its own id (`cid`). One atom is one Yjs item, so a citation moves
@@ -11,12 +12,6 @@ declare module '@tiptap/core' {
   }
 }
 
-const SHOWN = 90;
-
-export function citationLabel(quote: string): string {
-  const q = quote.length > SHOWN ? `${quote.slice(0, SHOWN - 1)}…` : quote;
-  return `“${q}”`;
-}
 
 export const Citation = Node.create({
   name: 'citation',

@@ -10,9 +10,7 @@ import { digestBody, digestDocId, digestSeedUpdate, draftDigest, findDigestForMo
 import { monthBounds, type MonthKey } from '../model/network/month';
 import { documentDocName } from '../../../common/rooms';
 import { formatDate, formatMonth, t } from '../i18n';
-
-export const groupLabel = (code: string) => (code ? t(`group.${code}`) : '');
-export const regionLabel = (code: string) => (code ? t(`region.${code}`) : '');
+import { groupLabel, regionLabel } from '../i18n/stakeholderLabels';
 
 /** The month's selection, from the catalog rows and comment entries of the workspace. */
 export async function loadDigestSelection(workspaceId: string, ws: Y.Doc, month: MonthKey, timeZone: string): Promise<DigestSelection> {

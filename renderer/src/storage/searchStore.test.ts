@@ -12,7 +12,7 @@ import type { CommentEntry } from '../model/commentEntries';
 import { addReply, addThread } from '../model/comments/commentsDoc';
 import { addStakeholder } from '../model/stakeholders';
 import { createDocument } from '../model/templates';
-import { appendJSONToBody } from '../model/bodyJson';
+import { appendJSONToBody } from '../model/bodyWrite';
 import { initWorkspace } from '../model/workspaceDoc';
 import { deriveDocument } from '../model/derive';
 import { DEFAULT_HOUSE_STYLE } from '../model/houseStyle';

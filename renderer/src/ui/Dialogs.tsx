@@ -1,5 +1,4 @@
 import { useUi } from '../state/uiStore';
-import { NewDocumentDialog } from './documents/NewDocumentDialog';
 import { RebuildIndexDialog } from './RebuildIndexDialog';
 import { Modal } from './Modal';
 import { JoinPanel } from './workspaces/JoinPanel';
@@ -7,7 +6,9 @@ import { useWorkspace } from '../state/workspaceContext';
 import { t } from '../i18n';
 import { lazyLoaded } from './lazyLoaded';
 
-// Export and import pull in the DOCX writer and mammoth: loaded when first used, not at startup.
+// Loaded when first used, not at startup: export and import pull in the DOCX writer and mammoth, and a new
+// document's template is written through the editor schema.
+const { Component: NewDocumentDialog } = lazyLoaded(() => import('./documents/NewDocumentDialog').then((m) => m.NewDocumentDialog), false);
 const { Component: ExportDialog } = lazyLoaded(() => import('./export/ExportDialog').then((m) => m.ExportDialog), false);
 const { Component: ImportDialog } = lazyLoaded(() => import('./export/ImportDialog').then((m) => m.ImportDialog), false);
 const { Component: TrackedImportDialog } = lazyLoaded(() => import('./export/TrackedImportDialog').then((m) => m.TrackedImportDialog), false);

@@ -15,7 +15,6 @@ import { DocumentsScreen } from './documents/DocumentsScreen';
 import { readCatalogRowsEarly } from './documents/catalogRows';
 import { StakeholdersScreen } from './stakeholders/StakeholdersScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
-import { DigestScreen } from './network/DigestScreen';
 import { ExpertsScreen } from './network/ExpertsScreen';
 import { ProfileScreen } from './network/ProfileScreen';
 import { Dialogs } from './Dialogs';
@@ -25,10 +24,12 @@ import { t } from '../i18n';
 import { useIdentity } from '../state/identityStore';
 import { useWorkspaceSync } from '../sync/useWorkspaceSync';
 
-// The editor's screens are their own chunks, out of a start's critical path, and loaded once the start is drawn
-// (idle), so that opening a document does not wait for its code.
+// The screens that load the editor (Tiptap, ProseMirror and the schema) are their own chunks, out of a start's
+// critical path. The document and compare screens are loaded once the start has drawn the workspace (idle), so
+// that opening a document does not wait for its code.
 const { Component: DocumentScreen, preload: preloadDocumentScreen } = lazyLoaded(() => import('./document/DocumentScreen').then((m) => m.DocumentScreen));
 const { Component: CompareView, preload: preloadCompareView } = lazyLoaded(() => import('./versions/CompareView').then((m) => m.CompareView));
+const { Component: DigestScreen } = lazyLoaded(() => import('./network/DigestScreen').then((m) => m.DigestScreen));
 function preloadEditorScreens(): void {
   const load = () => void Promise.all([preloadDocumentScreen(), preloadCompareView()]).catch(() => undefined); // retried on use
   if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 1_000 });
@@ -53,7 +54,9 @@ export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {
     document.title = info?.name ? `${info.name} · Rapporteur` : 'Rapporteur';
   }, [info?.name]);
 
-  useEffect(preloadEditorScreens, []);
+  useEffect(() => {
+    if (doc) preloadEditorScreens();
+  }, [doc]);
 
   const value = useMemo<WorkspaceContextValue | null>(() => {
     if (!doc) return null;

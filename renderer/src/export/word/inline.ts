@@ -7,7 +7,7 @@ import { clean, textRuns, type RunProps } from './text';
 import { blockIdBookmark, changeOf, trackedRuns, type Change } from './tracked';
 import { S } from './styles';
 import { citationNote } from '../replyExport';
-import { citationLabel } from '../../schema/citation';
+import { citationLabel } from '../../schema/citationLabel';
 
 // Inline content of one paragraph or heading: text with marks, links, footnotes, hard breaks, and the comment
 // range markers that fall inside it. Offsets are the ones of BlockPoint: each text character (UTF-16 unit)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendJSONToBody, docBody, type PMNode } from '../bodyJson';
+import { docBody, type PMNode } from '../bodyJson';
+import { appendJSONToBody } from '../bodyWrite';
 import { anchorLocation, createAnchor, createAnchorAtBlocks, findQuote, resolveAnchor } from './anchor';
 import { blockPointAt, buildBodyIndex, positionOfBlockPoint, textBetween } from './bodyIndex';
 import type { StoredAnchor } from './threadTypes';

@@ -4,7 +4,8 @@
 // character, in list order (so: the quote itself when nobody touched it, "deleted" when none is left).
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendJSONToBody, docBody, type PMNode } from '../bodyJson';
+import { docBody, type PMNode } from '../bodyJson';
+import { appendJSONToBody } from '../bodyWrite';
 import { createAnchor, decodeRelativePosition, resolveAnchor } from './anchor';
 import { buildBodyIndex, textBetween } from './bodyIndex';
 import { seededRng, type Rng } from '../../../../tests/fixtures/prng';

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { rapporteurSchema } from '../../schema/schema';
-import { appendJSONToBody, docBody, type PMNode } from '../bodyJson';
+import { docBody, type PMNode } from '../bodyJson';
+import { appendJSONToBody } from '../bodyWrite';
 import { createAnchor, resolveAnchor } from './anchor';
 import { buildBodyIndex } from './bodyIndex';
 

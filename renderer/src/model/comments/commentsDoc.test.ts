@@ -3,19 +3,8 @@ import * as Y from 'yjs';
 import { EDITOR_ONLY_THREAD_KEYS, ReplyKey, ThreadKey } from '../../../../common/commentsSchema';
 import { COMMENTER_EDITABLE_REPLY_KEYS, COMMENTER_EDITABLE_THREAD_KEYS } from '../../../../common/commentsPolicy';
 import { addStakeholder, resolveStakeholder, updateStakeholder } from '../stakeholders';
-import {
-  addReply,
-  addThread,
-  commentsRoot,
-  editReply,
-  editThread,
-  readThread,
-  readThreads,
-  responseFragment,
-  setDisposition,
-  setResolved,
-  setResponse,
-} from './commentsDoc';
+import { addReply, addThread, commentsRoot, editReply, editThread, readThread, readThreads, responseFragment, setDisposition, setResolved } from './commentsDoc';
+import { setResponse } from './responseWrite';
 import type { Actor, StoredAnchor } from './threadTypes';
 
 const editor: Actor = { id: 'ed1', name: 'Rapporteur', role: 'editor' };

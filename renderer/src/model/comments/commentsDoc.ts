@@ -7,13 +7,12 @@
 // in history); two editors replacing the same response offline both keep their text, one after the other.
 import * as Y from 'yjs';
 import { COMMENTS_ROOT, ReplyKey, ThreadKey } from '../../../../common/commentsSchema';
-import type { PMNode } from '../bodyJson';
 import { newId } from '../../../../common/ids';
 import { capabilitiesOf, mayEditComment } from '../../../../common/roles';
 import type { Stakeholder } from '../stakeholders';
 import { assertNoIssues, dispositionIssues, isDisposition, sameDisposition, type DispositionChoice } from './dispositions';
 import { ModelError } from '../modelError';
-import { fragmentPlainText, normalizeResponseText, replaceFragment, textToDocJSON } from './responseText';
+import { fragmentPlainText } from './responseText';
 import {
   isCommentType,
   isPurpose,
@@ -54,7 +53,7 @@ function refuseViewer(actor: Actor): void {
   if (!capabilitiesOf(actor.role).comment) throw new ModelError('comments.error.readOnly', 'You can read comments but not write them.');
 }
 
-function requireEditor(actor: Actor): void {
+export function requireEditor(actor: Actor): void {
   if (!capabilitiesOf(actor.role).editAnyComment) throw new ModelError('comments.error.editorsOnly', 'Only editors can do this.');
 }
 
@@ -64,7 +63,7 @@ function requireBody(body: string): string {
   return trimmed;
 }
 
-function getThreadMap(doc: Y.Doc, threadId: string): Y.Map<unknown> {
+export function getThreadMap(doc: Y.Doc, threadId: string): Y.Map<unknown> {
   const t = commentsRoot(doc).get(threadId);
   if (!(t instanceof Y.Map)) throw new ModelError('comments.error.unknownThread', `There is no comment ${threadId}.`, { id: threadId });
   return t;
@@ -267,30 +266,6 @@ export function setDisposition(doc: Y.Doc, threadId: string, choice: Disposition
 export function responseFragment(doc: Y.Doc, threadId: string): Y.XmlFragment | null {
   const f = getThreadMap(doc, threadId).get(ThreadKey.response);
   return f instanceof Y.XmlFragment ? f : null;
-}
-
-/**
- * Replaces the response with plain text (one paragraph per line) or ProseMirror JSON (a `doc`). Plain text equal
- * to the current text (after normalizeResponseText) writes nothing. Returns whether it wrote.
- */
-export function setResponse(doc: Y.Doc, threadId: string, content: string | PMNode, actor: Actor): boolean {
-  requireEditor(actor);
-  const t = getThreadMap(doc, threadId);
-  const existing = t.get(ThreadKey.response);
-  if (typeof content === 'string' && existing instanceof Y.XmlFragment && normalizeResponseText(fragmentPlainText(existing)) === normalizeResponseText(content))
-    return false;
-  if (typeof content === 'string' && !(existing instanceof Y.XmlFragment) && !normalizeResponseText(content)) return false;
-  const json = typeof content === 'string' ? textToDocJSON(content) : content;
-  doc.transact(() => {
-    let fragment = existing;
-    if (!(fragment instanceof Y.XmlFragment)) {
-      // Created on first write by an editor: a commenter's thread never carries it (it is editor-only).
-      fragment = new Y.XmlFragment();
-      t.set(ThreadKey.response, fragment);
-    }
-    replaceFragment(fragment as Y.XmlFragment, json);
-  });
-  return true;
 }
 
 export interface ReadOptions {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendJSONToBody, docBody, type PMNode } from '../bodyJson';
+import { docBody, type PMNode } from '../bodyJson';
+import { appendJSONToBody } from '../bodyWrite';
 import { addStakeholder } from '../stakeholders';
 import { createAnchor } from './anchor';
 import { buildBodyIndex } from './bodyIndex';
-import { addThread, readThreads, setDisposition, setResponse } from './commentsDoc';
+import { addThread, readThreads, setDisposition } from './commentsDoc';
+import { setResponse } from './responseWrite';
 import { filterRows, groupRows, matrixRows, MATRIX_COLUMNS, sortRows, type MatrixRow } from './matrix';
 import type { Actor } from './threadTypes';
 import { englishT } from '../../i18n/en';

@@ -13,7 +13,8 @@
 //     them in `overwrite` (the user chose the file's value). A field that changed again since the preview is
 //     skipped and reported.
 import * as Y from 'yjs';
-import { readThreads, setDispositions, setResponse, type DispositionChange } from './commentsDoc';
+import { readThreads, setDispositions, type DispositionChange } from './commentsDoc';
+import { setResponse } from './responseWrite';
 import { dispositionIssues, dispositionLabel, parseDisposition, type DispositionChoice } from './dispositions';
 import { ModelError } from '../modelError';
 import { OWN_WORKSPACE_ROLE } from '../../../../common/roles';

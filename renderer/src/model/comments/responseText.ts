@@ -1,8 +1,6 @@
 // The rapporteur's response is rich text (ThreadKey.response, a Y.XmlFragment in the editor schema). These read it
-// as plain text and replace it from plain text or ProseMirror JSON.
+// as plain text (writing it is model/bodyWrite.ts replaceFragment).
 import * as Y from 'yjs';
-import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
-import { rapporteurSchema } from '../../schema/schema';
 import type { PMNode } from '../bodyJson';
 import { ATOM_CHAR, atomText, isTextblockNode } from './schemaKinds';
 
@@ -50,19 +48,4 @@ export function textToDocJSON(text: string): PMNode {
     type: 'doc',
     content: lines.map((line) => (line ? { type: 'paragraph', content: [{ type: 'text', text: line }] } : { type: 'paragraph' })),
   };
-}
-
-/** Replaces the whole content of `fragment` with `json` (a `doc` node, validated against the schema). */
-export function replaceFragment(fragment: Y.XmlFragment, json: PMNode): void {
-  const schema = rapporteurSchema();
-  schema.nodeFromJSON(json).check();
-  const scratch = new Y.Doc();
-  const built = prosemirrorJSONToYXmlFragment(schema, json, scratch.getXmlFragment('scratch'));
-  const clones = built.toArray().map((item) => (item as Y.XmlElement | Y.XmlText).clone());
-  const apply = () => {
-    if (fragment.length) fragment.delete(0, fragment.length);
-    fragment.insert(0, clones);
-  };
-  if (fragment.doc) fragment.doc.transact(apply);
-  else apply();
 }

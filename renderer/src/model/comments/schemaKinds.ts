@@ -1,26 +1,17 @@
-// What the body walkers need to know about node types, read once from the one editor schema.
-import { rapporteurSchema } from '../../schema/schema';
+// What the body walkers need to know about node types. A mirror of the one editor schema (schema/schema.ts), kept
+// here so that reading a body needs no editor at startup; schemaKinds.test.ts fails when the schema and it differ.
 
-let leaves: Set<string> | null = null;
-let textblocks: Set<string> | null = null;
+/** Inline atoms: size 1 in ProseMirror positions. */
+export const LEAF_NODES: ReadonlySet<string> = new Set(['citation', 'contributorsList', 'footnote', 'hardBreak']);
 
-function load(): void {
-  const nodes = Object.values(rapporteurSchema().nodes);
-  leaves = new Set(nodes.filter((n) => n.isLeaf && !n.isText).map((n) => n.name));
-  textblocks = new Set(nodes.filter((n) => n.isTextblock).map((n) => n.name));
-}
+/** Nodes holding inline content directly. */
+export const TEXTBLOCK_NODES: ReadonlySet<string> = new Set(['heading', 'paragraph']);
 
 /** Inline atoms (footnote, hardBreak): size 1 in ProseMirror positions. */
-export function isLeafNode(name: string): boolean {
-  if (!leaves) load();
-  return leaves!.has(name);
-}
+export const isLeafNode = (name: string): boolean => LEAF_NODES.has(name);
 
 /** Nodes holding inline content directly (paragraph, heading). */
-export function isTextblockNode(name: string): boolean {
-  if (!textblocks) load();
-  return textblocks!.has(name);
-}
+export const isTextblockNode = (name: string): boolean => TEXTBLOCK_NODES.has(name);
 
 /** Stands for an inline atom in block text, so offsets stay aligned with ProseMirror's. */
 export const ATOM_CHAR = '\uFFFC';

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { updateYFragment } from '@tiptap/y-tiptap';
-import { appendJSONToBody, bodyToJSON, docBody, type PMNode } from '../bodyJson';
+import { bodyToJSON, docBody, type PMNode } from '../bodyJson';
+import { appendJSONToBody } from '../bodyWrite';
 import { rapporteurSchema } from '../../schema/schema';
 import { citationsOf, citedSources, findPassage, normalizeQuote } from './citations';
 

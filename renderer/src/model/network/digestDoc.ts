@@ -10,7 +10,8 @@
 // (client, clock)): one digest. Different material yields a different id: two separate digests, each intact,
 // never one interleaved text. Pure: Y.Docs in and out, labels through the caller's translate function.
 import * as Y from 'yjs';
-import { appendJSONToBody, type PMNode } from '../bodyJson';
+import type { PMNode } from '../bodyJson';
+import { appendJSONToBody } from '../bodyWrite';
 import { docFields } from '../documentDoc';
 import { fill, type Translate } from '../translate';
 import { wsDocuments } from '../workspaceDoc';

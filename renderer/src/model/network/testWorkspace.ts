@@ -3,7 +3,7 @@
 import * as Y from 'yjs';
 import { createDocument, type NewDocumentInput } from '../templates';
 import { addActionPoint, addParticipant, docFields, fieldText } from '../documentDoc';
-import { appendJSONToBody } from '../bodyJson';
+import { appendJSONToBody } from '../bodyWrite';
 import { listDocumentMetas, updateDocumentMeta } from '../workspaceDoc';
 import { addStakeholder, listStakeholders, type StakeholderInput } from '../stakeholders';
 import { deriveCatalogRow } from '../derive';

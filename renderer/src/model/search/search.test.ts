@@ -7,7 +7,8 @@ import { entryFromCatalogRow, entryFromComment, entryFromStakeholder, type Searc
 import { groupHits, SEARCH_INDEX_VERSION, WorkspaceSearchIndex } from './workspaceSearch';
 import { catalogRow, type CatalogRow } from '../catalog';
 import { deriveCommentEntries, type CommentEntry } from '../commentEntries';
-import { addReply, addThread, setResponse, setDisposition } from '../comments/commentsDoc';
+import { addReply, addThread, setDisposition } from '../comments/commentsDoc';
+import { setResponse } from '../comments/responseWrite';
 import { createDocument } from '../templates';
 import { addStakeholder } from '../stakeholders';
 import { initWorkspace, listDocumentMetas } from '../workspaceDoc';

@@ -17,7 +17,7 @@
 // follows its nearest surviving predecessor), with inline parts, badges, and a summary by section.
 import { diffWordsWithSpace } from 'diff';
 import type { PMNode } from '../bodyJson';
-import { citationLabel } from '../../schema/citation';
+import { citationLabel } from '../../schema/citationLabel';
 import { BlockNumberer, isEmptyParagraph } from '../paragraphNumbers';
 
 export type PartKind = 'same' | 'ins' | 'del';

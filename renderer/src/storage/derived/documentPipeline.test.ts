@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createDocument } from '../../model/templates';
-import { appendJSONToBody, bodyToJSON, countWords, plainText } from '../../model/bodyJson';
+import { bodyToJSON, countWords, plainText } from '../../model/bodyJson';
+import { appendJSONToBody } from '../../model/bodyWrite';
 import { estimatePages } from '../../model/pageEstimate';
 import { readHouseStyle, updateDocumentMeta, updateHouseStyle } from '../../model/workspaceDoc';
 import { setField } from '../../model/documentDoc';

@@ -1,6 +1,7 @@
 import { memo, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
-import { editReply, editThread, responseFragment, setResponse, setResolved } from '../../model/comments/commentsDoc';
+import { editReply, editThread, responseFragment, setResolved } from '../../model/comments/commentsDoc';
+import { setResponse } from '../../model/comments/responseWrite';
 import { addCommentReply } from '../../model/consultation/commentGate';
 import { type Actor, type CommentType, type HistoryEntry, type Reply, type Thread } from '../../model/comments/threadTypes';
 import type { MatrixRow } from '../../model/comments/matrix';

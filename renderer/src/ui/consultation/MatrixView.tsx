@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { useUi } from '../../state/uiStore';
 import { useWorkspace } from '../../state/workspaceContext';
 import { filterRows, groupRows, sortRows, type MatrixColumn, type MatrixFilter, type MatrixRow } from '../../model/comments/matrix';
-import { setResponse } from '../../model/comments/commentsDoc';
+import { setResponse } from '../../model/comments/responseWrite';
 import { DISPOSITIONS } from '../../model/comments/dispositions';
 import { COMMENT_TYPES, type Actor } from '../../model/comments/threadTypes';
 import { threadNumbers } from '../../model/comments/threadNumbers';

@@ -1,7 +1,8 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useUi } from '../../state/uiStore';
 import { useIdentity } from '../../state/identityStore';
-import { draftMonthlyDigest, groupLabel, regionLabel } from '../../state/networkActions';
+import { draftMonthlyDigest } from '../../state/networkActions';
+import { groupLabel, regionLabel } from '../../i18n/stakeholderLabels';
 import { selectDigest, type Attribution } from '../../model/network/digestSelection';
 import { findDigestForMonth } from '../../model/network/digestDoc';
 import { isMonthKey, localTimeZone, monthOfInstant } from '../../model/network/month';

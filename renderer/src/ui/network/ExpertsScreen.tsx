@@ -7,7 +7,7 @@ import { t, tp } from '../../i18n';
 import { ChoiceSelect } from '../ChoiceSelect';
 import { LabeledField } from '../document/fields/LabeledField';
 import { useY } from '../hooks';
-import { groupLabel, regionLabel } from '../../state/networkActions';
+import { groupLabel, regionLabel } from '../../i18n/stakeholderLabels';
 import { useNetworkData } from './useNetworkData';
 import { NotIndexedNotice } from './NotIndexedNotice';
 

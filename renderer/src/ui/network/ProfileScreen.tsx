@@ -3,7 +3,7 @@ import { useUi } from '../../state/uiStore';
 import { stakeholderProfile } from '../../model/network/profile';
 import { localTimeZone } from '../../model/network/month';
 import { formatDate, formatMonth, t } from '../../i18n';
-import { groupLabel, regionLabel } from '../../state/networkActions';
+import { groupLabel, regionLabel } from '../../i18n/stakeholderLabels';
 import { useNetworkData } from './useNetworkData';
 import { NotIndexedNotice } from './NotIndexedNotice';
 
