@@ -13,7 +13,7 @@ import { round } from './editorStats';
 // - a Chrome trace (devtools.timeline): main-thread time by kind (script, style, layout, paint, GC), between
 //   performance marks placed by the bench around the measured window.
 
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8'];
+export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8'];
 
 export interface CpuProfile {
   nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>;

@@ -81,6 +81,17 @@ interface Compiled {
 }
 const compiled = new Map<string, Compiled>();
 
+// IntlMessageFormat resolves its locale (Intl.NumberFormat.supportedLocalesOf) again for every message it compiles,
+// which was most of a start's translation time. The app formats in a few fixed locales: each is resolved once.
+// Intl.Locale objects are immutable, so messages can share them.
+const resolveLocaleUncached = IntlMessageFormat.resolveLocale;
+const resolvedLocales = new Map<string, Intl.Locale | undefined>();
+IntlMessageFormat.resolveLocale = (locales) => {
+  const key = String(locales);
+  if (!resolvedLocales.has(key)) resolvedLocales.set(key, resolveLocaleUncached(locales));
+  return resolvedLocales.get(key);
+};
+
 /** Names of every argument in a message (for the catalog test and the compat path). */
 export function argumentNames(ast: MessageFormatElement[], out = new Map<string, number>()): Map<string, number> {
   for (const el of ast) {

@@ -1,42 +1,105 @@
-// The document list's catalog rows (word counts, text for the full-text filter). A workspace's start reads them
-// beside the workspace doc's load (WorkspaceShell), not after it: the list then draws as soon as the doc is in,
-// without a second IndexedDB round trip on the start's critical path. The list keeps them live from then on.
-import { useEffect, useState } from 'react';
+// A workspace's catalog rows (word counts, text for the full-text filter, network fields), live, read once and
+// shared by every part of the screen that shows them: the document list, the due list, the network screens. Each
+// read of 500 rows costs the main thread tens of milliseconds of IndexedDB deserialisation, so one start read them
+// three times before this.
+//
+// A start on the list reads them beside the workspace doc's load (WorkspaceShell: readCatalogRowsEarly), not after
+// it, so the list draws as soon as the doc is in. The live query (Dexie liveQuery) subscribes once the first read
+// is in, in idle time: its first result is the same rows, and those are kept as they are, so nothing re-renders.
+import { useCallback, useSyncExternalStore } from 'react';
+import { liveQuery } from 'dexie';
 import { catalogDb } from '../../storage/catalogDb';
 import type { CatalogRow } from '../../model/catalog';
-import { useLiveQuery } from '../hooks';
 
 const readRows = (workspaceId: string) => catalogDb.catalog.where('workspaceId').equals(workspaceId).toArray();
 
-/** The read a workspace's start made, until the list takes it (or the next start replaces it). */
-let early: { workspaceId: string; rows: Promise<CatalogRow[]>; value?: CatalogRow[] } | null = null;
+interface Entry {
+  rows: CatalogRow[] | undefined;
+  listeners: Set<() => void>;
+  users: number;
+  stop: () => void;
+}
 
-/** Starts reading a workspace's catalog rows now, for the list's first draw. */
-export function readCatalogRowsEarly(workspaceId: string): void {
-  const entry: NonNullable<typeof early> = { workspaceId, rows: readRows(workspaceId) };
-  entry.rows.then((rows) => (entry.value = rows)).catch(() => undefined); // the list's own live query reports errors
-  early = entry;
+const entries = new Map<string, Entry>();
+
+/** Same rows, field by field (arrays and objects by value): a live result equal to what is shown is not news. */
+export function sameRows(a: CatalogRow[], b: CatalogRow[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((row, i) => {
+    const other = b[i]! as unknown as Record<string, unknown>;
+    const keys = Object.keys(row);
+    if (keys.length !== Object.keys(other).length) return false;
+    return keys.every((k) => {
+      const x = (row as unknown as Record<string, unknown>)[k];
+      const y = other[k];
+      return x === y || (typeof x === 'object' && x !== null && typeof y === 'object' && y !== null && JSON.stringify(x) === JSON.stringify(y));
+    });
+  });
+}
+
+function open(workspaceId: string): Entry {
+  let stopped = false;
+  let unsubscribe = () => {};
+  const entry: Entry = {
+    rows: undefined,
+    listeners: new Set(),
+    users: 0,
+    stop: () => {
+      stopped = true;
+      unsubscribe();
+    },
+  };
+  const show = (rows: CatalogRow[]) => {
+    if (entry.rows && sameRows(entry.rows, rows)) return;
+    entry.rows = rows;
+    entry.listeners.forEach((l) => l());
+  };
+  const failed = (e: unknown) => {
+    console.error(e);
+    if (!entry.rows) show([]); // a list waiting for its first rows shows none rather than waiting forever
+  };
+  const subscribeLive = () => {
+    if (stopped) return;
+    const subscription = liveQuery(() => readRows(workspaceId)).subscribe({ next: show, error: failed });
+    unsubscribe = () => subscription.unsubscribe();
+  };
+  readRows(workspaceId).then(show, failed).finally(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(subscribeLive, { timeout: 1_000 });
+    else setTimeout(subscribeLive, 0);
+  });
+  entries.set(workspaceId, entry);
+  return entry;
 }
 
 /**
- * The workspace's catalog rows, live; undefined until the first read. The first value is the start's early read
- * when there is one; the live query that follows gives the same rows and later changes.
+ * Starts one user of a workspace's rows (told of each change by `listener`); returns its release. The first user
+ * starts the read, the last release stops the live query.
  */
+export function holdCatalogRows(workspaceId: string, listener?: () => void): () => void {
+  const entry = entries.get(workspaceId) ?? open(workspaceId);
+  entry.users++;
+  if (listener) entry.listeners.add(listener);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (listener) entry.listeners.delete(listener);
+    if (--entry.users > 0) return;
+    entry.stop();
+    if (entries.get(workspaceId) === entry) entries.delete(workspaceId);
+  };
+}
+
+/** Starts reading a workspace's rows now, for the list's first draw; held for 10 s for the list to take over. */
+export function readCatalogRowsEarly(workspaceId: string): void {
+  setTimeout(holdCatalogRows(workspaceId), 10_000);
+}
+
+/** The rows held for a workspace now; undefined before the first read is in (or when nobody holds them). */
+export const catalogRowsNow = (workspaceId: string): CatalogRow[] | undefined => entries.get(workspaceId)?.rows;
+
+/** The workspace's catalog rows, live; undefined until the first read is in. */
 export function useCatalogRows(workspaceId: string): CatalogRow[] | undefined {
-  const [taken] = useState(() => {
-    const e = early?.workspaceId === workspaceId ? early : null;
-    early = null;
-    return e;
-  });
-  const [first, setFirst] = useState(taken?.value);
-  useEffect(() => {
-    if (!taken || taken.value) return;
-    let live = true;
-    taken.rows.then((rows) => live && setFirst(rows)).catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [taken]);
-  const rows = useLiveQuery(() => readRows(workspaceId), [workspaceId], undefined as CatalogRow[] | undefined, [] as CatalogRow[]);
-  return rows ?? first;
+  const subscribe = useCallback((notify: () => void) => holdCatalogRows(workspaceId, notify), [workspaceId]);
+  return useSyncExternalStore(subscribe, () => catalogRowsNow(workspaceId));
 }

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import { catalogDb, listCommentEntries } from '../../storage/catalogDb';
+import { listCommentEntries } from '../../storage/catalogDb';
 import { listDocumentMetas, wsDocuments, wsStakeholders } from '../../model/workspaceDoc';
 import { listStakeholders } from '../../model/stakeholders';
-import type { CatalogRow } from '../../model/catalog';
 import type { CommentEntry } from '../../model/commentEntries';
 import { useWorkspace } from '../../state/workspaceContext';
 import { useLiveQuery, useY } from '../hooks';
+import { useCatalogRows } from './useQueryData';
 
 /**
  * What the digest, the expert finder and profiles read: the local catalog rows and comment entries (derived
@@ -14,7 +14,7 @@ import { useLiveQuery, useY } from '../hooks';
  */
 export function useNetworkData() {
   const { id: workspaceId, doc: ws } = useWorkspace();
-  const indexed = useLiveQuery(() => catalogDb.catalog.where('workspaceId').equals(workspaceId).toArray(), [workspaceId], [] as CatalogRow[]);
+  const indexed = useCatalogRows(workspaceId);
   const comments = useLiveQuery(() => listCommentEntries(workspaceId), [workspaceId], [] as CommentEntry[]);
   const metas = useY(wsDocuments(ws), () => listDocumentMetas(ws));
   const stakeholders = useY(wsStakeholders(ws), () => listStakeholders(ws, { includeDeleted: true }));

@@ -2,14 +2,17 @@
 // and the stakeholder registry, which the workspace doc already holds.
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
-import { catalogDb } from '../../storage/catalogDb';
 import type { CatalogRow } from '../../model/catalog';
 import { listDocumentMetas, wsDocuments, wsStakeholders, type DocumentMeta } from '../../model/workspaceDoc';
 import { listStakeholders, resolveStakeholder, type Stakeholder } from '../../model/stakeholders';
-import { useLiveQuery, useY } from '../hooks';
+import { useY } from '../hooks';
+import { useCatalogRows as useSharedCatalogRows } from '../documents/catalogRows';
 
+const NO_ROWS: CatalogRow[] = [];
+
+/** The workspace's catalog rows, live and shared (documents/catalogRows.ts); none until the first read is in. */
 export function useCatalogRows(workspaceId: string): CatalogRow[] {
-  return useLiveQuery(() => catalogDb.catalog.where('workspaceId').equals(workspaceId).toArray(), [workspaceId], [] as CatalogRow[]);
+  return useSharedCatalogRows(workspaceId) ?? NO_ROWS;
 }
 
 export function useMetas(ws: Y.Doc): DocumentMeta[] {
