@@ -109,61 +109,74 @@ export function locationFormatter(t: Translate): (row: Pick<MatrixRow, 'status' 
 
 export const locationText = (row: Pick<MatrixRow, 'status' | 'para' | 'section'>, t: Translate) => locationFormatter(t)(row);
 
+/** What deriving a row needs beside its thread: the numbering of all threads, and the location's wording. */
+export interface MatrixRowContext {
+  numberOf: (id: string) => number | null;
+  location: (row: Pick<MatrixRow, 'status' | 'para' | 'section'>) => string;
+}
+
+/** Made once for all the rows of a derivation (the location templates are translated once, not per row). */
+export function matrixRowContext(threads: readonly Thread[], t: Translate): MatrixRowContext {
+  return { numberOf: threadNumbers(threads).numberOf, location: locationFormatter(t) };
+}
+
 /** Rows in thread order (#1, #2...). `index` is the body index of the document (null: no locations). */
 export function matrixRows(threads: readonly Thread[], index: BodyIndex | null, t: Translate): MatrixRow[] {
-  const { numberOf } = threadNumbers(threads);
-  const location = locationFormatter(t);
-  return threads.map((th) => {
-    let status: MatrixRow['status'] = 'general';
-    let para: number | null = null;
-    let section = '';
-    let position: number | null = null;
-    if (th.anchor) {
-      const r = index ? resolveAnchor(index, th.anchor) : ({ status: 'pending' } as const);
-      status = r.status;
-      if (r.status === 'ok') {
-        const loc = anchorLocation(index!, r, { text: false });
-        para = loc.para;
-        section = loc.section;
-        position = r.from;
-      }
+  const context = matrixRowContext(threads, t);
+  return threads.map((th) => matrixRow(th, index, context));
+}
+
+/** The row of one thread. */
+export function matrixRow(th: Thread, index: BodyIndex | null, { numberOf, location }: MatrixRowContext): MatrixRow {
+  let status: MatrixRow['status'] = 'general';
+  let para: number | null = null;
+  let section = '';
+  let position: number | null = null;
+  if (th.anchor) {
+    const r = index ? resolveAnchor(index, th.anchor) : ({ status: 'pending' } as const);
+    status = r.status;
+    if (r.status === 'ok') {
+      const loc = anchorLocation(index!, r, { text: false });
+      para = loc.para;
+      section = loc.section;
+      position = r.from;
     }
-    const a = th.attribution;
-    const commenter = a?.name || th.authorName;
-    const commenterKey = th.stakeholderId ? `s:${th.stakeholderId}` : a?.name ? `n:${a.name.trim().toLowerCase()}` : `u:${th.authorId}`;
-    const dup = th.disposition.value === 'duplicate' ? (th.disposition.duplicateOf ?? null) : null;
-    const row: MatrixRow = {
-      id: th.id,
-      number: th.number,
-      status,
-      para,
-      section,
-      location: '',
-      position,
-      quote: th.anchor?.quote ?? '',
-      commenter,
-      commenterKey,
-      organisation: a?.organisation ?? '',
-      group: a?.group ?? '',
-      region: a?.region ?? '',
-      gender: a?.gender ?? '',
-      type: th.type,
-      purpose: th.purpose,
-      comment: th.body,
-      proposedWording: th.proposedWording,
-      disposition: th.disposition.value,
-      duplicateOf: dup,
-      duplicateOfNumber: dup ? numberOf(dup) : null,
-      response: th.response,
-      resolved: th.resolved,
-      createdAt: th.createdAt,
-      replies: th.replies.length,
-      authorId: th.authorId,
-      stakeholderId: th.stakeholderId,
-    };
-    row.location = location(row);
-    return row;
-  });
+  }
+  const a = th.attribution;
+  const commenter = a?.name || th.authorName;
+  const commenterKey = th.stakeholderId ? `s:${th.stakeholderId}` : a?.name ? `n:${a.name.trim().toLowerCase()}` : `u:${th.authorId}`;
+  const dup = th.disposition.value === 'duplicate' ? (th.disposition.duplicateOf ?? null) : null;
+  const row: MatrixRow = {
+    id: th.id,
+    number: th.number,
+    status,
+    para,
+    section,
+    location: '',
+    position,
+    quote: th.anchor?.quote ?? '',
+    commenter,
+    commenterKey,
+    organisation: a?.organisation ?? '',
+    group: a?.group ?? '',
+    region: a?.region ?? '',
+    gender: a?.gender ?? '',
+    type: th.type,
+    purpose: th.purpose,
+    comment: th.body,
+    proposedWording: th.proposedWording,
+    disposition: th.disposition.value,
+    duplicateOf: dup,
+    duplicateOfNumber: dup ? numberOf(dup) : null,
+    response: th.response,
+    resolved: th.resolved,
+    createdAt: th.createdAt,
+    replies: th.replies.length,
+    authorId: th.authorId,
+    stakeholderId: th.stakeholderId,
+  };
+  row.location = location(row);
+  return row;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });

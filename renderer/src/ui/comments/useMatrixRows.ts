@@ -1,8 +1,7 @@
 import { useMemo, useRef } from 'react';
-import { matrixRows, type MatrixRow } from '../../model/comments/matrix';
+import { matrixRow, matrixRowContext, type MatrixRow } from '../../model/comments/matrix';
 import type { BodyIndex } from '../../model/comments/bodyIndex';
 import type { Thread } from '../../model/comments/threadTypes';
-import { threadNumbers } from '../../model/comments/threadNumbers';
 import { t } from '../../i18n';
 
 const translate = (id: string) => t(id);
@@ -17,14 +16,15 @@ export function useMatrixRows(threads: readonly Thread[], index: BodyIndex | nul
   return useMemo(() => {
     if (cache.current.index !== index) cache.current = { index, rows: new WeakMap() };
     const byThread = cache.current.rows;
-    const { numberOf } = threadNumbers(threads);
+    const context = matrixRowContext(threads, translate);
+    const { numberOf } = context;
     return threads.map((th) => {
       let row = byThread.get(th);
       if (!row) {
-        row = matrixRows([th], index, translate)[0];
+        row = matrixRow(th, index, context);
         byThread.set(th, row);
       }
-      // "Duplicate of #N" follows the numbering of all threads, which a one-thread derivation cannot see.
+      // "Duplicate of #N" follows the numbering of all threads, which may have changed since the row was cached.
       const dup = row.duplicateOf ? numberOf(row.duplicateOf) : null;
       if (row.duplicateOfNumber !== dup) {
         row = { ...row, duplicateOfNumber: dup };
