@@ -19,6 +19,8 @@ export interface MatrixRow {
   location: string;
   /** position of the anchor's start in the body (reading order), null when not in the body */
   position: number | null;
+  /** position of the anchor's end in the body (where its highlight stops), null when not in the body */
+  end: number | null;
   quote: string;
   commenter: string;
   /** identity for grouping: the stakeholder, else the attributed name, else the author */
@@ -132,6 +134,7 @@ export function matrixRow(th: Thread, index: BodyIndex | null, { numberOf, locat
   let para: number | null = null;
   let section = '';
   let position: number | null = null;
+  let end: number | null = null;
   if (th.anchor) {
     const r = index ? resolveAnchor(index, th.anchor) : ({ status: 'pending' } as const);
     status = r.status;
@@ -140,6 +143,7 @@ export function matrixRow(th: Thread, index: BodyIndex | null, { numberOf, locat
       para = loc.para;
       section = loc.section;
       position = r.from;
+      end = r.to;
     }
   }
   const a = th.attribution;
@@ -154,6 +158,7 @@ export function matrixRow(th: Thread, index: BodyIndex | null, { numberOf, locat
     section,
     location: '',
     position,
+    end,
     quote: th.anchor?.quote ?? '',
     commenter,
     commenterKey,

@@ -3,7 +3,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Editor } from '@tiptap/core';
 import type * as Y from 'yjs';
-import { resolveAnchor } from '../../model/comments/anchor';
 import type { BodyIndex } from '../../model/comments/bodyIndex';
 import { t } from '../../i18n';
 import { CommentDecorations, commentDecorationsKey, type CommentDecorationInput, type HighlightRange } from './commentDecorations';
@@ -29,7 +28,7 @@ export function useCommentExtension(key: unknown) {
 
 /** Keeps the editor's decorations in step with the threads and the body index; shows a thread's anchor on request. */
 export function EditorCommentSync({ editor, visible }: { editor: Editor | null; visible: boolean }) {
-  const { threads, index } = useComments();
+  const { threads, index, rowById } = useComments();
   const activeId = useCommentsUi((s) => s.activeThreadId);
   const revealId = useCommentsUi((s) => s.revealThreadId);
   const ranges = useRef<HighlightRange[]>([]);
@@ -46,11 +45,11 @@ export function EditorCommentSync({ editor, visible }: { editor: Editor | null; 
     const last = applied.current;
     if (last && last.editor === editor && last.index === index && last.activeId === activeId && sameEntries(last.shown, shown)) return;
     applied.current = { editor, index, activeId, shown };
+    // Where each anchor is now: resolved once, by the matrix rows (CommentsContext), against this same index.
     const list: HighlightRange[] = [];
     for (const th of threads) {
-      if (!shown.has(th.id)) continue;
-      const r = resolveAnchor(index, th.anchor!);
-      if (r.status === 'ok') list.push({ threadId: th.id, from: r.from, to: r.to });
+      const row = shown.has(th.id) ? rowById.get(th.id) : undefined;
+      if (row?.status === 'ok' && row.position !== null && row.end !== null) list.push({ threadId: th.id, from: row.position, to: row.end });
     }
     ranges.current = list;
     const paragraphs = index.blocks.flatMap((b) => {
@@ -59,7 +58,7 @@ export function EditorCommentSync({ editor, visible }: { editor: Editor | null; 
     });
     const input: CommentDecorationInput = { ranges: list, activeId, paragraphs };
     editor.view.dispatch(editor.state.tr.setMeta(commentDecorationsKey, input).setMeta('addToHistory', false));
-  }, [editor, index, threads, activeId]);
+  }, [editor, index, threads, rowById, activeId]);
 
   useEffect(() => {
     if (!revealId || !visible || !editor || editor.isDestroyed || !index || index.size !== editor.state.doc.content.size) return;
