@@ -142,6 +142,7 @@ test('Ctrl+K finds a contribution, a comment and a stakeholder offline after a r
   await expect(page.locator(':focus')).toHaveAttribute('id', /^thread-.+-open$/);
   await expect(editorBody(page, 'Draft text').locator('.comment-anchor.is-active')).toHaveText('community water boards');
   await expect(page.getByRole('complementary', { name: 'Comments' })).toContainText(ANNOTATION);
+  await screenshot(page, 'search-comment-highlight');
 
   // A stakeholder result opens their registry entry; Escape closes the search without opening anything.
   await page.keyboard.press('Control+K');
