@@ -7,6 +7,7 @@ import { writeCommentEntries } from '../storage/commentEntriesStore';
 import { searchStore, textsForHits } from '../storage/searchStore';
 import { listStakeholders, resolveStakeholder } from '../model/stakeholders';
 import { wsStakeholders } from '../model/workspaceDoc';
+import { whenIdle } from '../platform/idle';
 import type { SearchFilters, SearchHit } from '../model/search/workspaceSearch';
 
 /** Keeps the open document's comment entries (Dexie and search index) in step with its comments doc. */
@@ -23,10 +24,10 @@ export function useRegistrySearchSync(workspaceId: string, ws: Y.Doc, readRegist
   useEffect(() => {
     const sync = () => void searchStore.syncStakeholders(workspaceId, readRegistry ? listStakeholders(ws) : []).catch((e) => console.error('Registry not indexed', e));
     // The first sync loads the search index: once the start is drawn (idle, at most 2 s), not during it.
-    const first = typeof requestIdleCallback === 'function' ? requestIdleCallback(sync, { timeout: 2_000 }) : null;
-    let timer: ReturnType<typeof setTimeout> | null = first === null ? setTimeout(sync, 0) : null;
+    const cancelFirst = whenIdle(sync, 2_000);
+    let timer: ReturnType<typeof setTimeout> | null = null;
     const onChange = () => {
-      if (first !== null) cancelIdleCallback(first);
+      cancelFirst?.();
       if (timer) clearTimeout(timer);
       timer = setTimeout(sync, 300);
     };
@@ -34,7 +35,7 @@ export function useRegistrySearchSync(workspaceId: string, ws: Y.Doc, readRegist
     registry.observeDeep(onChange);
     return () => {
       registry.unobserveDeep(onChange);
-      if (first !== null) cancelIdleCallback(first);
+      cancelFirst?.();
       if (timer) clearTimeout(timer);
       timer = null;
     };

@@ -23,6 +23,7 @@ import { WorkspaceSearch } from './search/WorkspaceSearch';
 import { t } from '../i18n';
 import { useIdentity } from '../state/identityStore';
 import { useWorkspaceSync } from '../sync/useWorkspaceSync';
+import { whenIdle } from '../platform/idle';
 
 // The screens that load the editor (Tiptap, ProseMirror and the schema) are their own chunks, out of a start's
 // critical path. The document and compare screens are loaded once the start has drawn the workspace (idle), so
@@ -31,9 +32,7 @@ const { Component: DocumentScreen, preload: preloadDocumentScreen } = lazyLoaded
 const { Component: CompareView, preload: preloadCompareView } = lazyLoaded(() => import('./versions/CompareView').then((m) => m.CompareView));
 const { Component: DigestScreen } = lazyLoaded(() => import('./network/DigestScreen').then((m) => m.DigestScreen));
 function preloadEditorScreens(): void {
-  const load = () => void Promise.all([preloadDocumentScreen(), preloadCompareView()]).catch(() => undefined); // retried on use
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 1_000 });
-  else setTimeout(load, 0);
+  whenIdle(() => void Promise.all([preloadDocumentScreen(), preloadCompareView()]).catch(() => undefined), 1_000); // retried on use
 }
 
 export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {

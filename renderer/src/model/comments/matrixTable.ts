@@ -79,5 +79,8 @@ export function rowCells(r: MatrixRow, numberOf: (id: string) => number | null, 
 /** Header and one line per row, in the order given. */
 export function matrixTable(rows: readonly MatrixRow[], t: Translate): string[][] {
   const { numberOf } = threadNumbers(rows);
-  return [FILE_COLUMNS.map((c) => columnHeader(c, t)), ...rows.map((r) => FILE_COLUMNS.map((c) => rowCells(r, numberOf, t)[c]))];
+  return [FILE_COLUMNS.map((c) => columnHeader(c, t)), ...rows.map((r) => {
+    const cells = rowCells(r, numberOf, t);
+    return FILE_COLUMNS.map((c) => cells[c]);
+  })];
 }

@@ -4,6 +4,7 @@
 // read the result; none of them compute. Sinks (the catalog writer, later the search index) receive each result.
 import type * as Y from 'yjs';
 import { deriveDocument, type DerivedDocument } from '../../model/derive';
+import { whenIdle } from '../../platform/idle';
 import { readDocumentMeta, readHouseStyle, wsDocuments, wsSettings } from '../../model/workspaceDoc';
 
 export interface PipelineInput {
@@ -120,21 +121,18 @@ export class DocumentPipeline {
       this.timer = null;
       // Deriving a long document (page estimate, body index) takes tens of ms: in idle time, so that typing does
       // not wait for it (at most IDLE_TIMEOUT_MS later where the main thread is never idle).
-      if (typeof requestIdleCallback !== 'function') return void this.deriveNow();
-      this.idle = requestIdleCallback(
-        () => {
-          this.idle = null;
-          this.deriveNow();
-        },
-        { timeout: IDLE_TIMEOUT_MS },
-      );
+      this.idle = whenIdle(() => {
+        this.idle = null;
+        this.deriveNow();
+      }, IDLE_TIMEOUT_MS);
     }, ms);
   }
 
-  private idle: number | null = null;
+  /** cancels the derivation waiting for idle time; null: none waits */
+  private idle: (() => void) | null = null;
 
   private cancelIdle() {
-    if (this.idle !== null && typeof cancelIdleCallback === 'function') cancelIdleCallback(this.idle);
+    this.idle?.();
     this.idle = null;
   }
 }

@@ -10,6 +10,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { liveQuery } from 'dexie';
 import { catalogDb } from '../../storage/catalogDb';
 import type { CatalogRow } from '../../model/catalog';
+import { whenIdle } from '../../platform/idle';
 
 const readRows = (workspaceId: string) => catalogDb.catalog.where('workspaceId').equals(workspaceId).toArray();
 
@@ -63,10 +64,7 @@ function open(workspaceId: string): Entry {
     const subscription = liveQuery(() => readRows(workspaceId)).subscribe({ next: show, error: failed });
     unsubscribe = () => subscription.unsubscribe();
   };
-  readRows(workspaceId).then(show, failed).finally(() => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(subscribeLive, { timeout: 1_000 });
-    else setTimeout(subscribeLive, 0);
-  });
+  readRows(workspaceId).then(show, failed).finally(() => whenIdle(subscribeLive, 1_000));
   entries.set(workspaceId, entry);
   return entry;
 }
