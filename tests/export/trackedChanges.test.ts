@@ -17,7 +17,7 @@ import { recordVersion } from '../../renderer/src/model/consultation/snapshots';
 import { suggestionsMap } from '../../renderer/src/model/suggestions/suggestionMeta';
 import { exportDocx } from '../../renderer/src/export/exportDocx';
 import { exportInputFromDocs } from '../../renderer/src/export/fromDocs';
-import { withChangesSince, UnknownVersionError } from '../../renderer/src/export/changesSince';
+import { withChangesSince, editorsSince, findVersion, UnknownVersionError } from '../../renderer/src/export/changesSince';
 import { readTrackedDocx } from '../../renderer/src/export/import/trackedParse';
 import { applyTrackedChanges } from '../../renderer/src/export/import/trackedApply';
 import { readThreads } from '../../renderer/src/model/comments/commentsDoc';
@@ -209,6 +209,22 @@ describe('changes since a version, round trip', () => {
     const xml = unzipAll(await exportDocx({ ...input, documents: [marked] }, { wordComments: true }))['word/document.xml'];
     const range = /<w:commentRangeStart w:id="0"\/>([\s\S]*?)<w:commentRangeEnd w:id="0"\/>/.exec(xml)?.[1] ?? '';
     expect([...range.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).toBe('devices');
+  });
+
+  it('names who took the later version as the author even when both versions carry the same millisecond', () => {
+    const ws = new Y.Doc();
+    initWorkspace(ws, { name: 'BPF' });
+    const { doc } = createDocument(ws, (docId) => new Y.Doc({ guid: documentDocName('w1', docId), gc: false }), { kind: 'draft', subtype: 'output-report', title: 'Same ms', date: '2025-06-12' }, { t: (x) => x, createdBy: 'me' });
+    const at = Date.UTC(2025, 5, 12, 9);
+    recordVersion(doc, { name: 'Consultation draft', phase: 'consultation', by: { id: 'me', name: 'Rita Rapporteur' }, now: at });
+    appendJSONToBody(doc, { type: 'doc', content: [p('p9', t('Added later.'))] });
+    recordVersion(doc, { name: 'Revised draft', phase: 'revision', by: { id: 'sam', name: 'Sam Secretariat' }, now: at });
+    const out = withChangesSince(exportInputFromDocs(ws, doc, []).documents[0], doc, 'Consultation draft');
+    expect((out.suggestions ?? []).map((s) => s.authorName)).toEqual(['Sam Secretariat']);
+    // …and not the other way round: the version taken first is not "since" the later one.
+    recordVersion(doc, { name: 'Final', phase: 'final', by: { id: 'fin', name: 'Fin Editor' }, now: at - 1 });
+    expect(editorsSince(doc, findVersion(doc, 'Revised draft'))).toEqual([]);
+    expect(editorsSince(doc, findVersion(doc, 'Consultation draft'))).toEqual(['Sam Secretariat']);
   });
 
   it('names the available versions when the one asked for does not exist', () => {

@@ -69,10 +69,18 @@ export function findVersion(docDoc: Y.Doc, idOrName: string): VersionMeta {
   throw new UnknownVersionError(idOrName, all.map((v) => v.name));
 }
 
-/** The doc's editors as far as known: who took versions after `since` and who made pending suggestions. */
+/**
+ * The doc's editors as far as known: who took versions after `since` and who made pending suggestions. A version
+ * is after `since` when taken later, or in the same millisecond and listed after it (the clock cannot order them).
+ */
 export function editorsSince(docDoc: Y.Doc, since: VersionMeta): string[] {
   const names = new Set<string>();
-  for (const v of listVersions(docDoc)) if (v.createdAt > since.createdAt && v.createdByName.trim()) names.add(v.createdByName.trim());
+  const all = listVersions(docDoc);
+  const at = all.findIndex((v) => v.id === since.id);
+  all.forEach((v, i) => {
+    const after = v.createdAt > since.createdAt || (v.createdAt === since.createdAt && i > at);
+    if (after && v.createdByName.trim()) names.add(v.createdByName.trim());
+  });
   for (const m of readSuggestions(docDoc)) if (m.source === 'editor' && m.authorName.trim()) names.add(m.authorName.trim());
   return [...names];
 }
