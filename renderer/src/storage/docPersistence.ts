@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as idb from 'lib0/indexeddb';
 import { Observable } from 'lib0/observable';
 import { fetchUpdates, storeState, PREFERRED_TRIM_SIZE } from 'y-indexeddb';
-import { checkLocalCopy, takeRescued } from './localCopyScope';
+import { checkLocalCopy, openLocalCopy, takeRescued } from './localCopyScope';
 import type { OwnComments } from '../model/comments/restoreOwn';
 
 // Persists one Y.Doc in IndexedDB in y-indexeddb's format (database = doc name, stores `updates` and `custom`),
@@ -43,8 +43,7 @@ export class DocPersistence extends Observable<'synced' | 'state'> {
     this.name = name;
     this.doc = doc;
     this.whenSynced = new Promise((resolve, reject) => {
-      idb
-        .openDB(name, (db) => idb.createStores(db, [['updates', { autoIncrement: true }], ['custom']]))
+      openLocalCopy(name)
         .then(async (db) => {
           this.db = db;
           if (this._destroyed) return;
@@ -114,8 +113,8 @@ export class DocPersistence extends Observable<'synced' | 'state'> {
       );
   };
 
-  /** Writes the buffered updates as one row (merged), in one IndexedDB transaction. */
-  private flushBuffered() {
+  /** Writes the buffered updates as one row (merged), in one IndexedDB transaction; now, not after the frame. */
+  flushBuffered() {
     this.flushScheduled = false;
     if (this.buffered.length === 0) return;
     const updates = this.buffered;

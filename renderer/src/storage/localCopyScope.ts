@@ -40,6 +40,24 @@ export function expectedScope(name: string, connection: Connection | undefined):
   return `${capabilitiesOf(connection.role).reads[ref.kind]}:${sub}`;
 }
 
+/** Opens (creating if new) the y-indexeddb database of doc `name`: stores `updates` (auto keys) and `custom`. */
+export const openLocalCopy = (name: string): Promise<IDBDatabase> => idb.openDB(name, (db) => idb.createStores(db, [[UPDATES, { autoIncrement: true }], [CUSTOM]]));
+
+/**
+ * The stored updates of doc `name` when its local copy may be read by a connection that expects `expected`, else
+ * null. Reads only: a copy that must be dropped is left for DocPersistence to drop (and rescue from) when it opens.
+ */
+export async function readLocalCopy(name: string, expected: string | null): Promise<Uint8Array[] | null> {
+  const db = await openLocalCopy(name);
+  try {
+    const [updates, custom] = idb.transact(db, [UPDATES, CUSTOM], 'readonly');
+    const [stored, rows] = await Promise.all([idb.get(custom, SCOPE_KEY), idb.getAll(updates)]);
+    return keepsLocalCopy(stored as string | undefined, expected) ? (rows as Uint8Array[]) : null;
+  } finally {
+    db.close();
+  }
+}
+
 /** Whether a store that records `stored` may be kept for a connection that expects `expected`. */
 export function keepsLocalCopy(stored: string | undefined, expected: string | null): boolean {
   if (expected === null || stored === expected) return true;

@@ -89,6 +89,11 @@ export class OpenDocs {
     return entry ? entry.persistence.takeRescued().catch(() => null) : null;
   }
 
+  /** Writes every open doc's buffered edits now (the page is going away). */
+  flushAll(): void {
+    for (const e of this.entries.values()) e.persistence.flushBuffered();
+  }
+
   isOpen(name: string): boolean {
     return this.entries.has(name);
   }
@@ -126,3 +131,7 @@ export class OpenDocs {
 }
 
 export const openDocs = new OpenDocs(scopeFromCatalog);
+
+// A window closed (or reloaded) within a frame of a keystroke: the edits still waiting for the frame to end are
+// handed to IndexedDB as the page goes, which commits them as the page unloads.
+if (typeof window !== 'undefined') window.addEventListener('pagehide', () => openDocs.flushAll());

@@ -24,6 +24,7 @@ import { t } from '../i18n';
 import { useIdentity } from '../state/identityStore';
 import { useWorkspaceSync } from '../sync/useWorkspaceSync';
 import { whenIdle } from '../platform/idle';
+import { warmPreviewWorker } from '../storage/commentsPreview';
 
 // The screens that load the editor (Tiptap, ProseMirror and the schema) are their own chunks, out of a start's
 // critical path. The document and compare screens are loaded once the start has drawn the workspace (idle), so
@@ -32,7 +33,10 @@ const { Component: DocumentScreen, preload: preloadDocumentScreen } = lazyLoaded
 const { Component: CompareView, preload: preloadCompareView } = lazyLoaded(() => import('./versions/CompareView').then((m) => m.CompareView));
 const { Component: DigestScreen } = lazyLoaded(() => import('./network/DigestScreen').then((m) => m.DigestScreen));
 function preloadEditorScreens(): void {
-  whenIdle(() => void Promise.all([preloadDocumentScreen(), preloadCompareView()]).catch(() => undefined), 1_000); // retried on use
+  whenIdle(() => {
+    warmPreviewWorker(); // reads a document's comment highlights while its body opens
+    void Promise.all([preloadDocumentScreen(), preloadCompareView()]).catch(() => undefined); // retried on use
+  }, 1_000);
 }
 
 export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {

@@ -309,6 +309,11 @@ function readAnchor(v: unknown): StoredAnchor | null {
   return typeof a.quote === 'string' ? (a as unknown as StoredAnchor) : { from: a.from, to: a.to, quote: '' };
 }
 
+/** What decides whether a thread's text is highlighted (highlightPreview.ts), read as readOne reads it. */
+export function readAnchorState(t: Y.Map<unknown>): Pick<Thread, 'anchor' | 'resolved'> {
+  return { anchor: readAnchor(t.get(ThreadKey.anchor)), resolved: t.get(ThreadKey.resolved) === true };
+}
+
 /** One thread as plain data, `number` left 0 (numbering needs all threads: see numberThreads). */
 export function readOne(t: Y.Map<unknown>, id: string, opts: ReadOptions): Thread {
   const stakeholderId = typeof t.get(ThreadKey.stakeholderId) === 'string' ? (t.get(ThreadKey.stakeholderId) as string) : null;
@@ -324,10 +329,11 @@ export function readOne(t: Y.Map<unknown>, id: string, opts: ReadOptions): Threa
   const response = t.get(ThreadKey.response);
   const type = t.get(ThreadKey.type);
   const replies = t.get(ThreadKey.replies);
+  const { anchor, resolved } = readAnchorState(t);
   return {
     id,
     number: 0,
-    anchor: readAnchor(t.get(ThreadKey.anchor)),
+    anchor,
     authorId: str(t.get(ThreadKey.authorId)),
     authorName: str(t.get(ThreadKey.authorName)),
     stakeholderId,
@@ -342,7 +348,7 @@ export function readOne(t: Y.Map<unknown>, id: string, opts: ReadOptions): Threa
     editedAt: numOrNull(t.get(ThreadKey.editedAt)),
     history: readHistory(t.get(ThreadKey.history)),
     replies: replies instanceof Y.Array ? (replies.toArray() as Y.Map<unknown>[]).map(readReply) : [],
-    resolved: t.get(ThreadKey.resolved) === true,
+    resolved,
     disposition,
     response: response instanceof Y.XmlFragment ? fragmentPlainText(response) : '',
   };

@@ -1,7 +1,7 @@
 // Everything the comment views of one document share: its comments Y.Doc, the threads, their matrix rows
 // (location, attribution) against the current body index, who is writing, and the draft's consultation state.
 // Opened once per document screen, so the text view, the matrix and the balance read the same data.
-import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { useWorkspace } from '../../state/workspaceContext';
 import { useDocHandle } from '../../state/useDocHandle';
@@ -17,6 +17,9 @@ import { useDerived } from '../../state/useDerived';
 import { useMatrixRows } from './useMatrixRows';
 import { useCommentsUi } from './commentsUiStore';
 import { useCommentEntriesPipeline } from '../../state/useSearch';
+import type { HighlightSeed } from '../../model/comments/highlightPreview';
+import { previewHighlights, type PreviewJob } from '../../storage/commentsPreview';
+import { whenIdle } from '../../platform/idle';
 
 export interface CommentsData {
   docId: string;
@@ -35,6 +38,10 @@ export interface CommentsData {
   /** null for documents without phases (meetings, contributions) */
   phase: PhaseState | null;
   windowStatus: WindowStatus | null;
+  /** while the comments doc loads: the highlights read ahead of it (storage/commentsPreview.ts), if any */
+  seeds: HighlightSeed[] | null;
+  /** the text view calls it once it shows `seeds`: the comments doc then loads */
+  previewShown: () => void;
 }
 
 const CommentsContext = createContext<CommentsData | null>(null);
@@ -45,20 +52,53 @@ export function useComments(): CommentsData {
   return value;
 }
 
+/** The highlights read from storage ahead of the comments doc (storage/commentsPreview.ts), for comments doc `name`. */
+export interface CommentsPreview {
+  name: string;
+  /** none: the comments doc loads at once; loading: the worker reads; ready: `seeds` (null: nothing to show) */
+  status: 'none' | 'loading' | 'ready';
+  seeds: HighlightSeed[] | null;
+}
+
 /**
- * Starts loading a document's comments doc as soon as the screen opens (the registry shares the handle with the
- * provider that reads it later), so it loads alongside the body rather than after it.
+ * Starts on the document screen's open, alongside the body: when the screen opens on its text, the highlights are
+ * read by a worker and the comments doc loads once they are shown (CommentsProvider); otherwise the comments doc
+ * itself loads at once (the registry shares the handle with the provider that reads it later).
  */
-export function usePrefetchComments(workspaceId: string, docId: string): void {
-  useDocHandle(commentsDocName(workspaceId, docId));
+export function useCommentsPreview(workspaceId: string, docId: string, textView: boolean): CommentsPreview {
+  const name = commentsDocName(workspaceId, docId);
+  const { local } = useWorkspace();
+  const [job] = useState(() => new Map<string, PreviewJob | null>());
+  if (!job.has(name)) job.set(name, textView ? previewHighlights(name, local) : null);
+  const current = job.get(name) ?? null;
+  const [ready, setReady] = useState<{ name: string; seeds: HighlightSeed[] | null } | null>(null);
+  useEffect(() => {
+    if (!current) return;
+    let live = true;
+    void current.seeds.then((seeds) => live && setReady({ name, seeds }));
+    return () => {
+      live = false;
+      current.cancel();
+      job.delete(name);
+    };
+  }, [current, name, job]);
+  useDocHandle(current ? null : name);
+  if (!current) return { name, status: 'none', seeds: null };
+  return ready?.name === name ? { name, status: 'ready', seeds: ready.seeds } : { name, status: 'loading', seeds: null };
 }
 
 /** The same, or null outside a document screen. */
 export const useOptionalComments = (): CommentsData | null => useContext(CommentsContext);
 
-export function CommentsProvider({ docId, doc, children }: { docId: string; doc: Y.Doc; children: ReactNode }) {
+export function CommentsProvider({ docId, doc, preview, children }: { docId: string; doc: Y.Doc; preview: CommentsPreview; children: ReactNode }) {
   const { id: workspaceId, doc: ws, canEdit, canComment } = useWorkspace();
-  const { doc: comments, error } = useDocHandle(commentsDocName(workspaceId, docId));
+  const name = commentsDocName(workspaceId, docId);
+  const seeds = preview.name === name && preview.status === 'ready' ? preview.seeds : null;
+  const [shown, setShown] = useState<string | null>(null);
+  const previewShown = useCallback(() => setShown(name), [name]);
+  const mine = preview.name === name && preview.status !== 'none';
+  const load = useLoadAfterPreview(name, !mine || (preview.status === 'ready' && !seeds) ? 'now' : shown === name ? 'idle' : 'wait');
+  const { doc: comments, error } = useDocHandle(load ? name : null);
   useCommentEntriesPipeline(workspaceId, docId, comments, ws);
   const threads = useThreads(comments, ws);
   const index = useDerived(documentDocName(workspaceId, docId), (d) => d.bodyIndex);
@@ -72,8 +112,25 @@ export function CommentsProvider({ docId, doc, children }: { docId: string; doc:
   useEffect(() => () => useCommentsUi.getState().reset(), [docId]);
 
   const value = useMemo<CommentsData>(
-    () => ({ docId, doc, comments, error, threads, rows, rowById, index, actor, canEdit, canComment, phase, windowStatus }),
-    [docId, doc, comments, error, threads, rows, rowById, index, actor, canEdit, canComment, phase, windowStatus],
+    () => ({ docId, doc, comments, error, threads, rows, rowById, index, actor, canEdit, canComment, phase, windowStatus, seeds: comments ? null : seeds, previewShown }),
+    [docId, doc, comments, error, threads, rows, rowById, index, actor, canEdit, canComment, phase, windowStatus, seeds, previewShown],
   );
   return <CommentsContext.Provider value={value}>{children}</CommentsContext.Provider>;
+}
+
+/**
+ * Whether comments doc `name` may load: at once without a preview; once the preview is shown, in the next idle
+ * time (decoding it is a long task the first paint should not wait for); and at the latest 3 s after the screen
+ * opened, should the text never show the preview.
+ */
+function useLoadAfterPreview(name: string, when: 'now' | 'idle' | 'wait'): boolean {
+  const [loadFor, setLoadFor] = useState<string | null>(null);
+  useEffect(() => {
+    if (loadFor === name || when === 'now') return;
+    const load = () => setLoadFor(name);
+    if (when === 'idle') return whenIdle(load, 500) ?? undefined;
+    const timer = setTimeout(load, 3000);
+    return () => clearTimeout(timer);
+  }, [name, when, loadFor]);
+  return when === 'now' || loadFor === name;
 }

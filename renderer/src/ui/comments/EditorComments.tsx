@@ -4,11 +4,13 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Editor } from '@tiptap/core';
 import type * as Y from 'yjs';
 import type { BodyIndex } from '../../model/comments/bodyIndex';
+import { isHighlighted, seedRanges, type HighlightSeed } from '../../model/comments/highlightPreview';
 import { t } from '../../i18n';
 import { CommentDecorations, commentDecorationsKey, type CommentDecorationInput, type HighlightRange } from './commentDecorations';
 import { useComments } from './CommentsContext';
 import { useCommentsUi } from './commentsUiStore';
 import { startComment } from './startComment';
+import { whenIdle } from '../../platform/idle';
 
 export const COMMENT_SHORTCUT = 'Ctrl+Alt+M';
 
@@ -28,11 +30,12 @@ export function useCommentExtension(key: unknown) {
 
 /** Keeps the editor's decorations in step with the threads and the body index; shows a thread's anchor on request. */
 export function EditorCommentSync({ editor, visible }: { editor: Editor | null; visible: boolean }) {
-  const { threads, index, rowById } = useComments();
+  const { threads, index, rowById, seeds, previewShown } = useComments();
   const activeId = useCommentsUi((s) => s.activeThreadId);
   const revealId = useCommentsUi((s) => s.revealThreadId);
   const ranges = useRef<HighlightRange[]>([]);
-  const applied = useRef<{ editor: Editor; index: BodyIndex; activeId: string | null; shown: Map<string, object> } | null>(null);
+  const shownInput = useRef<{ doc: object; input: CommentDecorationInput } | null>(null);
+  const applied = useRef<{ editor: Editor; index: BodyIndex; activeId: string | null; shown: Map<string, object> | readonly HighlightSeed[] } | null>(null);
 
   useEffect(() => {
     if (!editor || editor.isDestroyed || !index) return;
@@ -40,14 +43,16 @@ export function EditorCommentSync({ editor, visible }: { editor: Editor | null; 
     if (index.size !== editor.state.doc.content.size) return;
     // Highlighted threads and their anchors (anchor objects keep their identity across reads): when a change
     // touched neither (a reply, a disposition, a response being typed), the decorations stand as they are.
+    // While the comments doc loads, the seeds read ahead of it stand for them.
     const shown = new Map<string, object>();
-    for (const th of threads) if (th.anchor && (!th.resolved || th.id === activeId)) shown.set(th.id, th.anchor);
+    if (!seeds) for (const th of threads) if (isHighlighted(th, activeId)) shown.set(th.id, th.anchor!);
+    const key = seeds ?? shown;
     const last = applied.current;
-    if (last && last.editor === editor && last.index === index && last.activeId === activeId && sameEntries(last.shown, shown)) return;
-    applied.current = { editor, index, activeId, shown };
+    if (last && last.editor === editor && last.index === index && last.activeId === activeId && sameShown(last.shown, key)) return;
+    applied.current = { editor, index, activeId, shown: key };
     // Where each anchor is now: resolved once, by the matrix rows (CommentsContext), against this same index.
-    const list: HighlightRange[] = [];
-    for (const th of threads) {
+    const list: HighlightRange[] = seeds ? seedRanges(index, seeds) : [];
+    for (const th of seeds ? [] : threads) {
       const row = shown.has(th.id) ? rowById.get(th.id) : undefined;
       if (row?.status === 'ok' && row.position !== null && row.end !== null) list.push({ threadId: th.id, from: row.position, to: row.end });
     }
@@ -57,8 +62,26 @@ export function EditorCommentSync({ editor, visible }: { editor: Editor | null; 
       return label ? [{ start: b.start, end: b.contentEnd, label }] : [];
     });
     const input: CommentDecorationInput = { ranges: list, activeId, paragraphs };
-    editor.view.dispatch(editor.state.tr.setMeta(commentDecorationsKey, input).setMeta('addToHistory', false));
-  }, [editor, index, threads, rowById, activeId]);
+    const show = (i: CommentDecorationInput) => {
+      // Redrawing the same decorations walks the whole document: when the comments doc comes in after its seeds,
+      // the highlights are most often those already shown.
+      if (shownInput.current?.doc === editor.state.doc && sameInput(shownInput.current.input, i)) return;
+      shownInput.current = { doc: editor.state.doc, input: i };
+      editor.view.dispatch(editor.state.tr.setMeta(commentDecorationsKey, i).setMeta('addToHistory', false));
+    };
+    if (!seeds) return show(input);
+    // The highlights read ahead: those on screen first, the rest once the page is painted (drawing 2,000 of them
+    // is a long task), then the comments doc loads. Typed-over positions are not shown: the index catches up.
+    const body = editor.state.doc;
+    const bottom = screenBottom(editor);
+    show({ ranges: list.filter((r) => r.from <= bottom), activeId, paragraphs: paragraphs.filter((p) => p.start <= bottom) });
+    return (
+      whenIdle(() => {
+        if (!editor.isDestroyed && editor.state.doc === body) show(input);
+        previewShown();
+      }, 300) ?? undefined
+    );
+  }, [editor, index, threads, rowById, activeId, seeds, previewShown]);
 
   useEffect(() => {
     if (!revealId || !visible || !editor || editor.isDestroyed || !index || index.size !== editor.state.doc.content.size) return;
@@ -83,6 +106,12 @@ export function EditorCommentSync({ editor, visible }: { editor: Editor | null; 
   return null;
 }
 
+/** The last position shown at the bottom of the window (a document opens at its top); the end when unknown. */
+function screenBottom(editor: Editor): number {
+  const box = editor.view.dom.getBoundingClientRect();
+  return editor.view.posAtCoords({ left: box.left + 1, top: Math.min(box.bottom, window.innerHeight) - 1 })?.pos ?? editor.state.doc.content.size;
+}
+
 /** Focuses the element `id` once it is rendered (the panel may draw the card a few frames later), for about a second at most. */
 function focusWhenShown(id: string, frames = 60): void {
   const el = document.getElementById(id);
@@ -90,7 +119,16 @@ function focusWhenShown(id: string, frames = 60): void {
   else if (frames > 0) requestAnimationFrame(() => focusWhenShown(id, frames - 1));
 }
 
-function sameEntries(a: Map<string, object>, b: Map<string, object>): boolean {
+function sameInput(a: CommentDecorationInput, b: CommentDecorationInput): boolean {
+  if (a.activeId !== b.activeId || a.ranges.length !== b.ranges.length || a.paragraphs.length !== b.paragraphs.length) return false;
+  if (a.paragraphs.some((p, i) => p.start !== b.paragraphs[i]!.start || p.end !== b.paragraphs[i]!.end || p.label !== b.paragraphs[i]!.label)) return false;
+  const key = (r: HighlightRange) => `${r.threadId}:${r.from}:${r.to}`;
+  const inA = new Set(a.ranges.map(key));
+  return b.ranges.every((r) => inA.has(key(r)));
+}
+
+function sameShown(a: Map<string, object> | readonly HighlightSeed[], b: Map<string, object> | readonly HighlightSeed[]): boolean {
+  if (!(a instanceof Map) || !(b instanceof Map)) return a === b;
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (b.get(k) !== v) return false;
   return true;

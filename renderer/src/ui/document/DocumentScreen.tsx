@@ -20,7 +20,7 @@ import { useIdentity } from '../../state/identityStore';
 import { PresenceList } from './PresenceList';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { renderCaret } from '../../editor/caretLabel';
-import { CommentsProvider, usePrefetchComments } from '../comments/CommentsContext';
+import { CommentsProvider, useCommentsPreview } from '../comments/CommentsContext';
 import { CommentsTextLayout } from '../comments/CommentsTextLayout';
 import { CommentButton, CommentsViewBar, useCommentExtension } from '../comments/EditorComments';
 import { useCommentsUi } from '../comments/commentsUiStore';
@@ -56,7 +56,7 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
   });
   const docName = documentDocName(workspaceId, docId);
   const { doc, handle, error } = useDocHandle(docName, { gc: false });
-  usePrefetchComments(workspaceId, docId);
+  const commentsPreview = useCommentsPreview(workspaceId, docId, view === undefined);
   const { local } = useWorkspace();
   const identity = useIdentity();
   const provider = useProvider(workspaceId, docName);
@@ -86,7 +86,7 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
   const allComments = readsAllComments(local?.role ?? OWN_WORKSPACE_ROLE);
   const activeView = meta.kind === 'draft' && (view !== 'balance' || allComments) ? (view ?? 'text') : 'text';
   return (
-    <CommentsProvider docId={docId} doc={doc}>
+    <CommentsProvider docId={docId} doc={doc} preview={commentsPreview}>
       <SearchRevealInDocument docId={docId} editor={editor} />
       <article className={`document view-${activeView}${activeView === 'text' && panelOpen ? ' with-comments' : ''}${meta.replyTo ? ' with-sources' : ''}`} aria-labelledby="doc-title">
         <DocumentHeader
