@@ -396,3 +396,31 @@ test('outside an open consultation a stakeholder comment is refused with the rea
   await expect(matrixRows(page)).toHaveCount(1);
   await expect(matrixRows(page).first()).toContainText('Annotation');
 });
+
+test('after a reload the highlights come back ahead of the comments doc, the resolved one left out, and lead to their threads', async ({ page }) => {
+  await openApp(page);
+  await createWorkspace(page);
+  const body = await writeReport(page);
+  await selectTextInEditor(page, body, 'incident responders');
+  await toolbar(page).getByRole('button', { name: 'Comment', exact: true }).click();
+  await fillNewComment(page, { purpose: 'Annotation', body: 'Name the national CERTs.' });
+  await selectTextInEditor(page, body, 'shared training');
+  await toolbar(page).getByRole('button', { name: 'Comment', exact: true }).click();
+  await fillNewComment(page, { purpose: 'Annotation', body: 'Already covered in section 2.' });
+  const second = panel(page).getByRole('article', { name: /^Comment #2, / });
+  await second.getByRole('button', { name: 'Resolve' }).click();
+  await expect(second.getByRole('button', { name: 'Reopen' })).toBeVisible();
+  await expectSaved(page);
+
+  // The reload reads the highlights in the worker (storage/commentsPreview.ts) while the body opens.
+  const worker = page.waitForEvent('worker', { predicate: (w) => w.url().includes('commentsPreviewWorker'), timeout: 15_000 });
+  await page.reload();
+  await worker;
+  await expect(body.locator('[data-thread]', { hasText: 'incident responders' })).toHaveCount(1);
+  await expect(body.locator('[data-thread]')).toHaveCount(1);
+  await expect(panel(page).getByRole('button', { name: /^Comment #\d+, / })).toHaveCount(1);
+  await body.locator('[data-thread]', { hasText: 'incident responders' }).click();
+  await expect(body.locator('.comment-anchor.is-active')).toHaveText('incident responders');
+  await expect(panel(page).getByRole('article', { name: /^Comment #1, / })).toContainText('Name the national CERTs.');
+  await screenshot(page, 'comments-06-highlights-after-reload');
+});
