@@ -26,10 +26,10 @@ beforeAll(() => {
 afterAll(() => rmSync(join(root, '..'), { recursive: true, force: true }));
 
 describe('registerAppScheme / installAppProtocol', () => {
-  it('registers app as standard, secure and fetch-capable', () => {
+  it('registers app as standard, secure, fetch-capable and code-cached', () => {
     registerAppScheme();
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     ]);
   });
 
