@@ -12,7 +12,7 @@ import type { Actor, Thread } from '../../model/comments/threadTypes';
 import { consultationStatus, localIsoDate, readPhaseState, type PhaseState, type WindowStatus } from '../../model/consultation/phases';
 import { docFields } from '../../model/documentDoc';
 import { useY } from '../hooks';
-import { useActor, useThreads } from './useCommentsData';
+import { NO_THREADS, useActor, useThreads } from './useCommentsData';
 import { useDerived } from '../../state/useDerived';
 import { useMatrixRows } from './useMatrixRows';
 import { useCommentsUi } from './commentsUiStore';
@@ -112,7 +112,8 @@ export function CommentsProvider({ docId, doc, preview, children }: { docId: str
   useEffect(() => () => useCommentsUi.getState().reset(), [docId]);
 
   const value = useMemo<CommentsData>(
-    () => ({ docId, doc, comments, error, threads, rows, rowById, index, actor, canEdit, canComment, phase, windowStatus, seeds: comments ? null : seeds, previewShown }),
+    // The seeds stand until the threads are read (not merely the doc loaded): the highlights never blink out.
+    () => ({ docId, doc, comments, error, threads, rows, rowById, index, actor, canEdit, canComment, phase, windowStatus, seeds: comments && threads !== NO_THREADS ? null : seeds, previewShown }),
     [docId, doc, comments, error, threads, rows, rowById, index, actor, canEdit, canComment, phase, windowStatus, seeds, previewShown],
   );
   return <CommentsContext.Provider value={value}>{children}</CommentsContext.Provider>;

@@ -26,7 +26,8 @@ export function useActor(): Actor {
   );
 }
 
-const NO_THREADS: Thread[] = [];
+/** What useThreads gives until the comments doc has been read (a doc without threads reads as another []). */
+export const NO_THREADS: Thread[] = [];
 
 /** All threads, numbered, re-read only where a change touched them (and fully when the registry changes). */
 export function useThreads(comments: Y.Doc | null, ws: Y.Doc): Thread[] {
