@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import * as idb from 'lib0/indexeddb';
 import { DocPersistence } from './docPersistence';
@@ -66,5 +66,27 @@ describe('DocPersistence while loading', () => {
     expect(again.doc.getText('t').toString()).toBe('stored');
     expect(again.doc.getText('r').toString()).toBe('remote');
     await again.p.destroy();
+  });
+});
+
+describe('OpenDocs.flushAll (pagehide)', () => {
+  it('hands every open doc’s buffered edits to IndexedDB at once, not after the frame', async () => {
+    const { OpenDocs } = await import('./openDocs');
+    const docs = new OpenDocs();
+    const name = `doc.test.${Math.random()}`;
+    const handle = docs.acquire(name);
+    await handle.ready;
+    const before = await rowCount(name);
+    handle.doc.getText('t').insert(0, 'typed just before the window closed');
+    // Without a frame (Node has none) the buffer waits 100 ms; flushAll writes it now, in the same task.
+    expect(handle.persistence.state).toBe('saving');
+    const saved = new Promise<void>((resolve) => handle.persistence.on('state', (s: string) => s === 'saved' && resolve()));
+    const write = vi.spyOn(handle.persistence, 'flushBuffered');
+    docs.flushAll();
+    expect(write).toHaveBeenCalledTimes(1);
+    write.mockRestore();
+    await saved;
+    expect(await rowCount(name)).toBe(before + 1);
+    handle.release();
   });
 });
