@@ -6,6 +6,7 @@ import { bodyToJSON } from '../../renderer/src/model/bodyJson';
 import { readThreads } from '../../renderer/src/model/comments/commentsDoc';
 import { generateComments, generateDraftBody, generateStakeholders } from '../fixtures/generateComments';
 import { commentsDocName, documentDocName, workspaceDocName } from '../../common/rooms';
+import { HIGHLIGHTS_KEY } from '../../renderer/src/storage/localCopyScope';
 import { t } from '../../renderer/src/i18n';
 import { b64, sleep, type PageLib } from './editorPage';
 import { percentile, round, summary } from './editorStats';
@@ -13,7 +14,9 @@ import { buildUnminified, CpuAggregate, SKIP_INCLUSIVE, type CpuProfile } from '
 import { startStaticServer } from './editorServer';
 
 // The editor bench's `editor_open_comments` line: the open of a draft with 2,000 comments (text editable AND
-// comment highlights shown), beside two floors measured in the same run and the same context:
+// comment highlights shown), both a reopen (read on this device before, unchanged since: its highlights were placed
+// for the next open, storage/highlightCache.ts) and a first open on this device (`first_open_*`, those placed
+// highlights deleted first), beside two floors measured in the same run and the same context:
 //   - the same draft body without comments (its own document, same body), opened the same way;
 //   - Y.applyUpdate of the stored comments doc, in the page.
 // Seeded with the comments bench's generators (tests/fixtures/generateComments.ts) into a workspace of its own,
@@ -170,16 +173,38 @@ export async function measureCommentsOpen(context: BrowserContext, base: string,
   log('comments case: seeding 2,000 threads');
   const s = buildSeed();
   await seedBrowser(context, base, s);
-  // Alternate with and without comments so load on the shared machine hits both alike.
+  // Two opens of the draft: a reopen (the draft was read on this device before, unchanged since: the highlights
+  // placed then are drawn with the text, storage/highlightCache.ts), and a first open on this device (those
+  // placed highlights deleted first). Alternated with the plain body, so load on the shared machine hits all alike.
+  const draft = `#/w/${WORKSPACE_ID}/d/${DOC_ID}`;
+  const commentsName = commentsDocName(WORKSPACE_ID, DOC_ID);
+  const placed = (page: Page, remove = false) => page.evaluate(async ({ name, key, remove }) => ((await import('/__bench/lib.js' as string)) as PageLib).customKey(name, key, remove), { name: commentsName, key: HIGHLIGHTS_KEY, remove });
+  /** After a first open: waits (bounded) until the app has placed the highlights for the next open. */
+  const untilPlaced = async (page: Page) => {
+    for (let i = 0; i < 100 && !(await placed(page)); i++) await sleep(100);
+    if (!(await placed(page))) throw new Error('comments case: the highlights were not placed for the next open within 10 s');
+  };
+  log('comments case: a first open, read for a few seconds');
+  let page = await openList(context, base);
+  await placed(page, true);
+  await measureOpen(page, draft, true);
+  await untilPlaced(page);
+  await page.close();
   const withC: Times[] = [];
+  const firstOpen: Times[] = [];
   const without: Times[] = [];
-  log(`comments case: open x${runs}, without comments x${runs}`);
+  log(`comments case: reopen x${runs}, first open x${runs}, without comments x${runs}`);
   for (let i = 0; i < runs; i++) {
-    let page = await openList(context, base);
-    withC.push(await measureOpen(page, `#/w/${WORKSPACE_ID}/d/${DOC_ID}`, true));
+    page = await openList(context, base);
+    withC.push(await measureOpen(page, draft, true));
     await page.close();
     page = await openList(context, base);
     without.push(await measureOpen(page, `#/w/${WORKSPACE_ID}/d/${PLAIN_ID}`, false));
+    await page.close();
+    page = await openList(context, base);
+    await placed(page, true);
+    firstOpen.push(await measureOpen(page, draft, true));
+    await untilPlaced(page);
     await page.close();
   }
   const floor = await context.newPage();
@@ -202,7 +227,7 @@ export async function measureCommentsOpen(context: BrowserContext, base: string,
   const plainP95 = p95(without.map((o) => o.painted));
   return {
     bench: 'editor_open_comments',
-    from: 'route change (document list -> draft), fresh page each -> editable text AND comment highlights in the DOM, painted',
+    from: 'route change (document list -> draft, read on this device before and unchanged), fresh page each -> editable text AND comment highlights in the DOM, painted',
     then: 'all_highlights: the last highlight in (the set then unchanged for 1.5 s); comments_loaded: the comments doc in (open threads counted)',
     threads: s.threads,
     anchored_threads: s.anchored,
@@ -214,6 +239,11 @@ export async function measureCommentsOpen(context: BrowserContext, base: string,
     all_highlights_p95_ms: round(p95(withC.map((o) => o.allHighlights))),
     threads_highlighted_min: Math.min(...withC.map((o) => o.threadsHighlighted)),
     comments_loaded_p95_ms: round(p95(withC.map((o) => o.commentsLoaded))),
+    // the same open where the draft was never opened on this device (no highlights placed for it)
+    first_open_p95_ms: round(p95(firstOpen.map((o) => o.painted))),
+    first_open_median_ms: round(percentile(firstOpen.map((o) => o.painted), 50)),
+    first_open_highlights_in_dom_min: Math.min(...firstOpen.map((o) => o.highlightCount)),
+    first_open_all_highlights_p95_ms: round(p95(firstOpen.map((o) => o.allHighlights))),
     floor_no_comments_p95_ms: round(plainP95),
     floor_no_comments_median_ms: round(percentile(without.map((o) => o.painted), 50)),
     ratio_p95: round(p95(painted) / plainP95, 2),

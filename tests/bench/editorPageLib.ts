@@ -192,3 +192,17 @@ export async function catalogRowsRead(workspaceId: string): Promise<{ ms: number
   db.close();
   return { ms, rows: rows.length };
 }
+
+/**
+ * A key of a doc store's `custom` store (e.g. the comments doc's placed highlights, storage/highlightCache.ts):
+ * whether it is there, after deleting it when `remove`.
+ */
+export async function customKey(name: string, key: string, remove = false): Promise<boolean> {
+  const db = await idb.openDB(name, (d) => idb.createStores(d, STORES));
+  try {
+    if (remove) await idb.del(idb.transact(db, ['custom'])[0], key);
+    return (await idb.get(idb.transact(db, ['custom'], 'readonly')[0], key)) !== undefined;
+  } finally {
+    db.close();
+  }
+}

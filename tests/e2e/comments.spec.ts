@@ -423,4 +423,59 @@ test('after a reload the highlights come back ahead of the comments doc, the res
   await expect(body.locator('.comment-anchor.is-active')).toHaveText('incident responders');
   await expect(panel(page).getByRole('article', { name: /^Comment #1, / })).toContainText('Name the national CERTs.');
   await screenshot(page, 'comments-06-highlights-after-reload');
+
+  // Once read, the highlights are placed on the body for the next open (storage/highlightCache.ts): the open thread
+  // only, and the next reload draws them with the text.
+  await expect.poll(() => placedThreads(page), { timeout: 15_000 }).toHaveLength(1);
+  const [placed] = (await placedThreads(page))!;
+  await page.addInitScript(recordFirstHighlight);
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => (window as { firstHighlight?: string }).firstHighlight)).toBe('incident responders');
+  await expect(body.locator('[data-thread]')).toHaveCount(1);
+  await expect(body.locator('[data-thread]')).toHaveText('incident responders');
+  await expect(body.locator('[data-thread]')).toHaveAttribute('data-thread', placed!);
+  await expect(panel(page).getByRole('button', { name: /^Comment #\d+, / })).toHaveCount(1);
+  await body.locator('[data-thread]').scrollIntoViewIfNeeded();
+  await screenshot(page, 'comments-07-highlights-placed-reopen');
+
+  // An edit before the highlighted text moves it: what was placed no longer fits the stored body, and after a
+  // reload the highlight still covers exactly its text.
+  await selectTextInEditor(page, body, 'Most respondents');
+  await page.keyboard.type('Nearly all respondents');
+  await expect(body.locator('[data-thread]')).toHaveText('incident responders');
+  await expectSaved(page);
+  await page.reload();
+  await expect(body).toContainText('Nearly all respondents report a shortage of trained incident responders.');
+  await expect.poll(() => page.evaluate(() => (window as { firstHighlight?: string }).firstHighlight)).toBe('incident responders');
+  await expect(body.locator('[data-thread]')).toHaveCount(1);
+  await expect(body.locator('[data-thread]')).toHaveText('incident responders');
+  await body.locator('[data-thread]').click();
+  await expect(panel(page).getByRole('article', { name: /^Comment #1, / })).toContainText('Name the national CERTs.');
 });
+
+/** Init script: keeps the text of the first comment highlight the page draws (window.firstHighlight). */
+function recordFirstHighlight(): void {
+  const observer = new MutationObserver(() => {
+    const first = document.querySelector('.ProseMirror [data-thread]');
+    if (!first) return;
+    (window as { firstHighlight?: string }).firstHighlight = first.textContent ?? '';
+    observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-thread'] });
+}
+
+/** The thread ids of the highlights placed for the next open of the page's only document; null: none placed. */
+function placedThreads(page: Page): Promise<string[] | null> {
+  return page.evaluate(async () => {
+    const request = <T,>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+    const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.endsWith('.comments'));
+    if (!name) return null;
+    const db = await request(indexedDB.open(name));
+    try {
+      const placed = (await request(db.transaction('custom').objectStore('custom').get('placedHighlights'))) as { ranges: Array<{ threadId: string }> } | undefined;
+      return placed ? placed.ranges.map((r) => r.threadId) : null;
+    } finally {
+      db.close();
+    }
+  });
+}

@@ -5,22 +5,23 @@ import 'fake-indexeddb/auto';
 import * as idb from 'lib0/indexeddb';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { commentsDocName } from '../../../common/rooms';
+import { commentsDocName, documentDocName } from '../../../common/rooms';
 import { appendJSONToBody } from '../model/bodyWrite';
 import { docBody } from '../model/bodyJson';
 import { buildBodyIndex } from '../model/comments/bodyIndex';
 import { createAnchorAtBlocks } from '../model/comments/anchor';
 import { addThread, readThreads, setResolved } from '../model/comments/commentsDoc';
 import { matrixRows } from '../model/comments/matrix';
-import { seedRanges, type HighlightSeed } from '../model/comments/highlightPreview';
-import { openLocalCopy, readLocalCopy, SCOPE_KEY } from './localCopyScope';
+import { highlightSeeds, paragraphMarks, seedRanges, type HighlightSeed } from '../model/comments/highlightPreview';
+import { contentStamp, sameBytes } from '../model/contentStamp';
+import { checkLocalCopy, HIGHLIGHTS_KEY, openLocalCopy, readLocalCopy, SCOPE_KEY } from './localCopyScope';
 import type { PreviewReply, PreviewRequest } from './commentsPreview';
 
 const name = commentsDocName('ws1', 'd1');
 const editor = { id: 'ed1', name: 'Rita', role: 'editor' as const };
 const para = (bid: string, text: string) => ({ type: 'paragraph', attrs: { bid }, content: [{ type: 'text', text }] });
 
-const body = new Y.Doc();
+const body = new Y.Doc({ gc: false }); // as document docs are opened
 appendJSONToBody(body, { type: 'doc', content: [para('a', 'Meaningful access needs affordable devices.'), para('b', 'Local content matters.')] });
 const index = buildBodyIndex(docBody(body));
 const comments = new Y.Doc();
@@ -29,11 +30,11 @@ const closed = addThread(comments, { anchor: createAnchorAtBlocks(index, { bid: 
 setResolved(comments, closed, true, editor);
 addThread(comments, { anchor: null, type: 'general', body: 'Nice work.', purpose: 'stakeholder' }, editor);
 
-async function store(scope: string): Promise<void> {
-  const db = await openLocalCopy(name);
+async function store(scope: string, docName = name, doc = comments): Promise<void> {
+  const db = await openLocalCopy(docName);
   const [updates, custom] = idb.transact(db, ['updates', 'custom']);
   await idb.rtop(updates.clear());
-  await idb.addAutoKey(updates, Y.encodeStateAsUpdate(comments) as unknown as ArrayBuffer);
+  await idb.addAutoKey(updates, Y.encodeStateAsUpdate(doc) as unknown as ArrayBuffer);
   await idb.put(custom, scope, SCOPE_KEY);
   db.close();
 }
@@ -53,25 +54,112 @@ async function askWorker(request: PreviewRequest): Promise<PreviewReply> {
 
 afterAll(() => delete (globalThis as { self?: unknown }).self);
 
+const bodyName = documentDocName('ws1', 'd1');
+/** The two docs of a preview or a refresh: this comments doc read under `expected`, its body under 'full:ed1'. */
+const docs = (expected: string | null, comments = name) => ({ name: comments, expected, body: bodyName, bodyExpected: 'full:ed1' });
+
 describe('comment highlights read ahead of the comments doc', () => {
   it('gives the open anchored threads, whose ranges are those of the loaded comments doc', async () => {
     await store('full:ed1');
-    const reply = await askWorker({ id: 7, name, expected: 'full:ed1' });
+    const reply = await askWorker({ type: 'preview', id: 7, ...docs('full:ed1') });
     expect(reply.id).toBe(7);
-    expect(reply.seeds!.map((s: HighlightSeed) => s.id)).toEqual([open]);
+    expect(reply.preview!.placed).toBeNull();
+    const seeds = reply.preview!.seeds!;
+    expect(seeds.map((s: HighlightSeed) => s.id)).toEqual([open]);
     const rows = matrixRows(readThreads(comments), index, (id) => id).filter((r) => r.id === open);
-    expect(seedRanges(index, reply.seeds!)).toEqual(rows.map((r) => ({ threadId: r.id, from: r.position, to: r.end })));
-    expect(seedRanges(index, reply.seeds!)[0]).toEqual({ threadId: open, from: 12, to: 18 });
+    expect(seedRanges(index, seeds)).toEqual(rows.map((r) => ({ threadId: r.id, from: r.position, to: r.end })));
+    expect(seedRanges(index, seeds)[0]).toEqual({ threadId: open, from: 12, to: 18 });
   });
 
   it('gives nothing from a copy of another scope, and leaves that copy for DocPersistence to drop', async () => {
     await store('full:ed1');
-    expect(await askWorker({ id: 8, name, expected: 'own-or-open:ana1' })).toEqual({ id: 8, seeds: null });
+    expect(await askWorker({ type: 'preview', id: 8, ...docs('own-or-open:ana1') })).toEqual({ id: 8, preview: null });
     expect(await readLocalCopy(name, 'own-or-open:ana1')).toBeNull();
-    expect((await readLocalCopy(name, 'full:ed1'))!.length).toBe(1);
+    expect((await readLocalCopy(name, 'full:ed1'))!.rows.length).toBe(1);
   });
 
   it('gives nothing for a doc with no local copy', async () => {
-    expect(await askWorker({ id: 9, name: commentsDocName('ws1', 'new'), expected: null })).toEqual({ id: 9, seeds: null });
+    expect(await askWorker({ type: 'preview', id: 9, ...docs(null, commentsDocName('ws1', 'new')) })).toEqual({ id: 9, preview: null });
+  });
+});
+
+describe('highlights placed on the body for the next open (storage/highlightCache.ts)', () => {
+  const preview = (expected: string | null = 'full:ed1') => askWorker({ type: 'preview', id: 1, ...docs(expected) }).then((r) => r.preview);
+  const refresh = () => askWorker({ type: 'refresh', ...docs('full:ed1') });
+  const stored = async () => {
+    const db = await openLocalCopy(name);
+    try {
+      return await idb.get(idb.transact(db, ['custom'], 'readonly')[0], HIGHLIGHTS_KEY);
+    } finally {
+      db.close();
+    }
+  };
+
+  it('are placed from the stored docs, and handed back with the preview: those the index gives, for this very body', async () => {
+    await store('full:ed1');
+    await store('full:ed1', bodyName, body);
+    expect((await preview())!.placed).toBeNull(); // none placed yet
+    await refresh();
+    const ahead = (await preview())!;
+    expect(ahead.seeds).toBeNull(); // the comments doc was not read, let alone decoded
+    const placed = ahead.placed!;
+    expect(sameBytes(placed.body, contentStamp(body))).toBe(true); // the body the app loads is the one they were placed on
+    expect(placed.ranges).toEqual(seedRanges(index, highlightSeeds(comments)));
+    expect(placed.ranges).toEqual([{ threadId: open, from: 12, to: 18 }]);
+    expect(placed.paragraphs).toEqual(paragraphMarks(index));
+    expect(placed.paragraphs.map((p) => p.label)).toEqual(['1', '2']);
+  });
+
+  it('are not handed back once the comments changed, until placed again', async () => {
+    await store('full:ed1');
+    await store('full:ed1', bodyName, body);
+    await refresh();
+    const changed = new Y.Doc();
+    Y.applyUpdate(changed, Y.encodeStateAsUpdate(comments));
+    setResolved(changed, open, true, editor);
+    await store('full:ed1', name, changed);
+    const stale = await preview();
+    expect(stale!.seeds).toEqual([]);
+    expect(stale!.placed).toBeNull();
+    await refresh();
+    expect((await preview())!.placed!.ranges).toEqual([]);
+  });
+
+  it('are not handed back once the stored body changed: the seeds are', async () => {
+    await store('full:ed1');
+    await store('full:ed1', bodyName, body);
+    await refresh();
+    const edited = new Y.Doc({ gc: false });
+    Y.applyUpdate(edited, Y.encodeStateAsUpdate(body));
+    ((docBody(edited).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Truly ');
+    await store('full:ed1', bodyName, edited);
+    const stale = (await preview())!;
+    expect(stale.placed).toBeNull();
+    expect(stale.seeds!.map((s) => s.id)).toEqual([open]);
+    await refresh();
+    expect((await preview())!.placed!.ranges).toEqual([{ threadId: open, from: 18, to: 24 }]);
+  });
+
+  it('a body stamp changes with a deletion, which adds nothing to the state vector', () => {
+    const edited = new Y.Doc({ gc: false });
+    Y.applyUpdate(edited, Y.encodeStateAsUpdate(body));
+    const before = { stamp: contentStamp(edited), sv: Y.encodeStateVector(edited) };
+    ((docBody(edited).get(0) as Y.XmlElement).get(0) as Y.XmlText).delete(0, 11);
+    expect(Y.encodeStateVector(edited)).toEqual(before.sv);
+    expect(sameBytes(contentStamp(edited), before.stamp)).toBe(false);
+    expect(sameBytes(contentStamp(body), before.stamp)).toBe(true);
+  });
+
+  it('are handed only to a reader of the scope they were placed under, and go with a copy that is dropped', async () => {
+    await store('full:ed1');
+    await store('full:ed1', bodyName, body);
+    await refresh();
+    expect(await preview('own-or-open:ana1')).toBeNull(); // the copy itself may not be read
+    expect((await preview(null))!.placed).toBeNull(); // readable, but placed under another scope
+    expect(await stored()).toBeDefined();
+    const db = await openLocalCopy(name);
+    expect((await checkLocalCopy(db, name, 'own-or-open:ana1')).dropped).toBe(true);
+    db.close();
+    expect(await stored()).toBeUndefined();
   });
 });

@@ -23,6 +23,8 @@ import { collectOwnComments, type OwnComments } from '../model/comments/restoreO
 
 export const SCOPE_KEY = 'readScope';
 export const RESCUED_KEY = 'rescuedOwnComments';
+/** a comments copy's highlights as last placed on its document's body (storage/highlightCache.ts) */
+export const HIGHLIGHTS_KEY = 'placedHighlights';
 const UPDATES = 'updates';
 const CUSTOM = 'custom';
 
@@ -43,16 +45,44 @@ export function expectedScope(name: string, connection: Connection | undefined):
 /** Opens (creating if new) the y-indexeddb database of doc `name`: stores `updates` (auto keys) and `custom`. */
 export const openLocalCopy = (name: string): Promise<IDBDatabase> => idb.openDB(name, (db) => idb.createStores(db, [[UPDATES, { autoIncrement: true }], [CUSTOM]]));
 
+/** A local copy as read: its updates, and the key of the last (0: none). */
+export interface StoredCopy {
+  rows: Uint8Array[];
+  /**
+   * Every write to a copy adds a row under a new key (the key generator never goes back, not even when the store is
+   * cleared), so an equal last key means the same stored content, as long as the database is not deleted.
+   */
+  last: number;
+}
+
 /**
  * The stored updates of doc `name` when its local copy may be read by a connection that expects `expected`, else
  * null. Reads only: a copy that must be dropped is left for DocPersistence to drop (and rescue from) when it opens.
  */
-export async function readLocalCopy(name: string, expected: string | null): Promise<Uint8Array[] | null> {
+export async function readLocalCopy(name: string, expected: string | null): Promise<StoredCopy | null> {
   const db = await openLocalCopy(name);
   try {
     const [updates, custom] = idb.transact(db, [UPDATES, CUSTOM], 'readonly');
-    const [stored, rows] = await Promise.all([idb.get(custom, SCOPE_KEY), idb.getAll(updates)]);
-    return keepsLocalCopy(stored as string | undefined, expected) ? (rows as Uint8Array[]) : null;
+    const [stored, rows, keys] = await Promise.all([idb.get(custom, SCOPE_KEY), idb.getAll(updates), idb.getAllKeys(updates)]);
+    return keepsLocalCopy(stored as string | undefined, expected) ? { rows: rows as Uint8Array[], last: lastKey(keys) } : null;
+  } finally {
+    db.close();
+  }
+}
+
+const lastKey = (keys: IDBValidKey[]): number => (keys.length ? Number(keys[keys.length - 1]) : 0);
+
+/**
+ * Without reading the updates: the last update key of a local copy that `expected` may read (see StoredCopy), and
+ * the value of `key` in its `custom` store. Null where the copy may not be read.
+ */
+export async function peekLocalCopy(name: string, expected: string | null, key?: string): Promise<{ last: number; value: unknown } | null> {
+  const db = await openLocalCopy(name);
+  try {
+    const [updates, custom] = idb.transact(db, [UPDATES, CUSTOM], 'readonly');
+    const [stored, value, cursor] = await Promise.all([idb.get(custom, SCOPE_KEY), key === undefined ? undefined : idb.get(custom, key), idb.rtop(updates.openKeyCursor(null, 'prev'))]);
+    if (!keepsLocalCopy(stored as string | undefined, expected)) return null;
+    return { last: cursor ? Number((cursor as IDBCursor).key) : 0, value };
   } finally {
     db.close();
   }
@@ -84,6 +114,7 @@ export async function checkLocalCopy(db: IDBDatabase, name: string, expected: st
   const rescued = parseDocName(name)?.kind === 'comments' ? await ownCommentsIn(db, expected) : null;
   const [updates, custom2] = idb.transact(db, [UPDATES, CUSTOM]);
   await idb.rtop(updates.clear());
+  await idb.del(custom2, HIGHLIGHTS_KEY);
   await idb.put(custom2, expected, SCOPE_KEY);
   if (rescued && (rescued.threads.length > 0 || rescued.replies.length > 0)) await idb.put(custom2, rescued as never, RESCUED_KEY);
   return { scope: expected, dropped: true };

@@ -4,7 +4,9 @@
 // settled, and only when what it derives from changed since it was last derived here: a fingerprint of the doc's
 // content (state vector + delete set) and of its inputs (the document's metadata; for comments, the stakeholder
 // registry) is kept in Dexie `prefs` beside the rows. A workspace that is fully in sync derives nothing on a pass.
-import * as Y from 'yjs';
+// A document whose body or comments changed also gets its comment highlights placed for its next open, by the
+// preview worker from the stored copies (storage/highlightCache.ts), once the sync's updates are written.
+import type * as Y from 'yjs';
 import type { CatalogRow } from '../model/catalog';
 import { catalogKey } from '../model/catalog';
 import { listStakeholders } from '../model/stakeholders';
@@ -13,6 +15,9 @@ import { catalogDb, CATALOG_VERSION } from './catalogDb';
 import { indexDocument } from './catalogIndexer';
 import { writeCommentEntries } from './commentEntriesStore';
 import { commentEntriesOf } from './derived/commentEntriesPipeline';
+import { placeForNextOpen } from './commentsPreview';
+import { contentStamp } from '../model/contentStamp';
+import { commentsDocName, documentDocName } from '../../../common/rooms';
 
 export const DERIVED_MARK_PREFIX = 'derived:';
 const markKey = (workspaceId: string, docName: string) => `${DERIVED_MARK_PREFIX}${workspaceId}:${docName}`;
@@ -45,8 +50,11 @@ export function fingerprint(bytes: Uint8Array, extra: string): string {
 
 /** The doc's content identity: its state vector and delete set (a deletion alone does not move the state vector). */
 export function contentFingerprint(doc: Y.Doc, inputs: string): string {
-  return fingerprint(Y.encodeSnapshot(Y.snapshot(doc)), inputs);
+  return fingerprint(contentStamp(doc), inputs);
 }
+
+/** How long after a synced doc is derived its highlights are placed: its store writes the sync's updates first. */
+const PLACE_AFTER_MS = 1_000;
 
 /** The stored fingerprints of a workspace's docs, read once per pass. */
 async function loadMarks(workspaceId: string): Promise<Map<string, string>> {
@@ -80,6 +88,13 @@ export const syncedDerivation: SyncedDerivation = {
         }
         await catalogDb.prefs.put({ key, value: mark });
         marks.set(key, mark);
+        const docId = what.part === 'body' ? what.meta.id : what.docId;
+        setTimeout(() => {
+          void catalogDb.workspaces
+            .get(workspaceId)
+            .then((connection) => placeForNextOpen(commentsDocName(workspaceId, docId), documentDocName(workspaceId, docId), connection))
+            .catch(() => undefined); // a later pass or open places them
+        }, PLACE_AFTER_MS);
         return true;
       },
     };

@@ -89,6 +89,19 @@ describe('anchors', () => {
     expect(textOf(doc, anchor)).toBe('quick very brown');
   });
 
+  it('are written and read where there is no Buffer and no window (a worker): the same base64 as elsewhere', () => {
+    const doc = makeDoc([p('a', txt('The quick brown fox jumps.'))]);
+    const anchor = anchorOn(doc, 'a', 'quick brown');
+    const buffer = (globalThis as { Buffer?: unknown }).Buffer;
+    delete (globalThis as { Buffer?: unknown }).Buffer;
+    try {
+      expect(textOf(doc, anchor)).toBe('quick brown');
+      expect(anchorOn(doc, 'a', 'quick brown')).toEqual(anchor);
+    } finally {
+      (globalThis as { Buffer?: unknown }).Buffer = buffer;
+    }
+  });
+
   it('is on deleted text when the quote is deleted, also when typed over; undo brings it back', () => {
     const doc = makeDoc([p('a', txt('The quick brown fox.'))]);
     const anchor = anchorOn(doc, 'a', 'quick brown');

@@ -9,11 +9,15 @@
 // Known limit (from y-prosemirror): splitting or joining paragraphs re-creates the moved text, so an anchor on
 // the moved part reads as deleted; findQuote offers a place to re-attach it.
 import * as Y from 'yjs';
-import { fromBase64, toBase64 } from 'lib0/buffer';
 import type { BlockPoint } from './bodyIndex';
 import { blockAt, positionOfBlockPoint, positionOfY, snapToText, textBetween, yIndexAt, type BodyIndex, type IndexedBlock } from './bodyIndex';
 import { ModelError } from '../modelError';
 import type { StoredAnchor } from './threadTypes';
+
+// Base64 through atob/btoa, which browsers, workers and Node all have. (lib0/buffer chooses Node's Buffer wherever
+// there is no `window`, so in a worker, where there is no Buffer either, every anchor read as deleted.)
+const toBase64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
+const fromBase64 = (s: string): Uint8Array => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
 export const encodeRelativePosition = (rp: Y.RelativePosition): string => toBase64(Y.encodeRelativePosition(rp));
 

@@ -3,6 +3,7 @@
 // Opened once per document screen, so the text view, the matrix and the balance read the same data.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
+import { contentStamp, sameBytes } from '../../model/contentStamp';
 import { useWorkspace } from '../../state/workspaceContext';
 import { useDocHandle } from '../../state/useDocHandle';
 import { commentsDocName, documentDocName } from '../../../../common/rooms';
@@ -17,8 +18,8 @@ import { useDerived } from '../../state/useDerived';
 import { useMatrixRows } from './useMatrixRows';
 import { useCommentsUi } from './commentsUiStore';
 import { useCommentEntriesPipeline } from '../../state/useSearch';
-import type { HighlightSeed } from '../../model/comments/highlightPreview';
-import { previewHighlights, type PreviewJob } from '../../storage/commentsPreview';
+import { placeForNextOpen, previewHighlights, type PreviewJob } from '../../storage/commentsPreview';
+import type { HighlightPreview } from '../../storage/highlightCache';
 import { whenIdle } from '../../platform/idle';
 
 export interface CommentsData {
@@ -39,8 +40,8 @@ export interface CommentsData {
   phase: PhaseState | null;
   windowStatus: WindowStatus | null;
   /** while the comments doc loads: the highlights read ahead of it (storage/commentsPreview.ts), if any */
-  seeds: HighlightSeed[] | null;
-  /** the text view calls it once it shows `seeds`: the comments doc then loads */
+  preview: HighlightPreview | null;
+  /** the text view calls it once it shows `preview`: the comments doc then loads */
   previewShown: () => void;
 }
 
@@ -55,9 +56,9 @@ export function useComments(): CommentsData {
 /** The highlights read from storage ahead of the comments doc (storage/commentsPreview.ts), for comments doc `name`. */
 export interface CommentsPreview {
   name: string;
-  /** none: the comments doc loads at once; loading: the worker reads; ready: `seeds` (null: nothing to show) */
+  /** none: the comments doc loads at once; loading: the worker reads; ready: `preview` (null: nothing to show) */
   status: 'none' | 'loading' | 'ready';
-  seeds: HighlightSeed[] | null;
+  preview: HighlightPreview | null;
 }
 
 /**
@@ -69,13 +70,13 @@ export function useCommentsPreview(workspaceId: string, docId: string, textView:
   const name = commentsDocName(workspaceId, docId);
   const { local } = useWorkspace();
   const [job] = useState(() => new Map<string, PreviewJob | null>());
-  if (!job.has(name)) job.set(name, textView ? previewHighlights(name, local) : null);
+  if (!job.has(name)) job.set(name, textView ? previewHighlights(name, documentDocName(workspaceId, docId), local) : null);
   const current = job.get(name) ?? null;
-  const [ready, setReady] = useState<{ name: string; seeds: HighlightSeed[] | null } | null>(null);
+  const [ready, setReady] = useState<{ name: string; preview: HighlightPreview | null } | null>(null);
   useEffect(() => {
     if (!current) return;
     let live = true;
-    void current.seeds.then((seeds) => live && setReady({ name, seeds }));
+    void current.preview.then((preview) => live && setReady({ name, preview }));
     return () => {
       live = false;
       current.cancel();
@@ -83,8 +84,8 @@ export function useCommentsPreview(workspaceId: string, docId: string, textView:
     };
   }, [current, name, job]);
   useDocHandle(current ? null : name);
-  if (!current) return { name, status: 'none', seeds: null };
-  return ready?.name === name ? { name, status: 'ready', seeds: ready.seeds } : { name, status: 'loading', seeds: null };
+  if (!current) return { name, status: 'none', preview: null };
+  return ready?.name === name ? { name, status: 'ready', preview: ready.preview } : { name, status: 'loading', preview: null };
 }
 
 /** The same, or null outside a document screen. */
@@ -93,11 +94,11 @@ export const useOptionalComments = (): CommentsData | null => useContext(Comment
 export function CommentsProvider({ docId, doc, preview, children }: { docId: string; doc: Y.Doc; preview: CommentsPreview; children: ReactNode }) {
   const { id: workspaceId, doc: ws, canEdit, canComment } = useWorkspace();
   const name = commentsDocName(workspaceId, docId);
-  const seeds = preview.name === name && preview.status === 'ready' ? preview.seeds : null;
+  const ahead = preview.name === name && preview.status === 'ready' ? preview.preview : null;
   const [shown, setShown] = useState<string | null>(null);
   const previewShown = useCallback(() => setShown(name), [name]);
   const mine = preview.name === name && preview.status !== 'none';
-  const load = useLoadAfterPreview(name, !mine || (preview.status === 'ready' && !seeds) ? 'now' : shown === name ? 'idle' : 'wait');
+  const load = useLoadAfterPreview(name, !mine || (preview.status === 'ready' && !ahead) ? 'now' : shown === name ? 'idle' : 'wait');
   const { doc: comments, error } = useDocHandle(load ? name : null);
   useCommentEntriesPipeline(workspaceId, docId, comments, ws);
   const threads = useThreads(comments, ws);
@@ -110,11 +111,13 @@ export function CommentsProvider({ docId, doc, preview, children }: { docId: str
   const rows = useMatrixRows(threads, index);
   const rowById = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
   useEffect(() => () => useCommentsUi.getState().reset(), [docId]);
+  const read = !!comments && threads !== NO_THREADS;
+  usePlaceForNextOpen(name, documentDocName(workspaceId, docId), doc, read ? comments : null, ahead);
 
   const value = useMemo<CommentsData>(
-    // The seeds stand until the threads are read (not merely the doc loaded): the highlights never blink out.
-    () => ({ docId, doc, comments, error, threads, rows, rowById, index, actor, canEdit, canComment, phase, windowStatus, seeds: comments && threads !== NO_THREADS ? null : seeds, previewShown }),
-    [docId, doc, comments, error, threads, rows, rowById, index, actor, canEdit, canComment, phase, windowStatus, seeds, previewShown],
+    // The preview stands until the threads are read (not merely the doc loaded): the highlights never blink out.
+    () => ({ docId, doc, comments, error, threads, rows, rowById, index, actor, canEdit, canComment, phase, windowStatus, preview: read ? null : ahead, previewShown }),
+    [docId, doc, comments, error, threads, rows, rowById, index, actor, canEdit, canComment, phase, windowStatus, read, ahead, previewShown],
   );
   return <CommentsContext.Provider value={value}>{children}</CommentsContext.Provider>;
 }
@@ -134,4 +137,43 @@ function useLoadAfterPreview(name: string, when: 'now' | 'idle' | 'wait'): boole
     return () => clearTimeout(timer);
   }, [name, when, loadFor]);
   return when === 'now' || loadFor === name;
+}
+
+/** How long the docs stay unchanged before their highlights are placed again for the next open. */
+const PLACE_AFTER_QUIET_MS = 30_000;
+
+/**
+ * Keeps the highlights placed for the next open of the document (storage/highlightCache.ts), by the preview
+ * worker from what is stored: once the comments are read, unless the preview placed them already on this very
+ * body; after the body or the comments have been left unchanged for 30 s; and after the screen closes, if they
+ * changed. The UI thread only posts a message.
+ */
+function usePlaceForNextOpen(name: string, bodyName: string, doc: Y.Doc, comments: Y.Doc | null, ahead: HighlightPreview | null): void {
+  const { local } = useWorkspace();
+  const [placedAtOpen] = useState(() => new Map<string, boolean>());
+  if (comments && !placedAtOpen.has(name)) placedAtOpen.set(name, !!ahead?.placed && sameBytes(ahead.placed.body, contentStamp(doc)));
+  useEffect(() => {
+    if (!comments) return;
+    const place = () => placeForNextOpen(name, bodyName, local);
+    let changed = !placedAtOpen.get(name);
+    let timer = changed ? setTimeout(place, 2_000) : undefined;
+    const noticeChange = (tr: Y.Transaction) => {
+      if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;
+      changed = true;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        changed = false;
+        place();
+      }, PLACE_AFTER_QUIET_MS);
+    };
+    doc.on('afterTransaction', noticeChange);
+    comments.on('afterTransaction', noticeChange);
+    return () => {
+      clearTimeout(timer);
+      doc.off('afterTransaction', noticeChange);
+      comments.off('afterTransaction', noticeChange);
+      // once the last edits are written (the docs' stores flush as they close)
+      if (changed) setTimeout(place, 2_000);
+    };
+  }, [name, bodyName, doc, comments, local, placedAtOpen]);
 }

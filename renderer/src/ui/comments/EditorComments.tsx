@@ -4,7 +4,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Editor } from '@tiptap/core';
 import type * as Y from 'yjs';
 import type { BodyIndex } from '../../model/comments/bodyIndex';
-import { isHighlighted, seedRanges, type HighlightSeed } from '../../model/comments/highlightPreview';
+import { isHighlighted, paragraphMarks, seedRanges, type ParagraphMark } from '../../model/comments/highlightPreview';
+import { contentStamp, sameBytes } from '../../model/contentStamp';
 import { t } from '../../i18n';
 import { CommentDecorations, commentDecorationsKey, type CommentDecorationInput, type HighlightRange } from './commentDecorations';
 import { useComments } from './CommentsContext';
@@ -30,46 +31,54 @@ export function useCommentExtension(key: unknown) {
 
 /** Keeps the editor's decorations in step with the threads and the body index; shows a thread's anchor on request. */
 export function EditorCommentSync({ editor, visible }: { editor: Editor | null; visible: boolean }) {
-  const { threads, index, rowById, seeds, previewShown } = useComments();
+  const { doc, threads, index, rowById, preview, previewShown } = useComments();
   const activeId = useCommentsUi((s) => s.activeThreadId);
   const revealId = useCommentsUi((s) => s.revealThreadId);
-  const ranges = useRef<HighlightRange[]>([]);
+  const ranges = useRef<readonly HighlightRange[]>([]);
   const shownInput = useRef<{ doc: object; input: CommentDecorationInput } | null>(null);
-  const applied = useRef<{ editor: Editor; index: BodyIndex; activeId: string | null; shown: Map<string, object> | readonly HighlightSeed[] } | null>(null);
+  const applied = useRef<{ editor: Editor; index: BodyIndex | null; activeId: string | null; shown: Map<string, object> | object } | null>(null);
 
   useEffect(() => {
-    if (!editor || editor.isDestroyed || !index) return;
+    if (!editor || editor.isDestroyed) return;
+    // Highlights placed ahead (storage/highlightCache.ts) stand only on the very body they were placed on: with
+    // them, the text shows its highlights before its index is derived.
+    const placed = preview?.placed && sameBytes(preview.placed.body, contentStamp(doc)) ? preview.placed : null;
+    // Placed on a body that has changed since (and not read otherwise): nothing to show ahead, the comments doc loads.
+    if (preview && !placed && !preview.seeds) return previewShown();
     // The index follows the body after edits settle; while the two differ, the mapped decorations stand.
-    if (index.size !== editor.state.doc.content.size) return;
+    if (!placed && (!index || index.size !== editor.state.doc.content.size)) return;
     // Highlighted threads and their anchors (anchor objects keep their identity across reads): when a change
     // touched neither (a reply, a disposition, a response being typed), the decorations stand as they are.
-    // While the comments doc loads, the seeds read ahead of it stand for them.
+    // While the comments doc loads, the preview read ahead of it stands for them.
     const shown = new Map<string, object>();
-    if (!seeds) for (const th of threads) if (isHighlighted(th, activeId)) shown.set(th.id, th.anchor!);
-    const key = seeds ?? shown;
+    if (!preview) for (const th of threads) if (isHighlighted(th, activeId)) shown.set(th.id, th.anchor!);
+    const key = placed ?? preview ?? shown;
     const last = applied.current;
     if (last && last.editor === editor && last.index === index && last.activeId === activeId && sameShown(last.shown, key)) return;
     applied.current = { editor, index, activeId, shown: key };
-    // Where each anchor is now: resolved once, by the matrix rows (CommentsContext), against this same index.
-    const list: HighlightRange[] = seeds ? seedRanges(index, seeds) : [];
-    for (const th of seeds ? [] : threads) {
-      const row = shown.has(th.id) ? rowById.get(th.id) : undefined;
-      if (row?.status === 'ok' && row.position !== null && row.end !== null) list.push({ threadId: th.id, from: row.position, to: row.end });
+    let list: HighlightRange[] = [];
+    let paragraphs: readonly ParagraphMark[] = [];
+    if (placed) ({ ranges: list, paragraphs } = placed);
+    else if (index) {
+      // Where each anchor is now: resolved once, by the matrix rows (CommentsContext), against this same index.
+      if (preview) list = seedRanges(index, preview.seeds ?? []);
+      else
+        for (const th of threads) {
+          const row = shown.has(th.id) ? rowById.get(th.id) : undefined;
+          if (row?.status === 'ok' && row.position !== null && row.end !== null) list.push({ threadId: th.id, from: row.position, to: row.end });
+        }
+      paragraphs = paragraphMarks(index);
     }
     ranges.current = list;
-    const paragraphs = index.blocks.flatMap((b) => {
-      const label = b.para !== null ? String(b.para) : b.item;
-      return label ? [{ start: b.start, end: b.contentEnd, label }] : [];
-    });
     const input: CommentDecorationInput = { ranges: list, activeId, paragraphs };
     const show = (i: CommentDecorationInput) => {
-      // Redrawing the same decorations walks the whole document: when the comments doc comes in after its seeds,
+      // Redrawing the same decorations walks the whole document: when the comments doc comes in after its preview,
       // the highlights are most often those already shown.
       if (shownInput.current?.doc === editor.state.doc && sameInput(shownInput.current.input, i)) return;
       shownInput.current = { doc: editor.state.doc, input: i };
       editor.view.dispatch(editor.state.tr.setMeta(commentDecorationsKey, i).setMeta('addToHistory', false));
     };
-    if (!seeds) return show(input);
+    if (!preview) return show(input);
     // The highlights read ahead: those on screen first, the rest once the page is painted (drawing 2,000 of them
     // is a long task), then the comments doc loads. Typed-over positions are not shown: the index catches up.
     const body = editor.state.doc;
@@ -81,7 +90,7 @@ export function EditorCommentSync({ editor, visible }: { editor: Editor | null; 
         previewShown();
       }, 300) ?? undefined
     );
-  }, [editor, index, threads, rowById, activeId, seeds, previewShown]);
+  }, [editor, doc, index, threads, rowById, activeId, preview, previewShown]);
 
   useEffect(() => {
     if (!revealId || !visible || !editor || editor.isDestroyed || !index || index.size !== editor.state.doc.content.size) return;
@@ -127,7 +136,7 @@ function sameInput(a: CommentDecorationInput, b: CommentDecorationInput): boolea
   return b.ranges.every((r) => inA.has(key(r)));
 }
 
-function sameShown(a: Map<string, object> | readonly HighlightSeed[], b: Map<string, object> | readonly HighlightSeed[]): boolean {
+function sameShown(a: Map<string, object> | object, b: Map<string, object> | object): boolean {
   if (!(a instanceof Map) || !(b instanceof Map)) return a === b;
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (b.get(k) !== v) return false;

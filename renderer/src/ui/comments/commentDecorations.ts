@@ -8,19 +8,14 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import type { HighlightRange, ParagraphMark } from '../../model/comments/highlightPreview';
 
-export interface HighlightRange {
-  threadId: string;
-  from: number;
-  to: number;
-}
+export type { HighlightRange };
 
 export interface CommentDecorationInput {
   ranges: readonly HighlightRange[];
   activeId: string | null;
-  /** positions before each numbered paragraph or lettered list item (its opening token), the end of its content,
-   * and its label ("12", "(a)"; model/paragraphNumbers.ts) */
-  paragraphs: ReadonlyArray<{ start: number; end: number; label: string }>;
+  paragraphs: readonly ParagraphMark[];
 }
 
 interface PluginState {
