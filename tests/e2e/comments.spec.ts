@@ -14,10 +14,13 @@ import {
   editorBody,
   expect,
   expectSaved,
+  firstHighlight,
   isoDateInPage,
   joinByInviteLink,
   openApp,
   openDocument,
+  placedThreads,
+  recordFirstHighlight,
   type RegistryEntry,
   screenshot,
   selectTextInEditor,
@@ -430,7 +433,7 @@ test('after a reload the highlights come back ahead of the comments doc, the res
   const [placed] = (await placedThreads(page))!;
   await page.addInitScript(recordFirstHighlight);
   await page.reload();
-  await expect.poll(() => page.evaluate(() => (window as { firstHighlight?: string }).firstHighlight)).toBe('incident responders');
+  await expect.poll(() => firstHighlight(page)).toBe('incident responders');
   await expect(body.locator('[data-thread]')).toHaveCount(1);
   await expect(body.locator('[data-thread]')).toHaveText('incident responders');
   await expect(body.locator('[data-thread]')).toHaveAttribute('data-thread', placed!);
@@ -446,36 +449,9 @@ test('after a reload the highlights come back ahead of the comments doc, the res
   await expectSaved(page);
   await page.reload();
   await expect(body).toContainText('Nearly all respondents report a shortage of trained incident responders.');
-  await expect.poll(() => page.evaluate(() => (window as { firstHighlight?: string }).firstHighlight)).toBe('incident responders');
+  await expect.poll(() => firstHighlight(page)).toBe('incident responders');
   await expect(body.locator('[data-thread]')).toHaveCount(1);
   await expect(body.locator('[data-thread]')).toHaveText('incident responders');
   await body.locator('[data-thread]').click();
   await expect(panel(page).getByRole('article', { name: /^Comment #1, / })).toContainText('Name the national CERTs.');
 });
-
-/** Init script: keeps the text of the first comment highlight the page draws (window.firstHighlight). */
-function recordFirstHighlight(): void {
-  const observer = new MutationObserver(() => {
-    const first = document.querySelector('.ProseMirror [data-thread]');
-    if (!first) return;
-    (window as { firstHighlight?: string }).firstHighlight = first.textContent ?? '';
-    observer.disconnect();
-  });
-  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-thread'] });
-}
-
-/** The thread ids of the highlights placed for the next open of the page's only document; null: none placed. */
-function placedThreads(page: Page): Promise<string[] | null> {
-  return page.evaluate(async () => {
-    const request = <T,>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
-    const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.endsWith('.comments'));
-    if (!name) return null;
-    const db = await request(indexedDB.open(name));
-    try {
-      const placed = (await request(db.transaction('custom').objectStore('custom').get('placedHighlights'))) as { ranges: Array<{ threadId: string }> } | undefined;
-      return placed ? placed.ranges.map((r) => r.threadId) : null;
-    } finally {
-      db.close();
-    }
-  });
-}

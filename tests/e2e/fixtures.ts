@@ -484,3 +484,33 @@ export function syncServerForFile(name: string): () => SyncServerProcess {
     return server;
   };
 }
+
+/** Init script: keeps the text of the first comment highlight the page draws (window.firstHighlight). */
+export function recordFirstHighlight(): void {
+  const observer = new MutationObserver(() => {
+    const first = document.querySelector('.ProseMirror [data-thread]');
+    if (!first) return;
+    (window as { firstHighlight?: string }).firstHighlight = first.textContent ?? '';
+    observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-thread'] });
+}
+
+/** The thread ids of the comment highlights placed for the next open of the page's only document (renderer/src/storage/highlightCache.ts); null: none placed. */
+export function placedThreads(page: Page): Promise<string[] | null> {
+  return page.evaluate(async () => {
+    const request = <T,>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+    const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.endsWith('.comments'));
+    if (!name) return null;
+    const db = await request(indexedDB.open(name));
+    try {
+      const placed = (await request(db.transaction('custom').objectStore('custom').get('placedHighlights'))) as { ranges: Array<{ threadId: string }> } | undefined;
+      return placed ? placed.ranges.map((r) => r.threadId) : null;
+    } finally {
+      db.close();
+    }
+  });
+}
+
+/** The first comment highlight's text that the page drew since it loaded (with `recordFirstHighlight`). */
+export const firstHighlight = (page: Page) => page.evaluate(() => (window as { firstHighlight?: string }).firstHighlight);

@@ -1,6 +1,7 @@
 // Issue 11: one search over the whole workspace, on every replica. A co-facilitator who joins by invite and never
 // opens a document still finds a word from its body: the background full sync derives the catalog row of each
-// document it brings (renderer/src/storage/syncedDerivation.ts), and the search index follows.
+// document it brings (renderer/src/storage/syncedDerivation.ts), and the search index follows. Issue 13: it also
+// places each synced document's comment highlights for its first open (renderer/src/storage/highlightCache.ts).
 import {
   connectToServer,
   createDocument,
@@ -8,17 +9,24 @@ import {
   editorBody,
   expect,
   expectSaved,
+  firstHighlight,
   goToSection,
   joinByInviteLink,
   openApp,
+  openDocument,
+  placedThreads,
+  recordFirstHighlight,
+  selectTextInEditor,
   syncServerForFile,
   syncStatus,
   test,
+  toolbar,
 } from './fixtures';
 
 const syncServer = syncServerForFile('synced-search');
 const CONTRIBUTION = { title: 'Tariffs of rural water boards', date: '2026-05-04' };
 const WORD = 'quillacollo';
+const DRAFT = { title: 'Water tariffs: draft output', date: '2026-05-06' };
 
 test('a replica that never opened a document finds a word from its body', async ({ page, browser }) => {
   await openApp(page);
@@ -51,6 +59,43 @@ test('a replica that never opened a document finds a word from its body', async 
         { timeout: 30_000 },
       )
       .toEqual([expect.stringContaining(CONTRIBUTION.title)]);
+  } finally {
+    await contextB.close();
+  }
+});
+
+test('a replica that never opened a draft has its comment highlights placed, and draws them with its text', async ({ page, browser }) => {
+  await openApp(page);
+  const id = await createWorkspace(page, 'Rural water network');
+  await connectToServer(page, syncServer().token(id, 'editor', 'Alice (Secretariat)').desktopLink);
+  await createDocument(page, { kind: 'Draft output', subtype: 'Output report', title: DRAFT.title, date: DRAFT.date });
+  const body = editorBody(page, 'Draft text');
+  await body.locator('h1:text-is("Findings") + p').click();
+  await page.keyboard.type('Tariffs rose fastest in the highland boards.');
+  await selectTextInEditor(page, body, 'highland boards');
+  await toolbar(page).getByRole('button', { name: 'Comment', exact: true }).click();
+  const form = page.getByRole('complementary', { name: 'Comments' }).getByRole('form', { name: 'New comment' });
+  await form.getByRole('textbox', { name: 'Comment', exact: true }).fill('Which boards?');
+  await form.getByRole('button', { name: 'Add comment' }).click();
+  await expect(body.locator('[data-thread]')).toHaveText('highland boards');
+  await expectSaved(page);
+  await goToSection(page, 'Documents');
+  await expect(syncStatus(page)).toHaveText('Synced', { timeout: 20_000 });
+
+  const contextB = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const b = await contextB.newPage();
+  try {
+    // B joins and stays on the list while the full sync brings the draft and places its highlights.
+    await joinByInviteLink(b, syncServer().token(id, 'editor', 'Bruno (Co-facilitator)').browserLink, 'Editor', 'Bruno (Co-facilitator)', DRAFT.title);
+    await expect.poll(() => placedThreads(b), { timeout: 30_000 }).toHaveLength(1);
+    await b.addInitScript(recordFirstHighlight);
+    await b.reload();
+    await openDocument(b, DRAFT.title);
+    const bodyB = editorBody(b, 'Draft text');
+    await expect(bodyB.locator('[data-thread]')).toHaveText('highland boards');
+    await expect.poll(() => firstHighlight(b)).toBe('highland boards');
+    await bodyB.locator('[data-thread]').click();
+    await expect(b.getByRole('complementary', { name: 'Comments' }).getByRole('article', { name: /^Comment #1, / })).toContainText('Which boards?');
   } finally {
     await contextB.close();
   }
