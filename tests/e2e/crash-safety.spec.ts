@@ -137,3 +137,18 @@ function tryKill(pid: number): void {
     // already gone
   }
 }
+
+test('a reload right after typing keeps every character typed (pagehide writes the last frame’s edits)', async ({ page }) => {
+  await openApp(page);
+  await createWorkspace(page);
+  await createDocument(page, { kind: 'Meeting summary', title: 'Reload test meeting' });
+  let expected = '';
+  for (const word of ['First', 'second', 'third', 'fourth', 'fifth']) {
+    await focusEditorEnd(page, editorBody(page, 'Discussion summary'));
+    const typed = `${expected ? ' ' : ''}${word} words typed just before the reload`;
+    await page.keyboard.type(typed);
+    expected += typed;
+    await page.reload(); // no wait for "Saved": the last keystrokes are still in the frame's buffer
+    await expect(editorBody(page, 'Discussion summary')).toHaveText(expected);
+  }
+});

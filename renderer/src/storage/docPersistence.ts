@@ -126,8 +126,11 @@ export class DocPersistence extends Observable<'synced' | 'state'> {
     }
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     const [store] = idb.transact(this.db, ['updates']);
-    idb
-      .addAutoKey(store, update as unknown as ArrayBuffer)
+    const written = idb.addAutoKey(store, update as unknown as ArrayBuffer);
+    // Committed now rather than when this task ends: a write issued as the page goes away (pagehide) is otherwise
+    // aborted with the page's connection.
+    store.transaction.commit?.();
+    written
       .then(() => {
         this.pending--;
         this.emitState();
