@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { t, tp, formatNumber, translator, loadLocale, parseMessage, argumentNames, pickLocale, switchLocale, getLocale, onLocaleChange, LOCALES } from './index';
 import { en, enParts } from './en';
+import { IntlMessageFormat } from 'intl-messageformat';
 
 describe('i18n', () => {
   it('has no id defined twice across catalog parts', () => {
@@ -45,6 +46,18 @@ describe('i18n', () => {
 });
 
 describe('catalogs', () => {
+  it('a message with no brace and no apostrophe, shown without parsing, is what ICU formats it to, in every language', async () => {
+    let plain = 0;
+    for (const lang of LOCALES) {
+      const catalog = await loadLocale(lang);
+      for (const [id, text] of Object.entries(catalog)) {
+        if (text.includes('{') || text.includes("'")) continue;
+        plain++;
+        expect(translator(lang).t(id), `${lang} ${id}`).toBe(new IntlMessageFormat(text, lang, undefined, { ignoreTag: true }).format());
+      }
+    }
+    expect(plain).toBeGreaterThan(1000);
+  });
   it('every English message parses as ICU, and no `.one/.other` pair is left unconverted', () => {
     for (const [id, text] of Object.entries(en)) {
       expect(() => parseMessage(text), id).not.toThrow();

@@ -121,7 +121,12 @@ function numberise(ast: MessageFormatElement[], numeric: Set<string>): MessageFo
   });
 }
 
+/** Messages with no argument and nothing quoted are their own text: no parse (most of them; a start shows dozens). */
+const isPlain = (text: string): boolean => !text.includes('{') && !text.includes("'");
+const PLAIN: Compiled = { format: null, numeric: new Set(), hasArgs: false };
+
 function compile(lang: Locale, text: string): Compiled {
+  if (isPlain(text)) return PLAIN;
   const key = `${lang}\u0000${text}`;
   let c = compiled.get(key);
   if (c) return c;

@@ -43,11 +43,12 @@ export class DocPersistence extends Observable<'synced' | 'state'> {
     this.name = name;
     this.doc = doc;
     this.whenSynced = new Promise((resolve, reject) => {
-      openLocalCopy(name)
-        .then(async (db) => {
+      // The scope is looked up while the database opens (it reads the catalog, which may still be opening).
+      Promise.all([openLocalCopy(name), expectedScope ? expectedScope() : null])
+        .then(async ([db, expected]) => {
           this.db = db;
           if (this._destroyed) return;
-          const checked = await checkLocalCopy(db, name, expectedScope ? await expectedScope() : null);
+          const checked = await checkLocalCopy(db, name, expected);
           this.scope = checked.scope;
           if (this._destroyed) return;
           return fetchUpdates(this as never, () => {}, () => {

@@ -5,6 +5,7 @@ import { useDocHandle } from '../state/useDocHandle';
 import { WorkspaceContext, type WorkspaceContextValue } from '../state/workspaceContext';
 import { touchWorkspace } from '../state/workspaceActions';
 import { catalogDb } from '../storage/catalogDb';
+import { openDocs } from '../storage/openDocs';
 import { readWorkspaceInfo, wsInfo } from '../model/workspaceDoc';
 import { workspaceDocName } from '../../../common/rooms';
 import { capabilitiesOf, OWN_WORKSPACE_ROLE } from '../../../common/roles';
@@ -39,10 +40,23 @@ function preloadEditorScreens(): void {
   }, 1_000);
 }
 
+/** How long what a start loads ahead is held for the screen to take it over. */
+const AHEAD_HOLD_MS = 10_000;
+
+/**
+ * Starts loading what a workspace screen shows first, before it renders: its workspace doc and, for the document
+ * list, the list's rows (read beside the doc's load, so the list draws as soon as the doc is in). The app's start
+ * calls it while the interface language loads (main.tsx), the shell again as it opens.
+ */
+export function loadWorkspaceAhead(workspaceId: string, screen: string): void {
+  const handle = openDocs.acquire(workspaceDocName(workspaceId));
+  setTimeout(handle.release, AHEAD_HOLD_MS);
+  if (screen === 'documents') readCatalogRowsEarly(workspaceId);
+}
+
 export function WorkspaceShell({ workspaceId }: { workspaceId: string }) {
   const route = useUi((s) => s.route);
-  // A start on the list reads its rows beside the doc's load: the list draws as soon as the doc is in.
-  useState(() => route.screen === 'documents' && readCatalogRowsEarly(workspaceId));
+  useState(() => loadWorkspaceAhead(workspaceId, route.screen));
   const { doc, error } = useDocHandle(workspaceDocName(workspaceId));
   const local = useLiveQuery(() => catalogDb.workspaces.get(workspaceId), [workspaceId], undefined);
   const info = useY(doc ? wsInfo(doc) : null, () => (doc ? readWorkspaceInfo(doc) : null));
