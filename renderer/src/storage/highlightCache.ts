@@ -78,7 +78,8 @@ export async function previewFromStorage(name: string, scope: string | null, bod
  * `scope` and `bodyScope`: the read scopes the two copies must hold. Returns whether it wrote.
  */
 export async function refreshPlacedHighlights(name: string, scope: string | null, bodyName: string, bodyScope: string | null): Promise<boolean> {
-  if ((await peek(name, scope, bodyName, bodyScope)).cached) return false;
+  const { copy, cached } = await peek(name, scope, bodyName, bodyScope);
+  if (cached || !copy || copy.last === 0) return false; // still placed, or no comments here
   const [stored, storedBody] = await Promise.all([readLocalCopy(name, scope), readLocalCopy(bodyName, bodyScope)]);
   if (!stored?.rows.length || !storedBody?.rows.length) return false;
   const comments = decode(stored.rows);

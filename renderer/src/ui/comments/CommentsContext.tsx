@@ -1,7 +1,7 @@
 // Everything the comment views of one document share: its comments Y.Doc, the threads, their matrix rows
 // (location, attribution) against the current body index, who is writing, and the draft's consultation state.
 // Opened once per document screen, so the text view, the matrix and the balance read the same data.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { contentStamp, sameBytes } from '../../model/contentStamp';
 import { useWorkspace } from '../../state/workspaceContext';
@@ -19,6 +19,7 @@ import { useMatrixRows } from './useMatrixRows';
 import { useCommentsUi } from './commentsUiStore';
 import { useCommentEntriesPipeline } from '../../state/useSearch';
 import { placeForNextOpen, previewHighlights, type PreviewJob } from '../../storage/commentsPreview';
+import type { Connection } from '../../storage/localCopyScope';
 import type { HighlightPreview } from '../../storage/highlightCache';
 import { whenIdle } from '../../platform/idle';
 
@@ -139,6 +140,9 @@ function useLoadAfterPreview(name: string, when: 'now' | 'idle' | 'wait'): boole
   return when === 'now' || loadFor === name;
 }
 
+/** Asks for the placement; made outside the effect so that a timer left after close holds no Y.Doc. */
+const placer = (name: string, bodyName: string, connection: { current: Connection | undefined }) => () => placeForNextOpen(name, bodyName, connection.current);
+
 /** How long the docs stay unchanged before their highlights are placed again for the next open. */
 const PLACE_AFTER_QUIET_MS = 30_000;
 
@@ -149,12 +153,15 @@ const PLACE_AFTER_QUIET_MS = 30_000;
  * changed. The UI thread only posts a message.
  */
 function usePlaceForNextOpen(name: string, bodyName: string, doc: Y.Doc, comments: Y.Doc | null, ahead: HighlightPreview | null): void {
+  // The connection as it is when the worker is asked (its row changes as the workspace is used; no new timers then).
   const { local } = useWorkspace();
+  const connection = useRef(local);
+  connection.current = local;
   const [placedAtOpen] = useState(() => new Map<string, boolean>());
   if (comments && !placedAtOpen.has(name)) placedAtOpen.set(name, !!ahead?.placed && sameBytes(ahead.placed.body, contentStamp(doc)));
   useEffect(() => {
     if (!comments) return;
-    const place = () => placeForNextOpen(name, bodyName, local);
+    const place = placer(name, bodyName, connection);
     let changed = !placedAtOpen.get(name);
     let timer = changed ? setTimeout(place, 2_000) : undefined;
     const noticeChange = (tr: Y.Transaction) => {
@@ -175,5 +182,5 @@ function usePlaceForNextOpen(name: string, bodyName: string, doc: Y.Doc, comment
       // once the last edits are written (the docs' stores flush as they close)
       if (changed) setTimeout(place, 2_000);
     };
-  }, [name, bodyName, doc, comments, local, placedAtOpen]);
+  }, [name, bodyName, doc, comments, placedAtOpen]);
 }
