@@ -143,14 +143,16 @@ function useLoadAfterPreview(name: string, when: 'now' | 'idle' | 'wait'): boole
 /** Asks for the placement; made outside the effect so that a timer left after close holds no Y.Doc. */
 const placer = (name: string, bodyName: string, connection: { current: Connection | undefined }) => () => placeForNextOpen(name, bodyName, connection.current);
 
-/** How long the docs stay unchanged before their highlights are placed again for the next open. */
-const PLACE_AFTER_QUIET_MS = 30_000;
+/** How long the docs stay unchanged before their highlights are placed for the next open: first, then again. */
+const PLACE_FIRST_AFTER_MS = 2_000;
+const PLACE_AGAIN_AFTER_MS = 30_000;
 
 /**
  * Keeps the highlights placed for the next open of the document (storage/highlightCache.ts), by the preview
- * worker from what is stored: once the comments are read, unless the preview placed them already on this very
- * body; after the body or the comments have been left unchanged for 30 s; and after the screen closes, if they
- * changed. The UI thread only posts a message.
+ * worker from what is stored: once the comments are read and the docs have been left unchanged for 2 s (unless the
+ * preview placed them already on this very body), then after each 30 s without change, and after the screen
+ * closes if they changed. Never while someone types: the worker's decoding would share the cores with the typing.
+ * The UI thread only posts a message.
  */
 function usePlaceForNextOpen(name: string, bodyName: string, doc: Y.Doc, comments: Y.Doc | null, ahead: HighlightPreview | null): void {
   // The connection as it is when the worker is asked (its row changes as the workspace is used; no new timers then).
@@ -162,16 +164,24 @@ function usePlaceForNextOpen(name: string, bodyName: string, doc: Y.Doc, comment
   useEffect(() => {
     if (!comments) return;
     const place = placer(name, bodyName, connection);
-    let changed = !placedAtOpen.get(name);
-    let timer = changed ? setTimeout(place, 2_000) : undefined;
+    let placed = !!placedAtOpen.get(name);
+    let changed = !placed;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const placeAfterQuiet = () => {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () => {
+          [placed, changed] = [true, false];
+          place();
+        },
+        placed ? PLACE_AGAIN_AFTER_MS : PLACE_FIRST_AFTER_MS,
+      );
+    };
+    if (changed) placeAfterQuiet();
     const noticeChange = (tr: Y.Transaction) => {
       if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;
       changed = true;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        changed = false;
-        place();
-      }, PLACE_AFTER_QUIET_MS);
+      placeAfterQuiet();
     };
     doc.on('afterTransaction', noticeChange);
     comments.on('afterTransaction', noticeChange);
@@ -180,7 +190,7 @@ function usePlaceForNextOpen(name: string, bodyName: string, doc: Y.Doc, comment
       doc.off('afterTransaction', noticeChange);
       comments.off('afterTransaction', noticeChange);
       // once the last edits are written (the docs' stores flush as they close)
-      if (changed) setTimeout(place, 2_000);
+      if (changed) setTimeout(place, PLACE_FIRST_AFTER_MS);
     };
   }, [name, bodyName, doc, comments, placedAtOpen]);
 }
