@@ -22,7 +22,7 @@
 //                        catalog rows' IndexedDB read (editorWorkspaceList.ts)
 //   editor_remote_edit   stock y-websocket peer -> real sync server -> painted in the app, beside the transport
 //                        alone (editorRemote.ts)
-// BENCH_EDITOR_ONLY=heap,comments,list,remote runs only those parts (while iterating).
+// BENCH_EDITOR_ONLY=heap,comments,list,remote,keystroke runs only those parts (while iterating).
 //   editor_profile_*     where the time goes (CPU profile and trace), printed when a target is missed
 //   editor_experiment    (BENCH_EXPERIMENTS=1) the profile's suggestions measured on patched builds
 //   editor_machine       cores and load average: on a shared machine, read the figures with these
@@ -553,7 +553,51 @@ async function main() {
       return route;
     };
 
-    // BENCH_EDITOR_ONLY=open,comments,comments-profile,heap,list,remote,keystroke-profile (while iterating): only those parts, then the machine line.
+    /** Keystrokes in our editor and in the bare one: the `editor_keystroke` and `editor_keystroke_cpu` lines; returns our paint times. */
+    const chromiumBrowser = browser;
+    const measureTyping = async () => {
+      log(`${KEYSTROKES} keystrokes in the middle section`);
+      const keys = await measureKeystrokes(chromiumBrowser, context, base, s);
+      log(`bare-editor floor: ${KEYSTROKES} keystrokes`);
+      const bareKeys = await measureKeystrokes(chromiumBrowser, context, base, s, true);
+      const paint = keys.keys.map((k) => k.paint);
+      const barePaintP95 = percentile(bareKeys.keys.map((k) => k.paint), 95);
+      const bareCpuP95 = percentile(bareKeys.cpu.map((x) => x.cpuMs), 95);
+      emit({
+        bench: 'editor_keystroke',
+        measure: 'keydown timeStamp -> after the next frame (rAF, then a task)',
+        keystrokes: keys.keys.length,
+        interval_ms: KEY_INTERVAL_MS,
+        p95_ms: round(percentile(paint, 95)),
+        median_ms: round(percentile(paint, 50)),
+        bare_p95_ms: round(barePaintP95),
+        bare_median_ms: round(percentile(bareKeys.keys.map((k) => k.paint), 50)),
+        ratio_p95: round(percentile(paint, 95) / barePaintP95, 2),
+        bare_text_landed: bareKeys.landed,
+        max_ms: round(Math.max(...paint)),
+        to_raf_p95_ms: round(percentile(keys.keys.map((k) => k.raf), 95)),
+        // Cross-check with the Event Timing API (it only reports events of 16 ms or more, rounded to 8 ms).
+        event_timing_keydown_ge_16ms: keys.events.filter((e) => e.name === 'keydown').length,
+        event_timing_keydown_max_ms: Math.max(0, ...keys.events.filter((e) => e.name === 'keydown').map((e) => e.duration)),
+        caret_in_middle_section: keys.caretInside,
+        text_landed: keys.landed,
+        target_p95_ms: TARGETS.keystroke_p95_ms,
+      });
+
+      emit({
+        bench: 'editor_keystroke_cpu',
+        measure: "renderer main thread's CPU time (trace thread time) from keydown to after the next frame, per keystroke",
+        keystrokes: keys.cpu.length,
+        median_ms: round(percentile(keys.cpu.map((x) => x.cpuMs), 50)),
+        p95_ms: round(percentile(keys.cpu.map((x) => x.cpuMs), 95)),
+        bare_p95_ms: round(bareCpuP95),
+        ratio_p95: round(percentile(keys.cpu.map((x) => x.cpuMs), 95) / bareCpuP95, 2),
+        main_thread_wall_median_ms: round(percentile(keys.cpu.map((x) => x.wallMs), 50)),
+      });
+      return paint;
+    };
+
+    // BENCH_EDITOR_ONLY=open,comments,comments-profile,heap,list,remote,keystroke,keystroke-profile (while iterating): only those parts, then the machine line.
     const only = process.env.BENCH_EDITOR_ONLY?.split(',').filter(Boolean);
     const want = (part: string) => !only || only.includes(part);
     if (only) {
@@ -563,6 +607,7 @@ async function main() {
       if (want('comments-profile')) emit(await profileCommentsOpen(browser, benchDir, log));
       if (want('list')) emit(await measureWorkspaceList(browser, server.url, OPEN_RUNS, log));
       if (want('remote')) emit(await measureRemoteEdit(browser, server.url, s, log));
+      if (want('keystroke')) await measureTyping();
       if (want('keystroke-profile')) emit({ bench: 'editor_profile_keystroke', ...(await profileKeystrokes(browser, s, benchDir, probe)) });
       emit({ bench: 'editor_machine', cpus: cpus().length, loadavg_1m_start: round(load0, 2), loadavg_1m_end: round(loadavg()[0], 2), chromium: browser.version() });
       return;
@@ -618,44 +663,7 @@ async function main() {
 
     await reportHeap(context, server.url);
 
-    log(`${KEYSTROKES} keystrokes in the middle section`);
-    const keys = await measureKeystrokes(browser, context, server.url, s);
-    log(`bare-editor floor: ${KEYSTROKES} keystrokes`);
-    const bareKeys = await measureKeystrokes(browser, context, server.url, s, true);
-    const paint = keys.keys.map((k) => k.paint);
-    const barePaintP95 = percentile(bareKeys.keys.map((k) => k.paint), 95);
-    const bareCpuP95 = percentile(bareKeys.cpu.map((x) => x.cpuMs), 95);
-    emit({
-      bench: 'editor_keystroke',
-      measure: 'keydown timeStamp -> after the next frame (rAF, then a task)',
-      keystrokes: keys.keys.length,
-      interval_ms: KEY_INTERVAL_MS,
-      p95_ms: round(percentile(paint, 95)),
-      median_ms: round(percentile(paint, 50)),
-      bare_p95_ms: round(barePaintP95),
-      bare_median_ms: round(percentile(bareKeys.keys.map((k) => k.paint), 50)),
-      ratio_p95: round(percentile(paint, 95) / barePaintP95, 2),
-      bare_text_landed: bareKeys.landed,
-      max_ms: round(Math.max(...paint)),
-      to_raf_p95_ms: round(percentile(keys.keys.map((k) => k.raf), 95)),
-      // Cross-check with the Event Timing API (it only reports events of 16 ms or more, rounded to 8 ms).
-      event_timing_keydown_ge_16ms: keys.events.filter((e) => e.name === 'keydown').length,
-      event_timing_keydown_max_ms: Math.max(0, ...keys.events.filter((e) => e.name === 'keydown').map((e) => e.duration)),
-      caret_in_middle_section: keys.caretInside,
-      text_landed: keys.landed,
-      target_p95_ms: TARGETS.keystroke_p95_ms,
-    });
-
-    emit({
-      bench: 'editor_keystroke_cpu',
-      measure: "renderer main thread's CPU time (trace thread time) from keydown to after the next frame, per keystroke",
-      keystrokes: keys.cpu.length,
-      median_ms: round(percentile(keys.cpu.map((x) => x.cpuMs), 50)),
-      p95_ms: round(percentile(keys.cpu.map((x) => x.cpuMs), 95)),
-      bare_p95_ms: round(bareCpuP95),
-      ratio_p95: round(percentile(keys.cpu.map((x) => x.cpuMs), 95) / bareCpuP95, 2),
-      main_thread_wall_median_ms: round(percentile(keys.cpu.map((x) => x.wallMs), 50)),
-    });
+    const paint = await measureTyping();
 
     emit(await measureCommentsOpen(context, server.url, OPEN_RUNS, log));
     emit(await measureWorkspaceList(browser, server.url, OPEN_RUNS, log));
