@@ -46,12 +46,16 @@ function decode(rows: Uint8Array[]): Y.Doc {
   return doc;
 }
 
-/** The comments copy and the body copy, peeked; and the record kept, where it still fits both. */
+/**
+ * The comments copy, peeked, and the record kept where it still fits both copies. The body's store is opened only
+ * when the record fits the comments (the body may be loading on the UI thread).
+ */
 async function peek(name: string, scope: string | null, bodyName: string, bodyScope: string | null) {
-  const [copy, body] = await Promise.all([peekLocalCopy(name, scope, HIGHLIGHTS_KEY), peekLocalCopy(bodyName, bodyScope)]);
+  const copy = await peekLocalCopy(name, scope, HIGHLIGHTS_KEY);
   const cached = copy?.value as CachedHighlights | undefined;
-  const fits = !!cached && !!body && cached.format === HIGHLIGHT_CACHE_FORMAT && cached.scope === scope && cached.comments === copy!.last && cached.body === body.last && body.last > 0;
-  return { copy, body, cached: fits ? cached : null };
+  if (!copy || !cached || cached.format !== HIGHLIGHT_CACHE_FORMAT || cached.scope !== scope || cached.comments !== copy.last) return { copy, cached: null };
+  const body = await peekLocalCopy(bodyName, bodyScope);
+  return { copy, cached: body && body.last > 0 && cached.body === body.last ? cached : null };
 }
 
 /**
