@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium';
 
 // End-to-end tests drive Debian's Chromium against the web build (tests/e2e), and the real Electron app where
 // an Electron binary exists (tests/electron; skips with a printed reason otherwise).
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 5199);
 
 export default defineConfig({
@@ -17,7 +17,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${WEB_PORT}`,
     launchOptions: {
       executablePath: CHROMIUM_PATH,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+      args: [...CHROMIUM_ARGS, '--disable-quic', '--no-first-run', '--disable-sync'],
     },
     trace: 'off',
     screenshot: 'off',

@@ -14,6 +14,7 @@
 //   comments_machine     cores and load average: on a shared machine, read the figures with these
 // Figures are reported against the targets (p95), never asserted; nothing here is tuned to a target.
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -33,7 +34,6 @@ import { percentile, round, summary } from './editorStats';
 import { mainThreadPerWindow, TRACE_CATEGORIES_LIGHT } from './editorProfile';
 
 const WEB_ROOT = join(ROOT, 'dist/web');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = Math.max(5, Number(process.env.BENCH_COMMENTS_RUNS ?? 9));
 const THREADS = 2000;
 const PARAGRAPHS = 400; // generateCommentsFixture's default for 2,000 threads (threads / 5)
@@ -241,7 +241,7 @@ async function verify(context: BrowserContext, base: string) {
 
 async function main() {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('dist/web/index.html missing: run `npm run build:web`');
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
   const load0 = loadavg()[0];
   const benchDir = mkdtempSync(join(tmpdir(), 'rapporteur-comments-bench-'));
   let server: StaticServer | null = null;
@@ -268,7 +268,7 @@ async function main() {
     const web = join(benchDir, 'web');
     cpSync(WEB_ROOT, web, { recursive: true });
     server = await startStaticServer(web, benchDir);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     // Service workers blocked: every load comes from the server (with HTTP caching), as in Electron's app://.
     // 1280 px wide: the comments panel is a column beside the text (it starts closed below 1180 px).
     const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });

@@ -28,6 +28,7 @@
 //   editor_machine       cores and load average: on a shared machine, read the figures with these
 // Figures are reported against their targets, never asserted.
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -44,7 +45,6 @@ import { measureRemoteEdit } from './editorRemote';
 
 /** BENCH_WEB_ROOT: another web build to measure (e.g. an earlier commit's, for before/after figures) */
 const WEB_ROOT = process.env.BENCH_WEB_ROOT ?? join(ROOT, 'dist/web');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OPEN_RUNS = Number(process.env.BENCH_OPEN_RUNS ?? 9);
 const GROWTH_OPENS = 20;
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 200);
@@ -487,7 +487,7 @@ async function reportHeap(context: BrowserContext, base: string) {
 
 async function main() {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('dist/web/index.html missing: run `npm run build:web` (npm run bench builds it)');
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
   const load0 = loadavg()[0];
   const benchDir = mkdtempSync(join(tmpdir(), 'rapporteur-editor-bench-'));
   let server: StaticServer | null = null;
@@ -504,11 +504,7 @@ async function main() {
     writeBarePage(benchDir, web);
     server = await startStaticServer(web, benchDir);
     const base = server.url;
-    // Chromium starts its own top-chrome WebUI (the omnibox popup, in a renderer of its own) with each new page: a
-    // trace of one list start showed it busy 430 ms of the start's 450 ms, on this 2-core machine. The desktop app
-    // has no such browser UI, so the bench turns it off (issue 13); the floors run in the same browser.
-    const noBrowserUi = '--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup';
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', noBrowserUi, '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
     // Service workers blocked: every load comes from the server (with HTTP caching), as in Electron's app://.
     const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(60_000);

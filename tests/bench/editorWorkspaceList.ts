@@ -157,9 +157,11 @@ export async function measureWorkspaceList(browser: Browser, base: string, runs:
       await f.close();
     }
     if (process.env.BENCH_LIST_TRACE) {
-      // one more cold start, not counted: its Chrome trace (timeline, V8 compile and CPU profile) for reading
+      // one more cold start, not counted: its Chrome trace (timeline, V8 compile and CPU profile) for reading; the
+      // timeline alone with BENCH_LIST_TRACE_LIGHT (the profiler's sampling slows the start it records)
       const p = await context.newPage();
-      await browser.startTracing(p, { categories: [...TRACE_CATEGORIES, 'disabled-by-default-v8.compile', 'disabled-by-default-v8.cpu_profiler', 'loading'] });
+      const profiler = process.env.BENCH_LIST_TRACE_LIGHT ? [] : ['disabled-by-default-v8.compile', 'disabled-by-default-v8.cpu_profiler'];
+      await browser.startTracing(p, { categories: [...TRACE_CATEGORIES, ...profiler, 'loading'] });
       await p.goto(`${base}/#/w/${WS_ID}`);
       await p.evaluate(() => (window as unknown as { __listShown: Promise<unknown> }).__listShown);
       await sleep(300);
