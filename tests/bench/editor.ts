@@ -30,7 +30,7 @@
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildEditorSeed, DOC_TITLE, TABLE_END_DOC_ID, WORKSPACE_ID, type EditorSeed } from './editorSeed';
@@ -180,7 +180,9 @@ async function measureKeystrokes(browser: Browser, context: BrowserContext, base
   await browser.startTracing(page, { categories: TRACE_CATEGORIES_LIGHT });
   await typeKeys(TRACED_KEYSTROKES);
   await sleep(200);
-  const cpu = mainThreadPerWindow((await browser.stopTracing()).toString('utf8'), 'key-start', 'key-end');
+  const trace = (await browser.stopTracing()).toString('utf8');
+  if (process.env.BENCH_KEYSTROKE_TRACE) writeFileSync(`${process.env.BENCH_KEYSTROKE_TRACE}-${bare ? 'bare' : 'app'}-${s.words}.json`, trace);
+  const cpu = mainThreadPerWindow(trace, 'key-start', 'key-end');
   const landed = (await paragraph.textContent())?.includes(typed.slice(0, 40)) ?? false;
   await page.close();
   return { ...r, cpu, caretInside, landed };

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DOC_TITLE, WORKSPACE_ID, type EditorSeed } from './editorSeed';
 import { docHash, openCold, openFromList, ROOT, seed, sleep } from './editorPage';
@@ -300,6 +300,7 @@ export async function profileKeystrokes(browser: Browser, s: EditorSeed, benchDi
     await cdp.send('Profiler.start');
     await type();
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    if (process.env.BENCH_PROFILE_DUMP) writeFileSync(`${process.env.BENCH_PROFILE_DUMP}-keystrokes.cpuprofile`, JSON.stringify(profile));
     const cpu = new CpuAggregate();
     cpu.add(profile);
     await sleep(500);

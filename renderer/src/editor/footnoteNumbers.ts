@@ -4,6 +4,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/p
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { NOTE_NODE_TYPES } from '../schema/footnote';
+import { changedRange } from '../schema/changedRange';
 
 // Footnote numbers in the editor, as the export numbers them: every note-bearing atom (a footnote, and a citation,
 // whose source the export writes as a footnote) takes the next number in reading order. The number is a node
@@ -71,13 +72,9 @@ function apply(tr: Transaction, value: FootnoteNumbersState, oldState: EditorSta
   const before = oldState.doc;
   const after = state.doc;
   const remote = !!tr.getMeta(ySyncPluginKey)?.isChangeOrigin;
-  const diffStart = after.content.findDiffStart(before.content);
-  if (diffStart === null) return { positions: value.positions, set: remote ? decorations(after, value.positions) : value.set.map(tr.mapping, after) };
-  const end = after.content.findDiffEnd(before.content) ?? { a: after.content.size, b: before.content.size };
-  // When the change repeats the content next to it, the common prefix and suffix overlap: shorten the prefix.
-  const start = Math.min(diffStart, end.a, end.b);
-  const endAfter = end.a;
-  const endBefore = end.b;
+  const change = changedRange(before, after);
+  if (!change) return { positions: value.positions, set: remote ? decorations(after, value.positions) : value.set.map(tr.mapping, after) };
+  const { from: start, toBefore: endBefore, toAfter: endAfter } = change;
   if (hasNoteBetween(before, start, endBefore) || hasNoteBetween(after, start, endAfter)) return full(after);
   const delta = endAfter - endBefore;
   const positions = delta === 0 ? value.positions : value.positions.map((p) => (p < start ? p : p + delta));

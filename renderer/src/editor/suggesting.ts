@@ -11,7 +11,7 @@
 //     (an entry whose id is in no mark is not listed anywhere).
 import { Extension } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import type { EditorState, Transaction } from '@tiptap/pm/state';
+import type { EditorState, Plugin, Transaction } from '@tiptap/pm/state';
 import { ReplaceStep, ReplaceAroundStep, AddMarkStep, AddNodeMarkStep, type Step } from '@tiptap/pm/transform';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
@@ -24,6 +24,7 @@ import {
 } from '@handlewithcare/prosemirror-suggest-changes';
 import { suggestBlockTypeChange } from './blockTypeSuggestions';
 import { suggestionMarkConflictsPlugin } from './suggestionMarkConflicts';
+import { mayHoldSuggestions } from './suggestionDecorations';
 import { mintSuggestionId, suggestionsMap, type SuggestionMeta, type SuggestionSource } from '../model/suggestions/suggestionMeta';
 
 export { isSuggestChangesEnabled, suggestChangesKey };
@@ -143,6 +144,18 @@ declare module '@tiptap/core' {
   }
 }
 
+/**
+ * The library's decorations (a block wholly inserted or deleted, a pilcrow where a deletion joins paragraphs) are
+ * computed by walking the whole document at every update of the view, so at every keystroke. A document with no
+ * suggestion has none: the walk runs only when the suggestion look plugin (suggestionDecorations.ts), which
+ * counts suggestions proportionally to each change, says there may be some.
+ */
+function quietWithoutSuggestions(plugin: Plugin): Plugin {
+  const decorations = plugin.props.decorations;
+  if (decorations) plugin.props.decorations = (state) => (mayHoldSuggestions(state) ? decorations.call(plugin, state) : null);
+  return plugin;
+}
+
 /** The Tiptap extension: the library's plugin, the transform on dispatch, and Ctrl+Alt+Shift+S. */
 export const Suggesting = Extension.create<SuggestingOptions>({
   name: 'suggesting',
@@ -153,7 +166,7 @@ export const Suggesting = Extension.create<SuggestingOptions>({
     return { transform: null as null | ReturnType<typeof createSuggestingTransform> };
   },
   addProseMirrorPlugins() {
-    return [suggestChanges(), suggestionMarkConflictsPlugin()];
+    return [quietWithoutSuggestions(suggestChanges()), suggestionMarkConflictsPlugin()];
   },
   addCommands() {
     return {

@@ -2,6 +2,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { SUGGESTION_MARKS } from '../schema/suggestion';
+import { changedRange } from '../schema/changedRange';
 
 // Suggestion marks exclude one another in ProseMirror, but Yjs merges formatting attributes: when one replica
 // suggests deleting text that another, concurrently, has (re)marked as its own insertion, the merged run carries
@@ -36,10 +37,9 @@ export function suggestionMarkConflictsPlugin(): Plugin {
     key,
     appendTransaction(trs, oldState, newState) {
       if (!trs.some((tr) => tr.docChanged && tr.getMeta(ySyncPluginKey)?.isChangeOrigin)) return null;
-      const start = newState.doc.content.findDiffStart(oldState.doc.content);
-      if (start === null) return null;
-      const end = newState.doc.content.findDiffEnd(oldState.doc.content)?.a ?? newState.doc.content.size;
-      const tr = resolveConflicts(newState.doc, newState.tr, Math.min(start, end), Math.max(start, end));
+      const change = changedRange(oldState.doc, newState.doc);
+      if (!change) return null;
+      const tr = resolveConflicts(newState.doc, newState.tr, change.from, change.toAfter);
       return tr?.setMeta('addToHistory', false) ?? null;
     },
   });

@@ -4,6 +4,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Mapping, type Mappable } from '@tiptap/pm/transform';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { newId } from '../../../common/ids';
+import { changedRange, topLevelRange } from './changedRange';
 
 // Every paragraph and heading carries a persistent id (`bid`), so paragraph numbers and comment locations stay
 // stable while text above them changes. Ids are assigned by local edits only: a remote change (from Yjs) never
@@ -78,13 +79,6 @@ function idBlocks(doc: PMNode, from = 0, to = doc.content.size): IdBlock[] {
   return out;
 }
 
-/** `from`..`to` widened to whole top-level blocks. */
-function topLevelRange(doc: PMNode, from: number, to: number): { from: number; to: number } {
-  const $from = doc.resolve(from);
-  const $to = doc.resolve(to);
-  return { from: $from.depth >= 1 ? $from.before(1) : from, to: $to.depth >= 1 ? $to.after(1) : to };
-}
-
 /**
  * blockIdFixes for a local change, looking only at the top-level blocks the change touched (found by comparing
  * the two documents, which share every untouched node): typing in a long document no longer walks all of it.
@@ -93,13 +87,10 @@ function topLevelRange(doc: PMNode, from: number, to: number): { from: number; t
  * is checked as before.
  */
 export function changedBlockIdFixes(doc: PMNode, before: { doc: PMNode; mapping: Mappable }): BlockIdFix[] {
-  const start = doc.content.findDiffStart(before.doc.content);
-  if (start === null) return [];
-  const end = doc.content.findDiffEnd(before.doc.content) ?? { a: doc.content.size, b: before.doc.content.size };
-  // When the change repeats the content next to it, the common prefix and suffix overlap: shorten the prefix.
-  const from = Math.min(start, end.a, end.b);
-  const now = topLevelRange(doc, from, end.a);
-  const was = topLevelRange(before.doc, from, end.b);
+  const change = changedRange(before.doc, doc);
+  if (!change) return [];
+  const now = topLevelRange(doc, change.from, change.toAfter);
+  const was = topLevelRange(before.doc, change.from, change.toBefore);
   const blocks = idBlocks(doc, now.from, now.to);
   const oldBlocks = idBlocks(before.doc, was.from, was.to);
   const oldIds = new Set(oldBlocks.map((b) => b.bid));
