@@ -595,11 +595,12 @@ async function main() {
       return paint;
     };
 
-    // BENCH_EDITOR_ONLY=open,comments,comments-profile,heap,list,remote,keystroke,keystroke-profile (while iterating): only those parts, then the machine line.
+    // BENCH_EDITOR_ONLY=open,open-profile,comments,comments-profile,heap,list,remote,keystroke,keystroke-profile (while iterating): only those parts, then the machine line.
     const only = process.env.BENCH_EDITOR_ONLY?.split(',').filter(Boolean);
     const want = (part: string) => !only || only.includes(part);
     if (only) {
       if (want('open')) await measureRouteOpen();
+      if (want('open-profile')) emit({ bench: 'editor_profile_open', ...(await profileOpen(browser, s, benchDir, probe)) });
       if (want('heap')) await reportHeap(context, server.url);
       if (want('comments')) emit(await measureCommentsOpen(context, server.url, OPEN_RUNS, log));
       if (want('comments-profile')) emit(await profileCommentsOpen(browser, benchDir, log));

@@ -237,11 +237,13 @@ export async function profileOpen(browser: Browser, s: EditorSeed, benchDir: str
       await cdp.send('Profiler.start');
       const r = (await routeChangeMarked(page)) as { ready: number };
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+      if (process.env.BENCH_PROFILE_DUMP) writeFileSync(`${process.env.BENCH_PROFILE_DUMP}-open-${i}.cpuprofile`, JSON.stringify(profile));
       cpu.add(profile);
       ready.push(r.ready);
       await page.close();
     }
     const traced = await openFromList(context, server.url, { browser, categories: TRACE_CATEGORIES });
+    if (process.env.BENCH_PROFILE_DUMP) writeFileSync(`${process.env.BENCH_PROFILE_DUMP}-open-trace.json`, traced.trace!);
     const trace = traceBreakdown(traced.trace!, 'bench-start', 'bench-end');
     await traced.page.close();
     return {

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import { t } from '../../i18n';
 
 // The formatting toolbar keeps to one line: groups (`.toolbar-group`, any buttons, whoever adds them) that do not
@@ -54,25 +55,26 @@ export function ToolbarOverflow({ toolbarRef }: { toolbarRef: RefObject<HTMLElem
     const more = moreRef.current?.parentElement;
     const toolbar = more?.parentElement;
     if (!toolbar || !more) return;
-    let frame = 0;
-    const run = () => {
-      frame = 0;
-      setHidden(layout(toolbar, more));
+    // Measured in a ResizeObserver's callback, which the browser runs after its own layout of the frame and before
+    // painting it: measuring forces no layout of its own (on a 25,000-word report, measuring in this effect, then
+    // again a frame later, cost two layouts of the whole page on every open), and the first callback, for the
+    // observation started here, comes before the toolbar is first painted.
+    const ro = new ResizeObserver(() => {
+      const n = layout(toolbar, more);
+      flushSync(() => setHidden(n)); // the More button in the same frame
+    });
+    // Observing (again) reports each element once more: the toolbar and its groups, now and whenever buttons come
+    // and go (table tools, a toggle another feature adds).
+    const observe = () => {
+      ro.observe(toolbar);
+      for (const g of toolbar.querySelectorAll(':scope > .toolbar-group:not(.toolbar-more)')) ro.observe(g);
     };
-    run();
-    const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(run);
-    };
-    const ro = new ResizeObserver(schedule);
-    ro.observe(toolbar);
-    // Buttons come and go (table tools, a toggle another feature adds): measure again.
-    const mo = new MutationObserver(schedule);
+    observe();
+    const mo = new MutationObserver(observe);
     mo.observe(toolbar, { childList: true, subtree: true });
-    for (const g of toolbar.querySelectorAll(':scope > .toolbar-group:not(.toolbar-more)')) ro.observe(g);
     return () => {
       ro.disconnect();
       mo.disconnect();
-      if (frame) cancelAnimationFrame(frame);
     };
   }, []);
 
