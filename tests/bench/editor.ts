@@ -478,6 +478,10 @@ async function reportHeap(context: BrowserContext, base: string) {
     after_last_mb: round(last(inPage.after) / 2 ** 20),
     ratio_last_to_first: round(last(inPage.after) / inPage.after[0]!, 2),
     after_each_mb: inPage.after.map((x) => round(x / 2 ** 20, 2)),
+    // Whether it levels off once V8 has compiled the code the opens run (a leak keeps growing): the last against the
+    // 10th open, and what the last 30 opens added.
+    ratio_last_to_10th: inPage.after.length >= 10 ? round(last(inPage.after) / inPage.after[9]!, 2) : null,
+    last_30_growth_mb: inPage.after.length > 30 ? round((last(inPage.after) - inPage.after[inPage.after.length - 31]!) / 2 ** 20, 2) : null,
     control_cdp_loop_no_open_first_mb: round(control[0]! / 2 ** 20),
     control_cdp_loop_no_open_last_mb: round(last(control) / 2 ** 20),
     control_growth_mb: round((last(control) - control[0]!) / 2 ** 20, 2),

@@ -237,3 +237,28 @@ test('headings, marks, lists, quote, table, link, footnote, hard break, undo/red
   await expect(body.locator('table tr')).toHaveCount(3);
   await expect(body.locator('a')).toHaveAttribute('href', 'https://www.intgovforum.org/');
 });
+
+test('a web address becomes a link as it is typed; the document opens again as it was typed', async ({ page }) => {
+  await openApp(page);
+  await createWorkspace(page);
+  await createDocument(page, { kind: 'Meeting summary', title: 'Addresses', date: '2025-05-12' });
+  const body = editorBody(page, 'Discussion summary');
+  await body.click();
+  // An address at the end of the first paragraph, with nothing typed after it: text, not (yet) a link.
+  await type(page, 'Minutes at https://www.intgovforum.org/');
+  await expect(body.locator('a')).toHaveCount(0);
+  await expectSaved(page);
+
+  // The document opens again from what Yjs stored, as one change (which the autolink leaves alone): no link yet.
+  await page.reload();
+  await expect(body).toContainText('Minutes at https://www.intgovforum.org/');
+  await expect(body.locator('a')).toHaveCount(0);
+  await expectSaved(page);
+
+  // Typing a space after the address links it, as typing always did.
+  await body.getByText('Minutes at https://www.intgovforum.org/').click();
+  await press(page, 'End');
+  await type(page, ' ');
+  await expect(body.locator('a')).toHaveAttribute('href', 'https://www.intgovforum.org/');
+  await expect(body.locator('a')).toHaveText('https://www.intgovforum.org/');
+});

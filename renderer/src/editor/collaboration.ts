@@ -48,7 +48,17 @@ export function bodyWritePathPlugin(): Plugin {
 const BodyWritePath = Extension.create({
   name: 'bodyWritePath',
   addProseMirrorPlugins: () => [bodyWritePathPlugin()],
+  // What Yjs brings (the document as it opens, a co-editor's change, an undo) was autolinked where it was typed:
+  // linking it again here would add marks nobody typed, and tokenizing the text it brings took 7 ms of every open
+  // of the 25,000-word report (all of its text arrives as one change). Links still form as this user types.
+  dispatchTransaction({ transaction, next }) {
+    if ((transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin) transaction.setMeta(PREVENT_AUTOLINK, true);
+    next(transaction);
+  },
 });
+
+/** @tiptap/extension-link's meta that turns its autolink off for one transaction. */
+const PREVENT_AUTOLINK = 'preventAutolink';
 
 /** The extensions that bind an editor to a Y.XmlFragment (with a per-user UndoManager). */
 export function collaboration(fragment: Y.XmlFragment): Extensions {
