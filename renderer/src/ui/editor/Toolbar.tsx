@@ -1,32 +1,33 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { useEditorState, type Editor } from '@tiptap/react';
+import type { Editor } from '@tiptap/react';
 import { isAllowedLink } from '../../schema/safeUrl';
 import { t } from '../../i18n';
 import { ToolbarOverflow } from './ToolbarOverflow';
+import { sameFields, useEditorReading } from './useEditorReading';
+
+/** The buttons' pressed and enabled states. */
+const readToolbar = (e: Editor) => ({
+  bold: e.isActive('bold'),
+  italic: e.isActive('italic'),
+  underline: e.isActive('underline'),
+  strike: e.isActive('strike'),
+  h1: e.isActive('heading', { level: 1 }),
+  h2: e.isActive('heading', { level: 2 }),
+  h3: e.isActive('heading', { level: 3 }),
+  bullet: e.isActive('bulletList'),
+  ordered: e.isActive('orderedList'),
+  quote: e.isActive('blockquote'),
+  link: e.isActive('link'),
+  inTable: e.isActive('table'),
+  canUndo: e.can().undo(),
+  canRedo: e.can().redo(),
+});
 
 type Prompt = null | { kind: 'link'; value: string } | { kind: 'footnote'; value: string };
 
 /** Formatting toolbar: a toolbar landmark with roving focus by arrow keys, every button named and stateful. */
 export function Toolbar({ editor, extra }: { editor: Editor; extra?: ReactNode }) {
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      bold: e.isActive('bold'),
-      italic: e.isActive('italic'),
-      underline: e.isActive('underline'),
-      strike: e.isActive('strike'),
-      h1: e.isActive('heading', { level: 1 }),
-      h2: e.isActive('heading', { level: 2 }),
-      h3: e.isActive('heading', { level: 3 }),
-      bullet: e.isActive('bulletList'),
-      ordered: e.isActive('orderedList'),
-      quote: e.isActive('blockquote'),
-      link: e.isActive('link'),
-      inTable: e.isActive('table'),
-      canUndo: e.can().undo(),
-      canRedo: e.can().redo(),
-    }),
-  });
+  const state = useEditorReading(editor, readToolbar, sameFields);
   const toolbarRef = useRef<HTMLDivElement>(null);
   const [prompt, setPrompt] = useState<Prompt>(null);
   const [promptError, setPromptError] = useState<string | null>(null);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Editor } from '@tiptap/core';
+import type { Transaction } from '@tiptap/pm/state';
 import type * as Y from 'yjs';
 import { listSuggestions, readSuggestionMetas, type ListedSuggestion } from '../../editor/suggestionActions';
 import { suggestionsMap } from '../../model/suggestions/suggestionMeta';
@@ -7,8 +8,12 @@ import { SET_SUGGESTION_LOOK, type DescribeSuggestion } from '../../editor/sugge
 import { colorFor } from '../../model/identity';
 import { formatWhen } from '../comments/format';
 import { t } from '../../i18n';
+import { TYPING_PAUSE_MS } from '../editor/useEditorReading';
 
-/** The document's pending suggestions, re-read (debounced) when the text or the meta entries change. */
+/**
+ * The document's pending suggestions, read again when the text or the meta entries change: after typing pauses
+ * (each read walks the whole document), and kept as shown when nothing in them changed (no re-render).
+ */
 export function useSuggestions(editor: Editor | null, doc: Y.Doc | null): ListedSuggestion[] {
   const [list, setList] = useState<ListedSuggestion[]>([]);
   useEffect(() => {
@@ -16,18 +21,24 @@ export function useSuggestions(editor: Editor | null, doc: Y.Doc | null): Listed
     let timer: ReturnType<typeof setTimeout> | null = null;
     const read = () => {
       timer = null;
-      if (!editor.isDestroyed) setList(listSuggestions(editor.state.doc, readSuggestionMetas(doc)));
+      if (editor.isDestroyed) return;
+      const next = listSuggestions(editor.state.doc, readSuggestionMetas(doc));
+      setList((shown) => (JSON.stringify(shown) === JSON.stringify(next) ? shown : next));
     };
-    const later = () => void (timer ??= setTimeout(read, 120));
+    const later = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(read, TYPING_PAUSE_MS);
+    };
+    const onTransaction = ({ transaction }: { transaction: Transaction }) => {
+      if (transaction.docChanged) later();
+    };
     read();
-    editor.on('update', later);
-    editor.on('transaction', later);
+    editor.on('transaction', onTransaction);
     const map = suggestionsMap(doc);
     map.observe(later);
     return () => {
       if (timer) clearTimeout(timer);
-      editor.off('update', later);
-      editor.off('transaction', later);
+      editor.off('transaction', onTransaction);
       map.unobserve(later);
     };
   }, [editor, doc]);

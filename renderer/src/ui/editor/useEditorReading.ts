@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import type { Editor } from '@tiptap/core';
+import type { Transaction } from '@tiptap/pm/state';
+import { ReplaceStep } from '@tiptap/pm/transform';
+
+// What the screen around the editor shows of it (the toolbar's pressed and enabled buttons, the list of
+// suggestions) is read from the editor's state. Read at every keystroke, it cost the toolbar's fourteen checks
+// (and the suggestions list a walk of the whole document) on each one; typing changes none of it that cannot wait
+// for the typing to pause. Anything else (a click on a tool, a caret moved into bold text, a co-editor's change)
+// is read at once.
+
+/** How long after the last keystroke typing counts as paused. */
+export const TYPING_PAUSE_MS = 150;
+
+/** Whether a transaction is typing: text inserted or deleted inside one textblock, and nothing else. */
+export function isTyping(tr: Transaction): boolean {
+  if (!tr.docChanged) return false;
+  return tr.steps.every((step, i) => {
+    if (!(step instanceof ReplaceStep)) return false;
+    const { slice, from, to } = step as ReplaceStep & { from: number; to: number };
+    if (slice.openStart !== 0 || slice.openEnd !== 0) return false;
+    let onlyText = true;
+    slice.content.forEach((node) => (onlyText &&= node.isText));
+    if (!onlyText) return false;
+    const doc = tr.docs[i]!;
+    return doc.resolve(from).sameParent(doc.resolve(to)) && doc.resolve(from).parent.isTextblock;
+  });
+}
+
+/**
+ * `read(editor)`, kept current: at once after a transaction that is not typing, after TYPING_PAUSE_MS of no typing
+ * otherwise. A value `equal` to the one shown keeps the one shown, so nothing re-renders for it.
+ */
+export function useEditorReading<T>(editor: Editor, read: (editor: Editor) => T, equal: (a: T, b: T) => boolean): T {
+  const [value, setValue] = useState(() => read(editor));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const update = () => {
+      timer = null;
+      if (editor.isDestroyed) return;
+      const next = read(editor);
+      setValue((shown) => (equal(shown, next) ? shown : next));
+    };
+    const onTransaction = ({ transaction }: { transaction: Transaction }) => {
+      if (timer) clearTimeout(timer);
+      if (isTyping(transaction)) timer = setTimeout(update, TYPING_PAUSE_MS);
+      else update();
+    };
+    update(); // what changed between the first render and this effect
+    editor.on('transaction', onTransaction);
+    return () => {
+      if (timer) clearTimeout(timer);
+      editor.off('transaction', onTransaction);
+    };
+  }, [editor, read, equal]);
+  return value;
+}
+
+/** Equal field by field (flat records of primitives). */
+export function sameFields<T extends object>(a: T, b: T): boolean {
+  const keys = Object.keys(a) as Array<keyof T>;
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
