@@ -15,5 +15,8 @@ self.onmessage = async (event: MessageEvent<PreviewRequest>) => {
     await refreshPlacedHighlights(name, expected, body, bodyExpected).catch(() => false);
     return;
   }
-  post({ id: request.id, preview: await previewFromStorage(name, expected, body, bodyExpected).catch(() => null) });
+  const read = await previewFromStorage(name, expected, body, bodyExpected).catch(() => null);
+  post({ id: request.id, preview: read?.preview ?? null });
+  await read?.keep?.().catch(() => undefined); // for the next open, once the text view has what it needs
+
 };

@@ -1,7 +1,7 @@
 // A document's comment highlights as last placed on its body, kept on this device beside the comments doc's stored
 // updates (its y-indexeddb `custom` store, HIGHLIGHTS_KEY), so that reopening the document draws them with its text
-// (issue 13). Otherwise the open reads and decodes the whole comments doc (2 MB for 2,000 comments) in the preview
-// worker, and then walks the body and resolves every anchor on the UI thread, after the text is painted.
+// (issue 13). Otherwise (a first open on this device, or after a change) the preview worker reads and decodes the
+// whole comments doc (2 MB for 2,000 comments) and the stored body, and places them there, off the UI thread.
 //
 // Derived and device-local: placed by the preview worker (storage/commentsPreviewWorker.ts) from the two stored
 // docs, never synced, and trusted only where both are exactly as they were when it was placed:
@@ -13,7 +13,7 @@
 // nothing from it (and `checkLocalCopy` deletes it with the copy it drops).
 import * as Y from 'yjs';
 import * as idb from 'lib0/indexeddb';
-import { HIGHLIGHTS_KEY, openLocalCopy, peekLocalCopy, readLocalCopy } from './localCopyScope';
+import { HIGHLIGHTS_KEY, openLocalCopy, peekLocalCopy, readLocalCopy, type StoredCopy } from './localCopyScope';
 import { highlightSeeds, placeHighlights, type HighlightSeed, type PlacedHighlights } from '../model/comments/highlightPreview';
 import { contentStamp } from '../model/contentStamp';
 
@@ -58,20 +58,32 @@ async function peek(name: string, scope: string | null, bodyName: string, bodySc
   return { copy, cached: body && body.last > 0 && cached.body === body.last ? cached : null };
 }
 
+/** What a preview gives the text view, and the placed highlights to keep for the next open (null: nothing new). */
+export interface PreviewRead {
+  preview: HighlightPreview | null;
+  keep: (() => Promise<void>) | null;
+}
+
 /**
  * The highlights of stored comments doc `name` for a reader expecting `scope`, on the stored body `bodyName`: the
- * placed ones where they still fit (nothing decoded), else the seeds. Null when the copy may not be read (or there
- * is none). Reads only.
+ * placed ones where they still fit (nothing decoded). Else the comments doc is decoded for the seeds and, where
+ * the body is stored too, they are placed on it here, off the UI thread, with its content stamp: the text view
+ * draws them with its text when its body is that one (as on a first open on this device), and resolves the seeds
+ * itself otherwise. Those placed are kept for the next open by `keep`, which the worker runs once it has answered.
+ * Null when the copy may not be read (or there is none).
  */
-export async function previewFromStorage(name: string, scope: string | null, bodyName: string, bodyScope: string | null): Promise<HighlightPreview | null> {
+export async function previewFromStorage(name: string, scope: string | null, bodyName: string, bodyScope: string | null): Promise<PreviewRead> {
   const { copy, cached } = await peek(name, scope, bodyName, bodyScope);
-  if (!copy || copy.last === 0) return null;
-  if (cached) return { seeds: null, placed: { body: cached.bodyStamp, ranges: cached.ranges, paragraphs: cached.paragraphs } };
-  const stored = await readLocalCopy(name, scope);
-  if (!stored || stored.rows.length === 0) return null;
+  if (!copy || copy.last === 0) return { preview: null, keep: null };
+  if (cached) return { preview: { seeds: null, placed: { body: cached.bodyStamp, ranges: cached.ranges, paragraphs: cached.paragraphs } }, keep: null };
+  const [stored, storedBody] = await Promise.all([readLocalCopy(name, scope), readLocalCopy(bodyName, bodyScope)]);
+  if (!stored || stored.rows.length === 0) return { preview: null, keep: null };
   const comments = decode(stored.rows);
   try {
-    return { seeds: highlightSeeds(comments), placed: null };
+    const seeds = highlightSeeds(comments);
+    if (!storedBody?.rows.length) return { preview: { seeds, placed: null }, keep: null };
+    const record = place(name, scope, stored.last, storedBody, seeds);
+    return { preview: { seeds, placed: { body: record.bodyStamp, ranges: record.ranges, paragraphs: record.paragraphs } }, keep: () => write(name, record) };
   } finally {
     comments.destroy();
   }
@@ -87,18 +99,29 @@ export async function refreshPlacedHighlights(name: string, scope: string | null
   const [stored, storedBody] = await Promise.all([readLocalCopy(name, scope), readLocalCopy(bodyName, bodyScope)]);
   if (!stored?.rows.length || !storedBody?.rows.length) return false;
   const comments = decode(stored.rows);
-  const body = decode(storedBody.rows);
   try {
-    const value: CachedHighlights = { format: HIGHLIGHT_CACHE_FORMAT, scope, comments: stored.last, body: storedBody.last, bodyStamp: contentStamp(body), ...placeHighlights(body, comments) };
-    const db = await openLocalCopy(name);
-    try {
-      await idb.put(idb.transact(db, ['custom'])[0], value as never, HIGHLIGHTS_KEY);
-    } finally {
-      db.close();
-    }
+    await write(name, place(name, scope, stored.last, storedBody, highlightSeeds(comments)));
     return true;
   } finally {
     comments.destroy();
+  }
+}
+
+/** The record of `seeds` placed on the stored body. */
+function place(name: string, scope: string | null, commentsLast: number, storedBody: StoredCopy, seeds: readonly HighlightSeed[]): CachedHighlights {
+  const body = decode(storedBody.rows);
+  try {
+    return { format: HIGHLIGHT_CACHE_FORMAT, scope, comments: commentsLast, body: storedBody.last, bodyStamp: contentStamp(body), ...placeHighlights(body, seeds) };
+  } finally {
     body.destroy();
+  }
+}
+
+async function write(name: string, record: CachedHighlights): Promise<void> {
+  const db = await openLocalCopy(name);
+  try {
+    await idb.put(idb.transact(db, ['custom'])[0], record as never, HIGHLIGHTS_KEY);
+  } finally {
+    db.close();
   }
 }

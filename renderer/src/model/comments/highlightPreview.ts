@@ -70,8 +70,8 @@ export interface PlacedHighlights {
   paragraphs: ParagraphMark[];
 }
 
-/** The highlights of `comments` (no thread active) and the paragraph numbers, placed on the body of `body`. */
-export function placeHighlights(body: Y.Doc, comments: Y.Doc): PlacedHighlights {
+/** The highlights of `seeds` (a comments doc's, `highlightSeeds`) and the paragraph numbers, placed on the body of `body`. */
+export function placeHighlights(body: Y.Doc, seeds: readonly HighlightSeed[]): PlacedHighlights {
   const index = buildBodyIndex(docBody(body));
-  return { ranges: seedRanges(index, highlightSeeds(comments)), paragraphs: paragraphMarks(index) };
+  return { ranges: seedRanges(index, seeds), paragraphs: paragraphMarks(index) };
 }
