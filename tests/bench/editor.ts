@@ -599,7 +599,7 @@ async function main() {
       return paint;
     };
 
-    // BENCH_EDITOR_ONLY=open,open-profile,comments,comments-profile,heap,list,remote,keystroke,keystroke-profile (while iterating): only those parts, then the machine line.
+    // BENCH_EDITOR_ONLY=open,open-profile,comments,comments-profile,heap,list,remote,keystroke,keystroke-profile,book (while iterating): only those parts, then the machine line.
     const only = process.env.BENCH_EDITOR_ONLY?.split(',').filter(Boolean);
     const want = (part: string) => !only || only.includes(part);
     if (only) {
@@ -612,6 +612,7 @@ async function main() {
       if (want('remote')) emit(await measureRemoteEdit(browser, server.url, s, log));
       if (want('keystroke')) await measureTyping();
       if (want('keystroke-profile')) emit({ bench: 'editor_profile_keystroke', ...(await profileKeystrokes(browser, s, benchDir, probe)) });
+      if (want('book')) for (const line of await measureBook(browser, server.url)) emit(line);
       emit({ bench: 'editor_machine', cpus: cpus().length, loadavg_1m_start: round(load0, 2), loadavg_1m_end: round(loadavg()[0], 2), chromium: browser.version() });
       return;
     }
