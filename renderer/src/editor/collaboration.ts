@@ -45,6 +45,9 @@ export function bodyWritePathPlugin(): Plugin {
   });
 }
 
+/** @tiptap/extension-link's meta that turns its autolink off for one transaction. */
+const PREVENT_AUTOLINK = 'preventAutolink';
+
 const BodyWritePath = Extension.create({
   name: 'bodyWritePath',
   addProseMirrorPlugins: () => [bodyWritePathPlugin()],
@@ -57,8 +60,6 @@ const BodyWritePath = Extension.create({
   },
 });
 
-/** @tiptap/extension-link's meta that turns its autolink off for one transaction. */
-const PREVENT_AUTOLINK = 'preventAutolink';
 
 /** The extensions that bind an editor to a Y.XmlFragment (with a per-user UndoManager). */
 export function collaboration(fragment: Y.XmlFragment): Extensions {

@@ -33,7 +33,7 @@ const listed = (set: DecorationSet | null | undefined) =>
 function randomChange(gen: prng.PRNG, state: EditorState, step: number): Transaction {
   const tr = state.tr;
   const size = state.doc.content.size;
-  const at = (min = 1) => Math.max(min, Math.min(size - 1, prng.uint32(gen, 1, size - 1)));
+  const at = () => Math.min(size - 1, prng.uint32(gen, 1, size - 1));
   const textPos = (): number => {
     for (let tries = 0; tries < 20; tries++) {
       const pos = at();

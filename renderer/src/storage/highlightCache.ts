@@ -82,7 +82,7 @@ export async function previewFromStorage(name: string, scope: string | null, bod
   try {
     const seeds = highlightSeeds(comments);
     if (!storedBody?.rows.length) return { preview: { seeds, placed: null }, keep: null };
-    const record = place(name, scope, stored.last, storedBody, seeds);
+    const record = place(scope, stored.last, storedBody, seeds);
     return { preview: { seeds, placed: { body: record.bodyStamp, ranges: record.ranges, paragraphs: record.paragraphs } }, keep: () => write(name, record) };
   } finally {
     comments.destroy();
@@ -100,7 +100,7 @@ export async function refreshPlacedHighlights(name: string, scope: string | null
   if (!stored?.rows.length || !storedBody?.rows.length) return false;
   const comments = decode(stored.rows);
   try {
-    await write(name, place(name, scope, stored.last, storedBody, highlightSeeds(comments)));
+    await write(name, place(scope, stored.last, storedBody, highlightSeeds(comments)));
     return true;
   } finally {
     comments.destroy();
@@ -108,7 +108,7 @@ export async function refreshPlacedHighlights(name: string, scope: string | null
 }
 
 /** The record of `seeds` placed on the stored body. */
-function place(name: string, scope: string | null, commentsLast: number, storedBody: StoredCopy, seeds: readonly HighlightSeed[]): CachedHighlights {
+function place(scope: string | null, commentsLast: number, storedBody: StoredCopy, seeds: readonly HighlightSeed[]): CachedHighlights {
   const body = decode(storedBody.rows);
   try {
     return { format: HIGHLIGHT_CACHE_FORMAT, scope, comments: commentsLast, body: storedBody.last, bodyStamp: contentStamp(body), ...placeHighlights(body, seeds) };
