@@ -3,7 +3,8 @@ import type { Editor } from '@tiptap/react';
 import { isAllowedLink } from '../../schema/safeUrl';
 import { t } from '../../i18n';
 import { ToolbarOverflow } from './ToolbarOverflow';
-import { sameFields, useEditorReading } from './useEditorReading';
+import { shallow } from 'zustand/shallow';
+import { useEditorReading } from './useEditorReading';
 
 /** The buttons' pressed and enabled states. */
 const readToolbar = (e: Editor) => ({
@@ -27,7 +28,7 @@ type Prompt = null | { kind: 'link'; value: string } | { kind: 'footnote'; value
 
 /** Formatting toolbar: a toolbar landmark with roving focus by arrow keys, every button named and stateful. */
 export function Toolbar({ editor, extra }: { editor: Editor; extra?: ReactNode }) {
-  const state = useEditorReading(editor, readToolbar, sameFields);
+  const state = useEditorReading(editor, readToolbar, shallow);
   const toolbarRef = useRef<HTMLDivElement>(null);
   const [prompt, setPrompt] = useState<Prompt>(null);
   const [promptError, setPromptError] = useState<string | null>(null);

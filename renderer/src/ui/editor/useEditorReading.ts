@@ -55,9 +55,3 @@ export function useEditorReading<T>(editor: Editor, read: (editor: Editor) => T,
   }, [editor, read, equal]);
   return value;
 }
-
-/** Equal field by field (flat records of primitives). */
-export function sameFields<T extends object>(a: T, b: T): boolean {
-  const keys = Object.keys(a) as Array<keyof T>;
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
-}
