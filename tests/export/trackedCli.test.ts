@@ -78,11 +78,13 @@ describe('export CLI: --changes-since and --incorporation-annex', () => {
     const comments = new Y.Doc();
     const actor = { id: 'editor-export', name: 'Rapporteur', role: 'editor' as const };
     const anchor = createAnchorAtBlocks(buildBodyIndex(docBody(doc)), { bid: 'b', offset: 0 }, { bid: 'b', offset: 6 });
-    const applied = addThread(comments, { anchor, type: 'substantive', body: 'Mention reliability.', proposedWording: 'affordable and reliable devices', purpose: 'stakeholder', stakeholder: jane }, actor);
+    // Threads are numbered by (createdAt, id); two added in the same millisecond would be ordered by their random ids.
+    const now = Date.now();
+    const applied = addThread(comments, { anchor, type: 'substantive', body: 'Mention reliability.', proposedWording: 'affordable and reliable devices', purpose: 'stakeholder', stakeholder: jane }, actor, { now });
     setDisposition(comments, applied, { value: 'accepted-with-changes' } as never, actor);
     setResponse(comments, applied, 'Added “reliable”.', actor);
     (commentsRoot(comments).get(applied) as Y.Map<unknown>).set(ThreadKey.appliedChange, { suggestionId: null, blockId: 'b', at: Date.now(), by: 'sam', byName: 'Sam Secretariat' });
-    addThread(comments, { anchor: null, type: 'general', body: 'Nice work overall.', purpose: 'stakeholder', stakeholder: jane }, actor);
+    addThread(comments, { anchor: null, type: 'general', body: 'Nice work overall.', purpose: 'stakeholder', stakeholder: jane }, actor, { now: now + 1000 });
 
     const editor = token('wsx');
     const providers = [
