@@ -307,6 +307,7 @@ async function constructorCounts(cdp: import('playwright-core').CDPSession): Pro
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
   await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
   cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  if (process.env.BENCH_HEAP_DUMP) (await import('node:fs')).writeFileSync(`${process.env.BENCH_HEAP_DUMP}-${Date.now()}.heapsnapshot`, chunks.join(''));
   const snap = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[]; strings: string[] };
   const fields = snap.snapshot.meta.node_fields;
   const types = snap.snapshot.meta.node_types[0];

@@ -8,6 +8,9 @@ import { t } from '../../renderer/src/i18n';
 import { b64, sleep, type PageLib } from './editorPage';
 import { percentile, round, summary } from './editorStats';
 import { TRACE_CATEGORIES } from './editorProfile';
+import { generateDraftBody } from '../fixtures/generateComments';
+import { bodySnapshot } from '../../renderer/src/model/derive';
+import { countWords } from '../../renderer/src/model/bodyJson';
 
 // The editor bench's `workspace_list_cold` line: a workspace of 500 documents (each stored in its own
 // y-indexeddb database, its catalog row built by the app's own rebuild), then cold starts (a fresh page loading
@@ -19,6 +22,8 @@ import { TRACE_CATEGORIES } from './editorProfile';
 // table the list's live query reads), in a fresh page.
 
 const DOCS = 500;
+/** Paragraphs per document (about 33 words each): 45 give a meeting summary of about 1,500 words. */
+const PARAGRAPHS = Number(process.env.BENCH_LIST_PARAGRAPHS ?? 45);
 const TARGET_P95_MS = 300;
 const WS_ID = 'benchlist';
 const WS_NAME = 'List bench workspace';
@@ -28,19 +33,22 @@ function buildSeed() {
   const ws = new Y.Doc();
   initWorkspace(ws, { name: WS_NAME, description: 'Seeded by tests/bench/editorWorkspaceList.ts' }, now);
   const docs: Array<{ name: string; update: string }> = [];
+  let words = 0;
   for (let i = 0; i < DOCS; i++) {
     const doc = new Y.Doc({ gc: false });
     const id = `d${String(i).padStart(4, '0')}`;
-    const text = `Document ${i} of the list bench: a short body of about twenty words so that the catalog holds a word count for it.`;
+    const text = `Document ${i} of the list bench.`;
     createDocument(
       ws,
       () => doc,
       { kind: 'draft', title: `List bench document ${i}`, subtype: 'output-report', date: '2025-06-12' },
       { t, createdBy: 'bench', id, now: now + i, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } },
     );
+    generateDraftBody(doc, { paragraphs: PARAGRAPHS, seed: i + 1 });
+    words += countWords(bodySnapshot(doc).text);
     docs.push({ name: documentDocName(WS_ID, id), update: b64(Y.encodeStateAsUpdate(doc)) });
   }
-  return { ws: b64(Y.encodeStateAsUpdate(ws)), docs };
+  return { ws: b64(Y.encodeStateAsUpdate(ws)), docs, wordsPerDocument: Math.round(words / DOCS) };
 }
 
 /** Init script: records the name of every IndexedDB database the page opens, and arms the list probe on a list URL. */
@@ -174,6 +182,7 @@ export async function measureWorkspaceList(browser: Browser, base: string, runs:
       bench: 'workspace_list_cold',
       from: `navigation start (fresh page on the workspace's document list) -> all ${DOCS} rows with catalog word counts, painted`,
       documents: DOCS,
+      words_per_document: s.wordsPerDocument,
       ...summary(painted),
       dom_p95_ms: round(percentile(cold.map((c) => c.ready), 95)),
       // the list as the person sees it: every row down to the window's bottom edge (1280x900) in, with its count, painted

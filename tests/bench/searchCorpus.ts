@@ -5,7 +5,7 @@
 // registered stakeholders) spread over the documents; the registry itself. Rows as the catalog holds them.
 import { generateReport, rng as makeRng } from './corpus';
 import { plainText } from '../../renderer/src/model/bodyJson';
-import type { CatalogRow } from '../../renderer/src/model/catalog';
+import type { CatalogRowWithText } from '../../renderer/src/model/catalog';
 import { deriveCommentEntries, type CommentEntry } from '../../renderer/src/model/commentEntries';
 import type { DocumentKind } from '../../renderer/src/model/kinds';
 import type { Stakeholder } from '../../renderer/src/model/stakeholders';
@@ -53,7 +53,7 @@ export function tailWord(i: number): string {
 }
 
 export interface SearchCorpus {
-  rows: CatalogRow[];
+  rows: CatalogRowWithText[];
   comments: CommentEntry[];
   stakeholders: Stakeholder[];
   words: number;
@@ -61,7 +61,7 @@ export interface SearchCorpus {
 
 export function generateSearchCorpus({ docs = 2000, wordsPerDoc = 1500, threads = 10_000 } = {}): SearchCorpus {
   const r = makeRng(42);
-  const rows: CatalogRow[] = [];
+  const rows: CatalogRowWithText[] = [];
   let words = 0;
   for (let i = 0; i < docs; i++) {
     const base = plainText(generateReport(wordsPerDoc, 1000 + i, { sections: 3, structure: 0.1 }));

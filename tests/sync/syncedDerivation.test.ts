@@ -126,7 +126,7 @@ describe('a replica that only runs the background full sync', () => {
       expect(derived.sort()).toEqual([bodyName, commentsName].sort());
       const row = await catalogDb.catalog.get('ws1/c1');
       expect(row).toMatchObject({ title: 'Olga on capacity building', kind: 'contribution', docId: 'c1' });
-      expect(row?.text).toContain('Regional CERTs need sustained funding.');
+      expect((await catalogDb.texts.get('ws1/c1'))?.text).toContain('Regional CERTs need sustained funding.');
       expect(row?.activity).toMatchObject({ stakeholderId: 'st-olga', receivedOn: '2026-11-02' });
       expect(row?.activity?.extract).toContain('Regional CERTs');
       expect(row?.network).toEqual({ inReplyTo: 'q1' });
@@ -149,7 +149,7 @@ describe('a replica that only runs the background full sync', () => {
       await sync.fullSync();
       expect(passes).toBe(3);
       expect(derived.sort()).toEqual([bodyName, commentsName].sort());
-      expect((await catalogDb.catalog.get('ws1/c1'))?.text).toContain('Twinning programmes came up later.');
+      expect((await catalogDb.texts.get('ws1/c1'))?.text).toContain('Twinning programmes came up later.');
       expect((await listCommentEntries('ws1'))[0].body).toBe('Mentorship and twinning work');
 
       // A deletion alone (no new content, the state vector does not move) is a change too.
@@ -159,7 +159,7 @@ describe('a replica that only runs the background full sync', () => {
       await sleep(300);
       await sync.fullSync();
       expect(derived).toEqual([bodyName]);
-      expect((await catalogDb.catalog.get('ws1/c1'))?.text).not.toContain('Twinning');
+      expect((await catalogDb.texts.get('ws1/c1'))?.text).not.toContain('Twinning');
 
       // A registry change (the stakeholder's name) re-derives the comment entries that name it.
       derived.length = 0;

@@ -5,7 +5,11 @@ import type { DocumentKind, DraftSubtype } from './kinds';
 import { documentActivity, type DocumentActivity } from './network/activity';
 import { networkRow, type NetworkRow } from './network/networkRow';
 
-/** A row of the local catalog (Dexie): everything a list, a filter or a search needs without opening the doc. */
+/**
+ * A row of the local catalog (Dexie): everything a list, a filter or a digest needs without opening the doc. The
+ * document's plain text is derived with it (CatalogRowWithText) but stored apart (storage/catalogDb.ts `texts`):
+ * reading a workspace's 500 rows for its list must not read every document's text.
+ */
 export interface CatalogRow {
   /** `${workspaceId}/${docId}` */
   key: string;
@@ -19,8 +23,6 @@ export interface CatalogRow {
   createdAt: number;
   updatedAt: number;
   wordCount: number;
-  /** plain text, for search */
-  text: string;
   /** extra searchable fields (meeting location, agenda, key messages) */
   status?: string;
   /** digest, expert finder, profiles (model/network/activity.ts); absent when the doc was not loaded */
@@ -29,10 +31,15 @@ export interface CatalogRow {
   network?: NetworkRow;
 }
 
+/** A catalog row as derived, with the document's plain text (and its extra fields), for search. */
+export interface CatalogRowWithText extends CatalogRow {
+  text: string;
+}
+
 export const catalogKey = (workspaceId: string, docId: string) => `${workspaceId}/${docId}`;
 
 /** A catalog row from the workspace's metadata and the document's plain text and fields (null: not loaded). */
-export function catalogRow(workspaceId: string, meta: DocumentMeta, body: { text: string; fields: Y.Map<unknown> } | null, updatedAt: number): CatalogRow {
+export function catalogRow(workspaceId: string, meta: DocumentMeta, body: { text: string; fields: Y.Map<unknown> } | null, updatedAt: number): CatalogRowWithText {
   const text = body?.text ?? '';
   const fields = body?.fields;
   const extra = fields ? ['location', 'agenda', 'keyMessages'].map((k) => String(fields.get(k) ?? '')).join('\n').trim() : '';
@@ -62,18 +69,20 @@ export interface DocumentFilter {
   /** inclusive ISO dates */
   from?: string;
   to?: string;
-  /** matched against title (and full text when `fullText` is set) */
+  /** matched against title (and full text when `fullText` is set and the texts are given) */
   query?: string;
   fullText?: boolean;
 }
 
-export function filterCatalog(rows: CatalogRow[], f: DocumentFilter): CatalogRow[] {
+/** `texts`: the documents' plain texts by docId, for `fullText` (storage/catalogDb.ts catalogTexts). */
+export function filterCatalog<R extends CatalogRow>(rows: R[], f: DocumentFilter, texts?: ReadonlyMap<string, string>): R[] {
   const q = f.query?.trim().toLocaleLowerCase();
+  const inText = (r: CatalogRow) => f.fullText === true && (texts?.get(r.docId)?.toLocaleLowerCase().includes(q!) ?? false);
   return rows
     .filter((r) => !f.kind || r.kind === f.kind)
     .filter((r) => !f.theme || r.themes.some((t) => t.toLocaleLowerCase() === f.theme!.toLocaleLowerCase()))
     .filter((r) => !f.from || r.date >= f.from)
     .filter((r) => !f.to || r.date <= f.to)
-    .filter((r) => !q || r.title.toLocaleLowerCase().includes(q) || (f.fullText === true && r.text.toLocaleLowerCase().includes(q)))
+    .filter((r) => !q || r.title.toLocaleLowerCase().includes(q) || inText(r))
     .sort((a, b) => (b.date || '').localeCompare(a.date || '') || b.createdAt - a.createdAt);
 }

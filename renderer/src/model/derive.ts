@@ -4,7 +4,7 @@
 // it needs. Pure: Y.Docs in, plain values out.
 import type * as Y from 'yjs';
 import { bodyToJSON, countWords, docBody, plainText, type PMNode } from './bodyJson';
-import { catalogRow, type CatalogRow } from './catalog';
+import { catalogRow, type CatalogRowWithText } from './catalog';
 import { buildBodyIndex, type BodyIndex } from './comments/bodyIndex';
 import { docFields } from './documentDoc';
 import type { HouseStyle } from './houseStyle';
@@ -41,13 +41,13 @@ export function documentStats(body: BodySnapshot, doc: Y.Doc, style: HouseStyle,
 }
 
 /** The catalog row of a document (null doc: not loaded here, the row carries metadata only). */
-export function deriveCatalogRow(workspaceId: string, meta: DocumentMeta, doc: Y.Doc | null, updatedAt: number): CatalogRow {
+export function deriveCatalogRow(workspaceId: string, meta: DocumentMeta, doc: Y.Doc | null, updatedAt: number): CatalogRowWithText {
   return catalogRow(workspaceId, meta, doc ? { text: bodySnapshot(doc).text, fields: docFields(doc) } : null, updatedAt);
 }
 
 export interface DerivedDocument {
   stats: DocumentStats;
-  catalogRow: CatalogRow;
+  catalogRow: CatalogRowWithText;
   bodyIndex: BodyIndex;
 }
 

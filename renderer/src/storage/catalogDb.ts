@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { CatalogRow } from '../model/catalog';
+import type { CatalogRow, CatalogRowWithText } from '../model/catalog';
 import type { CommentEntry } from '../model/commentEntries';
 import type { Role } from '../../../common/roles';
 
@@ -7,8 +7,9 @@ import type { Role } from '../../../common/roles';
 // Bumping CATALOG_VERSION triggers a rebuild of the catalog rows from the Y.Docs on next start.
 
 // 2: comment entries (model/commentEntries.ts). 3: catalog rows gain `activity` (model/network/activity.ts) and
-// `network` (model/network/networkRow.ts), so existing rows are re-derived once.
-export const CATALOG_VERSION = 3;
+// `network` (model/network/networkRow.ts), so existing rows are re-derived once. 4: the documents' plain texts move
+// out of the catalog rows into `texts` (a list read 500 texts with its rows: 5 MB for 1,500-word documents).
+export const CATALOG_VERSION = 4;
 
 export interface LocalWorkspace {
   id: string;
@@ -22,6 +23,15 @@ export interface LocalWorkspace {
   lastFullSyncAt?: number;
 }
 
+/** A document's plain text (CatalogRowWithText.text), kept apart from its catalog row: read by search alone. */
+export interface CatalogText {
+  /** the catalog row's key */
+  key: string;
+  workspaceId: string;
+  docId: string;
+  text: string;
+}
+
 export interface Preference {
   key: string;
   value: unknown;
@@ -30,6 +40,8 @@ export interface Preference {
 export class CatalogDb extends Dexie {
   workspaces!: EntityTable<LocalWorkspace, 'id'>;
   catalog!: EntityTable<CatalogRow, 'key'>;
+  /** the catalog rows' plain texts, by the same key */
+  texts!: EntityTable<CatalogText, 'key'>;
   /** one row per comment thread (model/commentEntries.ts), derived from the comments docs */
   comments!: EntityTable<CommentEntry, 'key'>;
   prefs!: EntityTable<Preference, 'key'>;
@@ -45,12 +57,44 @@ export class CatalogDb extends Dexie {
       workspaces: 'id, lastOpenedAt',
       catalog: 'key, workspaceId, kind, date, updatedAt, *themes',
       comments: 'key, workspaceId, docId, stakeholderId, createdAt',
+      texts: 'key, workspaceId',
       prefs: 'key',
     });
   }
 }
 
 export const catalogDb = new CatalogDb();
+
+/** Writes a derived catalog row: the row, and its text apart, in one transaction. */
+export function putCatalogRow({ text, ...row }: CatalogRowWithText): Promise<unknown> {
+  return catalogDb.transaction('rw', catalogDb.catalog, catalogDb.texts, () => Promise.all([catalogDb.catalog.put(row), catalogDb.texts.put({ key: row.key, workspaceId: row.workspaceId, docId: row.docId, text })]));
+}
+
+/** A stored catalog row with its text (a row stored without one reads as text ''). */
+export async function getCatalogRow(key: string): Promise<CatalogRowWithText | undefined> {
+  const [row, text] = await Promise.all([catalogDb.catalog.get(key), catalogDb.texts.get(key)]);
+  return row && { ...row, text: text?.text ?? '' };
+}
+
+/** A workspace's catalog rows with their texts, for its search index. */
+export async function catalogRowsWithText(workspaceId: string): Promise<CatalogRowWithText[]> {
+  const [rows, texts] = await Promise.all([catalogDb.catalog.where('workspaceId').equals(workspaceId).toArray(), catalogTexts(workspaceId)]);
+  return rows.map((r) => ({ ...r, text: texts.get(r.docId) ?? '' }));
+}
+
+/** A workspace's documents' plain texts, by docId. */
+export async function catalogTexts(workspaceId: string): Promise<Map<string, string>> {
+  const texts = await catalogDb.texts.where('workspaceId').equals(workspaceId).toArray();
+  return new Map(texts.map((t) => [t.docId, t.text]));
+}
+
+/** Deletes a workspace's catalog rows (and texts) of documents not in `keep` (catalog keys). */
+export function deleteCatalogRowsExcept(workspaceId: string, keep: ReadonlySet<string>): Promise<unknown> {
+  const gone = (r: { key: string }) => !keep.has(r.key);
+  return catalogDb.transaction('rw', catalogDb.catalog, catalogDb.texts, () =>
+    Promise.all([catalogDb.catalog.where('workspaceId').equals(workspaceId).filter(gone).delete(), catalogDb.texts.where('workspaceId').equals(workspaceId).filter(gone).delete()]),
+  );
+}
 
 export async function getPref<T>(key: string, fallback: T): Promise<T> {
   const row = await catalogDb.prefs.get(key);

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { catalogDb, getPref, setPref, CATALOG_VERSION } from './catalogDb';
+import { catalogDb, deleteCatalogRowsExcept, getPref, putCatalogRow, setPref, CATALOG_VERSION } from './catalogDb';
 import { openDocs } from './openDocs';
 import { catalogKey } from '../model/catalog';
 import { deriveCatalogRow } from '../model/derive';
@@ -12,7 +12,7 @@ import { indexDocumentComments, rebuildSearchIndex } from './searchIndexer';
 
 export async function indexDocument(workspaceId: string, meta: DocumentMeta, doc: Y.Doc): Promise<void> {
   const row = deriveCatalogRow(workspaceId, meta, doc, Date.now());
-  await catalogDb.catalog.put(row);
+  await putCatalogRow(row);
   await searchStore.upsertRow(row);
 }
 
@@ -33,13 +33,13 @@ export async function rebuildWorkspaceIndex(workspaceId: string, onProgress?: Re
     for (const meta of metas) {
       const existing = await catalogDb.catalog.get(catalogKey(workspaceId, meta.id));
       await openDocs.withDoc(documentDocName(workspaceId, meta.id), (doc) =>
-        catalogDb.catalog.put(deriveCatalogRow(workspaceId, meta, doc, existing?.updatedAt ?? meta.createdAt)),
+        putCatalogRow(deriveCatalogRow(workspaceId, meta, doc, existing?.updatedAt ?? meta.createdAt)),
       { gc: false });
       await indexDocumentComments(workspaceId, meta.id, ws);
       onProgress?.(++done, metas.length);
     }
     const keep = new Set(metas.map((m) => catalogKey(workspaceId, m.id)));
-    await catalogDb.catalog.where('workspaceId').equals(workspaceId).filter((r) => !keep.has(r.key)).delete();
+    await deleteCatalogRowsExcept(workspaceId, keep);
     await rebuildSearchIndex(workspaceId, new Set(metas.map((m) => m.id)), ws);
     return metas.length;
   } finally {

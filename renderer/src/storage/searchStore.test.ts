@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { catalogDb, listCommentEntries } from './catalogDb';
+import { catalogDb, listCommentEntries, putCatalogRow } from './catalogDb';
 import { SearchStore, searchStore } from './searchStore';
 import { CommentEntriesPipeline } from './derived/commentEntriesPipeline';
 import { searchSink } from './derived/searchSink';
 import { openDocs } from './openDocs';
 import { rebuildAllIndexes } from './catalogIndexer';
-import type { CatalogRow } from '../model/catalog';
+import type { CatalogRowWithText } from '../model/catalog';
 import type { CommentEntry } from '../model/commentEntries';
 import { addReply, addThread } from '../model/comments/commentsDoc';
 import { addStakeholder } from '../model/stakeholders';
@@ -22,7 +22,7 @@ import { FIXTURE_EDITOR } from '../../../tests/fixtures/generateComments';
 
 const t = (id: string) => id;
 const paragraph = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
-const row = (workspaceId: string, docId: string, text: string, over: Partial<CatalogRow> = {}): CatalogRow => ({
+const row = (workspaceId: string, docId: string, text: string, over: Partial<CatalogRowWithText> = {}): CatalogRowWithText => ({
   key: `${workspaceId}/${docId}`, workspaceId, docId, title: `Doc ${docId}`, kind: 'contribution', themes: [], date: '2026-01-01', createdAt: 0, updatedAt: 1, wordCount: 1, text, ...over,
 });
 const ids = (hits: Array<{ id: string }>) => hits.map((h) => h.id);
@@ -55,7 +55,7 @@ describe('the comment entries pipeline of an open document', () => {
 describe('the search store (Dexie)', () => {
   it('builds from the catalog, follows the sink, saves, and loads the saved index (catching up with rows written meanwhile)', async () => {
     const W = 'wsstore';
-    await catalogDb.catalog.bulkPut([row(W, 'a', 'Rainwater harvesting in Sahel villages'), row(W, 'b', 'Microcredit for women cooperatives')]);
+    await Promise.all([row(W, 'a', 'Rainwater harvesting in Sahel villages'), row(W, 'b', 'Microcredit for women cooperatives')].map(putCatalogRow));
     await catalogDb.comments.put({
       key: `${W}/a/t1`, workspaceId: W, docId: 'a', threadId: 't1', number: 1, purpose: 'stakeholder', stakeholderId: null, name: 'N', organisation: 'O', group: 'academia', region: 'global',
       authorId: 'x', createdAt: 1, body: 'What about baobab seedlings?', proposedWording: '', replies: [], disposition: '', response: '', quote: '',
@@ -84,7 +84,7 @@ describe('the search store (Dexie)', () => {
     expect(saved).toBeDefined();
 
     // A row written while no index was loaded (another window, an import) is caught up after loading.
-    await catalogDb.catalog.put(row(W, 'c', 'Solar irrigation pumps'));
+    await putCatalogRow(row(W, 'c', 'Solar irrigation pumps'));
     const reopened = new SearchStore(10_000);
     const loaded = await reopened.get(W);
     expect(ids(loaded.search('andes'))).toEqual([`d:${id}`]); // from the saved index

@@ -5,12 +5,12 @@
 // entries pipeline, one-off indexing and Maintenance › Rebuild index; saved back ten seconds after the last
 // change, and caught up from the catalog after loading (a change not saved when the app stopped is not lost).
 // Answering a query reads only this index (and, for snippets, the few rows shown): never a Y.Doc.
-import type { CatalogRow } from '../model/catalog';
+import { catalogKey, type CatalogRowWithText } from '../model/catalog';
 import type { CommentEntry } from '../model/commentEntries';
 import type { Stakeholder } from '../model/stakeholders';
 import { entryFromCatalogRow, entryFromComment, entryFromStakeholder, commentEntryId, docEntryId } from '../model/search/searchEntries';
 import { WorkspaceSearchIndex, type PersistedSearch } from '../model/search/workspaceSearch';
-import { catalogDb, getPref, setPref } from './catalogDb';
+import { catalogDb, catalogRowsWithText, getPref, setPref } from './catalogDb';
 
 const prefKey = (workspaceId: string) => `search:${workspaceId}`;
 // Saving serialises the whole index (a large workspace's takes a noticeable moment): a while after the last
@@ -44,7 +44,7 @@ export class SearchStore {
   }
 
   /** A document's catalog row changed (pipeline, one-off indexing). */
-  async upsertRow(row: CatalogRow): Promise<void> {
+  async upsertRow(row: CatalogRowWithText): Promise<void> {
     const index = await this.get(row.workspaceId);
     if (index.upsert(entryFromCatalogRow(row))) this.changed(row.workspaceId);
   }
@@ -120,18 +120,12 @@ export class SearchStore {
   }
 
   private async buildFromCatalog(workspaceId: string): Promise<WorkspaceSearchIndex> {
-    const [rows, comments] = await Promise.all([
-      catalogDb.catalog.where('workspaceId').equals(workspaceId).toArray(),
-      catalogDb.comments.where('workspaceId').equals(workspaceId).toArray(),
-    ]);
+    const [rows, comments] = await Promise.all([catalogRowsWithText(workspaceId), catalogDb.comments.where('workspaceId').equals(workspaceId).toArray()]);
     return WorkspaceSearchIndex.build([...rows.map(entryFromCatalogRow), ...comments.map(entryFromComment)]);
   }
 
   private async reconcile(workspaceId: string, index: WorkspaceSearchIndex): Promise<void> {
-    const [rows, comments] = await Promise.all([
-      catalogDb.catalog.where('workspaceId').equals(workspaceId).toArray(),
-      catalogDb.comments.where('workspaceId').equals(workspaceId).toArray(),
-    ]);
+    const [rows, comments] = await Promise.all([catalogRowsWithText(workspaceId), catalogDb.comments.where('workspaceId').equals(workspaceId).toArray()]);
     const changed = index.sync('d:', rows.map(entryFromCatalogRow)) + index.sync('c:', comments.map(entryFromComment));
     if (changed > 0) this.changed(workspaceId);
   }
@@ -167,9 +161,9 @@ export const searchStore = new SearchStore();
 
 /** The rows behind the hits shown (their texts make the snippets); a handful of reads, never a Y.Doc. */
 export async function textsForHits(workspaceId: string, hits: ReadonlyArray<{ kind: string; docId: string; threadId: string }>): Promise<Map<string, string>> {
-  const docKeys = [...new Set(hits.filter((h) => h.kind !== 'comment' && h.kind !== 'stakeholder').map((h) => `${workspaceId}/${h.docId}`))];
+  const docKeys = [...new Set(hits.filter((h) => h.kind !== 'comment' && h.kind !== 'stakeholder').map((h) => catalogKey(workspaceId, h.docId)))];
   const commentKeys = hits.filter((h) => h.kind === 'comment').map((h) => `${workspaceId}/${h.docId}/${h.threadId}`);
-  const [rows, comments] = await Promise.all([catalogDb.catalog.bulkGet(docKeys), catalogDb.comments.bulkGet(commentKeys)]);
+  const [rows, comments] = await Promise.all([catalogDb.texts.bulkGet(docKeys), catalogDb.comments.bulkGet(commentKeys)]);
   const texts = new Map<string, string>();
   for (const r of rows) if (r) texts.set(docEntryId(r.docId), r.text);
   for (const c of comments) if (c) texts.set(commentEntryId(c.docId, c.threadId), entryFromComment(c).text);

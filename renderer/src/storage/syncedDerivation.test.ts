@@ -56,6 +56,6 @@ describe('a pass over 500 documents in sync', () => {
     // One changed document: only it.
     appendJSONToBody(bodies.get('d7') as Y.Doc, para('More'));
     expect(await pass()).toBe(1);
-    expect((await catalogDb.catalog.get('big/d7'))?.text).toContain('More');
+    expect((await catalogDb.texts.get('big/d7'))?.text).toContain('More');
   }, 60_000);
 });

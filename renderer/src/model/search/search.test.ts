@@ -5,7 +5,7 @@ import { fold, foldWithOffsets } from './fold';
 import { matchRanges, snippet } from './snippet';
 import { entryFromCatalogRow, entryFromComment, entryFromStakeholder, type SearchEntry } from './searchEntries';
 import { groupHits, SEARCH_INDEX_VERSION, WorkspaceSearchIndex } from './workspaceSearch';
-import { catalogRow, type CatalogRow } from '../catalog';
+import { catalogRow, type CatalogRowWithText } from '../catalog';
 import { deriveCommentEntries, type CommentEntry } from '../commentEntries';
 import { addReply, addThread, setDisposition } from '../comments/commentsDoc';
 import { setResponse } from '../comments/responseWrite';
@@ -18,7 +18,7 @@ import type { DocumentActivity } from '../network/activity';
 
 const t = (id: string) => id;
 
-function row(docId: string, over: Partial<CatalogRow> = {}): CatalogRow {
+function row(docId: string, over: Partial<CatalogRowWithText> = {}): CatalogRowWithText {
   return { key: `w/${docId}`, workspaceId: 'w', docId, title: docId, kind: 'draft', themes: [], date: '2026-03-01', createdAt: 0, updatedAt: 0, wordCount: 0, text: '', ...over };
 }
 

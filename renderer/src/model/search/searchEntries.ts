@@ -1,7 +1,7 @@
 // What the workspace search indexes: one entry per document (title, body, structured fields), per comment thread
 // (comment, proposed wording, replies, response) and per stakeholder of the registry. Built from derived data only
 // (catalog rows, comment entries, the registry in the always-loaded workspace doc): never from a document's Y.Doc.
-import type { CatalogRow } from '../catalog';
+import type { CatalogRowWithText } from '../catalog';
 import type { CommentEntry } from '../commentEntries';
 import type { DocumentKind } from '../kinds';
 import type { Stakeholder } from '../stakeholders';
@@ -38,7 +38,7 @@ export const commentEntryId = (docId: string, threadId: string) => `c:${docId}/$
 export const stakeholderEntryId = (id: string) => `s:${id}`;
 
 /** What the catalog row keeps for the search beyond its plain text (a contribution's stakeholder). */
-export function entryFromCatalogRow(row: CatalogRow): SearchEntry {
+export function entryFromCatalogRow(row: CatalogRowWithText): SearchEntry {
   return {
     id: docEntryId(row.docId),
     kind: row.kind,

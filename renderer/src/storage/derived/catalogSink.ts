@@ -3,13 +3,13 @@
 // change whose write the last session's reload or crash cut short, or no row at all), the fresh row is written,
 // keeping the stored updatedAt (opening never marks a document as edited).
 import type { DerivedDocument } from '../../model/derive';
-import type { CatalogRow } from '../../model/catalog';
+import type { CatalogRowWithText } from '../../model/catalog';
 import type { DerivedSink } from './documentPipeline';
 
-const sameRow = (a: CatalogRow, b: CatalogRow) => JSON.stringify({ ...a, updatedAt: 0 }) === JSON.stringify({ ...b, updatedAt: 0 });
+const sameRow = (a: CatalogRowWithText, b: CatalogRowWithText) => JSON.stringify({ ...a, updatedAt: 0 }) === JSON.stringify({ ...b, updatedAt: 0 });
 
-export function catalogSink(write: (row: CatalogRow) => Promise<unknown>, read: (key: string) => Promise<CatalogRow | undefined>, delayMs = 1000): DerivedSink {
-  let pending: CatalogRow | null = null;
+export function catalogSink(write: (row: CatalogRowWithText) => Promise<unknown>, read: (key: string) => Promise<CatalogRowWithText | undefined>, delayMs = 1000): DerivedSink {
+  let pending: CatalogRowWithText | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let checked = false;
   const writePending = () => {
@@ -20,7 +20,7 @@ export function catalogSink(write: (row: CatalogRow) => Promise<unknown>, read: 
     pending = null;
     void write(row).catch((e) => console.error('Catalog row not written', e));
   };
-  const repair = async (row: CatalogRow) => {
+  const repair = async (row: CatalogRowWithText) => {
     const stored = await read(row.key);
     // A change since opening has its own write on the way; a stored row that matches needs nothing.
     if (pending || (stored && sameRow(stored, row))) return;

@@ -1,7 +1,7 @@
 // The open documents' pipelines, by document name, shared by every screen that shows a document (reference
 // counted, like openDocs). Readers find a document's derived data here by name.
 import { documentDocName } from '../../../../common/rooms';
-import { catalogDb } from '../catalogDb';
+import { getCatalogRow, putCatalogRow } from '../catalogDb';
 import { catalogSink } from './catalogSink';
 import { searchSink } from './searchSink';
 import { searchStore } from '../searchStore';
@@ -52,4 +52,4 @@ export class DerivedDocs {
   }
 }
 
-export const derivedDocs = new DerivedDocs([() => catalogSink((row) => catalogDb.catalog.put(row), (key) => catalogDb.catalog.get(key)), () => searchSink(searchStore)]);
+export const derivedDocs = new DerivedDocs([() => catalogSink(putCatalogRow, getCatalogRow), () => searchSink(searchStore)]);

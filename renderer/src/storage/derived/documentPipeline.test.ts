@@ -6,7 +6,7 @@ import { appendJSONToBody } from '../../model/bodyWrite';
 import { estimatePages } from '../../model/pageEstimate';
 import { readHouseStyle, updateDocumentMeta, updateHouseStyle } from '../../model/workspaceDoc';
 import { setField } from '../../model/documentDoc';
-import type { CatalogRow } from '../../model/catalog';
+import type { CatalogRowWithText } from '../../model/catalog';
 import * as derive from '../../model/derive';
 import { DocumentPipeline } from './documentPipeline';
 import { catalogSink } from './catalogSink';
@@ -19,8 +19,8 @@ function fixture() {
   const ws = new Y.Doc();
   const doc = new Y.Doc();
   const { id } = createDocument(ws, () => doc, { kind: 'draft', title: 'Output report', subtype: 'output-report', date: '2026-01-05' }, { t, createdBy: 'me' });
-  const written: CatalogRow[] = [];
-  const stored = new Map<string, CatalogRow>();
+  const written: CatalogRowWithText[] = [];
+  const stored = new Map<string, CatalogRowWithText>();
   const sink = catalogSink(
     async (row) => {
       written.push(row);
@@ -33,7 +33,7 @@ function fixture() {
 }
 
 /** The row the document derives now (what a fresh session would store). */
-function deriveOnce(f: ReturnType<typeof fixture>): CatalogRow {
+function deriveOnce(f: ReturnType<typeof fixture>): CatalogRowWithText {
   const p = new DocumentPipeline(f.input, []);
   const row = p.deriveNow()!.catalogRow;
   p.destroy();

@@ -4,11 +4,11 @@
 // the app stops is caught up from the catalog row the next time the index loads. A document opened and closed
 // unchanged changes nothing.
 import type { DerivedDocument } from '../../model/derive';
-import type { CatalogRow } from '../../model/catalog';
+import type { CatalogRowWithText } from '../../model/catalog';
 import type { DerivedSink } from './documentPipeline';
 
 export interface SearchSinkTarget {
-  upsertRow(row: CatalogRow): Promise<void>;
+  upsertRow(row: CatalogRowWithText): Promise<void>;
 }
 
 export function searchSink(target: SearchSinkTarget): DerivedSink {

@@ -6,7 +6,7 @@ import { filterCatalog } from '../../model/catalog';
 import { deriveCatalogRow } from '../../model/derive';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../model/kinds';
 import { useY } from '../hooks';
-import { useCatalogRows } from './catalogRows';
+import { useCatalogRows, useCatalogTexts } from './catalogRows';
 import { formatDate, formatNumber, t } from '../../i18n';
 import { HomeDueList } from '../network/DueList';
 import { DateInput } from '../DateInput';
@@ -25,17 +25,18 @@ export function DocumentsScreen() {
   // Undefined until the first read: the list is drawn once, with its word counts, rather than twice.
   const indexed = useCatalogRows(workspaceId);
 
-  // The workspace doc is the truth for what exists; the local catalog adds word counts and text for search.
+  // The workspace doc is the truth for what exists; the local catalog adds word counts (and texts for the full-text filter).
   const rows = useMemo(() => {
     if (!indexed) return [];
     const byId = new Map(indexed.map((r) => [r.docId, r]));
     return metas.map((m) => {
       const derived = deriveCatalogRow(workspaceId, m, null, m.createdAt);
       const row = byId.get(m.id);
-      return row ? { ...derived, wordCount: row.wordCount, text: row.text, updatedAt: row.updatedAt } : derived;
+      return row ? { ...derived, wordCount: row.wordCount, updatedAt: row.updatedAt } : derived;
     });
   }, [metas, indexed, workspaceId]);
-  const visible = filterCatalog(rows, filter);
+  const texts = useCatalogTexts(workspaceId, !!filter.fullText && !!filter.query?.trim(), indexed);
+  const visible = filterCatalog(rows, filter, texts);
   // A start draws the rows a screen shows first and the rest once that frame has painted: 500 rows cost about
   // 80 ms of rendering and 110 ms of style and layout on a modest laptop, nearly all of it below the fold. The
   // table's columns are fixed (styles.css .documents-table), so the later rows do not move the first ones.

@@ -5,7 +5,7 @@ import type { CatalogRow } from '../../model/catalog';
 import { catalogRowsNow, holdCatalogRows, sameRows } from './catalogRows';
 
 const row = (docId: string, over: Partial<CatalogRow> = {}): CatalogRow => ({
-  key: `w/${docId}`, workspaceId: 'w', docId, title: `Doc ${docId}`, kind: 'draft', themes: ['water'], date: '2026-01-01', createdAt: 0, updatedAt: 1, wordCount: 10, text: 'some text', ...over,
+  key: `w/${docId}`, workspaceId: 'w', docId, title: `Doc ${docId}`, kind: 'draft', themes: ['water'], date: '2026-01-01', createdAt: 0, updatedAt: 1, wordCount: 10, ...over,
 });
 
 afterEach(() => vi.restoreAllMocks());

@@ -6,9 +6,9 @@
 // A start on the list reads them beside the workspace doc's load (WorkspaceShell: readCatalogRowsEarly), not after
 // it, so the list draws as soon as the doc is in. The live query (Dexie liveQuery) subscribes once the first read
 // is in, in idle time: its first result is the same rows, and those are kept as they are, so nothing re-renders.
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { liveQuery } from 'dexie';
-import { catalogDb } from '../../storage/catalogDb';
+import { catalogDb, catalogTexts } from '../../storage/catalogDb';
 import type { CatalogRow } from '../../model/catalog';
 import { whenIdle } from '../../platform/idle';
 
@@ -100,4 +100,22 @@ export const catalogRowsNow = (workspaceId: string): CatalogRow[] | undefined =>
 export function useCatalogRows(workspaceId: string): CatalogRow[] | undefined {
   const subscribe = useCallback((notify: () => void) => holdCatalogRows(workspaceId, notify), [workspaceId]);
   return useSyncExternalStore(subscribe, () => catalogRowsNow(workspaceId));
+}
+
+/**
+ * The workspace's documents' plain texts by docId, read only while `wanted` (a full-text filter is in use; undefined
+ * until read), and again when `rows` (the caller's live rows) change. Kept apart from the rows, which a list reads
+ * at every start.
+ */
+export function useCatalogTexts(workspaceId: string, wanted: boolean, rows: unknown): ReadonlyMap<string, string> | undefined {
+  const [texts, setTexts] = useState<ReadonlyMap<string, string> | undefined>(undefined);
+  useEffect(() => {
+    if (!wanted) return setTexts(undefined);
+    let live = true;
+    catalogTexts(workspaceId).then((t) => live && setTexts(t), console.error);
+    return () => {
+      live = false;
+    };
+  }, [workspaceId, wanted, rows]);
+  return texts;
 }

@@ -22,6 +22,7 @@ import { modelMessage } from '../errors';
 import { useY } from '../hooks';
 import { useCommentsUi } from '../comments/commentsUiStore';
 import { useContributions, useRegistry, type ContributionEntry } from './useQueryData';
+import { useCatalogTexts } from '../documents/catalogRows';
 
 const WIDTH_FOR_BOTH_PANELS = 1800;
 
@@ -169,8 +170,9 @@ function SourcesPanel({ meta, doc, editor }: { meta: DocumentMeta; doc: Y.Doc; e
   );
   const citedIds = new Set(sources);
   const q = search.trim().toLocaleLowerCase();
+  const texts = useCatalogTexts(workspaceId, !!q, allEntries);
   const results = q
-    ? allEntries.filter((e) => !queryEntries.some((x) => x.meta.id === e.meta.id) && (e.meta.title.toLocaleLowerCase().includes(q) || (e.row?.text ?? '').toLocaleLowerCase().includes(q))).slice(0, 20)
+    ? allEntries.filter((e) => !queryEntries.some((x) => x.meta.id === e.meta.id) && (e.meta.title.toLocaleLowerCase().includes(q) || (texts?.get(e.meta.id) ?? '').toLocaleLowerCase().includes(q))).slice(0, 20)
     : [];
   const openEntry = opened ? byId.get(opened.docId) : undefined;
 
