@@ -7,9 +7,12 @@ import type { Role } from '../../../common/roles';
 // Bumping CATALOG_VERSION triggers a rebuild of the catalog rows from the Y.Docs on next start.
 
 // 2: comment entries (model/commentEntries.ts). 3: catalog rows gain `activity` (model/network/activity.ts) and
-// `network` (model/network/networkRow.ts), so existing rows are re-derived once. 4: the documents' plain texts move
-// out of the catalog rows into `texts` (a list read 500 texts with its rows: 5 MB for 1,500-word documents).
-export const CATALOG_VERSION = 4;
+// `network` (model/network/networkRow.ts), so existing rows are re-derived once.
+export const CATALOG_VERSION = 3;
+
+// The Dexie schema's own version. 4: the documents' plain texts move out of the catalog rows into `texts`, in place
+// (nothing re-derived): a list read every document's text with its rows, 5 MB for 500 meeting summaries.
+const SCHEMA_VERSION = 4;
 
 export interface LocalWorkspace {
   id: string;
@@ -53,13 +56,19 @@ export class CatalogDb extends Dexie {
       catalog: 'key, workspaceId, kind, date, updatedAt, *themes',
       prefs: 'key',
     });
-    this.version(CATALOG_VERSION).stores({
+    this.version(3).stores({
       workspaces: 'id, lastOpenedAt',
       catalog: 'key, workspaceId, kind, date, updatedAt, *themes',
       comments: 'key, workspaceId, docId, stakeholderId, createdAt',
-      texts: 'key, workspaceId',
       prefs: 'key',
     });
+    this.version(SCHEMA_VERSION)
+      .stores({ texts: 'key, workspaceId' })
+      .upgrade(async (tx) => {
+        const rows = (await tx.table('catalog').toArray()) as CatalogRowWithText[];
+        await tx.table('texts').bulkPut(rows.map((r) => ({ key: r.key, workspaceId: r.workspaceId, docId: r.docId, text: r.text ?? '' })));
+        await tx.table('catalog').toCollection().modify((r: Partial<CatalogRowWithText>) => void delete r.text);
+      });
   }
 }
 
