@@ -52,6 +52,7 @@ const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 200);
 const KEY_INTERVAL_MS = 100;
 const TRACED_OPENS = 5;
 const TRACED_KEYSTROKES = 60;
+const EXPERIMENT_KEYSTROKES = Number(process.env.BENCH_EXPERIMENT_KEYSTROKES ?? 100);
 const TARGETS = { open_p95_ms: 200, keystroke_p95_ms: 16, growth_bytes: 0 };
 
 const log = (msg: string) => process.stderr.write(`[editor-bench] ${msg}\n`);
@@ -600,7 +601,7 @@ async function main() {
       return paint;
     };
 
-    // BENCH_EDITOR_ONLY=open,open-profile,comments,comments-profile,heap,list,remote,keystroke,keystroke-profile,book (while iterating): only those parts, then the machine line.
+    // BENCH_EDITOR_ONLY=open,open-profile,comments,comments-profile,heap,list,remote,keystroke,keystroke-profile,book,experiments (while iterating): only those parts, then the machine line.
     const only = process.env.BENCH_EDITOR_ONLY?.split(',').filter(Boolean);
     const want = (part: string) => !only || only.includes(part);
     if (only) {
@@ -614,6 +615,7 @@ async function main() {
       if (want('keystroke')) await measureTyping();
       if (want('keystroke-profile')) emit({ bench: 'editor_profile_keystroke', ...(await profileKeystrokes(browser, s, benchDir, probe)) });
       if (want('book')) for (const line of await measureBook(browser, server.url)) emit(line);
+      if (want('experiments')) for (const line of await runExperiments(browser, s, benchDir, probe, OPEN_RUNS, EXPERIMENT_KEYSTROKES)) emit(line);
       emit({ bench: 'editor_machine', cpus: cpus().length, loadavg_1m_start: round(load0, 2), loadavg_1m_end: round(loadavg()[0], 2), chromium: browser.version() });
       return;
     }
@@ -688,7 +690,7 @@ async function main() {
     if (process.env.BENCH_100K !== '0') for (const line of await measureBook(browser, server.url)) emit(line);
     if (process.env.BENCH_EXPERIMENTS === '1') {
       log('experiments: app changes suggested by the profile, measured on patched builds');
-      for (const line of await runExperiments(browser, s, benchDir, probe, OPEN_RUNS, 100)) emit(line);
+      for (const line of await runExperiments(browser, s, benchDir, probe, OPEN_RUNS, EXPERIMENT_KEYSTROKES)) emit(line);
     }
     emit({ bench: 'editor_machine', cpus: cpus().length, loadavg_1m_start: round(load0, 2), loadavg_1m_end: round(loadavg()[0], 2), chromium: browser.version() });
   } finally {

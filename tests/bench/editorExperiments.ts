@@ -21,25 +21,8 @@ interface Patch {
 }
 
 const PATCHES: Record<string, Patch[]> = {
-  // TableKit's table node view (TableView) makes Tiptap's EditorContent.createNodeViews() change the view's
-  // node views after creation, which redraws the whole document a second time.
-  tableNoNodeView: [{ file: 'renderer/src/editor/extensions.ts', from: 'table: { resizable: false }', to: 'table: { resizable: false, View: null }' }],
-  // Every React commit while the editor has focus walks the editor's whole DOM (React saves the selection of a
-  // focused contenteditable as text offsets). Two sources commit on every keystroke: the save state flipping to
-  // "saving" and back, and useDocVersion bumping once per frame. Here: no "saving" flip for a write, and the
-  // version bumped once typing pauses (250 ms) instead of every frame.
-  noReactCommitPerKeystroke: [
-    { file: 'renderer/src/storage/docPersistence.ts', from: "this.pending++;\n    this.emit('state', [this.state]);", to: 'this.pending++;' },
-    {
-      file: 'renderer/src/ui/hooks.ts',
-      from: 'if (frame) return;\n      frame = requestAnimationFrame(() => {\n        frame = 0;\n        setVersion((v) => v + 1);\n      });',
-      to: 'if (frame) clearTimeout(frame);\n      frame = setTimeout(() => {\n        frame = 0;\n        setVersion((v) => v + 1);\n      }, 250) as unknown as number;',
-    },
-    { file: 'renderer/src/ui/hooks.ts', from: 'if (frame) cancelAnimationFrame(frame);', to: 'if (frame) clearTimeout(frame);' },
-  ],
-  // Off-screen blocks skip style, layout and paint. Caveat: style containment scopes CSS counters, and the
-  // footnote numbers are a CSS counter, so they would need another numbering before this could ship.
-  contentVisibility: [{ file: 'renderer/src/ui/styles.css', from: '.prose p { margin: 0 0 0.7em; }', to: '.prose p { margin: 0 0 0.7em; }\n.prose > * { content-visibility: auto; contain-intrinsic-size: auto 3em; }' }],
+  // The scrolling main pane as a relayout boundary: a keystroke's layout starts there, not at the document root.
+  mainContainment: [{ file: 'renderer/src/ui/styles.css', from: '.main { grid-row: 1 / 2; overflow-y: auto; position: relative; }', to: '.main { grid-row: 1 / 2; overflow-y: auto; position: relative; contain: size layout; }' }],
 };
 
 interface Variant {
@@ -49,10 +32,7 @@ interface Variant {
 
 const VARIANTS: Variant[] = [
   { name: 'baseline', patches: [] },
-  { name: 'table-no-nodeview', patches: ['tableNoNodeView'] },
-  { name: 'no-react-commit-per-keystroke', patches: ['noReactCommitPerKeystroke'] },
-  { name: 'content-visibility', patches: ['contentVisibility'] },
-  { name: 'all-three', patches: ['tableNoNodeView', 'noReactCommitPerKeystroke', 'contentVisibility'] },
+  { name: 'main-containment', patches: ['mainContainment'] },
 ];
 
 function patchPlugin(variant: Variant): Plugin {

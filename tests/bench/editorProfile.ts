@@ -172,7 +172,7 @@ export function mainThreadPerWindow(json: string, startMark: string, endMark: st
   });
 }
 
-export const TRACE_CATEGORIES_LIGHT = ['devtools.timeline', 'blink.user_timing'];
+export const TRACE_CATEGORIES_LIGHT = ['devtools.timeline', 'blink.user_timing', ...(process.env.BENCH_TRACE_EXTRA?.split(',') ?? [])];
 
 let unminifiedWeb: string | null = null;
 

@@ -31,6 +31,9 @@ export function RichTextEditor({ doc, editable, extra, label, onReady, toolbarEx
       editable,
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
+      // Tiptap's Delete extension re-applies every change's steps to the whole document after it, to emit 'delete'
+      // events; nothing here listens to them.
+      enableCoreExtensions: { delete: false },
       editorProps: {
         handleKeyDown: (view, event) => footnotes.current?.keyDown(view, event) ?? false,
         handleClickOn: (view, _pos, node, nodePos) => footnotes.current?.clickOn(view, nodePos, node.type.name) ?? false,
