@@ -1,6 +1,8 @@
 // Decorations the comments feature draws over the body: the anchored ranges of comments (inline highlights, the
 // active thread stronger) and paragraph numbers (a node decoration carrying data-para, shown in the margin by CSS
-// so no foreign node sits inside the editable text and the caret is never disturbed).
+// so no foreign node sits inside the editable text and the caret is never disturbed). The numbers of top-level
+// blocks are a set of their own (editor/blockDecorations.ts), drawn by a second plugin: in one set with the
+// highlights, ProseMirror scanned all of them for every block at every update.
 //
 // They are computed outside the editor from the body index (debounced, see EditorCommentSync) and handed in with
 // a transaction meta; between two recomputes the set is only mapped through the document's changes, so typing
@@ -9,6 +11,7 @@ import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { HighlightRange, ParagraphMark } from '../../model/comments/highlightPreview';
+import { blockDecorationSet, topLevelStarts } from '../../editor/blockDecorations';
 
 export type { HighlightRange };
 
@@ -19,16 +22,22 @@ export interface CommentDecorationInput {
 }
 
 interface PluginState {
+  /** highlights, and the numbers of nested blocks (lettered list items) */
   set: DecorationSet;
+  /** the numbers of top-level blocks */
+  blocks: DecorationSet;
 }
 
 export const commentDecorationsKey = new PluginKey<PluginState>('commentDecorations');
+const paragraphNumbersKey = new PluginKey('paragraphNumbers');
 
-function build(state: EditorState, input: CommentDecorationInput): DecorationSet {
+function build(state: EditorState, input: CommentDecorationInput): PluginState {
   const size = state.doc.content.size;
   const decos: Decoration[] = [];
+  const blocks: Decoration[] = [];
+  const topLevel = topLevelStarts(state.doc);
   for (const p of input.paragraphs) {
-    if (p.end + 1 <= size) decos.push(Decoration.node(p.start, p.end + 1, { 'data-para': p.label }, { para: p.label }));
+    if (p.end + 1 <= size) (topLevel.has(p.start) ? blocks : decos).push(Decoration.node(p.start, p.end + 1, { 'data-para': p.label }, { para: p.label }));
   }
   for (const r of input.ranges) {
     if (r.to > size || r.from >= r.to) continue;
@@ -37,7 +46,7 @@ function build(state: EditorState, input: CommentDecorationInput): DecorationSet
       Decoration.inline(r.from, r.to, { class: active ? 'comment-anchor is-active' : 'comment-anchor', 'data-thread': r.threadId }, { threadId: r.threadId, inclusiveStart: false, inclusiveEnd: false }),
     );
   }
-  return DecorationSet.create(state.doc, decos);
+  return { set: DecorationSet.create(state.doc, decos), blocks: blockDecorationSet(state.doc, blocks) };
 }
 
 /** Thread ids whose highlight covers `pos`, innermost (shortest) first. */
@@ -66,11 +75,11 @@ export const CommentDecorations = Extension.create<CommentDecorationsOptions>({
       new Plugin<PluginState>({
         key: commentDecorationsKey,
         state: {
-          init: () => ({ set: DecorationSet.empty }),
+          init: () => ({ set: DecorationSet.empty, blocks: DecorationSet.empty }),
           apply(tr, value, _old, state) {
             const input = tr.getMeta(commentDecorationsKey) as CommentDecorationInput | undefined;
-            if (input) return { set: build(state, input) };
-            return tr.docChanged ? { set: value.set.map(tr.mapping, tr.doc) } : value;
+            if (input) return build(state, input);
+            return tr.docChanged ? { set: value.set.map(tr.mapping, tr.doc), blocks: value.blocks.map(tr.mapping, tr.doc) } : value;
           },
         },
         props: {
@@ -82,6 +91,7 @@ export const CommentDecorations = Extension.create<CommentDecorationsOptions>({
           },
         },
       }),
+      new Plugin({ key: paragraphNumbersKey, props: { decorations: (state) => commentDecorationsKey.getState(state)?.blocks } }),
     ];
   },
 });
