@@ -8,7 +8,9 @@
 //   editor_open_cold     the same from navigation start (reload on the document's hash), fresh page each run
 //   editor_yjs_decode    Y.applyUpdate of the same stored state in the page (the floor), plus the IndexedDB read
 //                        and the Yjs -> ProseMirror conversion
-//   editor_keystroke     keydown -> next frame, 200 keystrokes typed in the middle section
+//   editor_keystroke     keydown -> next frame, 200 keystrokes typed in the middle section, the workspace connected
+//                        to a sync server with 3 stock peers on the report (their carets in it) and 200 comment
+//                        threads highlighted (the bare editor: none of that, by definition)
 //   editor_keystroke_cpu the main thread's CPU time per keystroke (60 more keystrokes, traced)
 //   editor_idb_growth    store growth after 20 edit-free opens: the app's persistence vs stock y-indexeddb
 //   editor_heap          renderer heap after BENCH_HEAP_OPENS (50) opens and closes, last / first, with the heap
@@ -41,7 +43,7 @@ import { mainThreadPerWindow, profileOpen, profileKeystrokes, TRACE_CATEGORIES_L
 import { runExperiments } from './editorExperiments';
 import { measureCommentsOpen, profileCommentsOpen } from './editorComments';
 import { measureWorkspaceList } from './editorWorkspaceList';
-import { measureRemoteEdit } from './editorRemote';
+import { connectedSession, measureRemoteEdit } from './editorRemote';
 
 /** BENCH_WEB_ROOT: another web build to measure (e.g. an earlier commit's, for before/after figures) */
 const WEB_ROOT = process.env.BENCH_WEB_ROOT ?? join(ROOT, 'dist/web');
@@ -113,9 +115,19 @@ async function measureDecode(context: BrowserContext, base: string, s: EditorSee
   return r;
 }
 
-async function measureKeystrokes(browser: Browser, context: BrowserContext, base: string, s: EditorSeed, bare = false) {
+/** Typing as the issue sets it: the report open with 3 co-facilitators connected (their carets in it) and comments shown. */
+const PEERS = 3;
+const TYPING_COMMENTS = 200;
+
+async function measureKeystrokes(browser: Browser, context: BrowserContext, base: string, s: EditorSeed, bare = false, afterOpen?: () => Promise<unknown>) {
   const { page } = bare ? await openBare(context, base, s.docName) : await openCold(context, base);
+  await afterOpen?.();
   await sleep(2000); // let the debounced start-up work (word count, catalog index) finish before typing
+  const shown = await page.evaluate(() => ({
+    carets: document.querySelectorAll('.ProseMirror .collaboration-carets__caret').length,
+    highlights: document.querySelectorAll('.ProseMirror [data-thread]').length,
+    numbers: document.querySelectorAll('.ProseMirror [data-para]').length,
+  }));
   const heading = page.locator('.ProseMirror h1', { hasText: s.middleHeading }).first();
   const paragraph = heading.locator('xpath=following-sibling::p[1]');
   await paragraph.scrollIntoViewIfNeeded();
@@ -186,8 +198,31 @@ async function measureKeystrokes(browser: Browser, context: BrowserContext, base
   const cpu = mainThreadPerWindow(trace, 'key-start', 'key-end');
   const landed = (await paragraph.textContent())?.includes(typed.slice(0, 40)) ?? false;
   await page.close();
-  return { ...r, cpu, caretInside, landed };
+  return { ...r, cpu, caretInside, landed, shown };
 }
+
+/** Our keystrokes under the issue's conditions (a connected session: PEERS peers, TYPING_COMMENTS comments), then the bare editor's in `context`. */
+async function typeBoth(browser: Browser, context: BrowserContext, base: string, s: EditorSeed) {
+  const session = await connectedSession(browser, base, s, { peers: PEERS, comments: TYPING_COMMENTS, carets: true });
+  try {
+    const keys = await measureKeystrokes(browser, session.context, base, s, false, async () => {
+      if (!(await session.peersHoldReport())) throw new Error('typing: the report never reached the peers through the sync server');
+    });
+    const bareKeys = await measureKeystrokes(browser, context, base, s, true);
+    return { keys, bareKeys };
+  } finally {
+    await session.close();
+  }
+}
+
+/** What the typing page showed: the conditions the keystroke lines are measured under. */
+const typingConditions = (keys: Awaited<ReturnType<typeof measureKeystrokes>>) => ({
+  peers: PEERS,
+  remote_carets_in_dom: keys.shown.carets,
+  comment_threads: TYPING_COMMENTS,
+  highlights_in_dom: keys.shown.highlights,
+  paragraph_numbers_in_dom: keys.shown.numbers,
+});
 
 async function measureGrowth(context: BrowserContext, base: string, s: EditorSeed) {
   const probePage = await context.newPage();
@@ -263,8 +298,7 @@ async function measureBook(browser: Browser, base: string): Promise<Array<Record
       await b.page.close();
     }
     log('100,000-word case: keystrokes, then the bare editor');
-    const keys = await measureKeystrokes(browser, context, base, s);
-    const bareKeys = await measureKeystrokes(browser, context, base, s, true);
+    const { keys, bareKeys } = await typeBoth(browser, context, base, s);
     const p95 = (xs: number[]) => percentile(xs, 95);
     const paint = keys.keys.map((k) => k.paint);
     const barePaint = bareKeys.keys.map((k) => k.paint);
@@ -290,6 +324,7 @@ async function measureBook(browser: Browser, base: string): Promise<Array<Record
         cpu_p95_ms: round(p95(cpu)),
         bare_cpu_p95_ms: round(p95(bareCpu)),
         text_landed: keys.landed,
+        ...typingConditions(keys),
       },
     ];
   } finally {
@@ -560,10 +595,8 @@ async function main() {
     /** Keystrokes in our editor and in the bare one: the `editor_keystroke` and `editor_keystroke_cpu` lines; returns our paint times. */
     const chromiumBrowser = browser;
     const measureTyping = async () => {
-      log(`${KEYSTROKES} keystrokes in the middle section`);
-      const keys = await measureKeystrokes(chromiumBrowser, context, base, s);
-      log(`bare-editor floor: ${KEYSTROKES} keystrokes`);
-      const bareKeys = await measureKeystrokes(chromiumBrowser, context, base, s, true);
+      log(`${KEYSTROKES} keystrokes in the middle section (${PEERS} peers connected, ${TYPING_COMMENTS} comments), then the bare editor's`);
+      const { keys, bareKeys } = await typeBoth(chromiumBrowser, context, base, s);
       const paint = keys.keys.map((k) => k.paint);
       const barePaintP95 = percentile(bareKeys.keys.map((k) => k.paint), 95);
       const bareCpuP95 = percentile(bareKeys.cpu.map((x) => x.cpuMs), 95);
@@ -585,6 +618,7 @@ async function main() {
         event_timing_keydown_max_ms: Math.max(0, ...keys.events.filter((e) => e.name === 'keydown').map((e) => e.duration)),
         caret_in_middle_section: keys.caretInside,
         text_landed: keys.landed,
+        ...typingConditions(keys),
         target_p95_ms: TARGETS.keystroke_p95_ms,
       });
 

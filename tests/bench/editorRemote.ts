@@ -1,4 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,12 +7,13 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { BODY } from '../../renderer/src/model/bodyJson';
-import { roomForDocName } from '../../common/rooms';
+import { commentsDocName, roomForDocName } from '../../common/rooms';
+import { generateComments, generateStakeholders } from '../fixtures/generateComments';
 import { tokenSubprotocols } from '../../common/syncProtocol';
 import { signToken } from '../../sync-server/token';
 import { SECRET, startProcess } from './server';
 import { b64, docHash, probe, sleep, type PageLib } from './editorPage';
-import { WORKSPACE_ID, WORKSPACE_NAME, type EditorSeed } from './editorSeed';
+import { DOC_ID, WORKSPACE_ID, WORKSPACE_NAME, type EditorSeed } from './editorSeed';
 import { percentile, round, summary } from './editorStats';
 
 // The editor bench's `editor_remote_edit` line: the report open in the app (its workspace connected to a real
@@ -87,7 +89,24 @@ function arm(page: Page, marker: string) {
   }, marker);
 }
 
-export async function measureRemoteEdit(browser: Browser, base: string, s: EditorSeed, log: (m: string) => void): Promise<Record<string, unknown>> {
+/**
+ * The report open in the app as a co-facilitator has it: its workspace connected to a real sync server process on
+ * loopback (sync-server/cli.ts), `peers` stock y-websocket peers in this process on the same document, each with
+ * a caret in the report (awareness), and `comments` comment threads anchored in it. The seeded context's pages
+ * connect on their own; `close` stops everything.
+ */
+export interface ConnectedSession {
+  context: BrowserContext;
+  url: string;
+  token: (sub: string) => string;
+  peers: Array<ReturnType<typeof stockPeer>>;
+  /** waits (bounded) until the peers hold the report (the app pushed its copy), then shows their carets (with
+   * `carets`); call once a page of the context has opened it. False when they never got it. */
+  peersHoldReport: () => Promise<boolean>;
+  close: () => Promise<void>;
+}
+
+export async function connectedSession(browser: Browser, base: string, s: EditorSeed, opts: { peers: number; comments: number; carets: boolean }): Promise<ConnectedSession> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rapporteur-editor-remote-'));
   // The app is served from the bench's static server: its origin is allowed, as a deployment allows its web app's.
   const { proc, port } = await startProcess(['sync-server/cli.ts', '--port', '0', '--data', dataDir, '--allow-origin', new URL(base).origin], { RAPPORTEUR_SECRET: SECRET }, (line) => {
@@ -105,35 +124,107 @@ export async function measureRemoteEdit(browser: Browser, base: string, s: Edito
   context.setDefaultTimeout(120_000);
   await context.addInitScript(probe, s.lastBlockText);
   const peers: Array<ReturnType<typeof stockPeer>> = [];
+  const close = async () => {
+    for (const p of peers) {
+      p.provider.destroy();
+      p.provider.awareness.destroy(); // its outdated-state timer would keep the bench process alive
+    }
+    await context.close();
+    await stop(proc);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
-    log('remote edit: seeding a workspace connected to a sync server on loopback');
+    const { ws, comments } = withComments(s, opts.comments);
     const seedPage = await context.newPage();
     await seedPage.goto(`${base}/#/`);
     await seedPage.waitForSelector('#root *');
     await seedPage.evaluate(
-      async ({ ws, doc, wsName, docName, row }) => {
+      async ({ ws, doc, comments, wsName, docName, commentsName, row }) => {
         const lib = (await import('/__bench/lib.js' as string)) as PageLib;
         const bytes = (b: string) => Uint8Array.from(atob(b), (c) => c.charCodeAt(0));
         await lib.seedDocDb(wsName, [bytes(ws)]);
         await lib.seedDocDb(docName, [bytes(doc)]);
+        if (comments) await lib.seedDocDb(commentsName, [bytes(comments)]);
         await lib.putWorkspaceRow(row);
       },
-      { ws: b64(s.wsUpdate), doc: b64(s.docUpdate), wsName: s.wsName, docName: s.docName, row: { id: WORKSPACE_ID, name: WORKSPACE_NAME, lastOpenedAt: Date.now(), serverUrl: url, token: token('app'), role: 'editor' } as never },
+      {
+        ws: b64(ws),
+        doc: b64(s.docUpdate),
+        comments: comments ? b64(comments) : null,
+        wsName: s.wsName,
+        docName: s.docName,
+        commentsName: commentsDocName(WORKSPACE_ID, DOC_ID),
+        row: { id: WORKSPACE_ID, name: WORKSPACE_NAME, lastOpenedAt: Date.now(), serverUrl: url, token: token('app'), role: 'editor' } as never,
+      },
     );
     await seedPage.close();
-    const page = await context.newPage();
+    const room = roomForDocName(s.docName)!;
+    for (let i = 0; i < opts.peers; i++) peers.push(stockPeer(url, room, token(`peer-${i + 1}`)));
+    await Promise.all(peers.map((p) => p.synced));
+    const peersHoldReport = async () => {
+      for (let i = 0; i < 300 && peers.some((p) => !paragraphText(p.doc, s.middleHeading)); i++) await sleep(100);
+      if (peers.some((p) => !paragraphText(p.doc, s.middleHeading))) return false;
+      if (!opts.carets) return true;
+      // Each peer's caret: the first in the paragraph typed in (ahead of the typing), the others a section later.
+      peers.forEach((p, i) => {
+        const text = i === 0 ? paragraphText(p.doc, s.middleHeading)! : (paragraphAfter(p.doc, s.middleHeading, i * 4) ?? paragraphText(p.doc, s.middleHeading)!);
+        const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, Math.min(text.length, 200)));
+        // the name the peer's token carries: the server drops awareness naming anyone else (sync-server/awarenessGuard.ts)
+        p.provider.awareness.setLocalState({ user: { name: `peer-${i + 1}`, color: ['#b5462a', '#2a6fb5', '#3c8a3c'][i % 3] }, cursor: { anchor: at, head: at } });
+      });
+      return true;
+    };
+    return { context, url, token, peers, peersHoldReport, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+async function stop(proc: ChildProcess): Promise<void> {
+  proc.kill('SIGTERM');
+  await new Promise((r) => proc.once('exit', r));
+}
+
+/** The seed's workspace with stakeholders, and a comments doc of `count` threads anchored in its report (null: none). */
+function withComments(s: EditorSeed, count: number): { ws: Uint8Array; comments: Uint8Array | null } {
+  if (count === 0) return { ws: s.wsUpdate, comments: null };
+  const ws = new Y.Doc();
+  Y.applyUpdate(ws, s.wsUpdate);
+  const doc = new Y.Doc({ gc: false });
+  Y.applyUpdate(doc, s.docUpdate);
+  const comments = new Y.Doc();
+  generateComments(comments, doc, generateStakeholders(ws, { count: 24 }), { count });
+  return { ws: Y.encodeStateAsUpdate(ws), comments: Y.encodeStateAsUpdate(comments) };
+}
+
+/** The XmlText of the first paragraph `skip` blocks after the heading whose text is `heading`. */
+function paragraphAfter(doc: Y.Doc, heading: string, skip: number): Y.XmlText | null {
+  const kids = doc.getXmlFragment(BODY).toArray();
+  const at = kids.findIndex((k) => k instanceof Y.XmlElement && k.nodeName === 'heading' && k.toString().includes(heading));
+  for (let i = at + skip; at >= 0 && i < kids.length; i++) {
+    const k = kids[i];
+    if (k instanceof Y.XmlElement && k.nodeName === 'paragraph') {
+      const text = k.toArray().find((c) => c instanceof Y.XmlText);
+      if (text instanceof Y.XmlText && text.length > 0) return text;
+    }
+  }
+  return null;
+}
+
+export async function measureRemoteEdit(browser: Browser, base: string, s: EditorSeed, log: (m: string) => void): Promise<Record<string, unknown>> {
+  log('remote edit: seeding a workspace connected to a sync server on loopback');
+  const session = await connectedSession(browser, base, s, { peers: 2, comments: 0, carets: false });
+  const [a, b] = session.peers as [ReturnType<typeof stockPeer>, ReturnType<typeof stockPeer>];
+  try {
+    const page = await session.context.newPage();
     const consoleLines: string[] = [];
     page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`.slice(0, 300)));
     await page.goto(`${base}/${docHash}`);
     await page.evaluate(() => (window as unknown as { __benchOpen: Promise<unknown> }).__benchOpen);
 
-    const room = roomForDocName(s.docName)!;
-    const a = stockPeer(url, room, token('peer-a'));
-    const b = stockPeer(url, room, token('peer-b'));
-    peers.push(a, b);
-    await Promise.all([a.synced, b.synced]);
     // The app pushes its local copy on connecting; wait (bounded) until the peers hold the report.
-    for (let i = 0; i < 300 && (!paragraphText(a.doc, s.middleHeading) || !paragraphText(b.doc, s.middleHeading)); i++) await sleep(100);
+    await session.peersHoldReport();
     const textA = paragraphText(a.doc, s.middleHeading);
     if (!textA) {
       const status = await page.getByRole('status', { name: 'Sync status' }).textContent().catch(() => '?');
@@ -194,13 +285,6 @@ export async function measureRemoteEdit(browser: Browser, base: string, s: Edito
       target_p95_ms: TARGET_P95_MS,
     };
   } finally {
-    for (const p of peers) {
-      p.provider.destroy();
-      p.provider.awareness.destroy(); // its outdated-state timer would keep the bench process alive
-    }
-    await context.close();
-    proc.kill('SIGTERM');
-    await new Promise((r) => proc.once('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
+    await session.close();
   }
 }

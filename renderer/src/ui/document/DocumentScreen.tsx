@@ -20,6 +20,7 @@ import { useIdentity } from '../../state/identityStore';
 import { PresenceList } from './PresenceList';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { renderCaret } from '../../editor/caretLabel';
+import { remoteCaretAwareness } from '../../editor/caretAwareness';
 import { CommentsProvider, useCommentsPreview } from '../comments/CommentsContext';
 import { CommentsTextLayout } from '../comments/CommentsTextLayout';
 import { CommentButton, CommentsViewBar, useCommentExtension } from '../comments/EditorComments';
@@ -61,7 +62,10 @@ export function DocumentScreen({ docId, view }: { docId: string; view?: 'matrix'
   const identity = useIdentity();
   const provider = useProvider(workspaceId, docName);
   const user = local ? syncUserFor(local, identity) : identity;
-  const carets = useMemo(() => (provider ? [CollaborationCaret.configure({ provider, user: { name: user.name, color: user.color }, render: renderCaret })] : []), [provider, user.name, user.color]);
+  const carets = useMemo(
+    () => (provider ? [CollaborationCaret.configure({ provider: { awareness: remoteCaretAwareness(provider.awareness) }, user: { name: user.name, color: user.color }, render: renderCaret })] : []),
+    [provider, user.name, user.color],
+  );
   const commentDecorations = useCommentExtension(provider ? 'live' : 'local');
   // Suggesting mode (issue 12): the author of suggestions is read at each edit (the sync identity when synced).
   const author = useRef({ id: user.id, name: user.name });
