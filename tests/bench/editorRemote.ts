@@ -97,8 +97,6 @@ function arm(page: Page, marker: string) {
  */
 export interface ConnectedSession {
   context: BrowserContext;
-  url: string;
-  token: (sub: string) => string;
   peers: Array<ReturnType<typeof stockPeer>>;
   /** waits (bounded) until the peers hold the report (the app pushed its copy), then shows their carets (with
    * `carets`); call once a page of the context has opened it. False when they never got it. */
@@ -165,7 +163,7 @@ export async function connectedSession(browser: Browser, base: string, s: Editor
       for (let i = 0; i < 300 && peers.some((p) => !paragraphText(p.doc, s.middleHeading)); i++) await sleep(100);
       if (peers.some((p) => !paragraphText(p.doc, s.middleHeading))) return false;
       if (!opts.carets) return true;
-      // Each peer's caret: the first in the paragraph typed in (ahead of the typing), the others a section later.
+      // Each peer's caret: the first in the paragraph typed in (ahead of the typing), the others 4 and 8 blocks on.
       peers.forEach((p, i) => {
         const text = i === 0 ? paragraphText(p.doc, s.middleHeading)! : (paragraphAfter(p.doc, s.middleHeading, i * 4) ?? paragraphText(p.doc, s.middleHeading)!);
         const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, Math.min(text.length, 200)));
@@ -174,7 +172,7 @@ export async function connectedSession(browser: Browser, base: string, s: Editor
       });
       return true;
     };
-    return { context, url, token, peers, peersHoldReport, close };
+    return { context, peers, peersHoldReport, close };
   } catch (e) {
     await close();
     throw e;
