@@ -74,10 +74,10 @@ export interface DocumentFilter {
   fullText?: boolean;
 }
 
-/** `texts`: the documents' plain texts by docId, for `fullText` (storage/catalogDb.ts catalogTexts). */
+/** `texts`: the documents' plain texts by docId, lower-cased, for `fullText` (ui/documents/catalogRows.ts useCatalogTexts). */
 export function filterCatalog<R extends CatalogRow>(rows: R[], f: DocumentFilter, texts?: ReadonlyMap<string, string>): R[] {
   const q = f.query?.trim().toLocaleLowerCase();
-  const inText = (r: CatalogRow) => f.fullText === true && (texts?.get(r.docId)?.toLocaleLowerCase().includes(q!) ?? false);
+  const inText = (r: CatalogRow) => f.fullText === true && (texts?.get(r.docId)?.includes(q!) ?? false);
   return rows
     .filter((r) => !f.kind || r.kind === f.kind)
     .filter((r) => !f.theme || r.themes.some((t) => t.toLocaleLowerCase() === f.theme!.toLocaleLowerCase()))

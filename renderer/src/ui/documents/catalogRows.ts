@@ -103,16 +103,16 @@ export function useCatalogRows(workspaceId: string): CatalogRow[] | undefined {
 }
 
 /**
- * The workspace's documents' plain texts by docId, read only while `wanted` (a full-text filter is in use; undefined
- * until read), and again when `rows` (the caller's live rows) change. Kept apart from the rows, which a list reads
- * at every start.
+ * The workspace's documents' plain texts by docId, lower-cased once for matching (not at each filter keystroke),
+ * read only while `wanted` (a full-text filter is in use; undefined until read), and again when `rows` (the
+ * caller's live rows) change. Kept apart from the rows, which a list reads at every start.
  */
 export function useCatalogTexts(workspaceId: string, wanted: boolean, rows: unknown): ReadonlyMap<string, string> | undefined {
   const [texts, setTexts] = useState<ReadonlyMap<string, string> | undefined>(undefined);
   useEffect(() => {
     if (!wanted) return setTexts(undefined);
     let live = true;
-    catalogTexts(workspaceId).then((t) => live && setTexts(t), console.error);
+    catalogTexts(workspaceId).then((t) => live && setTexts(new Map([...t].map(([docId, text]) => [docId, text.toLocaleLowerCase()]))), console.error);
     return () => {
       live = false;
     };

@@ -172,7 +172,7 @@ function SourcesPanel({ meta, doc, editor }: { meta: DocumentMeta; doc: Y.Doc; e
   const q = search.trim().toLocaleLowerCase();
   const texts = useCatalogTexts(workspaceId, !!q, allEntries);
   const results = q
-    ? allEntries.filter((e) => !queryEntries.some((x) => x.meta.id === e.meta.id) && (e.meta.title.toLocaleLowerCase().includes(q) || (texts?.get(e.meta.id) ?? '').toLocaleLowerCase().includes(q))).slice(0, 20)
+    ? allEntries.filter((e) => !queryEntries.some((x) => x.meta.id === e.meta.id) && (e.meta.title.toLocaleLowerCase().includes(q) || (texts?.get(e.meta.id) ?? '').includes(q))).slice(0, 20)
     : [];
   const openEntry = opened ? byId.get(opened.docId) : undefined;
 
