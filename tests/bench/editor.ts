@@ -43,7 +43,7 @@ import { mainThreadPerWindow, profileOpen, profileKeystrokes, TRACE_CATEGORIES_L
 import { runExperiments } from './editorExperiments';
 import { measureCommentsOpen, profileCommentsOpen } from './editorComments';
 import { measureWorkspaceList } from './editorWorkspaceList';
-import { connectedSession, measureRemoteEdit } from './editorRemote';
+import { connectedSession, measureRemoteEdit, TYPING_SESSION } from './editorRemote';
 
 /** BENCH_WEB_ROOT: another web build to measure (e.g. an earlier commit's, for before/after figures) */
 const WEB_ROOT = process.env.BENCH_WEB_ROOT ?? join(ROOT, 'dist/web');
@@ -115,9 +115,7 @@ async function measureDecode(context: BrowserContext, base: string, s: EditorSee
   return r;
 }
 
-/** Typing as the issue sets it: the report open with 3 co-facilitators connected (their carets in it) and comments shown. */
-const PEERS = 3;
-const TYPING_COMMENTS = 200;
+const { peers: PEERS, comments: TYPING_COMMENTS } = TYPING_SESSION;
 
 async function measureKeystrokes(browser: Browser, context: BrowserContext, base: string, s: EditorSeed, bare = false, afterOpen?: () => Promise<unknown>) {
   const { page } = bare ? await openBare(context, base, s.docName) : await openCold(context, base);
@@ -203,7 +201,7 @@ async function measureKeystrokes(browser: Browser, context: BrowserContext, base
 
 /** Our keystrokes under the issue's conditions (a connected session: PEERS peers, TYPING_COMMENTS comments), then the bare editor's in `context`. */
 async function typeBoth(browser: Browser, context: BrowserContext, base: string, s: EditorSeed) {
-  const session = await connectedSession(browser, base, s, { peers: PEERS, comments: TYPING_COMMENTS, carets: true });
+  const session = await connectedSession(browser, base, s, TYPING_SESSION);
   try {
     const keys = await measureKeystrokes(browser, session.context, base, s, false, async () => {
       if (!(await session.peersHoldReport())) throw new Error('typing: the report never reached the peers through the sync server');
@@ -647,7 +645,7 @@ async function main() {
       if (want('list')) emit(await measureWorkspaceList(browser, server.url, OPEN_RUNS, log));
       if (want('remote')) emit(await measureRemoteEdit(browser, server.url, s, log));
       if (want('keystroke')) await measureTyping();
-      if (want('keystroke-profile')) emit({ bench: 'editor_profile_keystroke', ...(await profileKeystrokes(browser, s, benchDir, probe)) });
+      if (want('keystroke-profile')) emit({ bench: 'editor_profile_keystroke', ...(await profileKeystrokes(browser, s, benchDir)) });
       if (want('book')) for (const line of await measureBook(browser, server.url)) emit(line);
       if (want('experiments')) for (const line of await runExperiments(browser, s, benchDir, probe, OPEN_RUNS, EXPERIMENT_KEYSTROKES)) emit(line);
       emit({ bench: 'editor_machine', cpus: cpus().length, loadavg_1m_start: round(load0, 2), loadavg_1m_end: round(loadavg()[0], 2), chromium: browser.version() });
@@ -718,7 +716,7 @@ async function main() {
     }
     if (process.env.BENCH_PROFILE !== '0' && (keyP95 > TARGETS.keystroke_p95_ms || process.env.BENCH_PROFILE === '1')) {
       log('keystroke target missed: profiling typing');
-      emit({ bench: 'editor_profile_keystroke', ...(await profileKeystrokes(browser, s, benchDir, probe)) });
+      emit({ bench: 'editor_profile_keystroke', ...(await profileKeystrokes(browser, s, benchDir)) });
     }
     await context.close();
     if (process.env.BENCH_100K !== '0') for (const line of await measureBook(browser, server.url)) emit(line);

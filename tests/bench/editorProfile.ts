@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { DOC_TITLE, WORKSPACE_ID, type EditorSeed } from './editorSeed';
 import { docHash, openCold, openFromList, ROOT, seed, sleep } from './editorPage';
 import { startStaticServer } from './editorServer';
+import { connectedSession, TYPING_SESSION } from './editorRemote';
 import { round } from './editorStats';
 
 // Where the time goes when the editor bench misses a target. Runs on an unminified build of the same web
@@ -264,11 +265,14 @@ export async function profileOpen(browser: Browser, s: EditorSeed, benchDir: str
   }
 }
 
-export async function profileKeystrokes(browser: Browser, s: EditorSeed, benchDir: string, probe: (lastText: string) => void): Promise<Record<string, unknown>> {
-  const { server, context } = await profilingContext(browser, s, benchDir, probe);
+export async function profileKeystrokes(browser: Browser, s: EditorSeed, benchDir: string): Promise<Record<string, unknown>> {
+  // Under the keystroke line's conditions: the report connected to a sync server, with peers, carets and comments.
+  const server = await startStaticServer(await buildUnminified(benchDir), benchDir);
+  const session = await connectedSession(browser, server.url, s, TYPING_SESSION);
   const keys = 40;
   try {
-    const { page } = await openCold(context, server.url);
+    const { page } = await openCold(session.context, server.url);
+    if (!(await session.peersHoldReport())) throw new Error('keystroke profile: the report never reached the peers through the sync server');
     await sleep(2000);
     const paragraph = page.locator('.ProseMirror h1', { hasText: s.middleHeading }).first().locator('xpath=following-sibling::p[1]');
     await paragraph.scrollIntoViewIfNeeded();
@@ -296,7 +300,7 @@ export async function profileKeystrokes(browser: Browser, s: EditorSeed, benchDi
         if (wait > 0) await sleep(wait);
       }
     };
-    const cdp = await context.newCDPSession(page);
+    const cdp = await session.context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
@@ -312,7 +316,7 @@ export async function profileKeystrokes(browser: Browser, s: EditorSeed, benchDi
     const trace = traceBreakdown((await browser.stopTracing()).toString('utf8'), 'key-start', 'key-end');
     await page.close();
     return {
-      build: 'unminified web build, typing in the middle section at 100 ms intervals',
+      build: `unminified web build, typing in the middle section at 100 ms intervals, ${TYPING_SESSION.peers} peers connected, ${TYPING_SESSION.comments} comments`,
       keystrokes: keys,
       busy_ms_per_keystroke: round((cpu.totalUs - (cpu.self.get('(idle)') ?? 0)) / 1000 / keys),
       gc_ms_per_keystroke: cpu.ms('(garbage collector)', keys),
@@ -324,7 +328,7 @@ export async function profileKeystrokes(browser: Browser, s: EditorSeed, benchDi
       trace_per_keystroke: trace,
     };
   } finally {
-    await context.close();
+    await session.close();
     await server.close();
   }
 }

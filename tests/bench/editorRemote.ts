@@ -104,6 +104,9 @@ export interface ConnectedSession {
   close: () => Promise<void>;
 }
 
+/** Typing as the issue sets it: the report open with 3 co-facilitators connected (their carets in it) and comments shown. */
+export const TYPING_SESSION = { peers: 3, comments: 200, carets: true } as const;
+
 export async function connectedSession(browser: Browser, base: string, s: EditorSeed, opts: { peers: number; comments: number; carets: boolean }): Promise<ConnectedSession> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rapporteur-editor-remote-'));
   // The app is served from the bench's static server: its origin is allowed, as a deployment allows its web app's.

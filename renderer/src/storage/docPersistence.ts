@@ -4,6 +4,7 @@ import { Observable } from 'lib0/observable';
 import { fetchUpdates, storeState, PREFERRED_TRIM_SIZE } from 'y-indexeddb';
 import { checkLocalCopy, openLocalCopy, takeRescued } from './localCopyScope';
 import type { OwnComments } from '../model/comments/restoreOwn';
+import { frameBatch } from '../platform/afterPaint';
 
 // Persists one Y.Doc in IndexedDB in y-indexeddb's format (database = doc name, stores `updates` and `custom`),
 // reusing its fetchUpdates/storeState. It differs from IndexeddbPersistence in two ways:
@@ -84,8 +85,7 @@ export class DocPersistence extends Observable<'synced' | 'state'> {
   }
 
   /** updates not yet handed to IndexedDB: written together after the frame that made them (never in the keystroke) */
-  private buffered: Uint8Array[] = [];
-  private flushScheduled = false;
+  private readonly buffered = frameBatch<Uint8Array>((updates) => this.write(updates));
   private lastState: SaveState | null = null;
 
   /** Emits 'state' only when the state changes (a keystroke must not re-render the status bar twice). */
@@ -98,28 +98,18 @@ export class DocPersistence extends Observable<'synced' | 'state'> {
 
   private storeUpdate = (update: Uint8Array, origin: unknown) => {
     if (!this.db || origin === this || this._destroyed) return;
-    this.buffered.push(update);
-    if (this.buffered.length === 1) this.pending++;
+    this.buffered.add(update);
+    if (this.buffered.size === 1) this.pending++;
     this.emitState();
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    // After the next frame is painted (rAF, then a task), or after 100 ms where frames do not run (hidden window).
-    const timer = setTimeout(() => this.flushBuffered(), 100);
-    if (typeof requestAnimationFrame === 'function')
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          clearTimeout(timer);
-          this.flushBuffered();
-        }, 0),
-      );
   };
 
-  /** Writes the buffered updates as one row (merged), in one IndexedDB transaction; now, not after the frame. */
+  /** Writes the buffered updates now, not after the frame. */
   flushBuffered() {
-    this.flushScheduled = false;
-    if (this.buffered.length === 0) return;
-    const updates = this.buffered;
-    this.buffered = [];
+    this.buffered.flush();
+  }
+
+  /** Writes updates as one row (merged), in one IndexedDB transaction. */
+  private write(updates: Uint8Array[]) {
     if (!this.db) {
       this.pending--;
       this.emitState();

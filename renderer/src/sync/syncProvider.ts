@@ -1,9 +1,14 @@
 // The app's y-websocket provider: the stock WebsocketProvider with (1) a socket that splits an oversized sync
 // step 2 or update into frames under any server's cap, so a week of offline work always arrives, and (2) a
 // reconnect backoff that only a connection that stayed up resets, so a server that accepts and then closes us
-// (1009, 1011, 4503...) is retried exponentially, never in a loop.
+// (1009, 1011, 4503...) is retried exponentially, never in a loop; and (3) sends that leave the keystroke: the
+// doc updates and awareness changes of a frame go out together, after it is painted (issue 13).
 import { WebsocketProvider } from 'y-websocket';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { frameBatch } from '../platform/afterPaint';
 import { splitSyncFrame } from '../../../common/splitUpdate';
 import { tokenSubprotocols } from '../../../common/syncProtocol';
 
@@ -60,6 +65,7 @@ export function createSyncProvider(serverUrl: string, room: string, doc: Y.Doc, 
     disableBc: true,
     WebSocketPolyfill: chunkingWebSocket(Base, options.maxFrameBytes),
   });
+  sendAfterPaint(provider);
   let failures = 0;
   let openedAt: number | null = null;
   provider.on('status', ({ status }) => {
@@ -76,4 +82,61 @@ export function createSyncProvider(serverUrl: string, room: string, doc: Y.Doc, 
     if (provider.shouldConnect) options.onRetry?.({ code: event?.code ?? 1006, delayMs, failures });
   });
   return provider;
+}
+
+// y-websocket's message types (its protocol: one varuint, then the payload).
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+
+/**
+ * Replaces the provider's two send handlers (doc `update`, awareness `update`) with ones that gather a frame's
+ * changes and send them after it is painted: the doc updates merged into one sync update, and the awareness of the
+ * clients whose state changed. Awareness received from the server is not echoed back (the server relayed it).
+ * A disconnect sends what is gathered first; what never went out reaches the server with the next sync step.
+ */
+function sendAfterPaint(provider: WebsocketProvider): void {
+  const send = (message: Uint8Array) => {
+    const ws = provider.ws;
+    if (provider.wsconnected && ws && ws.readyState === ws.OPEN) ws.send(message);
+  };
+  const updates = frameBatch<Uint8Array>((batch) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
+    send(encoding.toUint8Array(encoder));
+  });
+  const awareness = frameBatch<number[]>((batch) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(provider.awareness, [...new Set(batch.flat())]));
+    send(encoding.toUint8Array(encoder));
+  });
+  provider.doc.off('update', provider._updateHandler);
+  provider.awareness.off('update', provider._awarenessUpdateHandler);
+  // destroy() detaches whatever these fields hold
+  provider._updateHandler = (update: Uint8Array, origin: unknown) => {
+    if (origin !== provider) updates.add(update);
+  };
+  provider._awarenessUpdateHandler = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+    if (origin !== provider) awareness.add([...added, ...updated, ...removed]);
+  };
+  provider.doc.on('update', provider._updateHandler);
+  provider.awareness.on('update', provider._awarenessUpdateHandler);
+  const flush = () => {
+    updates.flush();
+    awareness.flush();
+  };
+  const disconnect = provider.disconnect.bind(provider);
+  provider.disconnect = () => {
+    flush();
+    disconnect();
+  };
+  // A page going away sends what it gathered (its last keystroke, a comment just posted).
+  if (typeof window === 'undefined') return;
+  window.addEventListener('pagehide', flush);
+  const destroy = provider.destroy.bind(provider);
+  provider.destroy = () => {
+    window.removeEventListener('pagehide', flush);
+    destroy();
+  };
 }
