@@ -3,6 +3,12 @@
 // rapporteur in one click, as a tracked suggestion, and the comment's disposition becomes "Accepted" with a link
 // to the change.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { documentDocName, roomForDocName } from '../../common/rooms';
+import { tokenSubprotocols } from '../../common/syncProtocol';
+import { suggestionsMap } from '../../renderer/src/model/suggestions/suggestionMeta';
 import {
   connectToServer,
   contentText,
@@ -258,4 +264,47 @@ test("changing a paragraph's type while suggesting is a suggestion, listed for t
   await expect(bodyB.locator('.suggestion-block')).toHaveCount(0);
   await ctxB.close();
   expect(errors).toEqual([]);
+});
+
+test("a co-editor's change that brings a suggestion entry and text in one transaction is shown, and not written over", async ({ page }) => {
+  // One remote transaction may change both the suggestions map and the body: a merged update, a sync after offline
+  // work, a server's fan-out. The editor must show the text, never write its own older copy back over it.
+  test.setTimeout(120_000);
+  const id = await setUpReport(page, 'Capacity building is the main need.');
+  await connectToServer(page, syncServer().token(id, 'editor', A_NAME).desktopLink);
+  await openDocument(page, REPORT.title);
+  await expect(syncStatus(page)).toHaveText('Synced', { timeout: 20_000 });
+  const docId = /\/d\/([A-Za-z0-9_-]+)$/.exec(page.url())![1]!;
+
+  // The co-editor: the stock y-websocket client in this process, with an editor invite.
+  const { token } = syncServer().token(id, 'editor', B_NAME);
+  const sub = (JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as { sub: string }).sub;
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(syncServer().wsUrl, roomForDocName(documentDocName(id, docId))!, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    protocols: tokenSubprotocols(token),
+    disableBc: true,
+  });
+  try {
+    const body = doc.getXmlFragment('body');
+    const findingsAt = () => body.toArray().findIndex((b) => b instanceof Y.XmlElement && b.nodeName === 'heading' && b.toString().includes('Findings'));
+    await expect.poll(() => findingsAt(), { timeout: 20_000 }).toBeGreaterThanOrEqual(0);
+    // A new paragraph after the Findings one (a structural change: an element the editor has not seen), and a
+    // suggestion entry, in one transaction.
+    doc.transact(() => {
+      const p = new Y.XmlElement('paragraph');
+      p.setAttribute('bid', 'peerParagraph1');
+      p.insert(0, [new Y.XmlText('Peer adds this paragraph.')]);
+      body.insert(findingsAt() + 2, [p]);
+      suggestionsMap(doc).set(`${sub}-peer-1`, { id: `${sub}-peer-1`, authorId: sub, authorName: B_NAME, at: Date.now(), source: 'editor' });
+    });
+    const added = editorBody(page, 'Draft text').locator('p', { hasText: 'Peer adds this paragraph.' });
+    await expect(added).toHaveCount(1, { timeout: 20_000 });
+    await page.waitForTimeout(1500); // anything the editor would write back has reached the peer by now
+    await expect(added).toHaveCount(1);
+    expect(body.toString()).toContain('Peer adds this paragraph.');
+  } finally {
+    provider.destroy();
+    provider.awareness.destroy();
+  }
 });

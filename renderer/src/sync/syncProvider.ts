@@ -99,9 +99,8 @@ function sendAfterPaint(provider: WebsocketProvider): void {
     const ws = provider.ws;
     if (provider.wsconnected && ws && ws.readyState === ws.OPEN) ws.send(message);
   };
-  // Each update goes as its own message, as it was made: a peer applies each in a transaction of its own. Merged,
-  // a block-type suggestion and its entry arrived at a co-editor as one transaction, which its editor then undid
-  // (tests/e2e/suggestions.spec.ts); see the closing note of issue 13.
+  // Each update goes as its own message, as the stock provider sends it, so a peer applies the same transactions
+  // (a frame rarely holds more than one update: deferring, not merging, takes the send out of the keystroke).
   const updates = frameBatch<Uint8Array>((batch) => {
     for (const update of batch) {
       const encoder = encoding.createEncoder();
