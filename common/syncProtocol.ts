@@ -1,5 +1,6 @@
 // Wire constants of the y-websocket protocol as our sync server speaks it. The client side is the stock
-// y-websocket provider (which has its own copies); the server and tests read them from here.
+// y-websocket provider (which has its own copies) with our send path (renderer/src/sync/syncProvider.ts); that,
+// the server and tests read them from here.
 //
 //   frame   = varUint(messageType) payload
 //   Sync      payload = y-protocols/sync message (step 1: state vector, step 2 / update: Yjs update v1)

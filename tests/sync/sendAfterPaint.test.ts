@@ -5,12 +5,13 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { documentDocName, roomForDocName } from '../../common/rooms';
+import { MessageType } from '../../common/syncProtocol';
 import { createSyncProvider } from '../../renderer/src/sync/syncProvider';
 import { silentLogger } from '../../sync-server/log';
 import { startServer } from '../../sync-server/server';
 import { makeToken, sleep, TEST_SECRET, tempDir, waitFor } from '../../sync-server/testHelpers';
 
-/** The platform socket, keeping the type (y-websocket's first varuint: 0 sync, 1 awareness) of each message sent. */
+/** The platform socket, keeping the type (y-websocket's first varuint, common/syncProtocol.ts) of each message sent. */
 function recordingSocket() {
   const sent: number[] = [];
   class Recording extends WebSocket {
@@ -58,7 +59,7 @@ describe('sends after the frame', () => {
     for (const ch of 'typed') a.doc.transact(() => text.insert(text.length, ch)); // five keystrokes in one frame
     expect(a.sent).toEqual([]); // nothing in the keystroke
     await waitFor(() => b.doc.getText('t').toString() === 'typed', 5_000, 'the second client has the text');
-    expect(a.sent.filter((t) => t === 0)).toHaveLength(5); // not merged: the peer applies each in its own transaction
+    expect(a.sent.filter((t) => t === MessageType.Sync)).toHaveLength(5); // not merged: the peer applies each in its own transaction
   });
 
   it('sends the last of a frame’s awareness changes once, and does not echo what it received', async () => {
@@ -66,20 +67,20 @@ describe('sends after the frame', () => {
     for (let i = 1; i <= 4; i++) a.provider.awareness.setLocalState({ user: { name: 'Ana' }, cursor: i });
     expect(a.sent).toEqual([]);
     await waitFor(() => (b.provider.awareness.getStates().get(a.doc.clientID) as { cursor?: number } | undefined)?.cursor === 4, 5_000, 'the second client sees the last caret');
-    expect(a.sent.filter((t) => t === 1)).toHaveLength(1);
+    expect(a.sent.filter((t) => t === MessageType.Awareness)).toHaveLength(1);
     await sleep(200); // a's change came back to b's provider, and b's own state reaches a: neither is sent on
-    expect(b.sent.filter((t) => t === 1)).toHaveLength(0);
+    expect(b.sent.filter((t) => t === MessageType.Awareness)).toHaveLength(0);
     b.provider.awareness.setLocalState({ user: { name: 'Ben' }, cursor: 9 });
     await waitFor(() => (a.provider.awareness.getStates().get(b.doc.clientID) as { cursor?: number } | undefined)?.cursor === 9, 5_000, 'the first client sees the second caret');
     await sleep(200);
-    expect(a.sent.filter((t) => t === 1)).toHaveLength(1);
+    expect(a.sent.filter((t) => t === MessageType.Awareness)).toHaveLength(1);
   });
 
   it('sends what it gathered before it disconnects', async () => {
     const { a, b } = await twoClients();
     a.doc.getText('t').insert(0, 'last words');
     a.provider.disconnect();
-    expect(a.sent.filter((t) => t === 0)).toHaveLength(1);
+    expect(a.sent.filter((t) => t === MessageType.Sync)).toHaveLength(1);
     await waitFor(() => b.doc.getText('t').toString() === 'last words', 5_000, 'the second client has the text sent before the disconnect');
   });
 });

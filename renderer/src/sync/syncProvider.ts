@@ -10,7 +10,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { frameBatch } from '../platform/afterPaint';
 import { splitSyncFrame } from '../../../common/splitUpdate';
-import { tokenSubprotocols } from '../../../common/syncProtocol';
+import { MessageType, tokenSubprotocols } from '../../../common/syncProtocol';
 
 /** Frames the client sends are at most this big: far under the server's default cap (16 MiB) and any sane one. */
 export const MAX_SEND_FRAME_BYTES = 256 * 1024;
@@ -84,10 +84,6 @@ export function createSyncProvider(serverUrl: string, room: string, doc: Y.Doc, 
   return provider;
 }
 
-// y-websocket's message types (its protocol: one varuint, then the payload).
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-
 /**
  * Replaces the provider's two send handlers (doc `update`, awareness `update`) with ones that gather a frame's
  * changes and send them after it is painted: the doc updates one message each, and one awareness message for the
@@ -104,14 +100,14 @@ function sendAfterPaint(provider: WebsocketProvider): void {
   const updates = frameBatch<Uint8Array>((batch) => {
     for (const update of batch) {
       const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      encoding.writeVarUint(encoder, MessageType.Sync);
       syncProtocol.writeUpdate(encoder, update);
       send(encoding.toUint8Array(encoder));
     }
   });
   const awareness = frameBatch<number[]>((batch) => {
     const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint(encoder, MessageType.Awareness);
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(provider.awareness, [...new Set(batch.flat())]));
     send(encoding.toUint8Array(encoder));
   });
