@@ -60,10 +60,10 @@ export function useSuggestionLook(editor: Editor | null, doc: Y.Doc | null): voi
       editor.view.dispatch(editor.state.tr.setMeta(SET_SUGGESTION_LOOK, describe).setMeta('addToHistory', false));
     };
     push();
-    // Not from inside the Yjs transaction: one remote transaction may change both this map and the body (a sync
-    // after offline work, a server's fan-out), and a dispatch made before y-tiptap has read the body in would have
-    // its sync plugin write the editor's older copy of the body back over the change. A microtask runs once the
-    // transaction, the body's included, is read in.
+    // Not from inside the Yjs transaction: one transaction may change both this map and the body (a merged update,
+    // such as a scale-out server relays between instances), and a dispatch made before y-tiptap has read the body in
+    // would have its sync plugin write the editor's older copy of the body back over the change. A microtask runs
+    // once the transaction, the body's included, is read in.
     let queued = false;
     const later = () => {
       if (queued) return;
