@@ -272,6 +272,21 @@ async function measureGrowth(context: BrowserContext, base: string, s: EditorSee
   return { before, after, wsBefore, wsAfter, tableBefore, tableAfter, cold, stock };
 }
 
+/** `runs` route changes to the document from the list, each followed by the bare editor's open of `docName` (interleaved: a load swing falls on both). */
+async function openBoth(context: BrowserContext, base: string, docName: string, runs: number): Promise<{ route: OpenResult[]; bare: OpenResult[] }> {
+  const route: OpenResult[] = [];
+  const bare: OpenResult[] = [];
+  for (let i = 0; i < runs; i++) {
+    const ours = await openFromList(context, base);
+    route.push(ours.result);
+    await ours.page.close();
+    const floor = await openBare(context, base, docName);
+    bare.push(floor.result);
+    await floor.page.close();
+  }
+  return { route, bare };
+}
+
 /**
  * The 100,000-word case (a book-length annex compilation): the same open and keystroke figures with their
  * bare-editor floors, in a context of its own seeded with the long document. Lines `editor_100k_*`.
@@ -286,16 +301,7 @@ async function measureBook(browser: Browser, base: string): Promise<Array<Record
     await seed(context, base, s);
     const runs = Math.max(3, Math.ceil(OPEN_RUNS / 2));
     log(`100,000-word case: open x${runs}, bare x${runs}`);
-    const route: OpenResult[] = [];
-    const bare: OpenResult[] = [];
-    for (let i = 0; i < runs; i++) {
-      const a = await openFromList(context, base);
-      route.push(a.result);
-      await a.page.close();
-      const b = await openBare(context, base, s.docName);
-      bare.push(b.result);
-      await b.page.close();
-    }
+    const { route, bare } = await openBoth(context, base, s.docName, runs);
     log('100,000-word case: keystrokes, then the bare editor');
     const { keys, bareKeys } = await typeBoth(browser, context, base, s);
     const p95 = (xs: number[]) => percentile(xs, 95);
@@ -559,17 +565,8 @@ async function main() {
 
     /** `editor_open`: route changes to the report, beside the bare editor's open of the same stored doc. */
     const measureRouteOpen = async () => {
-      log(`open from the document list x${OPEN_RUNS}, each followed by the bare editor's open (interleaved: a load swing falls on both)`);
-      const route: OpenResult[] = [];
-      const bareOpens: OpenResult[] = [];
-      for (let i = 0; i < OPEN_RUNS; i++) {
-        const ours = await openFromList(context, base);
-        route.push(ours.result);
-        await ours.page.close();
-        const bare = await openBare(context, base, s.docName);
-        bareOpens.push(bare.result);
-        await bare.page.close();
-      }
+      log(`open from the document list x${OPEN_RUNS}, each followed by the bare editor's open`);
+      const { route, bare: bareOpens } = await openBoth(context, base, s.docName, OPEN_RUNS);
       const routeReady = route.map((r) => r.ready);
       const bareOpenP95 = percentile(bareOpens.map((r) => r.painted), 95);
       emit({

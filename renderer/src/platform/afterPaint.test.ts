@@ -1,6 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { frameBatch } from './afterPaint';
 
+/** A batch under fake timers, with frames that run only when the test runs them. */
+function underFrames() {
+  vi.useFakeTimers();
+  const frames: Array<() => void> = [];
+  vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frames.push(cb));
+  const flushed: number[][] = [];
+  const batch = frameBatch<number>((items) => flushed.push(items));
+  return { frames, flushed, batch };
+}
+
 describe('frameBatch', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -8,11 +18,7 @@ describe('frameBatch', () => {
   });
 
   it('hands a frame’s items over together, after the frame and a task, never during it', () => {
-    vi.useFakeTimers();
-    const frames: Array<() => void> = [];
-    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frames.push(cb));
-    const flushed: number[][] = [];
-    const batch = frameBatch<number>((items) => flushed.push(items));
+    const { frames, flushed, batch } = underFrames();
     batch.add(1);
     batch.add(2);
     expect(batch.size).toBe(2);
@@ -41,11 +47,7 @@ describe('frameBatch', () => {
   });
 
   it('flush hands over at once, and a frame scheduled before it does not cut the next batch short', () => {
-    vi.useFakeTimers();
-    const frames: Array<() => void> = [];
-    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frames.push(cb));
-    const flushed: number[][] = [];
-    const batch = frameBatch<number>((items) => flushed.push(items));
+    const { frames, flushed, batch } = underFrames();
     batch.add(1);
     batch.flush();
     expect(flushed).toEqual([[1]]);
