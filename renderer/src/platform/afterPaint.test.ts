@@ -1,5 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { frameBatch } from './afterPaint';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The batches share one frame (module state): each test starts from a fresh module.
+let frameBatch: typeof import('./afterPaint').frameBatch;
+beforeEach(async () => {
+  vi.resetModules();
+  ({ frameBatch } = await import('./afterPaint'));
+});
 
 /** A batch under fake timers, with frames that run only when the test runs them. */
 function underFrames() {
@@ -38,7 +44,7 @@ describe('frameBatch', () => {
     vi.useFakeTimers();
     vi.stubGlobal('requestAnimationFrame', () => 0);
     const flushed: string[][] = [];
-    const batch = frameBatch<string>((items) => flushed.push(items), 100);
+    const batch = frameBatch<string>((items) => flushed.push(items));
     batch.add('a');
     vi.advanceTimersByTime(99);
     expect(flushed).toEqual([]);
@@ -46,13 +52,13 @@ describe('frameBatch', () => {
     expect(flushed).toEqual([['a']]);
   });
 
-  it('flush hands over at once, and a frame scheduled before it does not cut the next batch short', () => {
+  it('flush hands over at once; what is added next goes after the frame', () => {
     const { frames, flushed, batch } = underFrames();
     batch.add(1);
     batch.flush();
     expect(flushed).toEqual([[1]]);
-    batch.add(2); // a new batch, with its own frame
-    frames.shift()!(); // the first batch's frame
+    batch.add(2); // painted in the frame already asked for
+    expect(frames).toHaveLength(1);
     vi.advanceTimersByTime(0);
     expect(flushed).toEqual([[1]]);
     frames.shift()!();
@@ -60,6 +66,26 @@ describe('frameBatch', () => {
     expect(flushed).toEqual([[1], [2]]);
     batch.flush(); // nothing gathered: nothing handed over
     expect(flushed).toHaveLength(2);
+    batch.add(3); // a new frame for the next items
+    expect(frames).toHaveLength(1);
+  });
+
+  it('batches share one frame and one timer, and are handed over in the order they were first added to', () => {
+    const { frames, batch } = underFrames();
+    const order: string[] = [];
+    const writes = frameBatch<number>(() => order.push('write'));
+    const sends = frameBatch<number>(() => order.push('send'));
+    sends.add(1);
+    writes.add(1);
+    batch.add(1);
+    writes.add(2);
+    expect(frames).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(1); // the fallback
+    frames.shift()!();
+    vi.advanceTimersByTime(0);
+    expect(order).toEqual(['send', 'write']);
+    expect([writes.size, sends.size, batch.size]).toEqual([0, 0, 0]);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('runs in the next task where there are no frames at all (Node)', async () => {

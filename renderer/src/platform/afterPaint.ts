@@ -1,6 +1,6 @@
 /**
  * Items gathered during a frame and handed over together after it is painted (rAF, then a task): work that must
- * leave the keystroke, such as writing or sending what it changed. Where frames do not run, after `fallbackMs`
+ * leave the keystroke, such as writing or sending what it changed. Where frames do not run, after FALLBACK_MS
  * (a hidden window), or in the next task (Node). `flush` hands them over now (the page goes away, the link closes).
  */
 export interface FrameBatch<T> {
@@ -9,15 +9,34 @@ export interface FrameBatch<T> {
   readonly size: number;
 }
 
-export function frameBatch<T>(onFlush: (items: T[]) => void, fallbackMs = 100): FrameBatch<T> {
+/** how long a batch waits where no frame comes (a hidden window) */
+const FALLBACK_MS = 100;
+
+// Every batch waits for the same frame: a keystroke that is written, sent and shown to peers asks for one frame and
+// one timer, not one of each per batch. The batches are handed over in the order they were first added to.
+const due = new Set<() => void>();
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+function runDue() {
+  if (timer !== null) clearTimeout(timer);
+  timer = null;
+  const flushes = [...due];
+  due.clear();
+  for (const flush of flushes) flush();
+}
+
+function afterPaint(flush: () => void) {
+  due.add(flush);
+  if (timer !== null) return;
+  const frames = typeof requestAnimationFrame === 'function';
+  timer = setTimeout(runDue, frames ? FALLBACK_MS : 0);
+  if (frames) requestAnimationFrame(() => setTimeout(runDue, 0));
+}
+
+export function frameBatch<T>(onFlush: (items: T[]) => void): FrameBatch<T> {
   let items: T[] = [];
-  let scheduled = 0; // the scheduling in force (0: none), so that a frame scheduled before a `flush` does nothing
-  let generation = 0;
-  let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {
-    scheduled = 0;
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
+    due.delete(flush);
     if (items.length === 0) return;
     const taken = items;
     items = [];
@@ -26,11 +45,7 @@ export function frameBatch<T>(onFlush: (items: T[]) => void, fallbackMs = 100): 
   return {
     add(item) {
       items.push(item);
-      if (scheduled) return;
-      const mine = (scheduled = ++generation);
-      const frames = typeof requestAnimationFrame === 'function';
-      timer = setTimeout(flush, frames ? fallbackMs : 0);
-      if (frames) requestAnimationFrame(() => setTimeout(() => scheduled === mine && flush(), 0));
+      if (items.length === 1) afterPaint(flush);
     },
     flush,
     get size() {
