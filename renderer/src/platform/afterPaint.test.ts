@@ -88,6 +88,22 @@ describe('frameBatch', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('a batch whose hand-over throws does not hold back the others, nor their next frames', () => {
+    const { frames, flushed, batch } = underFrames();
+    const failing = frameBatch<number>(() => {
+      throw new Error('send failed');
+    });
+    failing.add(1);
+    batch.add(1);
+    frames.shift()!();
+    expect(() => vi.advanceTimersByTime(0)).toThrow('send failed');
+    expect(flushed).toEqual([[1]]);
+    batch.add(2);
+    frames.shift()!();
+    vi.advanceTimersByTime(0);
+    expect(flushed).toEqual([[1], [2]]);
+  });
+
   it('runs in the next task where there are no frames at all (Node)', async () => {
     vi.stubGlobal('requestAnimationFrame', undefined);
     const flushed: number[][] = [];

@@ -22,7 +22,16 @@ function runDue() {
   timer = null;
   const flushes = [...due];
   due.clear();
-  for (const flush of flushes) flush();
+  // One batch that fails must not strand the others (their items would wait for a frame never asked for again).
+  const errors: unknown[] = [];
+  for (const flush of flushes) {
+    try {
+      flush();
+    } catch (error) {
+      errors.push(error);
+    }
+  }
+  if (errors.length > 0) throw errors[0];
 }
 
 function afterPaint(flush: () => void) {
