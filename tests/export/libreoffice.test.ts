@@ -8,14 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { exportDocx, compileDocx, estimateExportPages } from '../../renderer/src/export/exportDocx';
 import { generateCorpus, generateMeeting, generateReport, generateStakeholders, generateThreads, draftDocument, input } from '../bench/corpus';
-import { convertToPdf, hasLibreOffice, pdfPageCount, pdfText } from './libreoffice';
+import { convertToPdf, libreOfficeChecks, pdfPageCount, pdfText } from './libreoffice';
 import { richBody, richThreads, draft, meeting, inputOf, tempDir } from './helpers';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const lo = hasLibreOffice();
-// CI installs LibreOffice (.ci/run), so there it must run; elsewhere a missing LibreOffice skips, saying so.
-if (!lo && process.env.CI) throw new Error('LibreOffice is required in CI (apt-get install libreoffice-writer-nogui)');
-if (!lo) console.log('[export] LibreOffice checks skipped: `libreoffice` is not installed');
+const lo = libreOfficeChecks('LibreOffice reads every export');
 
 describe.skipIf(!lo)('LibreOffice reads every export', () => {
   const dir = tempDir();

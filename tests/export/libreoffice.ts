@@ -9,6 +9,17 @@ export function hasLibreOffice(): boolean {
   return spawnSync('libreoffice', ['--version'], { stdio: 'ignore' }).status === 0 && spawnSync('pdfinfo', ['-v'], { stdio: 'ignore' }).status === 0;
 }
 
+/**
+ * Whether the LibreOffice checks `what` can run. CI installs LibreOffice (.ci/run): there they must run, so a missing
+ * one fails. Elsewhere they skip, and say so.
+ */
+export function libreOfficeChecks(what: string): boolean {
+  if (hasLibreOffice()) return true;
+  if (process.env.CI) throw new Error('LibreOffice is required in CI (apt-get install libreoffice-writer-nogui poppler-utils)');
+  console.log(`[skipped] ${what}: \`libreoffice\` or \`pdfinfo\` is not installed`);
+  return false;
+}
+
 /** Converts the given .docx files to PDF in `outDir`; returns the PDF path of each input (throws if one is missing). */
 export function convertToPdf(files: string[], outDir: string): string[] {
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));

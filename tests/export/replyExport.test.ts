@@ -10,7 +10,7 @@ import type { ExportInput } from '../../renderer/src/export/exportInput';
 import type { PMNode } from '../../renderer/src/model/bodyJson';
 import { DEFAULT_HOUSE_STYLE } from '../../renderer/src/model/houseStyle';
 import { readDocx, tempDir, unzipAll, partText } from './helpers';
-import { convertToPdf, hasLibreOffice, pdfText } from './libreoffice';
+import { convertToPdf, libreOfficeChecks, pdfText } from './libreoffice';
 
 const h = (bid: string, text: string): PMNode => ({ type: 'heading', attrs: { level: 1, bid }, content: [{ type: 'text', text }] });
 const p = (bid: string, ...content: PMNode[]): PMNode => ({ type: 'paragraph', attrs: { bid }, content });
@@ -107,7 +107,7 @@ describe('DOCX export of a consolidated reply', () => {
     expect(partText(ranged)).toBe('quotas');
   });
 
-  it.runIf(hasLibreOffice())('renders in LibreOffice with the footnotes and the table on the page', async () => {
+  it.runIf(libreOfficeChecks('a consolidated reply rendered in LibreOffice'))('renders in LibreOffice with the footnotes and the table on the page', async () => {
     const dir = tempDir();
     try {
       const file = join(dir.path, 'reply.docx');

@@ -11,7 +11,7 @@ import { exportLabelsFrom } from '../../renderer/src/export/exportLabels';
 import { loadLocale, translator } from '../../renderer/src/i18n/index';
 import { textWidthPt } from '../../renderer/src/model/pageEstimate';
 import type { ExportDocument } from '../../renderer/src/export/exportInput';
-import { convertToPdf, hasLibreOffice, pdfText } from './libreoffice';
+import { convertToPdf, libreOfficeChecks, pdfText } from './libreoffice';
 import { draft, inputOf, meeting, readDocx, richBody, tempDir, thread } from './helpers';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -111,10 +111,7 @@ describe('export rough edges (issue 15)', () => {
     );
   });
 
-  const lo = hasLibreOffice();
-  // CI installs LibreOffice (.ci/run): there it must run; elsewhere a missing LibreOffice skips, saying so.
-  if (!lo && process.env.CI) throw new Error('LibreOffice is required in CI (apt-get install libreoffice-writer-nogui)');
-  if (!lo) console.log('[export rough edges] LibreOffice checks skipped: `libreoffice` is not installed');
+  const lo = libreOfficeChecks('export rough edges in LibreOffice');
   describe.skipIf(!lo)('in LibreOffice', () => {
     const dir = tempDir();
     afterAll(() => dir.remove());
