@@ -58,7 +58,16 @@ export interface DesktopApi {
    * dictionaries actually set (empty where the system spell-checker decides, as on macOS and in browsers).
    */
   setSpellCheckerLanguages(languages: string[]): Promise<string[]>;
+  /**
+   * Runs `task` when the window is about to close, and closes it once every task has settled (or after
+   * CLOSE_WAIT_MS). Desktop only: a browser tab gives no such wait, and the page's 'pagehide' is all there is.
+   * Returns an unsubscribe function.
+   */
+  onBeforeClose(task: () => Promise<void>): () => void;
 }
+
+/** How long the shell waits for the page's before-close tasks before it closes the window anyway. */
+export const CLOSE_WAIT_MS = 3000;
 
 /** Languages the renderer may ask the spell-checker for (the documents' languages). */
 export const SPELL_CHECK_LANGUAGES = ['en', 'fr', 'es'] as const;
@@ -71,8 +80,14 @@ export const IpcChannel = {
   appInfo: 'rapporteur:app-info',
   menu: 'rapporteur:menu',
   spellCheck: 'rapporteur:spell-check-languages',
+  /** main -> page: the window was asked to close; the page runs its before-close tasks */
+  beforeClose: 'rapporteur:before-close',
+  /** page -> main (one-way): the before-close tasks have settled */
+  readyToClose: 'rapporteur:ready-to-close',
 } as const;
-export type InvokeChannel = Exclude<(typeof IpcChannel)[keyof typeof IpcChannel], typeof IpcChannel.menu>;
+/** The channels that are messages, not invoke calls with a handler and a reply. */
+export const MESSAGE_CHANNELS = [IpcChannel.menu, IpcChannel.beforeClose, IpcChannel.readyToClose] as const;
+export type InvokeChannel = Exclude<(typeof IpcChannel)[keyof typeof IpcChannel], (typeof MESSAGE_CHANNELS)[number]>;
 
 /** The global the preload exposes. */
 export const DESKTOP_API_GLOBAL = 'rapporteurDesktop';

@@ -15,6 +15,7 @@ const fake = await vi.hoisted(async () => {
     send(...args: unknown[]) {
       this.sent.push(args);
     }
+    isCrashed = () => false;
     setWindowOpenHandler(handler: (d: { url: string }) => unknown) {
       this.windowOpenHandler = handler;
     }
@@ -36,7 +37,17 @@ const fake = await vi.hoisted(async () => {
     getNormalBounds = () => ({ x: 0, y: 0, width: 1280, height: 860 });
     isMaximized = () => false;
     isMinimized = () => false;
-    isDestroyed = () => false;
+    destroyed = false;
+    isDestroyed = () => this.destroyed;
+    close() {
+      let prevented = false;
+      this.emit('close', { preventDefault: () => (prevented = true) });
+      if (!prevented) {
+        this.destroyed = true;
+        log.push('window closed');
+        this.emit('closed');
+      }
+    }
     maximize = () => undefined;
     restore = () => undefined;
     show = () => undefined;
@@ -82,7 +93,7 @@ const fake = await vi.hoisted(async () => {
       resolveReady();
     },
   });
-  return {
+  const fake = {
     log,
     menus,
     FakeWindow,
@@ -98,7 +109,15 @@ const fake = await vi.hoisted(async () => {
         setPermissionCheckHandler: () => log.push('setPermissionCheckHandler'),
       },
     },
-    ipcMain: { handle: (channel: string) => log.push(`ipcMain.handle ${channel}`), removeHandler: () => undefined },
+    ipcListeners: new Map<string, (event: unknown) => void>(),
+    ipcMain: {
+      handle: (channel: string) => log.push(`ipcMain.handle ${channel}`),
+      removeHandler: () => undefined,
+      on(channel: string, listener: (event: unknown) => void) {
+        fake.ipcListeners.set(channel, listener);
+      },
+      off: () => undefined,
+    },
     Menu: {
       buildFromTemplate: (t: unknown) => t,
       setApplicationMenu: (menu: unknown) => {
@@ -119,6 +138,7 @@ const fake = await vi.hoisted(async () => {
     },
     shell: { openExternal: async () => undefined },
   };
+  return fake;
 });
 
 vi.mock('electron', () => ({
@@ -145,6 +165,7 @@ beforeEach(() => {
   fake.app.removeAllListeners();
   fake.app.lock = true;
   fake.app.resetReady();
+  fake.ipcListeners.clear();
   process.env.RAPPORTEUR_USER_DATA = userData;
   delete process.env.ELECTRON_RENDERER_URL;
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -246,6 +267,31 @@ describe('main process wiring', () => {
     help?.submenu?.find((item) => item.id === 'check-for-updates')?.click?.();
     await flush();
     expect(fake.log).toContain('showMessageBox Updates are checked by the installed app only.: ');
+  });
+
+  it('holds a close until the page says its writes are committed, and resumes a quit the same way', async () => {
+    await import('./index');
+    fake.app.fireReady();
+    await flush();
+    const [win] = fake.FakeWindow.all;
+    const readyToClose = fake.ipcListeners.get('rapporteur:ready-to-close')!;
+    const fromPage = (sender: unknown, url = 'app://rapporteur/index.html') => readyToClose({ sender, senderFrame: { url, parent: null } });
+    win.close();
+    expect(win.webContents.sent).toEqual([['rapporteur:before-close']]);
+    expect(fake.log).not.toContain('window closed');
+    fromPage(new fake.FakeContents()); // another window's answer is no answer
+    fromPage(win.webContents, 'https://evil.example/');
+    expect(fake.log).not.toContain('window closed');
+    fromPage(win.webContents);
+    expect(fake.log).toContain('window closed');
+
+    fake.app.emit('activate');
+    const [, second] = fake.FakeWindow.all;
+    fake.app.emit('before-quit');
+    second.close();
+    expect(second.webContents.sent).toEqual([['rapporteur:before-close']]);
+    fromPage(second.webContents);
+    expect(fake.log.at(-1)).toBe('quit'); // the quit resumes; its own close of the window then passes
   });
 
   it('quits at once when another instance holds the lock', async () => {

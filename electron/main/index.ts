@@ -6,8 +6,9 @@ import { IpcChannel, type MenuEvent } from '../../common/desktopApi';
 import { APP_PROTOCOL } from '../../common/invite';
 import { APP_ENTRY_URL, devOriginFrom, type TrustPolicy } from './appOrigin';
 import { checkDeepLink, deepLinkFromArgv, refusalMessage, type DeepLinkCheck } from './deepLink';
+import { guardClose, type CloseGuard } from './closeGuard';
 import { handlers } from './handlers';
-import { registerIpcHandlers } from './ipc';
+import { listenReadyToClose, registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
 import { MenuEventOutbox } from './menuEvents';
 import { installAppProtocol, registerAppScheme } from './appProtocol';
@@ -24,6 +25,9 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 const trust: TrustPolicy = { devOrigin: devOriginFrom(devServerUrl) };
 
 let mainWindow: BrowserWindow | undefined;
+let mainCloseGuard: CloseGuard | undefined;
+/** Set from 'before-quit': a close held for the page's writes then resumes the quit, not just the close. */
+let quitting = false;
 const outbox = new MenuEventOutbox();
 
 function createWindow(): BrowserWindow {
@@ -44,6 +48,7 @@ function createWindow(): BrowserWindow {
   });
   if (state.maximized) win.maximize();
   trackWindowState(win, stateFile);
+  const closeGuard = guardClose(win, () => (quitting ? app.quit() : win.close()));
   win.once('ready-to-show', () => win.show());
 
   const contents = win.webContents;
@@ -53,9 +58,13 @@ function createWindow(): BrowserWindow {
   contents.on('did-stop-loading', () => outbox.attach((event) => contents.send(IpcChannel.menu, event)));
   win.on('closed', () => {
     outbox.detach();
-    if (mainWindow === win) mainWindow = undefined;
+    if (mainWindow === win) {
+      mainWindow = undefined;
+      mainCloseGuard = undefined;
+    }
   });
   mainWindow = win;
+  mainCloseGuard = closeGuard;
   void win.loadURL(devServerUrl ?? APP_ENTRY_URL);
   return win;
 }
@@ -123,11 +132,16 @@ function start(): void {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => showWindow());
+  app.on('before-quit', () => {
+    quitting = true;
+  });
 
   void app.whenReady().then(() => {
     installAppProtocol(RENDERER_ROOT);
     restrictSession(session.defaultSession, trust);
-    registerIpcHandlers(handlers, { ...trust, appContents: () => mainWindow?.webContents });
+    const senderPolicy = { ...trust, appContents: () => mainWindow?.webContents };
+    registerIpcHandlers(handlers, senderPolicy);
+    listenReadyToClose(senderPolicy, () => mainCloseGuard?.pageReady());
     const updates = installUpdates(() => mainWindow);
     installMenu({ platform: process.platform, send: sendMenuEvent, checkForUpdates: () => updates.checkNow() });
     createWindow();

@@ -3,9 +3,15 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 type Registered = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 const electron = vi.hoisted(() => {
   const registered = new Map<string, Registered>();
+  const listeners = new Map<string, Set<(event: unknown) => void>>();
   return {
     registered,
+    listeners,
     ipcMain: {
+      on: vi.fn((channel: string, fn: (event: unknown) => void) => {
+        listeners.set(channel, (listeners.get(channel) ?? new Set()).add(fn));
+      }),
+      off: vi.fn((channel: string, fn: (event: unknown) => void) => listeners.get(channel)?.delete(fn)),
       handle: vi.fn((channel: string, fn: Registered) => {
         if (registered.has(channel)) throw new Error(`second handler for ${channel}`);
         registered.set(channel, fn);
@@ -19,7 +25,7 @@ vi.mock('electron', () => ({ ipcMain: electron.ipcMain }));
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { IpcChannel } from '../../common/desktopApi';
 import type { HandlerMap } from './handlers';
-import { INVOKE_CHANNELS, IpcSenderError, registerIpcHandlers, senderRejection } from './ipc';
+import { INVOKE_CHANNELS, IpcSenderError, listenReadyToClose, registerIpcHandlers, senderRejection } from './ipc';
 
 const appContents = { id: 1 } as unknown as WebContents;
 const otherContents = { id: 2 } as unknown as WebContents;
@@ -50,7 +56,9 @@ describe('registerIpcHandlers', () => {
     expect([...electron.registered.keys()].sort()).toEqual(
       [IpcChannel.appInfo, IpcChannel.openExternal, IpcChannel.openFile, IpcChannel.saveFile, IpcChannel.spellCheck].sort(),
     );
-    expect(electron.registered.has(IpcChannel.menu)).toBe(false);
+    for (const message of [IpcChannel.menu, IpcChannel.beforeClose, IpcChannel.readyToClose]) {
+      expect(electron.registered.has(message)).toBe(false);
+    }
     expect(INVOKE_CHANNELS).toHaveLength(5);
   });
 
@@ -131,5 +139,23 @@ describe('senderRejection', () => {
     await expect(handler(makeEvent(otherContents, topFrame('app://rapporteur/index.html')), ['es'])).rejects.toThrow();
     await expect(handler(makeEvent(appContents, subFrame('app://rapporteur/index.html')), ['es'])).rejects.toThrow();
     expect(calls).toEqual(['spell fr']);
+  });
+});
+
+describe('listenReadyToClose', () => {
+  const send = (event: unknown) => electron.listeners.get(IpcChannel.readyToClose)?.forEach((l) => l(event));
+
+  it('passes on the app window top frame, drops a sub-frame, another window and a foreign origin', () => {
+    const ready: unknown[] = [];
+    const stop = listenReadyToClose(policy, (sender) => ready.push(sender));
+    send(makeEvent(otherContents, topFrame('app://rapporteur/index.html')));
+    send(makeEvent(appContents, subFrame('app://rapporteur/frame.html')));
+    send(makeEvent(appContents, topFrame('https://evil.example/')));
+    expect(ready).toEqual([]);
+    expect(console.warn).toHaveBeenCalledTimes(3);
+    send(makeEvent(appContents, topFrame('app://rapporteur/index.html')));
+    expect(ready).toEqual([appContents]);
+    stop();
+    expect(electron.listeners.get(IpcChannel.readyToClose)?.size).toBe(0);
   });
 });

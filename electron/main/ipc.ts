@@ -1,12 +1,12 @@
 // Registers the handler map with ipcMain. Every call is checked first (VS Code's validated ipcMain): it must
 // come from the top frame of our own window, showing our own origin. Anything else is rejected unexecuted.
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { IpcChannel, type InvokeChannel } from '../../common/desktopApi';
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { IpcChannel, MESSAGE_CHANNELS, type InvokeChannel } from '../../common/desktopApi';
 import { isTrustedUrl, type TrustPolicy } from './appOrigin';
 import type { HandlerMap, IpcHandler } from './handlers';
 
 export const INVOKE_CHANNELS: readonly InvokeChannel[] = Object.values(IpcChannel).filter(
-  (channel): channel is InvokeChannel => channel !== IpcChannel.menu,
+  (channel): channel is InvokeChannel => !(MESSAGE_CHANNELS as readonly string[]).includes(channel),
 );
 
 export interface SenderPolicy extends TrustPolicy {
@@ -15,7 +15,7 @@ export interface SenderPolicy extends TrustPolicy {
 }
 
 /** Why a sender is refused, or undefined when it may call us. */
-export function senderRejection(event: IpcMainInvokeEvent, policy: SenderPolicy): string | undefined {
+export function senderRejection(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, policy: SenderPolicy): string | undefined {
   let frame: IpcMainInvokeEvent['senderFrame'];
   try {
     frame = event.senderFrame;
@@ -55,4 +55,15 @@ export function registerIpcHandlers(map: HandlerMap, policy: SenderPolicy): () =
     ipcMain.handle(channel, guarded(channel, handler, policy));
   }
   return () => INVOKE_CHANNELS.forEach((channel) => ipcMain.removeHandler(channel));
+}
+
+/** Hands the app window's "ready to close" message to `onReady`; from any other sender it is dropped. */
+export function listenReadyToClose(policy: SenderPolicy, onReady: (sender: WebContents) => void): () => void {
+  const listener = (event: IpcMainEvent) => {
+    const rejection = senderRejection(event, policy);
+    if (rejection) console.warn(`[ipc] dropped ${IpcChannel.readyToClose}: ${rejection}`);
+    else onReady(event.sender);
+  };
+  ipcMain.on(IpcChannel.readyToClose, listener);
+  return () => ipcMain.off(IpcChannel.readyToClose, listener);
 }

@@ -9,6 +9,7 @@ vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => electron.exposed.set(key, api)) },
   ipcRenderer: {
     invoke: vi.fn(async (channel: string, ...args: unknown[]) => ({ channel, args })),
+    send: vi.fn(),
     on: vi.fn((channel: string, listener: IpcListener) => {
       electron.ipcListeners.set(channel, [...(electron.ipcListeners.get(channel) ?? []), listener]);
     }),
@@ -29,13 +30,19 @@ async function loadPreload(): Promise<DesktopApi> {
   return electron.exposed.get(DESKTOP_API_GLOBAL) as DesktopApi;
 }
 
-beforeEach(() => vi.mocked(ipcRenderer.invoke).mockClear());
+beforeEach(() => {
+  vi.mocked(ipcRenderer.invoke).mockClear();
+  vi.mocked(ipcRenderer.send).mockClear();
+});
+
+const askToClose = () => electron.ipcListeners.get(IpcChannel.beforeClose)?.forEach((l) => l(fakeElectronEvent));
+const readyToCloseSent = () => vi.mocked(ipcRenderer.send).mock.calls.filter(([channel]) => channel === IpcChannel.readyToClose).length;
 
 describe('preload', () => {
   it('exposes one global with exactly the DesktopApi verbs', async () => {
     const api = await loadPreload();
     expect([...electron.exposed.keys()]).toEqual([DESKTOP_API_GLOBAL]);
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'onMenu', 'openExternal', 'openFile', 'saveFile', 'setSpellCheckerLanguages']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'onBeforeClose', 'onMenu', 'openExternal', 'openFile', 'saveFile', 'setSpellCheckerLanguages']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(api).not.toHaveProperty('ipcRenderer');
   });
@@ -128,5 +135,32 @@ describe('preload', () => {
     sendFromMain({ command: 'rebuild-index' });
     expect(received).toEqual([{ command: 'rebuild-index' }]);
     expect(errors).toHaveBeenCalled();
+  });
+
+  it('answers a close only after every before-close task settled, failed ones included', async () => {
+    const api = await loadPreload();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let finishWrite!: () => void;
+    const written = new Promise<void>((resolve) => (finishWrite = resolve));
+    const order: string[] = [];
+    api.onBeforeClose(() => written.then(() => void order.push('written')));
+    api.onBeforeClose(async () => {
+      throw new Error('disk full');
+    });
+    const off = api.onBeforeClose(async () => void order.push('removed task ran'));
+    off();
+    askToClose();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(readyToCloseSent()).toBe(0);
+    finishWrite();
+    await vi.waitFor(() => expect(readyToCloseSent()).toBe(1));
+    expect(order).toEqual(['written']);
+    expect(errors).toHaveBeenCalledWith('[rapporteur] before-close task failed', expect.any(Error));
+  });
+
+  it('answers at once when nothing waits on the close', async () => {
+    await loadPreload();
+    askToClose();
+    await vi.waitFor(() => expect(readyToCloseSent()).toBe(1));
   });
 });

@@ -48,6 +48,18 @@ ipcRenderer.on(IpcChannel.menu, (_event: IpcRendererEvent, value: unknown) => {
   for (const listener of [...listeners]) notify(listener, event);
 });
 
+type CloseTask = () => Promise<void>;
+const closeTasks = new Set<CloseTask>();
+
+// The window is closing: run every before-close task, then tell main it may close (a task that fails is logged;
+// the close goes ahead, as it would after main's own wait).
+ipcRenderer.on(IpcChannel.beforeClose, () => {
+  void Promise.allSettled([...closeTasks].map((task) => task())).then((results) => {
+    for (const result of results) if (result.status === 'rejected') console.error('[rapporteur] before-close task failed', result.reason);
+    ipcRenderer.send(IpcChannel.readyToClose);
+  });
+});
+
 const api: DesktopApi = {
   saveFile: (request) => ipcRenderer.invoke(IpcChannel.saveFile, request),
   openFile: (request) => ipcRenderer.invoke(IpcChannel.openFile, request),
@@ -62,6 +74,13 @@ const api: DesktopApi = {
     if (early.length > 0) queueMicrotask(flushEarly);
     return () => {
       listeners.delete(listener);
+    };
+  },
+  onBeforeClose: (task) => {
+    if (typeof task !== 'function') throw new TypeError('onBeforeClose needs a function');
+    closeTasks.add(task);
+    return () => {
+      closeTasks.delete(task);
     };
   },
 };

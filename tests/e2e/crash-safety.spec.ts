@@ -27,21 +27,8 @@ test('edits older than 1 s survive a SIGKILL of the browser', async ({}, testInf
   const profile = tempDir('crash-profile');
   const launch = () => chromium.launchPersistentContext(profile, { ...launchOptions, baseURL, headless: true, viewport: { width: 1280, height: 800 } });
 
-  /** SIGKILL to the browser process first (that is the crash), then to any of its children still alive. */
-  const killBrowser = (): void => {
-    const pids = chromiumPidsFor(profile);
-    const browserPids = pids.filter((pid) => !readCmdline(pid).includes('--type='));
-    expect(browserPids.length, `one browser process for ${profile}, found ${pids.join(',')}`).toBe(1);
-    process.kill(browserPids[0], 'SIGKILL');
-    for (const pid of pids) if (pid !== browserPids[0]) tryKill(pid);
-  };
-  const waitGone = async () => {
-    await expect.poll(() => chromiumPidsFor(profile).length, { timeout: 15_000 }).toBe(0);
-  };
-  const abandon = async (context: BrowserContext) => {
-    // The connection died with the browser; closing must not hang the test.
-    await Promise.race([context.close().catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);
-  };
+  const killBrowser = () => killBrowserOf(profile);
+  const waitGone = () => waitGoneOf(profile);
 
   let docUrl = '';
   const rounds: Round[] = [];
@@ -118,6 +105,24 @@ test('edits older than 1 s survive a SIGKILL of the browser', async ({}, testInf
   }
 });
 
+/** SIGKILL to the browser process first (that is the crash), then to any of its children still alive. */
+function killBrowserOf(profile: string): void {
+  const pids = chromiumPidsFor(profile);
+  const browserPids = pids.filter((pid) => !readCmdline(pid).includes('--type='));
+  expect(browserPids.length, `one browser process for ${profile}, found ${pids.join(',')}`).toBe(1);
+  process.kill(browserPids[0], 'SIGKILL');
+  for (const pid of pids) if (pid !== browserPids[0]) tryKill(pid);
+}
+
+async function waitGoneOf(profile: string): Promise<void> {
+  await expect.poll(() => chromiumPidsFor(profile).length, { timeout: 15_000 }).toBe(0);
+}
+
+async function abandon(context: BrowserContext): Promise<void> {
+  // The connection died with the browser; closing must not hang the test.
+  await Promise.race([context.close().catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);
+}
+
 async function checkRound(body: Locator, round: Round): Promise<void> {
   // The reopened document has loaded once the text written before any crash is shown (checked by the caller).
   const text = (await body.textContent()) ?? '';
@@ -153,5 +158,63 @@ test('a reload right after typing keeps every character typed (pagehide writes t
     expected += typed;
     await page.reload(); // no wait for "Saved": the last keystrokes are still in the frame's buffer
     await expect(editorBody(page, 'Discussion summary')).toHaveText(expected);
+  }
+});
+
+test('on desktop, a close right after typing waits until the last keystroke is committed', async ({}, testInfo) => {
+  // The Electron shell holds a window's close, asks the page, and closes when the page answers
+  // (electron/main/closeGuard.ts; the preload runs the page's onBeforeClose tasks). Here a stand-in for the
+  // preload's bridge records the page's tasks; the test plays main: it runs them right after the last keystroke,
+  // then kills the browser (so no 'pagehide' write can help) and reopens.
+  const { launchOptions, baseURL } = testInfo.project.use;
+  const profile = tempDir('close-profile');
+  const launch = async () => {
+    const context = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL, headless: true, viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(() => {
+      const tasks = new Set<() => Promise<void>>();
+      const bridge = {
+        saveFile: async () => ({ saved: false }),
+        openFile: async () => null,
+        openExternal: async () => false,
+        appInfo: async () => ({ name: 'Rapporteur', version: 'test', platform: 'desktop' }),
+        onMenu: () => () => undefined,
+        setSpellCheckerLanguages: async () => [],
+        onBeforeClose: (task: () => Promise<void>) => {
+          tasks.add(task);
+          return () => void tasks.delete(task);
+        },
+      };
+      Object.assign(window, {
+        rapporteurDesktop: bridge,
+        closeTasks: () => tasks.size,
+        runCloseTasks: () => Promise.allSettled([...tasks].map((task) => task())),
+      });
+    });
+    return context;
+  };
+  try {
+    let context = await launch();
+    let page = context.pages()[0] ?? (await context.newPage());
+    await openApp(page);
+    await createWorkspace(page);
+    await createDocument(page, { kind: 'Meeting summary', title: 'Close test meeting' });
+    expect(await page.evaluate(() => (window as unknown as { closeTasks(): number }).closeTasks())).toBe(1);
+    const docUrl = page.url();
+    await editorBody(page, 'Discussion summary').click();
+    const typed = 'Typed as the window was closed.';
+    await page.keyboard.type(typed);
+    await page.evaluate(() => (window as unknown as { runCloseTasks(): Promise<unknown> }).runCloseTasks());
+    killBrowserOf(profile);
+    await abandon(context);
+    await waitGoneOf(profile);
+
+    context = await launch();
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(docUrl);
+    await expect(editorBody(page, 'Discussion summary')).toHaveText(typed);
+    await context.close();
+  } finally {
+    for (const pid of chromiumPidsFor(profile)) tryKill(pid);
+    removeDir(profile);
   }
 });

@@ -95,4 +95,6 @@ export const webDesktopApi: DesktopApi = {
       menuListeners.delete(listener);
     };
   },
+  // A tab cannot hold its own close; 'pagehide' is the only moment a browser gives.
+  onBeforeClose: () => () => undefined,
 };

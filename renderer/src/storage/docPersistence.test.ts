@@ -90,3 +90,20 @@ describe('OpenDocs.flushAll (pagehide)', () => {
     handle.release();
   });
 });
+
+describe('OpenDocs.flushedAll (the desktop window waits on it to close)', () => {
+  it('resolves only once every open doc’s last edits are committed', async () => {
+    const { OpenDocs } = await import('./openDocs');
+    const docs = new OpenDocs();
+    const names = [`doc.test.${Math.random()}`, `doc.test.${Math.random()}`];
+    const handles = names.map((name) => docs.acquire(name));
+    await Promise.all(handles.map((h) => h.ready));
+    const before = await Promise.all(names.map(rowCount));
+    handles.forEach((h, i) => h.doc.getText('t').insert(0, `last words ${i}`));
+    expect(handles.map((h) => h.persistence.state)).toEqual(['saving', 'saving']);
+    await docs.flushedAll();
+    expect(handles.map((h) => h.persistence.state)).toEqual(['saved', 'saved']);
+    expect(await Promise.all(names.map(rowCount))).toEqual(before.map((n) => n + 1));
+    handles.forEach((h) => h.release());
+  });
+});

@@ -4,6 +4,7 @@ import { catalogDb } from './catalogDb';
 import { expectedScope } from './localCopyScope';
 import type { OwnComments } from '../model/comments/restoreOwn';
 import { workspaceOfDocName } from '../../../common/rooms';
+import { desktopApi } from '../platform/desktop';
 
 // Holds the Y.Docs that are open, by name, with reference counting: a screen and the background sync can share
 // one doc, and the doc is destroyed (its writes flushed) when the last user releases it.
@@ -94,6 +95,11 @@ export class OpenDocs {
     for (const e of this.entries.values()) e.persistence.flushBuffered();
   }
 
+  /** Writes every open doc's buffered edits now and resolves once IndexedDB has committed them. */
+  async flushedAll(): Promise<void> {
+    await Promise.all([...this.entries.values()].map((e) => e.persistence.flushed()));
+  }
+
   isOpen(name: string): boolean {
     return this.entries.has(name);
   }
@@ -133,5 +139,9 @@ export class OpenDocs {
 export const openDocs = new OpenDocs(scopeFromCatalog);
 
 // A window closed (or reloaded) within a frame of a keystroke: the edits still waiting for the frame to end are
-// handed to IndexedDB as the page goes, which commits them as the page unloads.
-if (typeof window !== 'undefined') window.addEventListener('pagehide', () => openDocs.flushAll());
+// handed to IndexedDB as the page goes, which commits them as the page unloads. On desktop the shell also holds
+// the window's close until they are committed (electron/main/closeGuard.ts).
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', () => openDocs.flushAll());
+  desktopApi.onBeforeClose(() => openDocs.flushedAll());
+}
