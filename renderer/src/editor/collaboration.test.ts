@@ -4,7 +4,10 @@ import { EditorState } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { ProsemirrorBinding, ySyncPlugin, ySyncPluginKey, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { rapporteurSchema } from '../schema/schema';
-import { bodyWritePathPlugin } from './collaboration';
+import { Editor } from '@tiptap/core';
+import type { Transaction } from '@tiptap/pm/state';
+import { bodyWritePathPlugin, collaboration } from './collaboration';
+import { schemaExtensions } from '../schema/extensions';
 import { updateYBody } from './updateYBody';
 
 const schema = rapporteurSchema();
@@ -46,5 +49,64 @@ describe('the editor writes local changes with updateYBody', () => {
   it('refuses a binding without the write method it replaces (a y-tiptap upgrade must be checked)', () => {
     const state = EditorState.create({ schema, plugins: [bodyWritePathPlugin()] });
     expect(() => state.plugins[0]!.spec.view!({ state } as unknown as EditorView)).toThrow(/y-tiptap/);
+  });
+});
+
+describe('the editor opens on the fragment’s content', () => {
+  /** A fragment holding `texts` as paragraphs, written as the app writes bodies. */
+  function fragmentWith(texts: string[]) {
+    const ydoc = new Y.Doc();
+    const fragment = ydoc.getXmlFragment('body');
+    const doc = schema.nodes.doc!.create(null, texts.map((text, i) => schema.nodes.paragraph!.create({ bid: `b${i}` }, schema.text(text))));
+    ydoc.transact(() => updateYBody(ydoc, fragment, doc, { mapping: new Map(), isOMark: new Map() }));
+    return { ydoc, fragment };
+  }
+
+  /** The collaboration plugins given a view as ProseMirror would (no DOM here): their view() in order. */
+  function mountPlugins(editor: Editor, first = true) {
+    const state = EditorState.create({ doc: editor.state.doc, plugins: editor.extensionManager.plugins });
+    const view = {
+      state,
+      dispatch(tr: Transaction) {
+        view.state = view.state.apply(tr);
+      },
+      hasFocus: () => false,
+    };
+    const collaborationPlugins = state.plugins.filter((p) => /^(y-sync|bodyWritePath|collaborationCatchUp)\$/.test((p as unknown as { key: string }).key));
+    expect(collaborationPlugins).toHaveLength(first ? 3 : 2); // the catch-up is for the first view only
+    for (const plugin of collaborationPlugins) plugin.spec.view?.(view as unknown as EditorView);
+    const binding = (ySyncPluginKey.getState(state) as { binding: ProsemirrorBinding }).binding;
+    return { view, binding };
+  }
+
+  const contentOf = (fragment: Y.XmlFragment) => yXmlFragmentToProseMirrorRootNode(fragment, schema).toJSON();
+
+  it('builds the first document from the fragment and starts the sync plugin from its mapping (no second render)', () => {
+    const { fragment } = fragmentWith(['first block', 'second block']);
+    const editor = new Editor({ extensions: [...schemaExtensions(), ...collaboration(fragment)], enablePasteRules: false, enableInputRules: false });
+    expect(editor.state.doc.toJSON()).toEqual(contentOf(fragment));
+    const firstDoc = editor.state.doc;
+    const { view, binding } = mountPlugins(editor);
+    expect(view.state.doc).toBe(firstDoc); // nothing re-rendered it
+    expect([...binding.mapping.values()]).toEqual([firstDoc.child(0), firstDoc.child(1)]);
+    expect(binding.mapping.get(fragment.get(0) as Y.XmlElement)).toBe(firstDoc.child(0));
+    editor.destroy();
+  });
+
+  it('renders again when the fragment changed before the view existed, and on a later view', () => {
+    const { ydoc, fragment } = fragmentWith(['first block']);
+    const editor = new Editor({ extensions: [...schemaExtensions(), ...collaboration(fragment)], enablePasteRules: false, enableInputRules: false });
+    // A co-editor's paragraph arrives between the editor's creation and its view.
+    const other = fragmentWith(['first block', 'from a co-editor']);
+    Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(other.ydoc, Y.encodeStateVector(ydoc)));
+    expect(editor.state.doc.childCount).toBe(1);
+    const { view } = mountPlugins(editor);
+    expect(view.state.doc.toJSON()).toEqual(contentOf(fragment));
+
+    // A view created again (a remount) has no first document to start from: the sync plugin renders from Yjs.
+    const again = mountPlugins(editor, false);
+    expect(again.binding.mapping.size).toBe(fragment.length);
+    expect(again.view.state.doc.toJSON()).toEqual(contentOf(fragment));
+    editor.destroy();
   });
 });

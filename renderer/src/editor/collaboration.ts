@@ -1,7 +1,7 @@
-import { Extension, type Extensions } from '@tiptap/core';
+import { Extension, type Content, type Extensions } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { getRelativeSelection, ySyncPluginKey, type ProsemirrorBinding } from '@tiptap/y-tiptap';
+import { getRelativeSelection, initProseMirrorDoc, ySyncPluginKey, type ProsemirrorBinding, type ProsemirrorMapping } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { updateYBody } from './updateYBody';
 import { rehomeMovedText } from './rehomeMovedText';
@@ -61,7 +61,54 @@ const BodyWritePath = Extension.create({
 });
 
 
+/**
+ * Collaboration whose editor opens on the fragment's content. By default y-tiptap's sync plugin renders every block
+ * of the fragment into an empty editor when its view is created (`_forceRerender`: one transaction replacing the
+ * whole document, through every plugin and ProseMirror's update path; 27 ms of the 25,000-word report's open).
+ * Here the first document is built before the view with y-tiptap's `initProseMirrorDoc`, and the sync plugin starts
+ * from its mapping (y-tiptap's own option for this), so ProseMirror draws the blocks as it creates the view.
+ * A change to the fragment between the two (a remote update before the view exists) falls back to the full render;
+ * so does a view created again (a remount), whose document may be older than the fragment.
+ */
+function collaborationFromContent(fragment: Y.XmlFragment) {
+  /** Per editor (an extension list may be reused by an editor created again), until its first view. */
+  const firstViews = new WeakMap<object, { mapping: ProsemirrorMapping; changed: () => boolean }>();
+  return Collaboration.extend({
+    onBeforeCreate(event) {
+      this.parent?.(event);
+      const { doc, mapping } = initProseMirrorDoc(fragment, this.editor.schema);
+      this.editor.options.content = doc as unknown as Content;
+      let changed = false;
+      const markChanged = () => {
+        changed = true;
+      };
+      fragment.observeDeep(markChanged);
+      firstViews.set(this.editor, { mapping, changed: () => (fragment.unobserveDeep(markChanged), changed) });
+    },
+    onDestroy() {
+      firstViews.get(this.editor)?.changed(); // an editor destroyed before its view: stop watching the fragment
+      this.parent?.();
+    },
+    addProseMirrorPlugins() {
+      const first = firstViews.get(this.editor);
+      firstViews.delete(this.editor);
+      if (!first) return this.parent!();
+      this.options.ySyncOptions = { ...this.options.ySyncOptions, mapping: first.mapping };
+      const plugins = this.parent!();
+      this.options.ySyncOptions = { ...this.options.ySyncOptions, mapping: undefined };
+      const catchUp = new Plugin({
+        key: new PluginKey('collaborationCatchUp'),
+        view(view) {
+          if (first.changed()) (ySyncPluginKey.getState(view.state) as { binding: ProsemirrorBinding }).binding._forceRerender();
+          return {};
+        },
+      });
+      return [...plugins, catchUp];
+    },
+  }).configure({ fragment });
+}
+
 /** The extensions that bind an editor to a Y.XmlFragment (with a per-user UndoManager). */
 export function collaboration(fragment: Y.XmlFragment): Extensions {
-  return [Collaboration.configure({ fragment }), BodyWritePath];
+  return [collaborationFromContent(fragment), BodyWritePath];
 }
