@@ -12,7 +12,7 @@ import { expectedFuseStates, readFuses } from '../../scripts/afterPack.mjs';
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const mainEntry = join(repoRoot, 'out', 'main', 'index.js');
 const rendererEntry = join(repoRoot, 'out', 'renderer', 'index.html');
-const DESKTOP_API_VERBS = ['appInfo', 'onMenu', 'openExternal', 'openFile', 'saveFile', 'setSpellCheckerLanguages'];
+const DESKTOP_API_VERBS = ['appInfo', 'onBeforeClose', 'onMenu', 'openExternal', 'openFile', 'saveFile', 'setSpellCheckerLanguages'];
 const releaseDir = join(repoRoot, 'release');
 const INVITE_QUERY = `server=${encodeURIComponent('wss://sync.example.org')}&token=abc123`;
 /** Links another program or a web page could hand the app: each must be refused with a message. */
