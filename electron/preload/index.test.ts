@@ -147,6 +147,9 @@ describe('preload', () => {
     api.onBeforeClose(async () => {
       throw new Error('disk full');
     });
+    api.onBeforeClose((() => {
+      throw new Error('thrown before any promise');
+    }) as unknown as () => Promise<void>);
     const off = api.onBeforeClose(async () => void order.push('removed task ran'));
     off();
     askToClose();
@@ -155,7 +158,8 @@ describe('preload', () => {
     finishWrite();
     await vi.waitFor(() => expect(readyToCloseSent()).toBe(1));
     expect(order).toEqual(['written']);
-    expect(errors).toHaveBeenCalledWith('[rapporteur] before-close task failed', expect.any(Error));
+    expect(errors.mock.calls.filter(([message]) => message === '[rapporteur] before-close task failed')).toHaveLength(2);
+    expect(errors).toHaveBeenCalledWith('[rapporteur] before-close task failed', expect.objectContaining({ message: 'thrown before any promise' }));
   });
 
   it('answers at once when nothing waits on the close', async () => {

@@ -51,10 +51,10 @@ ipcRenderer.on(IpcChannel.menu, (_event: IpcRendererEvent, value: unknown) => {
 type CloseTask = () => Promise<void>;
 const closeTasks = new Set<CloseTask>();
 
-// The window is closing: run every before-close task, then tell main it may close (a task that fails is logged;
-// the close goes ahead, as it would after main's own wait).
+// The window is closing: run every before-close task, then tell main it may close (a task that fails, or throws
+// before it returns, is logged; the close goes ahead, as it would after main's own wait).
 ipcRenderer.on(IpcChannel.beforeClose, () => {
-  void Promise.allSettled([...closeTasks].map((task) => task())).then((results) => {
+  void Promise.allSettled([...closeTasks].map(async (task) => task())).then((results) => {
     for (const result of results) if (result.status === 'rejected') console.error('[rapporteur] before-close task failed', result.reason);
     ipcRenderer.send(IpcChannel.readyToClose);
   });
