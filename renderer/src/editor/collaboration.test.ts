@@ -88,6 +88,7 @@ describe('the editor opens on the fragment’s content', () => {
     const firstDoc = editor.state.doc;
     const { view, binding } = mountPlugins(editor);
     expect(view.state.doc).toBe(firstDoc); // nothing re-rendered it
+    expect(editor.options.content).toBe(''); // and the option does not keep the first document alive
     expect([...binding.mapping.values()]).toEqual([firstDoc.child(0), firstDoc.child(1)]);
     expect(binding.mapping.get(fragment.get(0) as Y.XmlElement)).toBe(firstDoc.child(0));
     editor.destroy();

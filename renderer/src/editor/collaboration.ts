@@ -93,6 +93,7 @@ function collaborationFromContent(fragment: Y.XmlFragment) {
       const first = firstViews.get(this.editor);
       firstViews.delete(this.editor);
       if (!first) return this.parent!();
+      this.editor.options.content = ''; // the first document is in the state now; the option would keep it alive
       this.options.ySyncOptions = { ...this.options.ySyncOptions, mapping: first.mapping };
       const plugins = this.parent!();
       this.options.ySyncOptions = { ...this.options.ySyncOptions, mapping: undefined };
