@@ -110,4 +110,17 @@ describe('the editor opens on the fragment’s content', () => {
     expect(again.view.state.doc.toJSON()).toEqual(contentOf(fragment));
     editor.destroy();
   });
+
+  it('opens an empty fragment as the sync plugin always did: on one empty paragraph, nothing written to Yjs', () => {
+    const ydoc = new Y.Doc();
+    const fragment = ydoc.getXmlFragment('body');
+    // The schema's empty document as JSON: the app gives no content, which Tiptap parses as HTML (no DOM here).
+    const empty = schema.topNodeType.createAndFill()!.toJSON();
+    const editor = new Editor({ extensions: [...schemaExtensions(), ...collaboration(fragment)], content: empty, enablePasteRules: false, enableInputRules: false });
+    const { view } = mountPlugins(editor, false);
+    expect(view.state.doc.toJSON()).toEqual(empty);
+    expect(view.state.doc.check()).toBeUndefined();
+    expect(fragment.length).toBe(0);
+    editor.destroy();
+  });
 });

@@ -68,7 +68,8 @@ const BodyWritePath = Extension.create({
  * Here the first document is built before the view with y-tiptap's `initProseMirrorDoc`, and the sync plugin starts
  * from its mapping (y-tiptap's own option for this), so ProseMirror draws the blocks as it creates the view.
  * A change to the fragment between the two (a remote update before the view exists) falls back to the full render;
- * so does a view created again (a remount), whose document may be older than the fragment.
+ * so do a view created again (a remount), whose document may be older than the fragment, and a fragment that is
+ * not a valid document as it stands (an empty one).
  */
 function collaborationFromContent(fragment: Y.XmlFragment) {
   /** Per editor (an extension list may be reused by an editor created again), until its first view. */
@@ -77,6 +78,9 @@ function collaborationFromContent(fragment: Y.XmlFragment) {
     onBeforeCreate(event) {
       this.parent?.(event);
       const { doc, mapping } = initProseMirrorDoc(fragment, this.editor.schema);
+      // An empty fragment (a new response) or content the schema does not accept as a document: the sync plugin's
+      // own render, whose replace fills in what the schema requires (an empty paragraph).
+      if (!this.editor.schema.topNodeType.validContent(doc.content)) return;
       this.editor.options.content = doc as unknown as Content;
       let changed = false;
       const markChanged = () => {
