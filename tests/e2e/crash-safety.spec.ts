@@ -1,7 +1,7 @@
 // Crash safety: the browser process is killed (SIGKILL, no chance to flush anything) at several delays after the
 // last keystroke; reopened on the same profile, every edit made more than 1 s before the kill must be there.
 // Prints the measured loss window: the largest delay after which the last edit was missing.
-import { chromium, type BrowserContext, type Locator } from '@playwright/test';
+import { chromium, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { test, expect, openApp, createWorkspace, createDocument, editorBody, expectSaved, focusEditorEnd, nextFrames, chromiumPidsFor, tempDir, removeDir } from './fixtures';
 
@@ -23,20 +23,15 @@ interface Round {
 test.setTimeout(240_000);
 
 test('edits older than 1 s survive a SIGKILL of the browser', async ({}, testInfo) => {
-  const { launchOptions, baseURL } = testInfo.project.use;
   const profile = tempDir('crash-profile');
-  const launch = () => chromium.launchPersistentContext(profile, { ...launchOptions, baseURL, headless: true, viewport: { width: 1280, height: 800 } });
-
-  const killBrowser = () => killBrowserOf(profile);
-  const waitGone = () => waitGoneOf(profile);
+  const launch = () => launchOn(profile, testInfo);
 
   let docUrl = '';
   const rounds: Round[] = [];
   try {
     // Set up a workspace and a meeting summary, and close the browser normally.
     {
-      const context = await launch();
-      const page = context.pages()[0] ?? (await context.newPage());
+      const { context, page } = await launch();
       await openApp(page);
       await createWorkspace(page);
       await createDocument(page, { kind: 'Meeting summary', title: 'Crash test meeting' });
@@ -51,8 +46,7 @@ test('edits older than 1 s survive a SIGKILL of the browser', async ({}, testInf
     }
 
     for (const [i, delayMs] of DELAYS.entries()) {
-      const context = await launch();
-      const page = context.pages()[0] ?? (await context.newPage());
+      const { context, page } = await launch();
       await page.goto(docUrl);
       const body = editorBody(page, 'Discussion summary');
       await expect(body).toContainText('Written before any crash.');
@@ -74,14 +68,11 @@ test('edits older than 1 s survive a SIGKILL of the browser', async ({}, testInf
       const lastKeystroke = Date.now();
       await new Promise((r) => setTimeout(r, delayMs));
       round.elapsedMs = Date.now() - lastKeystroke;
-      killBrowser();
-      await abandon(context);
-      await waitGone();
+      await crash(profile, context);
     }
 
     // Reopen once more to check the last round.
-    const context = await launch();
-    const page = context.pages()[0] ?? (await context.newPage());
+    const { context, page } = await launch();
     await page.goto(docUrl);
     const body = editorBody(page, 'Discussion summary');
     await expect(body).toContainText('Written before any crash.');
@@ -105,22 +96,26 @@ test('edits older than 1 s survive a SIGKILL of the browser', async ({}, testInf
   }
 });
 
-/** SIGKILL to the browser process first (that is the crash), then to any of its children still alive. */
-function killBrowserOf(profile: string): void {
+/** A browser on `profile` with the project's options; its first page. `prepare` runs before that page loads. */
+async function launchOn(profile: string, testInfo: TestInfo, prepare?: (context: BrowserContext) => Promise<unknown>): Promise<{ context: BrowserContext; page: Page }> {
+  const { launchOptions, baseURL } = testInfo.project.use;
+  const context = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL, headless: true, viewport: { width: 1280, height: 800 } });
+  await prepare?.(context);
+  return { context, page: context.pages()[0] ?? (await context.newPage()) };
+}
+
+/**
+ * The crash: SIGKILL to the browser process first, then to any of its children still alive; then waits until all
+ * are gone. The connection died with the browser, so closing `context` is not waited on for long.
+ */
+async function crash(profile: string, context: BrowserContext): Promise<void> {
   const pids = chromiumPidsFor(profile);
   const browserPids = pids.filter((pid) => !readCmdline(pid).includes('--type='));
   expect(browserPids.length, `one browser process for ${profile}, found ${pids.join(',')}`).toBe(1);
   process.kill(browserPids[0], 'SIGKILL');
   for (const pid of pids) if (pid !== browserPids[0]) tryKill(pid);
-}
-
-async function waitGoneOf(profile: string): Promise<void> {
-  await expect.poll(() => chromiumPidsFor(profile).length, { timeout: 15_000 }).toBe(0);
-}
-
-async function abandon(context: BrowserContext): Promise<void> {
-  // The connection died with the browser; closing must not hang the test.
   await Promise.race([context.close().catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);
+  await expect.poll(() => chromiumPidsFor(profile).length, { timeout: 15_000 }).toBe(0);
 }
 
 async function checkRound(body: Locator, round: Round): Promise<void> {
@@ -166,35 +161,32 @@ test('on desktop, a close right after typing waits until the last keystroke is c
   // (electron/main/closeGuard.ts; the preload runs the page's onBeforeClose tasks). Here a stand-in for the
   // preload's bridge records the page's tasks; the test plays main: it runs them right after the last keystroke,
   // then kills the browser (so no 'pagehide' write can help) and reopens.
-  const { launchOptions, baseURL } = testInfo.project.use;
   const profile = tempDir('close-profile');
-  const launch = async () => {
-    const context = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL, headless: true, viewport: { width: 1280, height: 800 } });
-    await context.addInitScript(() => {
-      const tasks = new Set<() => Promise<void>>();
-      const bridge = {
-        saveFile: async () => ({ saved: false }),
-        openFile: async () => null,
-        openExternal: async () => false,
-        appInfo: async () => ({ name: 'Rapporteur', version: 'test', platform: 'desktop' }),
-        onMenu: () => () => undefined,
-        setSpellCheckerLanguages: async () => [],
-        onBeforeClose: (task: () => Promise<void>) => {
-          tasks.add(task);
-          return () => void tasks.delete(task);
-        },
-      };
-      Object.assign(window, {
-        rapporteurDesktop: bridge,
-        closeTasks: () => tasks.size,
-        runCloseTasks: () => Promise.allSettled([...tasks].map((task) => task())),
-      });
-    });
-    return context;
-  };
+  const launch = () =>
+    launchOn(profile, testInfo, (context) =>
+      context.addInitScript(() => {
+        const tasks = new Set<() => Promise<void>>();
+        const bridge = {
+          saveFile: async () => ({ saved: false }),
+          openFile: async () => null,
+          openExternal: async () => false,
+          appInfo: async () => ({ name: 'Rapporteur', version: 'test', platform: 'desktop' }),
+          onMenu: () => () => undefined,
+          setSpellCheckerLanguages: async () => [],
+          onBeforeClose: (task: () => Promise<void>) => {
+            tasks.add(task);
+            return () => void tasks.delete(task);
+          },
+        };
+        Object.assign(window, {
+          rapporteurDesktop: bridge,
+          closeTasks: () => tasks.size,
+          runCloseTasks: () => Promise.allSettled([...tasks].map((task) => task())),
+        });
+      }),
+    );
   try {
-    let context = await launch();
-    let page = context.pages()[0] ?? (await context.newPage());
+    let { context, page } = await launch();
     await openApp(page);
     await createWorkspace(page);
     await createDocument(page, { kind: 'Meeting summary', title: 'Close test meeting' });
@@ -204,12 +196,9 @@ test('on desktop, a close right after typing waits until the last keystroke is c
     const typed = 'Typed as the window was closed.';
     await page.keyboard.type(typed);
     await page.evaluate(() => (window as unknown as { runCloseTasks(): Promise<unknown> }).runCloseTasks());
-    killBrowserOf(profile);
-    await abandon(context);
-    await waitGoneOf(profile);
+    await crash(profile, context);
 
-    context = await launch();
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page } = await launch());
     await page.goto(docUrl);
     await expect(editorBody(page, 'Discussion summary')).toHaveText(typed);
     await context.close();
