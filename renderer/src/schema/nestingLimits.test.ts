@@ -45,4 +45,19 @@ describe('nesting limits', () => {
     expect(nestsTooDeep(state.tr.insertText('!', textPos + 1))).toBe(false);
     expect(nestsTooDeep(state.tr.insert(state.doc.content.size, node(list(10))))).toBe(true);
   });
+
+  it('measures every block a change of several steps reaches, wherever it is in a long document', () => {
+    const paras = Array.from({ length: 200 }, (_, i) => para(`paragraph ${i}`));
+    const state = EditorState.create({ doc: docOf(...paras) });
+    const end = state.doc.content.size;
+    // a deep list pasted at the very end, then a character typed at the start: the first step's range is mapped to the end
+    expect(nestsTooDeep(state.tr.insert(end, node(list(MAX_LIST_DEPTH + 1))).insertText('x', 1))).toBe(true);
+    // a deep list put between two blocks in the middle
+    let between = 0;
+    state.doc.forEach((n, offset, i) => {
+      if (i === 100) between = offset;
+    });
+    expect(nestsTooDeep(state.tr.insert(between, node(list(MAX_LIST_DEPTH + 1))))).toBe(true);
+    expect(nestsTooDeep(state.tr.insert(between, node(list(MAX_LIST_DEPTH))).insertText('x', 1))).toBe(false);
+  });
 });
