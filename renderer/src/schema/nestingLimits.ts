@@ -30,29 +30,16 @@ export function nestingOf(node: PMNode): Nesting {
   return { lists, tables };
 }
 
-/**
- * Nesting of the top-level blocks of `doc` that intersect any of `ranges` (a block touching a range's end counts).
- * Walks the blocks only up to the last range's end, and measures only those a range reaches: typing in a long
- * report is one small range.
- */
-function nestingIn(doc: PMNode, ranges: ReadonlyArray<readonly [number, number]>): Nesting {
+/** Nesting of the top-level blocks of `doc` that intersect any of `ranges`. */
+function nestingIn(doc: PMNode, ranges: Array<[number, number]>): Nesting {
   const out: Nesting = { lists: 0, tables: 0 };
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const [a, b] of ranges) {
-    lo = Math.min(lo, a);
-    hi = Math.max(hi, b);
-  }
-  for (let i = 0, offset = 0; i < doc.childCount && offset <= hi; i++) {
-    const child = doc.child(i);
+  doc.forEach((child, offset) => {
     const end = offset + child.nodeSize;
-    if (end >= lo && ranges.some(([a, b]) => a <= end && b >= offset)) {
-      const n = nestingOf(child);
-      out.lists = Math.max(out.lists, n.lists);
-      out.tables = Math.max(out.tables, n.tables);
-    }
-    offset = end;
-  }
+    if (!ranges.some(([a, b]) => a <= end && b >= offset)) return;
+    const n = nestingOf(child);
+    out.lists = Math.max(out.lists, n.lists);
+    out.tables = Math.max(out.tables, n.tables);
+  });
   return out;
 }
 
