@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { join, resolve } from 'node:path';
 import { readdirSync, writeFileSync } from 'node:fs';
+import { COMPILE_HINT } from '../../renderer/vite.shared';
 import { DOC_ID, DOC_TITLE, WORKSPACE_ID, WORKSPACE_NAME, type EditorSeed } from './editorSeed';
 
 // Page-side helpers of the editor bench: the open probe, seeding IndexedDB, opening the document two ways.
@@ -64,6 +65,9 @@ export async function buildPageLib(outDir: string): Promise<void> {
       emptyOutDir: true,
       minify: false,
       sourcemap: false,
+      // compiled when it loads, as the app's chunks that a document's open runs are (renderer/vite.shared.ts): the
+      // bare editor's open, timed after the module is loaded, compiles nothing either
+      rollupOptions: { output: { banner: COMPILE_HINT } },
     },
     define: { 'process.env.NODE_ENV': '"production"' },
   });
