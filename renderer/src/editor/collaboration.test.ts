@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { EditorState } from '@tiptap/pm/state';
+import { EditorState, TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
-import { ProsemirrorBinding, ySyncPlugin, ySyncPluginKey, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { getRelativeSelection, ProsemirrorBinding, ySyncPlugin, ySyncPluginKey, yUndoPlugin, yUndoPluginKey, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { rapporteurSchema } from '../schema/schema';
 import { Editor } from '@tiptap/core';
 import type { Transaction } from '@tiptap/pm/state';
-import { bodyWritePathPlugin, collaboration } from './collaboration';
+import { bodyWritePathPlugin, collaboration, undoSavingSelectionInBlock } from './collaboration';
 import { schemaExtensions } from '../schema/extensions';
 import { updateYBody } from './updateYBody';
 
@@ -44,6 +44,18 @@ describe('the editor writes local changes with updateYBody', () => {
     expect(upstream).toContain('updateYFragment(this.doc, this.type, doc, this);');
     expect(upstream).toContain('this.hasSharedContent || (this.hasSharedContent = this.type.length > 0);');
     expect(upstream).toContain('this.beforeTransactionSelection = getRelativeSelection(this, this.view.state);');
+    const listener = String(new ProsemirrorBinding(new Y.Doc().getXmlFragment('body')).beforeAllTransactions).replace(/\s+/g, ' ');
+    expect(listener).toContain('if (this._invalidContentError === null && this.beforeTransactionSelection === null && this.prosemirrorView != null) this.beforeTransactionSelection = getRelativeSelection(this, this.view.state);');
+  });
+
+  it("replaces an undo state field whose upstream body is still what it mirrors (y-tiptap 3.3; on a mismatch, re-check collaboration.ts)", () => {
+    const upstream = String((yUndoPlugin().spec.state as { apply: unknown }).apply).replace(/\s+/g, ' ');
+    expect(upstream).toContain('const binding = getSyncPluginState(state).binding;');
+    expect(upstream).toContain('const canMapSelection = binding && binding.invalidContentError === null;');
+    expect(upstream).toContain('prevSel: canMapSelection ? getRelativeSelection(binding, oldState) : value.prevSel,');
+    expect(upstream).toContain('hasUndoOps: value.undoManager.undoStack.length > 0,');
+    expect(upstream).toContain('hasRedoOps: value.undoManager.redoStack.length > 0');
+    expect(() => undoSavingSelectionInBlock([ySyncPlugin(new Y.Doc().getXmlFragment('body'))])).toThrow(/y-tiptap/);
   });
 
   it('refuses a binding without the write method it replaces (a y-tiptap upgrade must be checked)', () => {
@@ -91,6 +103,34 @@ describe('the editor opens on the fragment’s content', () => {
     expect(editor.options.content).toBe(''); // and the option does not keep the first document alive
     expect([...binding.mapping.values()]).toEqual([firstDoc.child(0), firstDoc.child(1)]);
     expect(binding.mapping.get(fragment.get(0) as Y.XmlElement)).toBe(firstDoc.child(0));
+    editor.destroy();
+  });
+
+  it('the binding and the undo plugin save the selection as y-tiptap does, with relativeSelection', () => {
+    const { ydoc, fragment } = fragmentWith(['first block', 'second block', 'third block']);
+    const editor = new Editor({ extensions: [...schemaExtensions(), ...collaboration(fragment)], enablePasteRules: false, enableInputRules: false });
+    const { view, binding } = mountPlugins(editor);
+    // The binding's listener before each Yjs transaction: ours alone, in y-tiptap's place.
+    const observers = (ydoc as unknown as { _observers: Map<string, Set<unknown>> })._observers;
+    expect([...(observers.get('beforeAllTransactions') ?? [])]).toEqual([binding.beforeAllTransactions]);
+    expect(String(binding.beforeAllTransactions)).toMatch(/relativeSelection\b/);
+    ydoc.transact(() => {
+      const saved = binding.beforeTransactionSelection!;
+      const expected = getRelativeSelection(binding, view.state);
+      expect(Y.compareRelativePositions(saved.anchor, expected.anchor)).toBe(true);
+    });
+    expect(binding.beforeTransactionSelection).toBeNull(); // y-tiptap's listener after them clears it
+    const undo = view.state.plugins.find((p) => p.spec.key === yUndoPluginKey)!;
+    expect(String((undo.spec.state as { apply: unknown }).apply)).toMatch(/relativeSelection\b/); // ours, not y-tiptap's
+    for (const caret of [3, 20, 30]) {
+      const before = view.state;
+      view.dispatch(before.tr.setSelection(TextSelection.create(before.doc, caret)));
+      const saved = (yUndoPluginKey.getState(view.state) as { prevSel: ReturnType<typeof getRelativeSelection> }).prevSel;
+      const expected = getRelativeSelection(binding, before);
+      expect(Y.compareRelativePositions(saved.anchor, expected.anchor)).toBe(true);
+      expect(Y.compareRelativePositions(saved.head, expected.head)).toBe(true);
+      expect(saved.absAnchor).toBe(expected.absAnchor);
+    }
     editor.destroy();
   });
 

@@ -1,10 +1,11 @@
 import { Extension, type Content, type Extensions } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { getRelativeSelection, initProseMirrorDoc, ySyncPluginKey, type ProsemirrorBinding, type ProsemirrorMapping } from '@tiptap/y-tiptap';
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
+import { initProseMirrorDoc, ySyncPluginKey, yUndoPluginKey, type ProsemirrorBinding, type ProsemirrorMapping } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { updateYBody } from './updateYBody';
 import { rehomeMovedText } from './rehomeMovedText';
+import { relativeSelection } from './relativeSelection';
 
 // The Yjs binding of a rich-text fragment: @tiptap/extension-collaboration (y-tiptap's sync and undo plugins) with
 // the write path swapped for ours. Collaboration builds y-tiptap's ProsemirrorBinding itself and offers no option
@@ -15,10 +16,22 @@ import { rehomeMovedText } from './rehomeMovedText';
 // top-level blocks it touched, rather than rebuilding every block of the document).
 // The same plugin runs `rehomeMovedText` for the fragment while the editor is open: text another replica types into
 // a paragraph this editor has just split or joined is moved to where that text went.
+// The selection the binding saves before each Yjs transaction (where the caret goes back to after a remote change)
+// and the one the undo plugin saves before each ProseMirror transaction (where an undo puts it), both on every
+// keystroke, are saved with `relativeSelection`: the value y-tiptap's `getRelativeSelection` gives, found without
+// walking the document from its top. (Before a local write the binding's mapping still holds the previous document,
+// so the selection saved then takes y-tiptap's walk; the write saves it again at once, with the shortcut.)
 
-/** Makes a y-tiptap binding write local changes with `updateYBody`. */
+/** Makes a y-tiptap binding write local changes with `updateYBody` (and save the selection with `relativeSelection`). */
 export function writeWithUpdateYBody(binding: ProsemirrorBinding): void {
   if (typeof binding?._prosemirrorChanged !== 'function') throw new Error('y-tiptap binding has no _prosemirrorChanged: check the y-tiptap version');
+  // y-tiptap 3.3's listener, the same body (its view registered it; a later initView or destroy uses this one).
+  const listening = binding as unknown as { beforeAllTransactions: () => void };
+  binding.doc.off('beforeAllTransactions', listening.beforeAllTransactions);
+  listening.beforeAllTransactions = () => {
+    if (binding.invalidContentError === null && binding.beforeTransactionSelection === null && binding.prosemirrorView != null) binding.beforeTransactionSelection = relativeSelection(binding, binding.prosemirrorView.state);
+  };
+  if (binding.prosemirrorView != null) binding.doc.on('beforeAllTransactions', listening.beforeAllTransactions);
   binding._prosemirrorChanged = function (this: ProsemirrorBinding, doc) {
     if (this.invalidContentError !== null) return;
     const state = this.prosemirrorView!.state;
@@ -28,7 +41,7 @@ export function writeWithUpdateYBody(binding: ProsemirrorBinding): void {
     this.doc.transact(() => {
       updateYBody(this.doc, this.type, doc, this);
       internals.hasSharedContent ||= this.type.length > 0;
-      this.beforeTransactionSelection = getRelativeSelection(this, state);
+      this.beforeTransactionSelection = relativeSelection(this, state);
     }, ySyncPluginKey);
   };
 }
@@ -43,6 +56,32 @@ export function bodyWritePathPlugin(): Plugin {
       return { destroy: rehomeMovedText(binding.doc, binding.type, (tr) => tr.origin === ySyncPluginKey) };
     },
   });
+}
+
+interface UndoPluginState {
+  undoManager: Y.UndoManager;
+  prevSel: unknown;
+  hasUndoOps: boolean;
+  hasRedoOps: boolean;
+}
+
+/**
+ * y-tiptap's undo plugin, its state field's `apply` (y-tiptap 3.3, line for line) saving the selection with
+ * `relativeSelection`. Returns `plugins`.
+ */
+export function undoSavingSelectionInBlock<P extends Plugin | false>(plugins: P[]): P[] {
+  const field = plugins.find((p): p is P & Plugin => !!p && p.spec.key === yUndoPluginKey)?.spec.state as { apply: unknown } | undefined;
+  if (typeof field?.apply !== 'function') throw new Error('no y-tiptap undo plugin state: check the y-tiptap version');
+  field.apply = (_tr: unknown, value: UndoPluginState, oldState: EditorState, state: EditorState): UndoPluginState => {
+    const binding = (ySyncPluginKey.getState(state) as { binding: ProsemirrorBinding | null } | undefined)?.binding;
+    return {
+      ...value,
+      prevSel: binding && binding.invalidContentError === null ? relativeSelection(binding, oldState) : value.prevSel,
+      hasUndoOps: value.undoManager.undoStack.length > 0,
+      hasRedoOps: value.undoManager.redoStack.length > 0,
+    };
+  };
+  return plugins;
 }
 
 /** @tiptap/extension-link's meta that turns its autolink off for one transaction. */
@@ -96,10 +135,10 @@ function collaborationFromContent(fragment: Y.XmlFragment) {
     addProseMirrorPlugins() {
       const first = firstViews.get(this.editor);
       firstViews.delete(this.editor);
-      if (!first) return this.parent!();
+      if (!first) return undoSavingSelectionInBlock(this.parent!());
       this.editor.options.content = ''; // the first document is in the state now; the option would keep it alive
       this.options.ySyncOptions = { ...this.options.ySyncOptions, mapping: first.mapping };
-      const plugins = this.parent!();
+      const plugins = undoSavingSelectionInBlock(this.parent!());
       this.options.ySyncOptions = { ...this.options.ySyncOptions, mapping: undefined };
       const catchUp = new Plugin({
         key: new PluginKey('collaborationCatchUp'),

@@ -5,6 +5,7 @@
 import type * as Y from 'yjs';
 import { deriveDocument, type DerivedDocument } from '../../model/derive';
 import { whenIdle } from '../../platform/idle';
+import { quiet } from '../../platform/quiet';
 import { readDocumentMeta, readHouseStyle, wsDocuments, wsSettings } from '../../model/workspaceDoc';
 
 export interface PipelineInput {
@@ -27,7 +28,17 @@ const IDLE_TIMEOUT_MS = 1000;
 export class DocumentPipeline {
   private snapshot: DerivedDocument | null = null;
   private readonly listeners = new Set<() => void>();
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** the derivation due once the inputs have been quiet (each change pokes it); then it waits for idle time */
+  private readonly settled = quiet(() => {
+    // Deriving a long document (page estimate, body index) takes tens of ms: in idle time, so that typing does
+    // not wait for it (at most IDLE_TIMEOUT_MS later where the main thread is never idle).
+    this.idle = whenIdle(() => {
+      this.idle = null;
+      this.deriveNow();
+    }, IDLE_TIMEOUT_MS);
+  });
+  /** the derivation asked for in a task of its own (deriveSoon) */
+  private soon: ReturnType<typeof setTimeout> | null = null;
   /** when the document last changed (for the catalog's updatedAt), null while unchanged since opening */
   private changedAt: number | null = null;
   private readonly cleanups: Array<() => void> = [];
@@ -78,9 +89,7 @@ export class DocumentPipeline {
 
   /** Derives now (tests, and callers that need the result exact at this moment). */
   deriveNow(): DerivedDocument | null {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.cancelIdle();
+    this.cancelPending();
     const entry = wsDocuments(this.input.ws).get(this.input.docId);
     const meta = entry ? readDocumentMeta(entry) : null;
     if (!meta) return null;
@@ -96,36 +105,34 @@ export class DocumentPipeline {
     for (const c of this.cleanups) c();
     // A change still pending is derived now: a document closed (or left for the Due list) before idle time came
     // must still reach the catalog. (What a reload or crash cuts short, the next open repairs: catalogSink.ts.)
-    if (this.timer || this.idle !== null) this.deriveNow();
-    this.cancelIdle();
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    if (this.settled.pending || this.soon !== null || this.idle !== null) this.deriveNow();
+    this.cancelPending();
     for (const sink of this.sinks) sink.flush();
     this.listeners.clear();
   }
 
   /** Derives in a task of its own, without waiting for idle time. */
   private deriveSoon() {
-    if (this.timer) clearTimeout(this.timer);
-    this.cancelIdle();
-    this.timer = setTimeout(() => {
-      this.timer = null;
+    this.cancelPending();
+    this.soon = setTimeout(() => {
+      this.soon = null;
       this.deriveNow();
     }, 0);
   }
 
+  /** Derives once the inputs have been quiet for `ms`, then in idle time (a change cancels the wait for idle). */
   private schedule(ms: number) {
-    if (this.timer) clearTimeout(this.timer);
+    if (this.soon !== null) clearTimeout(this.soon);
+    this.soon = null;
     this.cancelIdle();
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      // Deriving a long document (page estimate, body index) takes tens of ms: in idle time, so that typing does
-      // not wait for it (at most IDLE_TIMEOUT_MS later where the main thread is never idle).
-      this.idle = whenIdle(() => {
-        this.idle = null;
-        this.deriveNow();
-      }, IDLE_TIMEOUT_MS);
-    }, ms);
+    this.settled.poke(ms);
+  }
+
+  private cancelPending() {
+    this.settled.cancel();
+    if (this.soon !== null) clearTimeout(this.soon);
+    this.soon = null;
+    this.cancelIdle();
   }
 
   /** cancels the derivation waiting for idle time; null: none waits */

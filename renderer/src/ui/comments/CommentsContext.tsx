@@ -22,6 +22,7 @@ import { placeForNextOpen, previewHighlights, type PreviewJob } from '../../stor
 import type { Connection } from '../../storage/localCopyScope';
 import type { HighlightPreview } from '../../storage/highlightCache';
 import { whenIdle } from '../../platform/idle';
+import { quiet } from '../../platform/quiet';
 
 export interface CommentsData {
   docId: string;
@@ -166,17 +167,11 @@ function usePlaceForNextOpen(name: string, bodyName: string, doc: Y.Doc, comment
     const place = placer(name, bodyName, connection);
     let placed = !!placedAtOpen.get(name);
     let changed = !placed;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const placeAfterQuiet = () => {
-      clearTimeout(timer);
-      timer = setTimeout(
-        () => {
-          [placed, changed] = [true, false];
-          place();
-        },
-        placed ? PLACE_AGAIN_AFTER_MS : PLACE_FIRST_AFTER_MS,
-      );
-    };
+    const afterQuiet = quiet(() => {
+      [placed, changed] = [true, false];
+      place();
+    });
+    const placeAfterQuiet = () => afterQuiet.poke(placed ? PLACE_AGAIN_AFTER_MS : PLACE_FIRST_AFTER_MS);
     if (changed) placeAfterQuiet();
     const noticeChange = (tr: Y.Transaction) => {
       if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;
@@ -186,7 +181,7 @@ function usePlaceForNextOpen(name: string, bodyName: string, doc: Y.Doc, comment
     doc.on('afterTransaction', noticeChange);
     comments.on('afterTransaction', noticeChange);
     return () => {
-      clearTimeout(timer);
+      afterQuiet.cancel();
       doc.off('afterTransaction', noticeChange);
       comments.off('afterTransaction', noticeChange);
       // once the last edits are written (the docs' stores flush as they close)

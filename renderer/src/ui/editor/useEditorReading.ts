@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import type { Transaction } from '@tiptap/pm/state';
 import { ReplaceStep } from '@tiptap/pm/transform';
+import { quiet } from '../../platform/quiet';
 
 // What the screen around the editor shows of it (the toolbar's pressed and enabled buttons, the list of
 // suggestions) is read from the editor's state. Read at every keystroke, it cost the toolbar's fourteen checks
@@ -34,22 +35,21 @@ export function isTyping(tr: Transaction): boolean {
 export function useEditorReading<T>(editor: Editor, read: (editor: Editor) => T, equal: (a: T, b: T) => boolean): T {
   const [value, setValue] = useState(() => read(editor));
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
     const update = () => {
-      timer = null;
       if (editor.isDestroyed) return;
       const next = read(editor);
       setValue((shown) => (equal(shown, next) ? shown : next));
     };
+    const paused = quiet(update);
     const onTransaction = ({ transaction }: { transaction: Transaction }) => {
-      if (timer) clearTimeout(timer);
-      if (isTyping(transaction)) timer = setTimeout(update, TYPING_PAUSE_MS);
-      else update();
+      if (isTyping(transaction)) return paused.poke(TYPING_PAUSE_MS);
+      paused.cancel();
+      update();
     };
     update(); // what changed between the first render and this effect
     editor.on('transaction', onTransaction);
     return () => {
-      if (timer) clearTimeout(timer);
+      paused.cancel();
       editor.off('transaction', onTransaction);
     };
   }, [editor, read, equal]);
