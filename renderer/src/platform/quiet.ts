@@ -14,22 +14,22 @@ export interface Quiet {
 
 export function quiet(run: () => void): Quiet {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  /** when `run` is due, and when the pending timer fires (Date.now) */
+  /** when `run` is due, and when the pending timer fires (performance.now, monotonic) */
   let due = 0;
   let firesAt = 0;
   const arm = (ms: number) => {
-    firesAt = Date.now() + ms;
+    firesAt = performance.now() + ms;
     timer = setTimeout(fire, ms);
   };
   const fire = () => {
     timer = null;
-    const left = due - Date.now();
+    const left = due - performance.now();
     if (left > 0) arm(left);
     else run();
   };
   return {
     poke(ms) {
-      due = Date.now() + ms;
+      due = performance.now() + ms;
       if (timer !== null) {
         if (firesAt <= due) return;
         clearTimeout(timer);
