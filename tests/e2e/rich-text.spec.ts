@@ -210,6 +210,20 @@ test('headings, marks, lists, quote, table, link, footnote, hard break, undo/red
   await type(page, 'Civil society');
   await expect(table.locator('td').first()).toHaveText('Civil society');
 
+  // Undo puts the caret back where the undone typing began (the selection the undo plugin saved before it), not
+  // where the caret was when undoing.
+  const cell = table.locator('td').first();
+  await page.waitForTimeout(UNDO_CAPTURE_MS);
+  await type(page, ' TYPO');
+  await cell.click({ position: { x: 3, y: 3 } });
+  await nextFrame(page);
+  await press(page, 'Control+Z');
+  await expect(cell).toHaveText('Civil society');
+  await type(page, '!');
+  await expect(cell).toHaveText('Civil society!');
+  await press(page, 'Backspace');
+  await expect(cell).toHaveText('Civil society');
+
   // Undo / redo by keyboard (Yjs UndoManager, per user).
   await page.waitForTimeout(UNDO_CAPTURE_MS);
   await type(page, ' UNDOME');
