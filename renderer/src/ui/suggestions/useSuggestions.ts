@@ -9,6 +9,7 @@ import { colorFor } from '../../model/identity';
 import { formatWhen } from '../comments/format';
 import { t } from '../../i18n';
 import { TYPING_PAUSE_MS } from '../editor/useEditorReading';
+import { quiet } from '../../platform/quiet';
 
 /**
  * The document's pending suggestions, read again when the text or the meta entries change: after typing pauses
@@ -18,17 +19,13 @@ export function useSuggestions(editor: Editor | null, doc: Y.Doc | null): Listed
   const [list, setList] = useState<ListedSuggestion[]>([]);
   useEffect(() => {
     if (!editor || !doc) return setList([]);
-    let timer: ReturnType<typeof setTimeout> | null = null;
     const read = () => {
-      timer = null;
       if (editor.isDestroyed) return;
       const next = listSuggestions(editor.state.doc, readSuggestionMetas(doc));
       setList((shown) => (JSON.stringify(shown) === JSON.stringify(next) ? shown : next));
     };
-    const later = () => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(read, TYPING_PAUSE_MS);
-    };
+    const paused = quiet(read);
+    const later = () => paused.poke(TYPING_PAUSE_MS);
     const onTransaction = ({ transaction }: { transaction: Transaction }) => {
       if (transaction.docChanged) later();
     };
@@ -37,7 +34,7 @@ export function useSuggestions(editor: Editor | null, doc: Y.Doc | null): Listed
     const map = suggestionsMap(doc);
     map.observe(later);
     return () => {
-      if (timer) clearTimeout(timer);
+      paused.cancel();
       editor.off('transaction', onTransaction);
       map.unobserve(later);
     };
