@@ -16,7 +16,8 @@ import { startStaticServer } from './editorServer';
 // The editor bench's `editor_open_comments` line: the open of a draft with 2,000 comments (text editable AND
 // comment highlights shown), both a reopen (read on this device before, unchanged since: its highlights were placed
 // for the next open, storage/highlightCache.ts) and a first open on this device (`first_open_*`, those placed
-// highlights deleted first), beside two floors measured in the same run and the same context:
+// highlights deleted first), and an open after a co-editor changed the body while the draft was closed
+// (`body_changed_*`: its highlights placed before, on the body as it was), beside two floors measured in the same run and the same context:
 //   - the same draft body without comments (its own document, same body), opened the same way;
 //   - Y.applyUpdate of the stored comments doc, in the page.
 // Seeded with the comments bench's generators (tests/fixtures/generateComments.ts) into a workspace of its own,
@@ -190,10 +191,18 @@ export async function measureCommentsOpen(context: BrowserContext, base: string,
   await measureOpen(page, draft, true);
   await untilPlaced(page);
   await page.close();
+  const bodyName = documentDocName(WORKSPACE_ID, DOC_ID);
+  /** After an open on a changed body: waits (bounded) until its highlights are placed on that body for the next open. */
+  const untilPlacedOnBody = async (page: Page) => {
+    const onBody = () => page.evaluate(async ({ name, key, body }) => ((await import('/__bench/lib.js' as string)) as PageLib).placedOnStoredBody(name, key, body), { name: commentsName, key: HIGHLIGHTS_KEY, body: bodyName });
+    for (let i = 0; i < 100 && !(await onBody()); i++) await sleep(100);
+    if (!(await onBody())) throw new Error('comments case: the highlights were not placed on the changed body within 10 s');
+  };
   const withC: Times[] = [];
   const firstOpen: Times[] = [];
+  const bodyChanged: Times[] = [];
   const without: Times[] = [];
-  log(`comments case: reopen x${runs}, first open x${runs}, without comments x${runs}`);
+  log(`comments case: reopen x${runs}, first open x${runs}, open after a co-editor's change x${runs}, without comments x${runs}`);
   for (let i = 0; i < runs; i++) {
     page = await openList(context, base);
     withC.push(await measureOpen(page, draft, true));
@@ -205,6 +214,11 @@ export async function measureCommentsOpen(context: BrowserContext, base: string,
     await placed(page, true);
     firstOpen.push(await measureOpen(page, draft, true));
     await untilPlaced(page);
+    await page.close();
+    page = await openList(context, base);
+    await page.evaluate(async (body) => ((await import('/__bench/lib.js' as string)) as PageLib).appendBodyEdit(body), bodyName);
+    bodyChanged.push(await measureOpen(page, draft, true));
+    await untilPlacedOnBody(page);
     await page.close();
   }
   const floor = await context.newPage();
@@ -244,6 +258,10 @@ export async function measureCommentsOpen(context: BrowserContext, base: string,
     first_open_median_ms: round(percentile(firstOpen.map((o) => o.painted), 50)),
     first_open_highlights_in_dom_min: Math.min(...firstOpen.map((o) => o.highlightCount)),
     first_open_all_highlights_p95_ms: round(p95(firstOpen.map((o) => o.allHighlights))),
+    // the same open after a co-editor's change to the body came in while the draft was closed (the comments unchanged)
+    body_changed_p95_ms: round(p95(bodyChanged.map((o) => o.painted))),
+    body_changed_median_ms: round(percentile(bodyChanged.map((o) => o.painted), 50)),
+    body_changed_highlights_in_dom_min: Math.min(...bodyChanged.map((o) => o.highlightCount)),
     floor_no_comments_p95_ms: round(plainP95),
     floor_no_comments_median_ms: round(percentile(without.map((o) => o.painted), 50)),
     ratio_p95: round(p95(painted) / plainP95, 2),

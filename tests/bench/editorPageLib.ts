@@ -206,3 +206,32 @@ export async function customKey(name: string, key: string, remove = false): Prom
     db.close();
   }
 }
+
+/**
+ * A co-editor's small change to a stored body, as a sync writes it while the document is closed: one word typed at
+ * the start of the first paragraph, appended as an update row of its own.
+ */
+export async function appendBodyEdit(name: string): Promise<void> {
+  const doc = new Y.Doc({ gc: false });
+  (await readUpdates(name)).forEach((u) => Y.applyUpdate(doc, u));
+  const before = Y.encodeStateVector(doc);
+  const paragraph = doc.getXmlFragment(BODY).toArray().find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'paragraph');
+  const text = paragraph?.toArray().find((n): n is Y.XmlText => n instanceof Y.XmlText);
+  if (!text) throw new Error(`${name}: no paragraph text to edit`);
+  text.insert(0, 'Indeed ');
+  const db = await idb.openDB(name, (d) => idb.createStores(d, STORES));
+  await idb.addAutoKey(idb.transact(db, ['updates'])[0], Y.encodeStateAsUpdate(doc, before) as unknown as ArrayBuffer);
+  db.close();
+  doc.destroy();
+}
+
+/** Whether the placed highlights of comments doc `name` (its `custom` `key`) stand on the stored body `body` as it is now. */
+export async function placedOnStoredBody(name: string, key: string, body: string): Promise<boolean> {
+  const db = await idb.openDB(name, (d) => idb.createStores(d, STORES));
+  const record = (await idb.get(idb.transact(db, ['custom'], 'readonly')[0], key)) as { body?: number } | undefined;
+  db.close();
+  const bodyDb = await idb.openDB(body, (d) => idb.createStores(d, STORES));
+  const keys = await idb.getAllKeys(idb.transact(bodyDb, ['updates'], 'readonly')[0]);
+  bodyDb.close();
+  return record?.body === Number(keys[keys.length - 1]);
+}

@@ -16,6 +16,7 @@ import { highlightSeeds, paragraphMarks, seedRanges, type HighlightSeed } from '
 import { contentStamp, sameBytes } from '../model/contentStamp';
 import { checkLocalCopy, HIGHLIGHTS_KEY, openLocalCopy, readLocalCopy, SCOPE_KEY } from './localCopyScope';
 import type { PreviewReply, PreviewRequest } from './commentsPreview';
+import type { CachedHighlights } from './highlightCache';
 
 const name = commentsDocName('ws1', 'd1');
 const editor = { id: 'ed1', name: 'Rita', role: 'editor' as const };
@@ -105,7 +106,7 @@ describe('highlights placed on the body for the next open (storage/highlightCach
     expect(first.placed!.ranges).toEqual([{ threadId: open, from: 12, to: 18 }]);
     expect(first.placed!.paragraphs).toEqual(paragraphMarks(index));
     expect(first.placed!.paragraphs.map((p) => p.label)).toEqual(['1', '2']);
-    expect(((await stored()) as unknown as { ranges: unknown }).ranges).toEqual(first.placed!.ranges); // kept for the next open
+    expect(((await stored()) as unknown as CachedHighlights).ranges).toEqual(first.placed!.ranges); // kept for the next open
     const again = (await preview())!;
     expect(again.seeds).toBeNull(); // the comments doc was not read, let alone decoded
     expect(again.placed).toEqual(first.placed);
@@ -137,6 +138,40 @@ describe('highlights placed on the body for the next open (storage/highlightCach
     expect(next.seeds!.map((s) => s.id)).toEqual([open]);
     expect(sameBytes(next.placed!.body, contentStamp(edited))).toBe(true);
     expect(sameBytes(next.placed!.body, contentStamp(body))).toBe(false); // a text view still on the old body resolves the seeds
+    expect(next.placed!.ranges).toEqual([{ threadId: open, from: 18, to: 24 }]);
+  });
+
+  it('a changed body is placed again from the seeds kept with them: the unchanged comments copy is not read', async () => {
+    await store('full:ed1');
+    await store('full:ed1', bodyName, body);
+    await refresh();
+    expect(((await stored()) as unknown as CachedHighlights).seeds).toEqual(highlightSeeds(comments));
+    // A probe: the comments row is overwritten in place (its key, hence the copy's last key, unchanged) with a doc
+    // where the open thread is resolved. Read again, it would give no highlights.
+    const probe = new Y.Doc();
+    Y.applyUpdate(probe, Y.encodeStateAsUpdate(comments));
+    setResolved(probe, open, true, editor);
+    const db = await openLocalCopy(name);
+    const [updates] = idb.transact(db, ['updates']);
+    const [key] = await idb.getAllKeys(updates);
+    await idb.put(updates, Y.encodeStateAsUpdate(probe) as unknown as ArrayBuffer, key as number);
+    db.close();
+    const edited = new Y.Doc({ gc: false });
+    Y.applyUpdate(edited, Y.encodeStateAsUpdate(body));
+    ((docBody(edited).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Truly ');
+    await store('full:ed1', bodyName, edited);
+    // an open before any refresh: the kept seeds, placed on the changed body
+    const opened = (await preview())!;
+    expect(opened.seeds!.map((s) => s.id)).toEqual([open]);
+    expect(sameBytes(opened.placed!.body, contentStamp(edited))).toBe(true);
+    expect(opened.placed!.ranges).toEqual([{ threadId: open, from: 18, to: 24 }]);
+    // the background refresh after a co-editor's change came by sync, and the open after it
+    ((docBody(edited).get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'So: ');
+    await store('full:ed1', bodyName, edited);
+    await refresh();
+    const next = (await preview())!;
+    expect(next.seeds).toBeNull(); // placed by the refresh, on this body
+    expect(sameBytes(next.placed!.body, contentStamp(edited))).toBe(true);
     expect(next.placed!.ranges).toEqual([{ threadId: open, from: 18, to: 24 }]);
   });
 
