@@ -58,6 +58,14 @@ afterAll(() => delete (globalThis as { self?: unknown }).self);
 const bodyName = documentDocName('ws1', 'd1');
 /** The two docs of a preview or a refresh: this comments doc read under `expected`, its body under 'full:ed1'. */
 const docs = (expected: string | null, comments = name) => ({ name: comments, expected, body: bodyName, bodyExpected: 'full:ed1' });
+/** A replica of `doc` (as another device would hold it), to change apart from the original. */
+function replica(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc({ gc: false });
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+}
+/** Types `text` at the start of body block `block`. */
+const typeAtStart = (doc: Y.Doc, block: number, text: string) => ((docBody(doc).get(block) as Y.XmlElement).get(0) as Y.XmlText).insert(0, text);
 
 describe('comment highlights read ahead of the comments doc', () => {
   it('gives the open anchored threads, whose ranges are those of the loaded comments doc', async () => {
@@ -116,8 +124,7 @@ describe('highlights placed on the body for the next open (storage/highlightCach
     await store('full:ed1');
     await store('full:ed1', bodyName, body);
     await refresh();
-    const changed = new Y.Doc();
-    Y.applyUpdate(changed, Y.encodeStateAsUpdate(comments));
+    const changed = replica(comments);
     setResolved(changed, open, true, editor);
     await store('full:ed1', name, changed);
     const next = (await preview())!;
@@ -130,9 +137,8 @@ describe('highlights placed on the body for the next open (storage/highlightCach
     await store('full:ed1');
     await store('full:ed1', bodyName, body);
     await refresh();
-    const edited = new Y.Doc({ gc: false });
-    Y.applyUpdate(edited, Y.encodeStateAsUpdate(body));
-    ((docBody(edited).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Truly ');
+    const edited = replica(body);
+    typeAtStart(edited, 0, 'Truly ');
     await store('full:ed1', bodyName, edited);
     const next = (await preview())!;
     expect(next.seeds!.map((s) => s.id)).toEqual([open]);
@@ -148,17 +154,15 @@ describe('highlights placed on the body for the next open (storage/highlightCach
     expect(((await stored()) as unknown as CachedHighlights).seeds).toEqual(highlightSeeds(comments));
     // A probe: the comments row is overwritten in place (its key, hence the copy's last key, unchanged) with a doc
     // where the open thread is resolved. Read again, it would give no highlights.
-    const probe = new Y.Doc();
-    Y.applyUpdate(probe, Y.encodeStateAsUpdate(comments));
+    const probe = replica(comments);
     setResolved(probe, open, true, editor);
     const db = await openLocalCopy(name);
     const [updates] = idb.transact(db, ['updates']);
     const [key] = await idb.getAllKeys(updates);
     await idb.put(updates, Y.encodeStateAsUpdate(probe) as unknown as ArrayBuffer, key as number);
     db.close();
-    const edited = new Y.Doc({ gc: false });
-    Y.applyUpdate(edited, Y.encodeStateAsUpdate(body));
-    ((docBody(edited).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Truly ');
+    const edited = replica(body);
+    typeAtStart(edited, 0, 'Truly ');
     await store('full:ed1', bodyName, edited);
     // an open before any refresh: the kept seeds, placed on the changed body
     const opened = (await preview())!;
@@ -166,7 +170,7 @@ describe('highlights placed on the body for the next open (storage/highlightCach
     expect(sameBytes(opened.placed!.body, contentStamp(edited))).toBe(true);
     expect(opened.placed!.ranges).toEqual([{ threadId: open, from: 18, to: 24 }]);
     // the background refresh after a co-editor's change came by sync, and the open after it
-    ((docBody(edited).get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'So: ');
+    typeAtStart(edited, 1, 'So: ');
     await store('full:ed1', bodyName, edited);
     await refresh();
     const next = (await preview())!;
@@ -176,8 +180,7 @@ describe('highlights placed on the body for the next open (storage/highlightCach
   });
 
   it('a body stamp changes with a deletion, which adds nothing to the state vector', () => {
-    const edited = new Y.Doc({ gc: false });
-    Y.applyUpdate(edited, Y.encodeStateAsUpdate(body));
+    const edited = replica(body);
     const before = { stamp: contentStamp(edited), sv: Y.encodeStateVector(edited) };
     ((docBody(edited).get(0) as Y.XmlElement).get(0) as Y.XmlText).delete(0, 11);
     expect(Y.encodeStateVector(edited)).toEqual(before.sv);
