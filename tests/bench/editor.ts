@@ -42,6 +42,7 @@ import { percentile, round, summary } from './editorStats';
 import { mainThreadPerWindow, profileOpen, profileKeystrokes, TRACE_CATEGORIES_LIGHT } from './editorProfile';
 import { runExperiments } from './editorExperiments';
 import { measureCommentsOpen, profileCommentsOpen } from './editorComments';
+import { measureNewDeviceOpen } from './editorNewDevice';
 import { measureWorkspaceList } from './editorWorkspaceList';
 import { connectedSession, measureRemoteEdit, TYPING_SESSION } from './editorRemote';
 
@@ -628,7 +629,7 @@ async function main() {
       return paint;
     };
 
-    // BENCH_EDITOR_ONLY=open,open-profile,comments,comments-profile,heap,list,remote,keystroke,keystroke-profile,book,experiments (while iterating): only those parts, then the machine line.
+    // BENCH_EDITOR_ONLY=open,open-profile,comments,new-device,comments-profile,heap,list,remote,keystroke,keystroke-profile,book,experiments (while iterating): only those parts, then the machine line.
     const only = process.env.BENCH_EDITOR_ONLY?.split(',').filter(Boolean);
     const want = (part: string) => !only || only.includes(part);
     if (only) {
@@ -636,6 +637,7 @@ async function main() {
       if (want('open-profile')) emit({ bench: 'editor_profile_open', ...(await profileOpen(browser, s, benchDir, probe)) });
       if (want('heap')) await reportHeap(context, server.url);
       if (want('comments')) emit(await measureCommentsOpen(context, server.url, OPEN_RUNS, log));
+      if (want('new-device')) emit(await measureNewDeviceOpen(browser, server.url, OPEN_RUNS, log));
       if (want('comments-profile')) emit(await profileCommentsOpen(browser, benchDir, log));
       if (want('list')) emit(await measureWorkspaceList(browser, server.url, OPEN_RUNS, log));
       if (want('remote')) emit(await measureRemoteEdit(browser, server.url, s, log));
@@ -702,6 +704,7 @@ async function main() {
     const paint = await measureTyping();
 
     emit(await measureCommentsOpen(context, server.url, OPEN_RUNS, log));
+    emit(await measureNewDeviceOpen(browser, server.url, OPEN_RUNS, log));
     emit(await measureWorkspaceList(browser, server.url, OPEN_RUNS, log));
     emit(await measureRemoteEdit(browser, server.url, s, log));
 

@@ -26,15 +26,15 @@ import { startStaticServer } from './editorServer';
 const THREADS = 2000;
 const PARAGRAPHS = 400; // generateCommentsFixture's default for 2,000 threads (threads / 5)
 const STAKEHOLDERS = 60;
-const TARGET_P95_MS = 250;
-const WORKSPACE_ID = 'benchedcomments';
-const DOC_ID = 'benchedcdraft';
-const PLAIN_ID = 'benchedcplain';
-const WORKSPACE_NAME = 'Editor comments bench workspace';
-const DOC_TITLE = 'Draft with 2,000 comments (editor bench)';
+export const TARGET_P95_MS = 250;
+export const WORKSPACE_ID = 'benchedcomments';
+export const DOC_ID = 'benchedcdraft';
+export const PLAIN_ID = 'benchedcplain';
+export const WORKSPACE_NAME = 'Editor comments bench workspace';
+export const DOC_TITLE = 'Draft with 2,000 comments (editor bench)';
 const PLAIN_TITLE = 'Same draft without comments (editor bench)';
 
-interface Seed {
+export interface Seed {
   ws: Uint8Array;
   doc: Uint8Array;
   plain: Uint8Array;
@@ -43,7 +43,7 @@ interface Seed {
   anchored: number;
 }
 
-function buildSeed(): Seed {
+export function buildSeed(): Seed {
   const now = Date.UTC(2025, 4, 1);
   const ws = new Y.Doc();
   initWorkspace(ws, { name: WORKSPACE_NAME, description: 'Seeded by tests/bench/editorComments.ts' }, now);
@@ -93,7 +93,7 @@ async function seedBrowser(context: BrowserContext, base: string, s: Seed): Prom
   await page.close();
 }
 
-interface Times {
+export interface Times {
   editable: number;
   highlights: number;
   painted: number;
@@ -106,7 +106,7 @@ interface Times {
 }
 
 /** Route change from the list to `hash`; resolves once the editor is editable and (withComments) shows highlights, after the next frame. */
-async function measureOpen(page: Page, hash: string, withComments: boolean): Promise<Times> {
+export async function measureOpen(page: Page, hash: string, withComments: boolean): Promise<Times> {
   return (await page.evaluate(
     ({ hash, withComments }) =>
       new Promise<unknown>((resolve) => {
@@ -161,12 +161,25 @@ async function measureOpen(page: Page, hash: string, withComments: boolean): Pro
   )) as Times;
 }
 
-async function openList(context: BrowserContext, base: string): Promise<Page> {
+export async function openList(context: BrowserContext, base: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${base}/#/w/${WORKSPACE_ID}`);
   await page.getByText(DOC_TITLE).first().waitFor();
   await sleep(500);
   return page;
+}
+
+/** tsx keeps function names in the evaluated functions with a helper the page does not have: give the pages one. */
+export const keepFunctionNames = (context: BrowserContext) => context.addInitScript(() => ((window as unknown as Record<string, unknown>).__name = (f: unknown) => f));
+
+/** Whether the app has placed the draft's highlights for its next open (storage/highlightCache.ts); `remove` deletes them. */
+export const placed = (page: Page, remove = false) =>
+  page.evaluate(async ({ name, key, remove }) => ((await import('/__bench/lib.js' as string)) as PageLib).customKey(name, key, remove), { name: commentsDocName(WORKSPACE_ID, DOC_ID), key: HIGHLIGHTS_KEY, remove });
+
+/** Waits (bounded, `seconds`) until the app has placed the draft's highlights for the next open. */
+export async function untilPlaced(page: Page, seconds = 10): Promise<void> {
+  for (let i = 0; i < seconds * 10 && !(await placed(page)); i++) await sleep(100);
+  if (!(await placed(page))) throw new Error(`comments case: the highlights were not placed for the next open within ${seconds} s`);
 }
 
 /** Seeds its workspace in `context`, then measures; returns the `editor_open_comments` line. */
@@ -179,12 +192,6 @@ export async function measureCommentsOpen(context: BrowserContext, base: string,
   // placed highlights deleted first). Alternated with the plain body, so load on the shared machine hits all alike.
   const draft = `#/w/${WORKSPACE_ID}/d/${DOC_ID}`;
   const commentsName = commentsDocName(WORKSPACE_ID, DOC_ID);
-  const placed = (page: Page, remove = false) => page.evaluate(async ({ name, key, remove }) => ((await import('/__bench/lib.js' as string)) as PageLib).customKey(name, key, remove), { name: commentsName, key: HIGHLIGHTS_KEY, remove });
-  /** After a first open: waits (bounded) until the app has placed the highlights for the next open. */
-  const untilPlaced = async (page: Page) => {
-    for (let i = 0; i < 100 && !(await placed(page)); i++) await sleep(100);
-    if (!(await placed(page))) throw new Error('comments case: the highlights were not placed for the next open within 10 s');
-  };
   log('comments case: a first open, read for a few seconds');
   let page = await openList(context, base);
   await placed(page, true);
@@ -280,8 +287,7 @@ export async function profileCommentsOpen(browser: Browser, benchDir: string, lo
   const server = await startStaticServer(await buildUnminified(benchDir), benchDir);
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(60_000);
-  // tsx keeps function names with a helper the page does not have
-  await context.addInitScript(() => ((window as unknown as Record<string, unknown>).__name = (f: unknown) => f));
+  await keepFunctionNames(context);
   try {
     log('comments profile: seeding');
     await seedBrowser(context, server.url, buildSeed());

@@ -42,7 +42,7 @@ export async function storeSize(name: string): Promise<StoreSize> {
 }
 
 /** Adds (or replaces) the app's local catalog row for a workspace, in Dexie's database, as createWorkspace does. */
-export async function putWorkspaceRow(row: { id: string; name: string; lastOpenedAt: number }): Promise<void> {
+export async function putWorkspaceRow(row: { id: string; name: string; lastOpenedAt: number; serverUrl?: string; token?: string; role?: string }): Promise<void> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const req = indexedDB.open('rapporteur-catalog');
     req.onsuccess = () => resolve(req.result);

@@ -28,7 +28,7 @@ import { percentile, round, summary } from './editorStats';
 const TARGET_P95_MS = 16;
 const EDITS = Number(process.env.BENCH_REMOTE_EDITS ?? 40);
 
-function stockPeer(url: string, room: string, token: string): { doc: Y.Doc; provider: WebsocketProvider; synced: Promise<void> } {
+export function stockPeer(url: string, room: string, token: string): { doc: Y.Doc; provider: WebsocketProvider; synced: Promise<void> } {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(url, room, doc, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, protocols: tokenSubprotocols(token), disableBc: true });
   const synced = new Promise<void>((resolve) => {
@@ -107,7 +107,15 @@ export interface ConnectedSession {
 /** Typing as the issue sets it: the report open with 3 co-facilitators connected (their carets in it) and comments shown. */
 export const TYPING_SESSION = { peers: 3, comments: 200, carets: true } as const;
 
-export async function connectedSession(browser: Browser, base: string, s: EditorSeed, opts: { peers: number; comments: number; carets: boolean }): Promise<ConnectedSession> {
+/** A real sync server process on loopback (sync-server/cli.ts), its data in a temporary folder, admitting the app served from `base`. */
+export interface BenchSyncServer {
+  url: string;
+  /** an editor's token for workspace `ws`, named `sub` */
+  token: (sub: string, ws?: string) => string;
+  close: () => Promise<void>;
+}
+
+export async function startSyncServer(base: string): Promise<BenchSyncServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rapporteur-editor-remote-'));
   // The app is served from the bench's static server: its origin is allowed, as a deployment allows its web app's.
   const { proc, port } = await startProcess(['sync-server/cli.ts', '--port', '0', '--data', dataDir, '--allow-origin', new URL(base).origin], { RAPPORTEUR_SECRET: SECRET }, (line) => {
@@ -118,9 +126,20 @@ export async function connectedSession(browser: Browser, base: string, s: Editor
       return null;
     }
   });
-  const url = `ws://127.0.0.1:${port}`;
   const exp = Math.floor(Date.now() / 1000) + 86_400;
-  const token = (sub: string) => signToken({ ws: WORKSPACE_ID, role: 'editor', name: sub, sub, exp }, Buffer.from(SECRET));
+  return {
+    url: `ws://127.0.0.1:${port}`,
+    token: (sub, ws = WORKSPACE_ID) => signToken({ ws, role: 'editor', name: sub, sub, exp }, Buffer.from(SECRET)),
+    close: async () => {
+      await stop(proc);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function connectedSession(browser: Browser, base: string, s: EditorSeed, opts: { peers: number; comments: number; carets: boolean }): Promise<ConnectedSession> {
+  const server = await startSyncServer(base);
+  const { url, token } = server;
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(120_000);
   await context.addInitScript(probe, s.lastBlockText);
@@ -131,8 +150,7 @@ export async function connectedSession(browser: Browser, base: string, s: Editor
       p.provider.awareness.destroy(); // its outdated-state timer would keep the bench process alive
     }
     await context.close();
-    await stop(proc);
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.close();
   };
   try {
     const { ws, comments } = withComments(s, opts.comments);
@@ -155,7 +173,7 @@ export async function connectedSession(browser: Browser, base: string, s: Editor
         wsName: s.wsName,
         docName: s.docName,
         commentsName: commentsDocName(WORKSPACE_ID, DOC_ID),
-        row: { id: WORKSPACE_ID, name: WORKSPACE_NAME, lastOpenedAt: Date.now(), serverUrl: url, token: token('app'), role: 'editor' } as never,
+        row: { id: WORKSPACE_ID, name: WORKSPACE_NAME, lastOpenedAt: Date.now(), serverUrl: url, token: token('app'), role: 'editor' },
       },
     );
     await seedPage.close();

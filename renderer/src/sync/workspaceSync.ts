@@ -12,9 +12,11 @@ import { expectedScope, keepsLocalCopy } from '../storage/localCopyScope';
 import { restoreOwnComments } from '../model/comments/restoreOwn';
 import { readClaimsUnverified, type TokenClaims } from '../../../common/tokenClaims';
 import { syncedDerivation, type SyncedDerivation, type SyncedDoc } from '../storage/syncedDerivation';
+import { userPause } from '../platform/userPause';
 
 // Connects the open Y.Docs of one workspace to its sync server, one stock y-websocket provider per doc, and walks
 // every document in the background (bounded concurrency) so a laptop that goes offline carries the whole workspace.
+// The walk loads each doc that is not open only in a pause of the person's work (platform/userPause.ts).
 
 export interface SyncUser {
   id: string;
@@ -65,6 +67,8 @@ export class WorkspaceSync {
     private readonly providerOptions: Pick<SyncProviderOptions, 'WebSocketImpl' | 'maxFrameBytes' | 'maxBackoffMs' | 'stableMs'> = {},
     /** derives catalog rows and comment entries of the docs a full sync brings (storage/syncedDerivation.ts) */
     private readonly derivation: SyncedDerivation = syncedDerivation,
+    /** what a full sync waits for before it loads a doc that is not open (platform/userPause.ts) */
+    private readonly pause: () => Promise<void> = userPause,
   ) {
     this.claims = readClaimsUnverified(token);
     this.snapshot = this.compute();
@@ -244,6 +248,9 @@ export class WorkspaceSync {
           names,
           FULL_SYNC_CONCURRENCY,
           async (name) => {
+            // Loading a doc decodes it on this thread: not while the person opens a document or types.
+            if (!this.registry.isOpen(name)) await this.pause();
+            if (this.stopped) return;
             const handle = this.registry.acquire(name, { gc: name.endsWith('.comments') });
             try {
               await handle.ready;
