@@ -84,7 +84,6 @@ export async function measureNewDeviceOpen(browser: Browser, base: string, runs:
         await context.close();
       }
     }
-    log(JSON.stringify({ first, reopen }));
     const painted = first.map((o) => o.painted);
     const reopenP95 = percentile(reopen.map((o) => o.painted), 95);
     return {
