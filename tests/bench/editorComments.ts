@@ -34,7 +34,7 @@ export const WORKSPACE_NAME = 'Editor comments bench workspace';
 export const DOC_TITLE = 'Draft with 2,000 comments (editor bench)';
 const PLAIN_TITLE = 'Same draft without comments (editor bench)';
 
-export interface Seed {
+interface Seed {
   ws: Uint8Array;
   doc: Uint8Array;
   plain: Uint8Array;
@@ -173,7 +173,7 @@ export async function openList(context: BrowserContext, base: string): Promise<P
 export const keepFunctionNames = (context: BrowserContext) => context.addInitScript(() => ((window as unknown as Record<string, unknown>).__name = (f: unknown) => f));
 
 /** Whether the app has placed the draft's highlights for its next open (storage/highlightCache.ts); `remove` deletes them. */
-export const placed = (page: Page, remove = false) =>
+const placed = (page: Page, remove = false) =>
   page.evaluate(async ({ name, key, remove }) => ((await import('/__bench/lib.js' as string)) as PageLib).customKey(name, key, remove), { name: commentsDocName(WORKSPACE_ID, DOC_ID), key: HIGHLIGHTS_KEY, remove });
 
 /** Waits (bounded, `seconds`) until the app has placed the draft's highlights for the next open. */
