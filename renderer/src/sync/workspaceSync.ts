@@ -16,7 +16,8 @@ import { userPause } from '../platform/userPause';
 
 // Connects the open Y.Docs of one workspace to its sync server, one stock y-websocket provider per doc, and walks
 // every document in the background (bounded concurrency) so a laptop that goes offline carries the whole workspace.
-// The walk loads each doc that is not open only in a pause of the person's work (platform/userPause.ts).
+// Once the device holds the workspace (a full sync completed here), a walk loads each doc that is not open only in
+// a pause of the person's work (platform/userPause.ts).
 
 export interface SyncUser {
   id: string;
@@ -238,6 +239,7 @@ export class WorkspaceSync {
           parts.set(commentsDocName(this.workspaceId, meta.id), { part: 'comments', docId: meta.id });
         }
         const names = [...parts.keys()];
+        const holdsWorkspace = this.lastFullSyncAt !== null;
         // Derived data (catalog rows, comment entries) of docs whose content changed since last derived here.
         const pass = await this.derivation.begin(this.workspaceId, ws.doc).catch((e) => {
           console.error('Derivation of synced documents not started', e);
@@ -248,8 +250,9 @@ export class WorkspaceSync {
           names,
           FULL_SYNC_CONCURRENCY,
           async (name) => {
-            // Loading a doc decodes it on this thread: not while the person opens a document or types.
-            if (!this.registry.isOpen(name)) await this.pause();
+            // Loading a doc decodes it on this thread: not while the person opens a document or types, once this
+            // device holds the workspace (its first sync runs at once: the person waits for it, and sees its progress).
+            if (holdsWorkspace && !this.registry.isOpen(name)) await this.pause();
             if (this.stopped) return;
             const handle = this.registry.acquire(name, { gc: name.endsWith('.comments') });
             try {
